@@ -1,0 +1,121 @@
+"""What every command shares: global state, the --format option, loading, output and errors."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
+
+import typer
+
+from fardplan_cli.errors import EXIT_PROBLEMS, FardplanError, PlanProblemsError
+
+if TYPE_CHECKING:
+    from fardplan_cli.model import PlanSet, Problem
+    from fardplan_cli.render import Output
+    from fardplan_cli.repository import PlanRepository
+
+
+class ReadFormat(str, Enum):
+    """The formats of every read command; the same names as ``render.RENDERERS``."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+FormatOption = Annotated[
+    ReadFormat,
+    typer.Option("--format", "-f", case_sensitive=False, help="Output format: table, json, csv or markdown."),
+]
+
+
+@dataclass
+class State:
+    repo: str | None = None
+
+
+def state(ctx: typer.Context) -> State:
+    root = ctx.find_root()
+    if not isinstance(root.obj, State):
+        root.obj = State()
+    return root.obj
+
+
+def open_repository(ctx: typer.Context) -> PlanRepository:
+    from fardplan_cli.repository import find_repository
+
+    return find_repository(state(ctx).repo)
+
+
+def load_plans(ctx: typer.Context) -> tuple[PlanRepository, PlanSet]:
+    from fardplan_cli.load import load_plan_set
+
+    repository = open_repository(ctx)
+    return repository, load_plan_set(repository.read_plan_files())
+
+
+def emit(output: Output, format_name: str | ReadFormat) -> None:
+    """Write a command's output to stdout in the chosen format."""
+    from fardplan_cli.render import render
+
+    name = format_name.value if isinstance(format_name, ReadFormat) else format_name
+    stream: TextIO = sys.stdout
+    if name == "csv":
+        # A byte-order mark makes spreadsheet programs read the file as UTF-8 (å, ä, ö intact).
+        stream.write("\ufeff")
+    render(output, name, stream)
+
+
+def echo_error(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def report_problems(problems: tuple[Problem, ...] | list[Problem]) -> None:
+    for problem in problems:
+        echo_error(problem.format())
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handle_errors(function: F) -> F:
+    """Turn the domain's errors into one clear message on stderr and the documented exit code."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from fardplan_cli.i18n import t
+
+        try:
+            return function(*args, **kwargs)
+        except PlanProblemsError as exc:
+            report_problems(exc.problems)
+            echo_error("fardplan: " + t(
+                "the plans have {count} problem(s); run 'fardplan validate' for the list",
+                count=len(exc.problems)))
+            raise typer.Exit(exc.exit_code) from None
+        except FardplanError as exc:
+            problems = getattr(exc, "problems", ())
+            if problems:
+                report_problems(problems)
+            echo_error(f"fardplan: {exc}")
+            raise typer.Exit(exc.exit_code) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:
+            import click
+
+            if isinstance(exc, click.exceptions.ClickException | click.exceptions.Exit):
+                raise
+            if os.environ.get("FARDPLAN_DEBUG"):
+                raise
+            echo_error("fardplan: " + t(
+                "internal error: {error} (set FARDPLAN_DEBUG=1 to see the traceback)", error=repr(exc)))
+            raise typer.Exit(EXIT_PROBLEMS) from None
+
+    return wrapper  # type: ignore[return-value]

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import typer
+
+from fardplan_cli.cli.common import FormatOption, ReadFormat, emit, handle_errors, load_plans
+
+
+@handle_errors
+def cores(ctx: typer.Context, format: FormatOption = ReadFormat.table) -> None:
+    """The cores, with counts of the initiatives in each core's plan by status."""
+    from fardplan_cli.i18n import STATUSES, status_label, t
+    from fardplan_cli.query import count_by_status
+    from fardplan_cli.render import TableOutput
+    from fardplan_cli.render.shapes import core_json
+
+    _, plan = load_plans(ctx)
+    rows, data = [], []
+    for core in plan.cores:
+        initiatives = plan.core_plan(core.id)
+        by_status = count_by_status(initiatives)
+        item = core_json(core, len(initiatives), by_status)
+        item["core_specific"] = len(core.initiatives)
+        data.append(item)
+        rows.append([
+            core.id,
+            core.name,
+            ", ".join(plan.actor_name(m) for m in core.municipalities),
+            str(len(initiatives)),
+            str(len(core.initiatives)),
+            *(str(by_status[s]) for s in STATUSES),
+        ])
+    columns = [t("Id"), t("Name"), t("Municipalities"), t("Initiatives"), t("Core-specific initiatives"),
+               *(status_label(s) for s in STATUSES)]
+    emit(TableOutput(columns, rows, data, title=t("Cores")), format)

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from fardplan_cli.cli.common import FormatOption, ReadFormat, emit, handle_errors, load_plans
+
+if TYPE_CHECKING:
+    from fardplan_cli.model import Core, Initiative, PlanSet
+    from fardplan_cli.render import DetailOutput
+
+_INITIATIVE_REF = re.compile(r"(.+:)?\s*[0-9]+\.[0-9]+\s*")
+
+
+@handle_errors
+def show(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(metavar="REF|CORE", help="An initiative (sodertalje:1.3, or a "
+                   "common one's id, 1.1) or a core (sodertalje, Södertälje).")],
+    format: FormatOption = ReadFormat.table,
+) -> None:
+    """Show one initiative in full with its core's direction for its area, or a core's plan."""
+    from fardplan_cli.query import resolve_core, resolve_initiative
+
+    _, plan = load_plans(ctx)
+    if _INITIATIVE_REF.fullmatch(ref):
+        emit(initiative_detail(plan, resolve_initiative(plan, ref)), format)
+    else:
+        emit(core_detail(plan, resolve_core(plan, ref)), format)
+
+
+def initiative_detail(plan: PlanSet, initiative: Initiative) -> DetailOutput:
+    from fardplan_cli.i18n import scope_label, status_label, t
+    from fardplan_cli.render import DetailOutput
+    from fardplan_cli.render.shapes import initiative_json
+
+    area = plan.goal_area(initiative.area)
+    core = plan.core(initiative.core) if initiative.core else None
+    status = status_label(initiative.status)
+    if initiative.status_note:
+        status += f" ({initiative.status_note})"
+    fields = [
+        (t("Core"), core.name if core else ""),
+        (t("Goal area"), f"{initiative.area} {area.title}" if area else str(initiative.area)),
+        (t("Scope"), scope_label(initiative.scope)),
+        (t("Lead"), plan.actor_name(initiative.lead) if initiative.lead else t("(no lead)")),
+        (t("Participants"), ", ".join(plan.actor_name(p) for p in initiative.participants)),
+        (t("Status"), status),
+        (t("Priority"), ", ".join(initiative.priority)),
+        (t("Places"), ", ".join(initiative.places)),
+        (t("Replaces"), ", ".join(initiative.replaces)),
+    ]
+    sections = [(t("Description"), initiative.description)] if initiative.description else []
+    data = initiative_json(initiative)
+    directions = [core] if core else [c for c in plan.cores if c.direction(initiative.area)]
+    data["directions"] = {}
+    for each in directions:
+        direction = each.direction(initiative.area)
+        if direction is not None:
+            heading = t("Direction") if core else f"{t('Direction')}: {each.name}"
+            sections.append((heading, direction.text))
+            data["directions"][each.id] = direction.text
+    return DetailOutput(f"{initiative.ref}  {initiative.title}", fields, sections, data)
+
+
+def core_detail(plan: PlanSet, core: Core) -> DetailOutput:
+    from fardplan_cli.i18n import t
+    from fardplan_cli.render import DetailOutput, TableOutput
+
+    fields = [
+        (t("Id"), core.id),
+        (t("Municipalities"), ", ".join(plan.actor_name(m) for m in core.municipalities)),
+        (t("Initiatives"), str(len(plan.core_plan(core.id)))),
+        (t("Core-specific initiatives"), str(len(core.initiatives))),
+    ]
+    sections: list[tuple[str, str]] = []
+    if not core.entered:
+        sections.append((t("Character"), t("The plan of this core has not been entered yet.")))
+    sections += [(f"{t('Character')}: {s.heading}", s.text) for s in core.character]
+    for direction in sorted(core.directions, key=lambda d: d.area):
+        area = plan.goal_area(direction.area)
+        sections.append((f"{t('Direction')}: {direction.area} {area.title if area else ''}".rstrip(),
+                         direction.text))
+    rows = [
+        [ind.label, ind.unit or "", str(v.year), f"{v.value:,}".replace(",", " "), v.note or ""]
+        for ind in core.indicators
+        for v in ind.values
+    ]
+    tables = []
+    if rows:
+        tables.append(TableOutput([t("Indicator"), t("Unit"), t("Year"), t("Value"), t("Note")], rows,
+                                  None, title=t("Indicators")))
+    data = {
+        "id": core.id,
+        "name": core.name,
+        "municipalities": list(core.municipalities),
+        "entered": core.entered,
+        "character": [{"heading": s.heading, "text": s.text} for s in core.character],
+        "directions": [{"area": d.area, "text": d.text} for d in core.directions],
+        "indicators": [
+            {"id": i.id, "label": i.label, "unit": i.unit,
+             "values": [{"year": v.year, "value": v.value, "note": v.note} for v in i.values]}
+            for i in core.indicators
+        ],
+        "initiatives": [i.ref for i in plan.core_plan(core.id)],
+    }
+    return DetailOutput(core.name, fields, sections, data, tables)

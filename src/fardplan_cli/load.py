@@ -1,0 +1,382 @@
+"""Parsed plan documents -> the immutable model, keeping every node's position.
+
+The builder is lenient in one way only: where a node has the wrong shape it records a problem
+and skips that node, so that one broken initiative does not hide the rest of the plan. Full checking
+against the JSON Schemas and the plan's own rules is ``validate``'s job; this module checks only
+what it must to build a sound model, and never imports jsonschema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from fardplan_cli.errors import PlanProblemsError
+from fardplan_cli.i18n import STATUSES
+from fardplan_cli.model import (
+    DEFAULT_STATUS,
+    Actor,
+    CharacterSection,
+    Core,
+    Cycle,
+    Direction,
+    GoalArea,
+    Indicator,
+    IndicatorValue,
+    Initiative,
+    PlanSet,
+    Position,
+    Problem,
+    Region,
+)
+from fardplan_cli.yamlfile import Document, PathKey, YamlProblemError, format_path, parse_document
+
+PLANS_DIR = "plans"
+REGION_FILE = f"{PLANS_DIR}/region.yaml"
+ACTORS_FILE = f"{PLANS_DIR}/actors.yaml"
+RESERVED_STEMS = frozenset({"region", "actors"})
+
+
+def core_id_of(path: str) -> str:
+    """``plans/sodertalje.yaml`` -> ``sodertalje``."""
+    return path.rsplit("/", 1)[-1].removesuffix(".yaml")
+
+
+def is_core_file(path: str) -> bool:
+    return path.startswith(f"{PLANS_DIR}/") and path.endswith(".yaml") and (
+        core_id_of(path) not in RESERVED_STEMS
+    )
+
+
+def parse_documents(files: Mapping[str, bytes]) -> tuple[dict[str, Document], list[Problem]]:
+    """Parse every plan file; a file that cannot be parsed gives one problem and no document."""
+    documents: dict[str, Document] = {}
+    problems: list[Problem] = []
+    for path in sorted(files):
+        try:
+            documents[path] = parse_document(path, files[path])
+        except YamlProblemError as exc:
+            problems.append(exc.problem)
+    return documents, problems
+
+
+def load_plan_set(files: Mapping[str, bytes]) -> PlanSet:
+    """Parse and build the plan set; raise ``PlanProblemsError`` listing every problem found."""
+    documents, problems = parse_documents(files)
+    plan_set, build_problems = build_plan_set(documents, files)
+    problems.extend(build_problems)
+    if problems:
+        raise PlanProblemsError(problems)
+    return plan_set
+
+
+def build_plan_set(
+    documents: Mapping[str, Document], files: Mapping[str, bytes] | None = None
+) -> tuple[PlanSet, list[Problem]]:
+    """Build the best plan set the documents allow, with a problem for each node skipped."""
+    builder = _ModelBuilder()
+    listed = set(files) if files is not None else set(documents)
+    region = builder.region(documents.get(REGION_FILE), REGION_FILE in listed)
+    actors = builder.actors(documents.get(ACTORS_FILE), ACTORS_FILE in listed)
+    cores = tuple(
+        core
+        for path in sorted(p for p in documents if is_core_file(p))
+        if (core := builder.core(documents[path])) is not None
+    )
+    return PlanSet(region=region, actors=actors, cores=cores), builder.problems
+
+
+class _ModelBuilder:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    # -- shape checks -------------------------------------------------------------------------
+
+    def _problem(self, doc: Document, path: PathKey, code: str, message: str) -> None:
+        pos = doc.position(path)
+        self.problems.append(
+            Problem(pos.file, pos.line, pos.column, "error", code, message, format_path(path))
+        )
+
+    def _mapping(self, doc: Document, value: Any, path: PathKey, what: str) -> dict[str, Any] | None:
+        if isinstance(value, dict):
+            return value
+        if value is None and not path:
+            self._problem(doc, path, "empty-file", f"the file is empty; it should hold {what}")
+        else:
+            self._problem(doc, path, "wrong-type", f"expected {what} (a mapping), found {_kind(value)}")
+        return None
+
+    def _list(self, doc: Document, data: dict[str, Any], path: PathKey, key: str) -> list[Any]:
+        value = data.get(key)
+        if value is None:
+            return []
+        if isinstance(value, list):
+            return value
+        self._problem(doc, (*path, key), "wrong-type", f"{key} should be a list, found {_kind(value)}")
+        return []
+
+    def _str(
+        self, doc: Document, data: dict[str, Any], path: PathKey, key: str, *, required: bool
+    ) -> str | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self._problem(doc, path, "missing-field", f"{format_path((*path, key))} is missing")
+            return None
+        if isinstance(value, str):
+            return value
+        hint = ""
+        if key == "id" and isinstance(value, int | float) and not isinstance(value, bool):
+            raw = _raw_scalar(doc, (*path, key))
+            hint = f"; quote it: id: \"{raw}\"" if raw else "; quote it"
+            self._problem(
+                doc, (*path, key), "id-not-string",
+                f"the id {raw or value} was read as a number{hint} "
+                f"(unquoted, 1.10 is the number 1.1)",
+            )
+            return None
+        self._problem(doc, (*path, key), "wrong-type", f"{key} should be text, found {_kind(value)}")
+        return None
+
+    def _str_list(self, doc: Document, data: dict[str, Any], path: PathKey, key: str) -> tuple[str, ...]:
+        items = self._list(doc, data, path, key)
+        out: list[str] = []
+        for index, item in enumerate(items):
+            if isinstance(item, str):
+                out.append(item)
+            else:
+                self._problem(doc, (*path, key, index), "wrong-type",
+                              f"{key} should hold text, found {_kind(item)}")
+        return tuple(out)
+
+    def _int(self, doc: Document, data: dict[str, Any], path: PathKey, key: str) -> int | None:
+        value = data.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if value is None:
+            self._problem(doc, path, "missing-field", f"{format_path((*path, key))} is missing")
+        else:
+            self._problem(doc, (*path, key), "wrong-type", f"{key} should be a whole number")
+        return None
+
+    # -- the files ----------------------------------------------------------------------------
+
+    def region(self, doc: Document | None, listed: bool) -> Region:
+        empty = Region(name="", owner=None, goal_areas=(), cycles=(), initiatives=(), file=REGION_FILE)
+        if doc is None:
+            if not listed:
+                self.problems.append(Problem(REGION_FILE, 1, 1, "error", "missing-file",
+                                             "plans/region.yaml is missing"))
+            return empty
+        data = self._mapping(doc, doc.data, (), "the region's plan")
+        if data is None:
+            return empty
+        goal_areas = []
+        for index, item in enumerate(self._list(doc, data, (), "goal_areas")):
+            path: PathKey = ("goal_areas", index)
+            area = self._mapping(doc, item, path, "a goal area")
+            if area is None:
+                continue
+            number = self._int(doc, area, path, "number")
+            title = self._str(doc, area, path, "title", required=True)
+            if number is not None and title is not None:
+                summary = self._str(doc, area, path, "summary", required=False) or ""
+                goal_areas.append(GoalArea(number, title, summary, doc.position(path)))
+        cycles = []
+        for index, item in enumerate(self._list(doc, data, (), "cycles")):
+            path = ("cycles", index)
+            cycle = self._mapping(doc, item, path, "a cycle")
+            if cycle is None:
+                continue
+            cycle_id = self._str(doc, cycle, path, "id", required=True)
+            if cycle_id is not None:
+                name = self._str(doc, cycle, path, "name", required=False)
+                cycles.append(Cycle(cycle_id, name, doc.position(path)))
+        return Region(
+            name=self._str(doc, data, (), "name", required=True) or "",
+            owner=self._str(doc, data, (), "owner", required=False),
+            goal_areas=tuple(goal_areas),
+            cycles=tuple(cycles),
+            initiatives=self._initiatives(doc, data, None),
+            file=doc.file,
+        )
+
+    def actors(self, doc: Document | None, listed: bool) -> tuple[Actor, ...]:
+        if doc is None:
+            if not listed:
+                self.problems.append(Problem(ACTORS_FILE, 1, 1, "error", "missing-file",
+                                             "plans/actors.yaml is missing"))
+            return ()
+        data = self._mapping(doc, doc.data, (), "the actor registry")
+        if data is None:
+            return ()
+        actors = []
+        for index, item in enumerate(self._list(doc, data, (), "actors")):
+            path: PathKey = ("actors", index)
+            actor = self._mapping(doc, item, path, "an actor")
+            if actor is None:
+                continue
+            actor_id = self._str(doc, actor, path, "id", required=True)
+            name = self._str(doc, actor, path, "name", required=True)
+            if actor_id is None or name is None:
+                continue
+            actors.append(Actor(
+                id=actor_id,
+                name=name,
+                kind=self._str(doc, actor, path, "kind", required=False) or "other",
+                part_of=self._str(doc, actor, path, "part_of", required=False),
+                note=self._str(doc, actor, path, "note", required=False),
+                pos=doc.position(path),
+            ))
+        return tuple(actors)
+
+    def core(self, doc: Document) -> Core | None:
+        data = self._mapping(doc, doc.data, (), "a core's plan")
+        if data is None:
+            return None
+        core_id = self._str(doc, data, (), "id", required=True)
+        name = self._str(doc, data, (), "name", required=True)
+        if core_id is None or name is None:
+            return None
+        character = []
+        for index, item in enumerate(self._list(doc, data, (), "character")):
+            path: PathKey = ("character", index)
+            section = self._mapping(doc, item, path, "a character section")
+            if section is None:
+                continue
+            heading = self._str(doc, section, path, "heading", required=True)
+            text = self._str(doc, section, path, "text", required=True)
+            if heading is not None and text is not None:
+                character.append(CharacterSection(heading, text, doc.position(path)))
+        directions = []
+        for index, item in enumerate(self._list(doc, data, (), "directions")):
+            path = ("directions", index)
+            direction = self._mapping(doc, item, path, "a direction")
+            if direction is None:
+                continue
+            area = self._int(doc, direction, path, "area")
+            text = self._str(doc, direction, path, "text", required=True)
+            if area is not None and text is not None:
+                directions.append(Direction(area, text, doc.position(path)))
+        return Core(
+            id=core_id,
+            name=name,
+            municipalities=self._str_list(doc, data, (), "municipalities"),
+            character=tuple(character),
+            directions=tuple(directions),
+            initiatives=self._initiatives(doc, data, core_id),
+            indicators=self._indicators(doc, data),
+            file=doc.file,
+            pos=doc.position(()),
+        )
+
+    def _initiatives(self, doc: Document, data: dict[str, Any], core: str | None) -> tuple[Initiative, ...]:
+        initiatives = []
+        for index, item in enumerate(self._list(doc, data, (), "initiatives")):
+            path: PathKey = ("initiatives", index)
+            entry = self._mapping(doc, item, path, "an initiative")
+            if entry is None:
+                continue
+            initiative_id = self._str(doc, entry, path, "id", required=True)
+            title = self._str(doc, entry, path, "title", required=True)
+            if initiative_id is None or title is None:
+                continue
+            if not _is_initiative_id(initiative_id):
+                self._problem(doc, (*path, "id"), "bad-id",
+                              f"{initiative_id!r} is not an initiative id (AREA.NUMBER, e.g. \"1.3\")")
+                continue
+            status = self._str(doc, entry, path, "status", required=False) or DEFAULT_STATUS
+            if status not in STATUSES:
+                self._problem(doc, (*path, "status"), "bad-status",
+                              f"unknown status {status!r}; choose one of {', '.join(STATUSES)}")
+                status = DEFAULT_STATUS
+            initiatives.append(Initiative(
+                core=core,
+                id=initiative_id,
+                title=title,
+                description=self._str(doc, entry, path, "description", required=False) or "",
+                lead=self._str(doc, entry, path, "lead", required=False),
+                participants=self._str_list(doc, entry, path, "participants"),
+                status=status,
+                status_note=self._str(doc, entry, path, "status_note", required=False),
+                priority=self._str_list(doc, entry, path, "priority"),
+                replaces=self._str_list(doc, entry, path, "replaces"),
+                places=self._str_list(doc, entry, path, "places"),
+                pos=doc.position(path),
+                field_pos={key: doc.position((*path, key)) for key in entry},
+            ))
+        return tuple(initiatives)
+
+    def _indicators(self, doc: Document, data: dict[str, Any]) -> tuple[Indicator, ...]:
+        indicators = []
+        for index, item in enumerate(self._list(doc, data, (), "indicators")):
+            path: PathKey = ("indicators", index)
+            entry = self._mapping(doc, item, path, "an indicator")
+            if entry is None:
+                continue
+            indicator_id = self._str(doc, entry, path, "id", required=True)
+            label = self._str(doc, entry, path, "label", required=True)
+            if indicator_id is None or label is None:
+                continue
+            values = []
+            for vindex, raw in enumerate(self._list(doc, entry, path, "values")):
+                vpath: PathKey = (*path, "values", vindex)
+                value = self._mapping(doc, raw, vpath, "an indicator value")
+                if value is None:
+                    continue
+                year = self._int(doc, value, vpath, "year")
+                number = value.get("value")
+                if not isinstance(number, int | float) or isinstance(number, bool):
+                    self._problem(doc, (*vpath, "value"), "wrong-type", "value should be a number")
+                    continue
+                if year is not None:
+                    note = self._str(doc, value, vpath, "note", required=False)
+                    values.append(IndicatorValue(year, number, note))
+            indicators.append(Indicator(
+                id=indicator_id,
+                label=label,
+                unit=self._str(doc, entry, path, "unit", required=False),
+                values=tuple(values),
+                pos=doc.position(path),
+            ))
+        return tuple(indicators)
+
+
+def _is_initiative_id(value: str) -> bool:
+    area, dot, number = value.partition(".")
+    return bool(dot) and _positive(area) and _positive(number)
+
+
+def _positive(part: str) -> bool:
+    return part.isascii() and part.isdigit() and not part.startswith("0")
+
+
+def _raw_scalar(doc: Document, path: PathKey) -> str | None:
+    """The scalar's text as written in the file (``1.10``), which the parsed number has lost."""
+    text = doc.source_text
+    if text is None:
+        return None
+    pos: Position = doc.position(path)
+    lines = text.splitlines()
+    if not 0 < pos.line <= len(lines):
+        return None
+    rest = lines[pos.line - 1][pos.column - 1 :]
+    token = rest.split(" #", 1)[0].strip().rstrip(",]}")
+    return token or None
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__

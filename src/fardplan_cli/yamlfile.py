@@ -1,0 +1,251 @@
+"""Reading plan files safely and fast, keeping each node's source position.
+
+Plan files are read with ruamel's C parser (``ruamel.yaml.clib``): it composes the node graph in C,
+and this module builds plain Python data from it, recording the 1-based line and column of every
+value and every mapping key. Walking the nodes ourselves lets us refuse what plan files must not
+contain before anything expands it: aliases (an alias bomb is a few hundred bytes that expand to
+billions of nodes), anchors, merge keys, custom tags, directives, duplicate keys. Timestamps stay
+strings.
+
+Round-trip loading (comments, quoting, key order kept) is for the one file being edited; see
+``round_trip_yaml``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from fardplan_cli.model import Position, Problem
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import Node
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+PathKey = tuple[str | int, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + n for n in ("str", "int", "float", "bool", "null"))
+_TIMESTAMP, _MAP, _SEQ, _MERGE = (_TAG + n for n in ("timestamp", "map", "seq", "merge"))
+_DIRECTIVE_LINE = re.compile(rb"(?m)^%")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One parsed plan file: plain data plus the position of every node in it."""
+
+    file: str
+    data: Any
+    positions: Mapping[PathKey, tuple[int, int]] = field(repr=False)
+    key_positions: Mapping[PathKey, tuple[int, int]] = field(repr=False)
+    source_text: str | None = field(default=None, repr=False, compare=False)
+
+    def position(self, path: Iterable[str | int] = (), *, key: bool = False) -> Position:
+        """The position of the node at ``path``, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        if key and path in self.key_positions:
+            line, column = self.key_positions[path]
+            return Position(self.file, line, column)
+        while path not in self.positions and path:
+            path = path[:-1]
+        line, column = self.positions.get(path, (1, 1))
+        return Position(self.file, line, column)
+
+
+class YamlProblemError(Exception):
+    """The file cannot be read as a plan document; carries the one problem that says why."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(problem.format())
+
+
+def format_path(path: Iterable[str | int]) -> str:
+    """``("initiatives", 2, "lead")`` -> ``initiatives[2].lead``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _problem(file: str, line: int, column: int, code: str, message: str, path: str = "") -> Problem:
+    return Problem(file, line, column, "error", code, message, path)
+
+
+_safe_yaml: YAML | None = None
+
+
+def _c_safe_yaml() -> YAML:
+    global _safe_yaml
+    if _safe_yaml is None:
+        from ruamel.yaml import YAML
+
+        _safe_yaml = YAML(typ="safe", pure=False)
+    return _safe_yaml
+
+
+def c_parser_in_use() -> bool:
+    """Whether reading goes through the C extension (it is ~10x faster than pure Python)."""
+    return _c_safe_yaml().Parser.__module__.startswith("ruamel.yaml.clib") or (
+        "CParser" in _c_safe_yaml().Parser.__name__
+    )
+
+
+def parse_document(file: str, data: bytes) -> Document:
+    """Parse one plan file's bytes. Raises ``YamlProblemError`` for anything a plan must not be."""
+    if len(data) > MAX_FILE_BYTES:
+        raise YamlProblemError(
+            _problem(file, 1, 1, "file-too-large",
+                     f"the file is {len(data):,} bytes; plan files may be at most "
+                     f"{MAX_FILE_BYTES:,} bytes")
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlProblemError(
+            _problem(file, line, column, "not-utf8",
+                     f"the file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8")
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "&" in text or "*" in text or "<<" in text or _DIRECTIVE_LINE.search(data):
+        _reject_anchors_and_directives(file, text)
+
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        root = _c_safe_yaml().compose(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        message = f"YAML syntax error: {exc.problem or exc.context}"
+        if "\t" in "".join(text.splitlines()[line - 1 : line]):
+            message += " (tabs are not allowed for indentation; use spaces)"
+        raise YamlProblemError(_problem(file, line, column, "yaml-syntax", message)) from None
+    except YAMLError as exc:
+        raise YamlProblemError(_problem(file, 1, 1, "yaml-syntax", f"YAML error: {exc}")) from None
+
+    builder = _Builder(file)
+    try:
+        value = builder.build(root, ()) if root is not None else None
+    except RecursionError:
+        raise YamlProblemError(
+            _problem(file, 1, 1, "yaml-too-deep", "the document is nested too deeply")
+        ) from None
+    return Document(file, value, builder.positions, builder.key_positions, text)
+
+
+def _reject_anchors_and_directives(file: str, text: str) -> None:
+    """The slow, exact check, run only when the text holds a character that could start one."""
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.events import AliasEvent, DocumentStartEvent
+
+    try:
+        for event in _c_safe_yaml().parse(text):
+            mark = event.start_mark
+            where = (mark.line + 1, mark.column + 1)
+            if isinstance(event, AliasEvent):
+                raise YamlProblemError(_problem(
+                    file, *where, "yaml-alias",
+                    f"alias *{event.anchor} is not allowed in plan files; write the value out"))
+            anchor = getattr(event, "anchor", None)
+            if anchor:
+                raise YamlProblemError(_problem(
+                    file, *where, "yaml-anchor",
+                    f"anchor &{anchor} is not allowed in plan files; write the value out"))
+            if isinstance(event, DocumentStartEvent) and (event.version or event.tags):
+                raise YamlProblemError(_problem(
+                    file, *where, "yaml-directive",
+                    "YAML directives (%YAML, %TAG) are not allowed in plan files; remove the line"))
+    except YAMLError:
+        return  # the syntax error is reported, with its position, by the compose step
+
+
+class _Builder:
+    """Builds plain data from composed nodes, recording positions, refusing what plans must not hold."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.positions: dict[PathKey, tuple[int, int]] = {}
+        self.key_positions: dict[PathKey, tuple[int, int]] = {}
+        self._seen: set[int] = set()
+
+    def _fail(self, node: Node, code: str, message: str, path: PathKey) -> YamlProblemError:
+        mark = node.start_mark
+        return YamlProblemError(
+            _problem(self.file, mark.line + 1, mark.column + 1, code, message, format_path(path))
+        )
+
+    def build(self, node: Node, path: PathKey) -> Any:
+        # An alias makes the composer hand out the same node object twice.
+        if id(node) in self._seen:
+            raise self._fail(node, "yaml-alias", "aliases are not allowed in plan files", path)
+        self._seen.add(id(node))
+        mark = node.start_mark
+        self.positions[path] = (mark.line + 1, mark.column + 1)
+        tag = node.tag
+        if tag == _MAP:
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == _MERGE:
+                    raise self._fail(key_node, "yaml-merge-key",
+                                     "merge keys (<<) are not allowed in plan files", path)
+                key = self.build(key_node, (*path, "<key>"))
+                if not isinstance(key, str | int | float | bool) and key is not None:
+                    raise self._fail(key_node, "yaml-complex-key",
+                                     "mapping keys must be plain text", path)
+                key = str(key) if not isinstance(key, str) else key
+                if key in result:
+                    raise self._fail(key_node, "duplicate-key",
+                                     f"duplicate key {key!r}", (*path, key))
+                kmark = key_node.start_mark
+                self.key_positions[(*path, key)] = (kmark.line + 1, kmark.column + 1)
+                result[key] = self.build(value_node, (*path, key))
+            self.positions.pop((*path, "<key>"), None)
+            return result
+        if tag == _SEQ:
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        value: str = node.value
+        if tag == _STR or tag == _TIMESTAMP:
+            return value
+        if tag == _INT:
+            digits = value.replace("_", "")
+            try:
+                return int(digits, 0)
+            except ValueError:
+                return int(digits, 10)
+        if tag == _FLOAT:
+            lowered = value.lower()
+            if lowered in (".inf", "+.inf"):
+                return math.inf
+            if lowered == "-.inf":
+                return -math.inf
+            if lowered == ".nan":
+                return math.nan
+            return float(value.replace("_", ""))
+        if tag == _BOOL:
+            return value.lower() == "true"
+        if tag == _NULL:
+            return None
+        raise self._fail(node, "yaml-tag", f"the tag {tag} is not allowed in plan files", path)
+
+
+def round_trip_yaml() -> YAML:
+    """The round-trip YAML instance in the style the plans are written in (DESIGN §7)."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    return yaml
