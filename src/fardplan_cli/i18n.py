@@ -103,6 +103,8 @@ _SWEDISH: dict[str, str] = {
     "core-specific": "kärnspecifik",
     "Common initiatives": "Gemensamma insatser",
     "Core-specific initiatives": "Kärnspecifika insatser",
+    "Core-specific": "Kärnspecifika",
+    "By status": "Per status",
     "Total": "Totalt",
     "none": "ingen",
     "(no lead)": "(ingen ansvarig)",

@@ -205,18 +205,18 @@ class _Builder:
                     raise self._fail(key_node, "yaml-complex-key",
                                      "mapping keys must be plain text", path)
                 key = str(key) if not isinstance(key, str) else key
+                key_path: PathKey = (*path, key)
                 if key in result:
-                    raise self._fail(key_node, "duplicate-key",
-                                     f"duplicate key {key!r}", (*path, key))
+                    raise self._fail(key_node, "duplicate-key", f"duplicate key {key!r}", key_path)
                 kmark = key_node.start_mark
-                self.key_positions[(*path, key)] = (kmark.line + 1, kmark.column + 1)
-                result[key] = self.build(value_node, (*path, key))
+                self.key_positions[key_path] = (kmark.line + 1, kmark.column + 1)
+                result[key] = self.build(value_node, key_path)
             self.positions.pop((*path, "<key>"), None)
             return result
         if tag == _SEQ:
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         value: str = node.value
-        if tag == _STR or tag == _TIMESTAMP:
+        if tag in (_STR, _TIMESTAMP):
             return value
         if tag == _INT:
             digits = value.replace("_", "")

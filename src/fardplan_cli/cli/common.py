@@ -31,7 +31,9 @@ class ReadFormat(str, Enum):
 
 FormatOption = Annotated[
     ReadFormat,
-    typer.Option("--format", "-f", case_sensitive=False, help="Output format: table, json, csv or markdown."),
+    typer.Option(
+        "--format", "-f", case_sensitive=False, metavar="FORMAT", help="Output format: table, json, csv or markdown."
+    ),
 ]
 
 
@@ -108,10 +110,6 @@ def handle_errors(function: F) -> F:
         except (typer.Exit, typer.Abort):
             raise
         except Exception as exc:
-            import click
-
-            if isinstance(exc, click.exceptions.ClickException | click.exceptions.Exit):
-                raise
             if os.environ.get("FARDPLAN_DEBUG"):
                 raise
             echo_error("fardplan: " + t(

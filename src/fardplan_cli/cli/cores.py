@@ -27,8 +27,7 @@ def cores(ctx: typer.Context, format: FormatOption = ReadFormat.table) -> None:
             ", ".join(plan.actor_name(m) for m in core.municipalities),
             str(len(initiatives)),
             str(len(core.initiatives)),
-            *(str(by_status[s]) for s in STATUSES),
+            ", ".join(f"{status_label(s)} {by_status[s]}" for s in STATUSES if by_status[s]),
         ])
-    columns = [t("Id"), t("Name"), t("Municipalities"), t("Initiatives"), t("Core-specific initiatives"),
-               *(status_label(s) for s in STATUSES)]
+    columns = [t("Id"), t("Name"), t("Municipalities"), t("Initiatives"), t("Core-specific"), t("By status")]
     emit(TableOutput(columns, rows, data, title=t("Cores")), format)

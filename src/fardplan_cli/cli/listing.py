@@ -16,14 +16,17 @@ class ScopeChoice(str, Enum):
 @handle_errors
 def list_initiatives(
     ctx: typer.Context,
-    core: Annotated[str | None, typer.Option("--core", "-c", help="Only this core's plan: its common "
-                    "and core-specific initiatives (id or name, e.g. sodertalje or Södertälje).")] = None,
-    area: Annotated[int | None, typer.Option("--area", "-a", help="Only this goal area (1-9).")] = None,
-    status: Annotated[str | None, typer.Option("--status", "-s", help="Only this status: planned, "
+    core: Annotated[str | None, typer.Option(
+        "--core", "-c", metavar="CORE",
+        help="Only this core's plan: its common and core-specific initiatives (id or name, e.g. sodertalje "
+        "or Södertälje).")] = None,
+    area: Annotated[int | None, typer.Option("--area", "-a", metavar="N", help="Only this goal area (1-9).")] = None,
+    status: Annotated[str | None, typer.Option("--status", "-s", metavar="STATUS", help="Only this status: planned, "
                       "ongoing, done, paused, dropped (or its Swedish label).")] = None,
-    actor: Annotated[str | None, typer.Option("--actor", help="Only initiatives the actor leads or "
+    actor: Annotated[str | None, typer.Option("--actor", metavar="ACTOR", help="Only initiatives the actor leads or "
                      "takes part in, also through a group or part_of.")] = None,
-    lead: Annotated[str | None, typer.Option("--lead", help="Only initiatives the actor leads.")] = None,
+    lead: Annotated[str | None, typer.Option("--lead", metavar="ACTOR",
+                    help="Only initiatives the actor leads.")] = None,
     scope: Annotated[ScopeChoice | None, typer.Option("--scope", help="Only common or only "
                      "core-specific initiatives.")] = None,
     priority: Annotated[str | None, typer.Option("--priority", metavar="CYCLE", help="Only initiatives "
@@ -52,7 +55,7 @@ def list_initiatives(
         status=resolve_status(status) if status else None,
         actor=resolve_actor(plan, actor).id if actor else None,
         lead=resolve_actor(plan, lead).id if lead else None,
-        scope=scope.value if scope else None,  # type: ignore[arg-type]
+        scope=scope.value if scope else None,
         priority=resolve_cycle(plan, priority) if priority else None,
     )
     initiatives = select_initiatives(plan, selection)

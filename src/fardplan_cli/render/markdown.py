@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from fardplan_cli.render import DetailOutput, Output, TableOutput
+from fardplan_cli.render import Output, TableOutput
 
 
 def escape_cell(text: str) -> str:

@@ -1,4 +1,8 @@
-"""Terminal tables with rich. Colour follows the terminal and NO_COLOR."""
+"""Terminal tables with rich. Colour follows the terminal and NO_COLOR.
+
+A table too wide for the terminal (long titles beside many names) is printed as one block per row
+instead, so that nothing is folded into unreadable slivers on an 80-column screen.
+"""
 
 from __future__ import annotations
 
@@ -10,35 +14,86 @@ from rich.table import Table
 
 from fardplan_cli.render import DetailOutput, Output, TableOutput
 
+_SHORT = 16  # a column whose cells are all this short never wraps
+_NARROWEST_TEXT = 20  # the least width a column of long text is given
+
 
 def console_for(stream: TextIO) -> Console:
     return Console(file=stream, highlight=False, soft_wrap=False)
 
 
+def _longest(output: TableOutput, index: int) -> int:
+    cells = [row[index] for row in output.rows if index < len(row)]
+    return max((len(c) for c in [output.columns[index], *cells]), default=0)
+
+
+def fits(output: TableOutput, width: int) -> bool:
+    needed = sum(
+        min(max([len(r[i]) for r in output.rows if i < len(r)] + [min(len(c), 10)]), _NARROWEST_TEXT)
+        for i, c in enumerate(output.columns)
+    )
+    return needed + 3 * len(output.columns) + 1 <= width
+
+
 def rich_table(output: TableOutput) -> Table:
-    table = Table(title=output.title, caption=output.caption, show_lines=False)
+    table = Table(title=output.title, caption=output.caption)
     for index, column in enumerate(output.columns):
-        # Short columns (ids, statuses, counts) never wrap; long text takes the remaining width.
-        longest = max((len(row[index]) for row in output.rows if index < len(row)), default=0)
-        short = longest <= 14
+        longest = _longest(output, index)
+        short = longest <= _SHORT
         table.add_column(
             escape(column),
             no_wrap=short,
             overflow="fold",
             ratio=None if short else max(1, longest // 20),
-            min_width=None if short else 12,
+            min_width=None if short else min(longest, _NARROWEST_TEXT),
         )
     for row in output.rows:
         table.add_row(*(escape(cell) for cell in row))
     return table
 
 
+def render_blocks(output: TableOutput, console: Console) -> None:
+    """One block per row: the first cell as its heading, the others as labelled lines."""
+    if output.title:
+        console.print(f"[bold]{escape(output.title)}[/bold]")
+        console.print()
+    for row in output.rows:
+        console.print(f"[bold]{escape(row[0])}[/bold]")
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for label, cell in zip(output.columns[1:], row[1:], strict=False):
+            if cell:
+                grid.add_row("  " + escape(label), escape(cell))
+        console.print(grid)
+        console.print()
+    if output.caption:
+        console.print(escape(output.caption))
+
+
+def print_table(output: TableOutput, console: Console) -> None:
+    if fits(output, console.width):
+        console.print(rich_table(output))
+    else:
+        render_blocks(output, console)
+
+
 def render_table(output: Output, stream: TextIO) -> None:
     console = console_for(stream)
-    if isinstance(output, TableOutput):
-        console.print(rich_table(output))
+    if console.is_terminal:
+        _render_to(output, console)
         return
-    render_detail(output, console)
+    # Piped or redirected: render plain, and drop the padding rich leaves at the end of lines.
+    with console.capture() as captured:
+        _render_to(output, console)
+    stream.write("\n".join(line.rstrip() for line in captured.get().split("\n")))
+
+
+def _render_to(output: Output, console: Console) -> None:
+    if isinstance(output, TableOutput):
+        print_table(output, console)
+    else:
+        render_detail(output, console)
 
 
 def render_detail(output: DetailOutput, console: Console) -> None:
@@ -53,4 +108,4 @@ def render_detail(output: DetailOutput, console: Console) -> None:
         console.print(escape(body))
     for table in output.tables:
         console.print()
-        console.print(rich_table(table))
+        print_table(table, console)

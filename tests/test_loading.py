@@ -1,0 +1,139 @@
+"""Loading: positions kept in the model, the C parser in use, clear errors for broken files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fardplan_cli.load import load_plan_set
+from fardplan_cli.repository import PlanRepository
+from fardplan_cli.yamlfile import YamlProblemError, c_parser_in_use, parse_document
+from tests.conftest import PROJECT_ROOT, run_cli
+
+
+def test_the_c_parser_is_in_use() -> None:
+    assert c_parser_in_use()
+
+
+def test_model_keeps_positions(plan_dir: Path) -> None:
+    plan = load_plan_set(PlanRepository(plan_dir).read_plan_files())
+    text = (plan_dir / "plans" / "sodertalje.yaml").read_text(encoding="utf-8").splitlines()
+    initiative = plan.find_initiative("sodertalje", "1.3")
+    assert initiative is not None
+    assert initiative.pos.file == "plans/sodertalje.yaml"
+    # The position is that of the mapping node: the line holding `- id: "1.3"`, the column of `id`.
+    assert text[initiative.pos.line - 1][initiative.pos.column - 1 :].startswith('id: "1.3"')
+    participants = initiative.position_of("participants")
+    assert text[participants.line - 1][participants.column - 1 :].startswith("[sodertalje-kommun,")
+    actor = plan.actor("trafikverket")
+    assert actor is not None
+    actors_text = (plan_dir / "plans" / "actors.yaml").read_text(encoding="utf-8").splitlines()
+    assert actors_text[actor.pos.line - 1][actor.pos.column - 1 :] == "id: trafikverket"
+
+
+def test_document_positions_of_keys_and_nested_values() -> None:
+    doc = parse_document("f.yaml", b"a:\n  - x: 1\n    y: [p, q]\n")
+    assert (doc.position(("a", 0, "y", 1)).line, doc.position(("a", 0, "y", 1)).column) == (3, 12)
+    assert (doc.position(("a", 0, "y"), key=True).line, doc.position(("a", 0, "y"), key=True).column) == (3, 5)
+    # A path that does not exist falls back to its nearest ancestor.
+    assert doc.position(("a", 0, "missing")).line == 2
+
+
+@pytest.mark.parametrize(
+    ("source", "code", "line"),
+    [
+        (b"a: [1, 2\n", "yaml-syntax", 2),
+        (b"a:\n\t- b\n", "yaml-syntax", 2),
+        (b"a: &x 1\nb: *x\n", "yaml-anchor", 1),
+        (b"a: 1\nb:\n  <<: {c: 1}\n", "yaml-merge-key", 3),
+        (b"a: 1\na: 2\n", "duplicate-key", 2),
+        (b"%YAML 1.1\n---\na: yes\n", "yaml-directive", 1),
+        (b"a: !!binary aGk=\n", "yaml-tag", 1),
+        (b"a: \xe5\n", "not-utf8", 1),
+    ],
+)
+def test_hostile_or_broken_yaml_is_one_problem(source: bytes, code: str, line: int) -> None:
+    with pytest.raises(YamlProblemError) as caught:
+        parse_document("plans/x.yaml", source)
+    assert caught.value.problem.code == code
+    assert caught.value.problem.line == line
+
+
+def test_text_that_merely_contains_ampersands_is_fine() -> None:
+    assert parse_document("f.yaml", b"t: R&D * 2 << 3\n").data == {"t": "R&D * 2 << 3"}
+
+
+def test_timestamps_stay_strings() -> None:
+    assert parse_document("f.yaml", b"d: 2026-01-01\n").data == {"d": "2026-01-01"}
+
+
+def test_syntax_error_in_a_plan_file_gives_file_line_col_and_exit_1(plan_dir: Path) -> None:
+    path = plan_dir / "plans" / "sodertalje.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[4] = "municipalities: [sodertalje-kommun\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    result = run_cli("list", "--core", "sodertalje", repo=plan_dir)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("plans/sodertalje.yaml:6:")
+    assert "error[yaml-syntax]" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unquoted_numeric_id_gets_a_hint_to_quote(plan_dir: Path) -> None:
+    path = plan_dir / "plans" / "sodertalje.yaml"
+    text = path.read_text(encoding="utf-8").replace('- id: "1.3"', "- id: 1.30", 1)
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("list", repo=plan_dir)
+    assert result.exit_code == 1
+    assert 'quote it: id: "1.30"' in result.stderr
+
+
+def test_missing_region_file_is_a_clear_error(plan_dir: Path) -> None:
+    (plan_dir / "plans" / "actors.yaml").unlink()
+    result = run_cli("list", repo=plan_dir)
+    assert result.exit_code == 1
+    assert "plans/actors.yaml:1:1: error[missing-file]" in result.stderr
+
+
+def _modules_after(code: str) -> set[str]:
+    probe = (
+        "import sys\n"
+        f"{code}\n"
+        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         cwd=PROJECT_ROOT)
+    return set(out.stdout.split())
+
+
+def test_version_imports_no_heavy_library() -> None:
+    loaded = _modules_after(
+        "from fardplan_cli.cli.app import app\n"
+        "try:\n    app(['--version'])\nexcept SystemExit:\n    pass"
+    )
+    assert not loaded & {"jsonschema", "git", "ruamel", "pydantic"}
+
+
+def test_list_and_show_import_neither_git_nor_jsonschema() -> None:
+    for args in (["list", "--core", "sodertalje"], ["show", "sodertalje:1.3"]):
+        loaded = _modules_after(
+            "from fardplan_cli.cli.app import app\n"
+            f"try:\n    app(['--repo', {str(PROJECT_ROOT)!r}] + {args!r})\nexcept SystemExit:\n    pass"
+        )
+        assert "ruamel" in loaded  # the probe really ran the command
+        assert not loaded & {"jsonschema", "git"}
+
+
+def test_the_domain_imports_neither_typer_nor_rich() -> None:
+    loaded = _modules_after(
+        "import importlib, pkgutil, fardplan_cli\n"
+        "for m in pkgutil.iter_modules(fardplan_cli.__path__):\n"
+        "    if m.name not in ('cli', 'render', '__main__'):\n"
+        "        importlib.import_module('fardplan_cli.' + m.name)"
+    )
+    assert "fardplan_cli" in loaded
+    assert not loaded & {"typer", "rich", "click"}
