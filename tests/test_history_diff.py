@@ -67,10 +67,10 @@ def edit_between_cycles(root: Path) -> None:
                  "halso-och-sjukvardsforvaltningen]\n"
                  "    status: planned\n    places: [Södertälje sjukhus")
     # a status changed with a note (1.5)
-    replace_once(core, "    participants: [sodertalje-kommun, region-stockholm, polis, fastighetsagare]\n"
-                       "    status: planned\n",
-                 "    participants: [sodertalje-kommun, region-stockholm, polis, fastighetsagare]\n"
-                 "    status: paused\n    status_note: Väntar på kommunens nya trygghetsanalys\n")
+    people = "    participants: [sodertalje-kommun, region-stockholm, polis, fastighetsagare]\n"
+    replace_once(core, people + "    status: planned\n",
+                 people + "    status: paused\n"
+                 "    status_note: Väntar på kommunens nya trygghetsanalys\n")
     # renumbered with replaces (2.3 -> 2.4)
     replace_once(core, '  - id: "2.3"\n', '  - id: "2.4"\n    replaces: ["2.3"]\n')
     # a description reworded (3.4)
