@@ -19,7 +19,8 @@ def replace_once(path: Path, old: str, new: str) -> None:
 
 
 CORE = Path("plans") / "sodertalje.yaml"
-TITLE_13 = "    title: Fortsätt samverka kring stations- och stadsmiljöerna vid Södertälje C och Södertälje Syd\n"
+TITLE_13 = ("    title: Fortsätt samverka kring stations- och stadsmiljöerna vid Södertälje C och "
+            "Södertälje Syd\n")
 
 
 def _commit(repo: Path, message: str, when: str, monkeypatch: pytest.MonkeyPatch) -> str:
@@ -36,7 +37,8 @@ def history_repo(plan_repo: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     commits["lead"] = _commit(plan_repo, "Södertälje kommun leads 1.3", "2026-01-10T10:00:00+01:00",
                               monkeypatch)
     replace_once(core, '  - id: "1.4"\n', '  - id: "1.4"\n    priority: [2027-2030]\n')
-    commits["other"] = _commit(plan_repo, "Prioritise 1.4", "2026-02-10T10:00:00+01:00", monkeypatch)
+    commits["other"] = _commit(plan_repo, "Prioritise 1.4", "2026-02-10T10:00:00+01:00",
+                               monkeypatch)
     text = core.read_text(encoding="utf-8")
     start = text.index('  - id: "1.3"')
     end = text.index('  - id: "1.4"')
@@ -90,7 +92,8 @@ def test_log_follows_renumbering(plan_repo: Path, history_repo: dict[str, str],
     core = plan_repo / CORE
     replace_once(core, '  - id: "1.3"\n', '  - id: "1.6"\n    replaces: ["1.3"]\n')
     renumbered = _commit(plan_repo, "Renumber 1.3 as 1.6", "2026-06-10T10:00:00+01:00", monkeypatch)
-    entries = json.loads(run_cli("log", "sodertalje:1.6", "--format", "json", repo=plan_repo).stdout)
+    result = run_cli("log", "sodertalje:1.6", "--format", "json", repo=plan_repo)
+    entries = json.loads(result.stdout)
     assert [e["commit"] for e in entries] == [renumbered, *(history_repo[k] for k in
                                               ("title", "status", "lead", "import"))]
     assert entries[0]["changes"][0]["kind"] == "initiative-renumbered"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -95,4 +94,4 @@ def test_not_a_git_repository(plan_dir: Path) -> None:
     result = run_cli("diff", "HEAD", repo=plan_dir)
     assert result.exit_code == 2
     assert "not a git repository" in result.stderr
-    assert sorted(os.listdir(plan_dir)) == ["plans", "schemas"]
+    assert sorted(p.name for p in plan_dir.iterdir()) == ["plans", "schemas"]
