@@ -267,3 +267,16 @@ def test_renumbered_by_same_text_merged_and_split(plan_repo: Path) -> None:
     assert ("initiative-merged", "sodertalje:4.6", '["4.3", "4.4"]', '"4.6"') in kinds
     assert ("initiative-split", "sodertalje:3.4", '"3.4"', '["3.6", "3.7"]') in kinds
     assert not any(k[0] in ("initiative-added", "initiative-removed") for k in kinds)
+
+
+def test_text_is_coloured_only_on_a_colour_terminal(
+    cycles_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = run_cli("diff", "2023-2026", "2027-2030", repo=cycles_repo).stdout
+    assert "\x1b[" not in plain
+    assert "[-viktig-]{+avgörande+}" in plain
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    coloured = run_cli("diff", "2023-2026", "2027-2030", repo=cycles_repo).stdout
+    assert "\x1b[" in coloured
+    assert "[-viktig-]" not in coloured

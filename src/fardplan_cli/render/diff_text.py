@@ -31,7 +31,8 @@ def _line(segments: list[Segment], colour: bool) -> Text:
 
 def render_diff_text(report: DiffReport, stream: TextIO) -> None:
     console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False, markup=False)
-    colour = console.color_system is not None
+    # NO_COLOR keeps rich's strike/underline; plain markers read better then, and when piped.
+    colour = console.color_system is not None and not console.no_color
     document = build_document(report)
     console.print(Text(document.title, style="bold"))
     console.print(document.subtitle)
