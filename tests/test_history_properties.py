@@ -124,6 +124,8 @@ def test_unchanged_files_are_parsed_once(plan_repo: Path) -> None:
         new = history.plan_set(WORK_TREE, files)
         assert history.parsed == count + 1  # the work tree's files share the blobs of HEAD
         assert history.changed_plan_files(first, "HEAD") == ["plans/sodertalje.yaml"]
+        for commit in (first, git(plan_repo, "rev-parse", "HEAD").strip()):
+            assert history.tree_plan_blobs(commit) == history.plan_blobs(commit)
     assert new == load_plan_set(files)
     assert old != new
 
