@@ -27,7 +27,7 @@ from types import TracebackType
 from typing import IO
 
 from fardplan_cli.diff import Change, compare_initiatives, initiative_content
-from fardplan_cli.errors import FardplanError, GitError, NotFoundError, UsageError
+from fardplan_cli.errors import GitError, NotFoundError, UsageError
 from fardplan_cli.i18n import t
 from fardplan_cli.load import ACTORS_FILE, PLANS_DIR, REGION_FILE, build_plan_set, is_core_file
 from fardplan_cli.model import Initiative, PlanSet
@@ -635,7 +635,6 @@ __all__ = [
     "CatFile",
     "CommitInfo",
     "CycleTag",
-    "FardplanError",
     "HistoryEntry",
     "PlanHistory",
     "Revision",
