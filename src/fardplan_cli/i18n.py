@@ -153,4 +153,107 @@ _SWEDISH: dict[str, str] = {
     "internal error: {error} (set FARDPLAN_DEBUG=1 to see the traceback)": (
         "internt fel: {error} (sätt FARDPLAN_DEBUG=1 för att se spårningen)"
     ),
+    # -- history --
+    "Close the political cycle {cycle}": "Avsluta mandatperioden {cycle}",
+    "git {command} failed: {detail}": "git {command} misslyckades: {detail}",
+    "{path} is not a git repository; history needs git": (
+        "{path} är inget git-repository; historiken kräver git"
+    ),
+    "an empty revision is not allowed": "en tom revision är inte tillåten",
+    "a revision may not contain a line break or NUL: {rev!r}": (
+        "en revision får inte innehålla radbrytning eller NUL: {rev!r}"
+    ),
+    "a revision may not start with '-': {rev!r}": "en revision får inte börja med '-': {rev!r}",
+    "{rev!r} is not a revision: ':' (a path inside a revision) is not allowed": (
+        "{rev!r} är ingen revision: ':' (en sökväg i en revision) är inte tillåtet"
+    ),
+    "a revision may not contain control characters: {rev!r}": (
+        "en revision får inte innehålla styrtecken: {rev!r}"
+    ),
+    "{cycle!r} is not a cycle id (YYYY-YYYY, e.g. 2023-2026)": (
+        "{cycle!r} är ingen mandatperiod (ÅÅÅÅ-ÅÅÅÅ, t.ex. 2023-2026)"
+    ),
+    "unknown revision {rev!r} (not a cycle, tag, branch or commit)": (
+        "okänd revision {rev!r} (ingen mandatperiod, tagg, gren eller commit)"
+    ),
+    "cycle {cycle} is not closed: there is no tag {tag}": (
+        "mandatperioden {cycle} är inte avslutad: taggen {tag} finns inte"
+    ),
+    "cycle {cycle} is already closed: {tag} is on commit {commit}": (
+        "mandatperioden {cycle} är redan avslutad: {tag} sitter på commit {commit}"
+    ),
+    "the repository has no commit to tag yet": "repositoryt har ännu ingen commit att tagga",
+    "the plans have uncommitted changes ({files}); commit them before closing the cycle": (
+        "planerna har ändringar som inte är incheckade ({files}); checka in dem innan "
+        "mandatperioden avslutas"
+    ),
+    "the plans have {count} problem(s); a cycle can only be closed on valid plans": (
+        "planerna har {count} problem; en mandatperiod kan bara avslutas med giltiga planer"
+    ),
+    "git is not installed or not on PATH": "git är inte installerat eller finns inte i PATH",
+    "git cat-file stopped unexpectedly": "git cat-file avslutades oväntat",
+    "git object {oid} is missing": "git-objektet {oid} saknas",
+    "the plans at {label} have {count} problem(s); the first: {first}": (
+        "planerna i {label} har {count} problem; det första: {first}"
+    ),
+    "{label} has no plans/region.yaml": "{label} har ingen plans/region.yaml",
+    "no cycle has been closed yet (there is no cycle/<id> tag): name the revision to compare "
+    "with, as in 'fardplan diff FROM [TO]'": (
+        "ingen mandatperiod har avslutats ännu (taggen cycle/<id> saknas): ange revisionen att "
+        "jämföra med, som i 'fardplan diff FRÅN [TILL]'"
+    ),
+    "Changes in the plans": "Ändringar i färdplanerna",
+    "Changes in the plan of {core}": "Ändringar i färdplanen för {core}",
+    "from {source} to {target}": "från {source} till {target}",
+    "working tree": "arbetskopian",
+    "No changes.": "Inga ändringar.",
+    "Summary": "Sammanfattning",
+    "The region": "Regionen",
+    "(none)": "(ingen)",
+    "Added: {what}": "Tillagd: {what}",
+    "Removed: {what}": "Borttagen: {what}",
+    "Changed: {what}": "Ändrad: {what}",
+    "Added: {ref} {title}": "Ny insats: {ref} {title}",
+    "Removed: {ref} {title}": "Borttagen insats: {ref} {title}",
+    "Renumbered: {old} → {ref} {title}": "Omnumrerad: {old} → {ref} {title}",
+    "Merged: {old} → {ref} {title}": "Sammanslagen: {old} → {ref} {title}",
+    "Split: {ref} → {new}": "Uppdelad: {ref} → {new}",
+    "Changed: {ref} {title}": "Ändrad: {ref} {title}",
+    "Character: {heading}": "Karaktärsbeskrivning: {heading}",
+    "Direction for goal area {area} {title}": "Färdriktning för målområde {area} {title}",
+    "goal area {number}": "målområde {number}",
+    "cycle {cycle}": "mandatperiod {cycle}",
+    "actor {actor}": "aktör {actor}",
+    "Core added: {name}": "Ny kärna: {name}",
+    "Core removed: {name}": "Borttagen kärna: {name}",
+    "Core changed": "Ändrad kärna",
+    "Cores added": "Nya kärnor",
+    "Cores removed": "Borttagna kärnor",
+    "Initiatives added": "Nya insatser",
+    "Initiatives removed": "Borttagna insatser",
+    "Initiatives renumbered": "Omnumrerade insatser",
+    "Initiatives merged": "Sammanslagna insatser",
+    "Initiatives split": "Uppdelade insatser",
+    "Initiatives changed": "Ändrade insatser",
+    "Directions changed": "Ändrade färdriktningar",
+    "Character texts changed": "Ändrade karaktärsbeskrivningar",
+    "Goal areas changed": "Ändrade målområden",
+    "Cycles changed": "Ändrade mandatperioder",
+    "Actors changed": "Ändrade aktörer",
+    "Date": "Datum",
+    "Author": "Författare",
+    "Commit": "Commit",
+    "Message": "Meddelande",
+    "Changes": "Ändringar",
+    "History of {ref}": "Historik för {ref}",
+    "{count} commits": "{count} commits",
+    "Cycle": "Mandatperiod",
+    "Cycles": "Mandatperioder",
+    "Tag": "Tagg",
+    "State": "Läge",
+    "closed": "avslutad",
+    "open": "pågående",
+    "Closed cycle {cycle}: tag {tag} on commit {commit}": (
+        "Mandatperioden {cycle} är avslutad: taggen {tag} på commit {commit}"
+    ),
 }

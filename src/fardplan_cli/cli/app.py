@@ -10,6 +10,9 @@ import typer
 
 from fardplan_cli import __version__
 from fardplan_cli.cli import actors, cores, listing, show
+from fardplan_cli.cli import cycle as cycle_cli
+from fardplan_cli.cli import diff as diff_cli
+from fardplan_cli.cli import log as log_cli
 from fardplan_cli.cli.common import state
 
 
@@ -63,6 +66,9 @@ app.command("cores")(cores.cores)
 app.command("list")(listing.list_initiatives)
 app.command("show")(show.show)
 app.command("actors")(actors.actors)
+app.command("diff")(diff_cli.diff)
+app.command("log")(log_cli.log)
+app.add_typer(cycle_cli.cycle_app, name="cycle")
 
 
 def main() -> None:

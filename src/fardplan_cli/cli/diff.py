@@ -1,0 +1,86 @@
+"""`fardplan diff`: what changed in the plans between two revisions, in plan terms."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from fardplan_cli.cli.common import handle_errors, open_repository
+
+
+class DiffFormat(str, Enum):
+    """The formats of `diff`; the same names as ``render.diff_common.DIFF_RENDERERS``."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
+@handle_errors
+def diff(
+    ctx: typer.Context,
+    *,
+    source: Annotated[str | None, typer.Argument(
+        metavar="[FROM]", show_default=False,
+        help="A cycle id (2023-2026), tag, branch or commit. Default: the latest closed cycle.",
+    )] = None,
+    target: Annotated[str | None, typer.Argument(
+        metavar="[TO]", show_default=False,
+        help="A cycle id, tag, branch or commit. Default: the working tree.")] = None,
+    core: Annotated[str | None, typer.Option(
+        "--core", "-c", help="Only this core (id or name) and the common initiatives.")] = None,
+    format: Annotated[DiffFormat, typer.Option(
+        "--format", "-f", case_sensitive=False,
+        help="Output format: text, markdown, json or html.")] = DiffFormat.text,
+    exit_code: Annotated[bool, typer.Option(
+        "--exit-code", help="Exit with 1 when there are changes, 0 when there are none.")] = False,
+) -> None:
+    """Show what changed in the plans between two revisions (default: the latest cycle and the
+    working tree): cores, initiatives, fields, directions, character, goal areas, cycles, actors."""
+    import sys
+
+    from fardplan_cli.diff import diff_plan_sets
+    from fardplan_cli.errors import EXIT_PROBLEMS, FardplanError, UsageError
+    from fardplan_cli.history import WORK_TREE, PlanHistory, check_revision, latest_cycle
+    from fardplan_cli.i18n import t
+    from fardplan_cli.query import resolve_core
+    from fardplan_cli.render.diff_common import DIFF_RENDERERS, DiffReport
+
+    # Refuse a hostile revision before anything else looks at the repository.
+    for typed in (source, target):
+        if typed is not None:
+            check_revision(typed)
+    repository = open_repository(ctx)
+    with PlanHistory(repository.root) as history:
+        source_rev = target_rev = WORK_TREE
+        new_plan = None
+        if target is None:
+            new_plan = history.plan_set(WORK_TREE, repository.read_plan_files())
+        else:
+            target_rev = history.resolve(target)
+        if source is None:
+            order = [c.id for c in new_plan.region.cycles] if new_plan is not None else []
+            latest = latest_cycle(repository.root, order)
+            if latest is None:
+                raise UsageError(t(
+                    "no cycle has been closed yet (there is no cycle/<id> tag): name the revision "
+                    "to compare with, as in 'fardplan diff FROM [TO]'"))
+            source_rev = history.resolve(latest.cycle)
+        else:
+            source_rev = history.resolve(source)
+        old_plan = history.plan_set(source_rev)
+        if new_plan is None:
+            new_plan = history.plan_set(target_rev)
+    core_id = None
+    if core is not None:
+        try:
+            core_id = resolve_core(new_plan, core).id
+        except FardplanError:
+            core_id = resolve_core(old_plan, core).id
+    result = diff_plan_sets(old_plan, new_plan, core=core_id)
+    DIFF_RENDERERS[format.value](DiffReport(source_rev, target_rev, result, core_id), sys.stdout)
+    if exit_code and result.changes:
+        raise typer.Exit(EXIT_PROBLEMS)
