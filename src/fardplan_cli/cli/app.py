@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from fardplan_cli import __version__
-from fardplan_cli.cli import actors, cores, listing, show
+from fardplan_cli.cli import actors, cores, export, listing, report, show
 from fardplan_cli.cli.common import state
 
 
@@ -63,6 +63,8 @@ app.command("cores")(cores.cores)
 app.command("list")(listing.list_initiatives)
 app.command("show")(show.show)
 app.command("actors")(actors.actors)
+app.add_typer(report.report_app, name="report")
+app.command("export")(export.export)
 
 
 def main() -> None:
