@@ -77,6 +77,10 @@ def write_output(repository: PlanRepository, target: Path, text: str) -> None:
     handle, temporary = tempfile.mkstemp(
         prefix=f".{resolved.name}.", suffix=".tmp", dir=resolved.parent)
     try:
+        # mkstemp makes the file private (0600); an exported document gets the usual permissions.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
