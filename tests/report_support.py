@@ -34,9 +34,10 @@ def vary(root: Path) -> Path:
     edit(root, "sodertalje.yaml", "participants: [sodertalje-kommun, region-stockholm, polis, "
          "fastighetsagare]\n    status: planned", "lead: sodertalje-kommun\n    participants: "
          "[region-stockholm, polis, fastighetsagare]\n    status: done\n    priority: [2023-2026]")
-    edit(root, "sodertalje.yaml", "participants: [region-stockholm, sodertalje-kommun, trafikverket]\n"
-         "    status: planned", "lead: trafikforvaltningen\n    participants: [sodertalje-kommun, "
-         "trafikverket]\n    status: dropped\n    status_note: merged into 4.4")
+    edit(root, "sodertalje.yaml",
+         "participants: [region-stockholm, sodertalje-kommun, trafikverket]\n    status: planned",
+         "lead: trafikforvaltningen\n    participants: [sodertalje-kommun, trafikverket]\n"
+         "    status: dropped\n    status_note: merged into 4.4")
     edit(root, "sodertalje.yaml", "places: [Campus Telge]", "places: [Campus Telge]\n"
          "    priority: [2027-2030]")
     return root

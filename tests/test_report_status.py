@@ -1,4 +1,4 @@
-"""`fardplan report status`: rows per core and goal area, the total row, and agreement with `list`."""
+"""`fardplan report status`: rows per core and area, the total row, agreement with `list`."""
 
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ def varied(plan_dir: Path) -> Path:
 
 
 def status_json(repo: Path, *args: str) -> dict[str, Any]:
-    result = run_cli("report", "status", "--cycle", "2023-2026", *args, "--format", "json", repo=repo)
+    result = run_cli("report", "status", "--cycle", "2023-2026", *args, "--format", "json",
+                     repo=repo)
     assert result.exit_code == 0, result.output
     data: dict[str, Any] = json.loads(result.stdout)
     return data
@@ -146,8 +147,8 @@ def test_core_report_includes_the_lagesbild(plan_dir: Path) -> None:
     assert table.exit_code == 0, table.output
     assert "Lägesbild" in table.stdout and "25 000 (cirka)" in table.stdout
     markdown = run_cli("report", "status", "--core", "sodertalje", "-f", "markdown", repo=plan_dir)
-    assert "## Indicators" in markdown.stdout and "| Boende i stadskärnan | personer | 25 000 (cirka) |" \
-        in markdown.stdout
+    assert "## Indicators" in markdown.stdout
+    assert "| Boende i stadskärnan | personer | 25 000 (cirka) |" in markdown.stdout
 
 
 def test_core_without_a_plan_reports_cleanly(plan_dir: Path) -> None:
@@ -162,8 +163,8 @@ def test_core_without_a_plan_reports_cleanly(plan_dir: Path) -> None:
 
 
 def test_csv_holds_the_status_table(plan_dir: Path) -> None:
-    result = run_cli("report", "status", "--core", "sodertalje", "--cycle", "2023-2026", "-f", "csv",
-                     repo=plan_dir)
+    result = run_cli("report", "status", "--core", "sodertalje", "--cycle", "2023-2026",
+                     "-f", "csv", repo=plan_dir)
     assert result.exit_code == 0, result.output
     lines = result.stdout.lstrip("\ufeff").splitlines()
     assert lines[0].startswith("Core,Area,Initiatives,Planned")
@@ -194,7 +195,7 @@ def test_golden_status_core_sv(varied: Path, fmt: str, suffix: str) -> None:
     check_golden(f"status-sodertalje-sv.{suffix}", result.stdout)
 
 
-# -- properties of the domain function --------------------------------------------------------------
+# -- properties of the domain function -----------------------------------------------------------
 
 def _shipped_varied(tmp: Path) -> PlanSet:
     import shutil
@@ -220,7 +221,8 @@ filters = st.builds(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(selection=filters)
 def test_rows_are_list_selections(tmp_path: Path, selection: InitiativeFilter) -> None:
     plan = _shipped_varied(tmp_path)

@@ -80,7 +80,7 @@ def write_output(repository: PlanRepository, target: Path, text: str) -> None:
         # mkstemp makes the file private (0600); an exported document gets the usual permissions.
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
+        Path(temporary).chmod(0o666 & ~umask)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
