@@ -71,7 +71,11 @@ def status(
                              scope=scope, priority=priority)
     counted_cycle = resolve_cycle(plan, cycle) if cycle else current_cycle(plan, date.today())
     if stale_days is not None:
-        # The history module (issue 5) provides last_changed(repo_root); it is wired in at merge.
+        # Wired at merge with issue 5 (history.last_changed(repo_root) -> {ref: datetime}):
+        #   repository, plan = load_plans(ctx)   (keep the repository above)
+        #   result = status_report(plan, selection, cycle=counted_cycle, stale_days=stale_days,
+        #                          last_changed=lambda: last_changed(repository.root))
+        # The keys are initiative references: "1.1" for a common one, "sodertalje:1.3".
         raise UsageError(t("--stale-days needs the history module (issue 5), not merged yet"))
     result = status_report(plan, selection, cycle=counted_cycle)
     emit(status_output(plan, result, single_table=format is ReadFormat.csv), format)
