@@ -137,7 +137,7 @@ def test_index_agrees_with_involvements(plan_dir: Path) -> None:
     (("--actor", "trafikforvaltningen", "-f", "markdown"), "responsibility-trafikforvaltningen.md"),
     (("--actor", "sodertalje-kommun", "-f", "json"), "responsibility-sodertalje-kommun.json"),
     (("-f", "csv"), "responsibility-matrix.csv"),
-    (("-f", "table"), "responsibility-matrix.txt"),
+    (("-f", "markdown"), "responsibility-matrix.md"),
 ])
 def test_golden_responsibility(plan_dir: Path, args: tuple[str, ...], name: str) -> None:
     result = run_cli("--lang", "sv", "report", "responsibility", *args, repo=plan_dir)

@@ -21,14 +21,12 @@ def rich_table(output: TableOutput) -> Table:
         # Short columns (ids, statuses, counts) never wrap; long text takes the remaining width.
         longest = max((len(row[index]) for row in output.rows if index < len(row)), default=0)
         short = longest <= 14
-        # A short column keeps its cells whole but may wrap its heading, so that a wide table
-        # (the responsibility matrix) never squeezes its long text column to nothing.
         table.add_column(
             escape(column),
-            no_wrap=False,
+            no_wrap=short,
             overflow="fold",
             ratio=None if short else max(1, longest // 20),
-            min_width=max(longest, 1) if short else 12,
+            min_width=None if short else 12,
         )
     for row in output.rows:
         table.add_row(*(escape(cell) for cell in row))
