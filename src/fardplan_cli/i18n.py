@@ -256,4 +256,51 @@ _SWEDISH: dict[str, str] = {
     "Closed cycle {cycle}: tag {tag} on commit {commit}": (
         "Mandatperioden {cycle} är avslutad: taggen {tag} på commit {commit}"
     ),
+    # -- report --
+    "Prioritised": "Prioriterade",
+    "Prioritised {cycle}": "Prioriterade {cycle}",
+    "Without lead": "Utan ansvarig",
+    "Common initiatives are in every core's plan and count in each core's rows; "
+    "the total counts each initiative once.": (
+        "De gemensamma insatserna ingår i varje kärnas färdplan och räknas i varje kärnas rader; "
+        "totalen räknar varje insats en gång."
+    ),
+    "The total is the plan of {core}.": "Totalen är färdplanen för {core}.",
+    "Goal areas: {areas}": "Målområden: {areas}",
+    "Last changed": "Senast ändrad",
+    "Days": "Dagar",
+    "Not changed in {days} days": "Inte ändrade på {days} dagar",
+    "Status report": "Statusrapport",
+    "directly": "direkt",
+    "through {group} (group)": "genom {group} (grupp)",
+    "through {actor} (part of it)": "genom {actor} (del av)",
+    "leads": "ansvarar",
+    "takes part": "medverkar",
+    "Role": "Roll",
+    "How": "Hur",
+    "{actor} leads {lead} and takes part in {participant} initiatives.": (
+        "{actor} ansvarar för {lead} och medverkar i {participant} insatser."
+    ),
+    "{actor} is involved through {parent}, which it is part of.": (
+        "{actor} berörs genom {parent}, som den är en del av."
+    ),
+    "{actor} is involved through {group}, which stands for the core's municipalities.": (
+        "{actor} berörs genom {group}, som står för kärnans kommuner."
+    ),
+    "Responsibility of {actor}": "Ansvar för {actor}",
+    "Responsibility": "Ansvar",
+    "Actor": "Aktör",
+    "All cores": "Alla kärnor",
+    "Each cell: leads / takes part in, directly or through a group or part_of; "
+    "{all} counts each initiative once.": (
+        "Varje cell: ansvarar / medverkar, direkt eller genom en grupp eller part_of; "
+        "{all} räknar varje insats en gång."
+    ),
+    "Roadmap for {core}": "Färdplan för {core}",
+    "Initiative map": "Insatskarta",
+    "No particular place": "Utan särskild plats",
+    "Example participants": "Exempel på medverkande aktörer",
+    "refusing to write {path}: it is inside plans/": "skriver inte {path}: den ligger i plans/",
+    "{path} is a folder, not a file": "{path} är en mapp, inte en fil",
+    "the folder of {path} does not exist": "mappen för {path} finns inte",
 }

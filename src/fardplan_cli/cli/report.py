@@ -1,0 +1,142 @@
+"""``fardplan report status`` and ``fardplan report responsibility``: thin, over ``report``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from fardplan_cli.cli.common import FormatOption, ReadFormat, emit, handle_errors, load_plans
+from fardplan_cli.cli.listing import ScopeChoice
+
+if TYPE_CHECKING:
+    from fardplan_cli.model import PlanSet
+    from fardplan_cli.query import InitiativeFilter
+    from fardplan_cli.render import Output
+
+report_app = typer.Typer(
+    help="Reports for the follow-up: status per core and goal area, and who is responsible "
+    "for what.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+CoreOption = Annotated[
+    str | None, typer.Option("--core", "-c", help="Only this core's plan (id or name).")
+]
+
+
+@report_app.command("status")
+@handle_errors
+def status(
+    ctx: typer.Context,
+    *,
+    core: CoreOption = None,
+    area: Annotated[int | None, typer.Option(
+        "--area", "-a", help="Only this goal area (1-9).")] = None,
+    status: Annotated[str | None, typer.Option(
+        "--status", "-s", help="Only this status.")] = None,
+    actor: Annotated[str | None, typer.Option(
+        "--actor", help="Only initiatives the actor leads or takes part in, also through a group "
+        "or part_of.")] = None,
+    lead: Annotated[str | None, typer.Option(
+        "--lead", help="Only initiatives the actor leads.")] = None,
+    scope: Annotated[ScopeChoice | None, typer.Option(
+        "--scope", help="Only common or only core-specific initiatives.")] = None,
+    priority: Annotated[str | None, typer.Option(
+        "--priority", metavar="CYCLE", help="Only initiatives prioritised in this cycle.")] = None,
+    cycle: Annotated[str | None, typer.Option(
+        "--cycle", metavar="CYCLE", help="Count the priorities of this cycle (default: the "
+        "current cycle, the latest that has started).")] = None,
+    stale_days: Annotated[int | None, typer.Option(
+        "--stale-days", min=0, metavar="N", help="Also list the initiatives whose last change in "
+        "git is older than N days.")] = None,
+    format: FormatOption = ReadFormat.table,
+) -> None:
+    """Per core and goal area: initiatives by status, prioritised, without lead; and a total row.
+
+    The filters are those of 'fardplan list', and the counts agree with it. With --core, the core's
+    lägesbild (indicators by year) follows the table.
+    """
+    from datetime import date
+
+    from fardplan_cli.query import resolve_cycle
+    from fardplan_cli.render.report import status_output
+    from fardplan_cli.report import current_cycle, status_report
+
+    repository, plan = load_plans(ctx)
+    selection = build_filter(plan, core=core, area=area, status=status, actor=actor, lead=lead,
+                             scope=scope, priority=priority)
+    counted_cycle = resolve_cycle(plan, cycle) if cycle else current_cycle(plan, date.today())
+    if stale_days is None:
+        result = status_report(plan, selection, cycle=counted_cycle)
+    else:
+        from fardplan_cli.history import last_changed
+
+        result = status_report(plan, selection, cycle=counted_cycle, stale_days=stale_days,
+                               last_changed=lambda: last_changed(repository.root))
+    emit(status_output(plan, result, single_table=format is ReadFormat.csv), format)
+
+
+@report_app.command("responsibility")
+@handle_errors
+def responsibility(
+    ctx: typer.Context,
+    *,
+    actor: Annotated[str | None, typer.Option(
+        "--actor", help="This actor's initiatives, with the path by which it is involved "
+        "(id or name).")] = None,
+    core: CoreOption = None,
+    format: FormatOption = ReadFormat.table,
+) -> None:
+    """What each actor leads and takes part in, directly, through a group or through part_of.
+
+    With --actor, one row per initiative and role; without, a matrix of actors x cores with
+    lead/participant counts.
+    """
+    from fardplan_cli.query import resolve_actor, resolve_core
+    from fardplan_cli.render.report import actor_output, matrix_output
+    from fardplan_cli.report import actor_responsibility, responsibility_matrix
+
+    _, plan = load_plans(ctx)
+    chosen_core = resolve_core(plan, core) if core else None
+    core_id = chosen_core.id if chosen_core else None
+    if actor:
+        chosen = resolve_actor(plan, actor)
+        rows = actor_responsibility(plan, chosen.id, core_id)
+        output: Output = actor_output(plan, chosen, rows, core_id)
+    else:
+        output = matrix_output(plan, responsibility_matrix(plan, core_id), core_id)
+    emit(output, format)
+
+
+def build_filter(
+    plan: PlanSet,
+    *,
+    core: str | None,
+    area: int | None,
+    status: str | None,
+    actor: str | None,
+    lead: str | None,
+    scope: ScopeChoice | None,
+    priority: str | None,
+) -> InitiativeFilter:
+    """The selection of 'fardplan list' from the same options, resolved the same way."""
+    from fardplan_cli.query import (
+        InitiativeFilter,
+        resolve_actor,
+        resolve_area,
+        resolve_core,
+        resolve_cycle,
+        resolve_status,
+    )
+
+    return InitiativeFilter(
+        core=resolve_core(plan, core).id if core else None,
+        area=resolve_area(plan, area) if area is not None else None,
+        status=resolve_status(status) if status else None,
+        actor=resolve_actor(plan, actor).id if actor else None,
+        lead=resolve_actor(plan, lead).id if lead else None,
+        scope=scope.value if scope else None,
+        priority=resolve_cycle(plan, priority) if priority else None,
+    )

@@ -1,0 +1,249 @@
+"""Presentation of the reports: table rows in the user's language, and the documented JSON shapes.
+
+Every report's JSON is an object with ``"report"`` (its name) and ``"rows"``: one object per row of
+the table, with the same columns. Extras (the lägesbild, the stale initiatives) are further keys.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fardplan_cli.i18n import STATUSES, status_label, t
+from fardplan_cli.model import Actor, Indicator, IndicatorValue, PlanSet
+from fardplan_cli.render import DetailOutput, Output, TableOutput
+from fardplan_cli.render.shapes import actor_json
+from fardplan_cli.report import InvolvementRow, MatrixRow, StaleRow, StatusReport, StatusRow
+
+
+def format_number(value: float | int) -> str:
+    """Swedish print style: a space between thousands (25 000)."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,}".replace(",", " ")
+    return f"{int(value):,}".replace(",", " ")
+
+
+def indicator_value(value: IndicatorValue) -> str:
+    text = format_number(value.value)
+    return f"{text} ({value.note})" if value.note else text
+
+
+def indicator_json(indicator: Indicator) -> dict[str, Any]:
+    return {
+        "id": indicator.id,
+        "label": indicator.label,
+        "unit": indicator.unit,
+        "values": [{"year": v.year, "value": v.value, "note": v.note} for v in indicator.values],
+    }
+
+
+def indicator_table(indicators: tuple[Indicator, ...], years: list[int]) -> TableOutput:
+    """The lägesbild: one row per indicator, one column per year."""
+    rows = []
+    for indicator in indicators:
+        by_year = {v.year: v for v in indicator.values}
+        rows.append([
+            indicator.label,
+            indicator.unit or "",
+            *(indicator_value(by_year[y]) if y in by_year else "" for y in years),
+        ])
+    data = [indicator_json(i) for i in indicators]
+    return TableOutput([t("Indicator"), t("Unit"), *(str(y) for y in years)], rows, data,
+                       title=t("Indicators"))
+
+
+# -- status ----------------------------------------------------------------------------------------
+
+
+def _status_row_json(plan: PlanSet, row: StatusRow, cycle: str | None) -> dict[str, Any]:
+    core = plan.core(row.core) if row.core else None
+    area = plan.goal_area(row.area) if row.area is not None else None
+    return {
+        "core": row.core,
+        "core_name": core.name if core else None,
+        "area": row.area,
+        "area_title": area.title if area else None,
+        "total": row.is_total,
+        "initiatives": row.initiatives,
+        "by_status": dict(row.by_status),
+        "prioritised": row.prioritised,
+        "cycle": cycle,
+        "without_lead": row.without_lead,
+    }
+
+
+def _stale_json(row: StaleRow) -> dict[str, Any]:
+    return {
+        "ref": row.initiative.ref,
+        "core": row.initiative.core,
+        "id": row.initiative.id,
+        "title": row.initiative.title,
+        "status": row.initiative.status,
+        "last_changed": row.last_changed.isoformat(),
+        "age_days": row.age_days,
+    }
+
+
+def status_output(plan: PlanSet, report: StatusReport, *, single_table: bool = False) -> Output:
+    """The status table (and with --core the lägesbild, with --stale-days the stale initiatives).
+
+    ``single_table`` gives the status table alone, for CSV, which holds one table.
+    """
+    cycle = report.cycle
+    cycle_column = t("Prioritised {cycle}", cycle=cycle) if cycle else t("Prioritised")
+    columns = [t("Core"), t("Area"), t("Initiatives"), *(status_label(s) for s in STATUSES),
+               cycle_column, t("Without lead")]
+    rows = []
+    for row in (*report.rows, report.total):
+        core = plan.core(row.core) if row.core else None
+        rows.append([
+            core.name if core else t("Total"),
+            str(row.area) if row.area is not None else "",
+            str(row.initiatives),
+            *(str(row.by_status.get(s, 0)) for s in STATUSES),
+            str(row.prioritised),
+            str(row.without_lead),
+        ])
+    data: dict[str, Any] = {
+        "report": "status",
+        "core": report.core.id if report.core else None,
+        "cycle": report.cycle,
+        "rows": [_status_row_json(plan, r, report.cycle) for r in (*report.rows, report.total)],
+    }
+    if report.core is None:
+        caption = t("Common initiatives are in every core's plan and count in each core's rows; "
+                    "the total counts each initiative once.")
+    else:
+        caption = t("The total is the plan of {core}.", core=report.core.name)
+    area_titles = "; ".join(f"{g.number} {g.title}" for g in plan.region.goal_areas)
+    caption += "\n" + t("Goal areas: {areas}", areas=area_titles)
+    main = TableOutput(columns, rows, data, title=t("Status"), caption=caption)
+    tables = [main]
+    if report.core is not None:
+        data["entered"] = report.core.entered
+        data["indicators"] = [indicator_json(i) for i in report.indicators]
+        if report.indicators:
+            tables.append(indicator_table(report.indicators, report.indicator_years))
+    if report.stale is not None:
+        data["stale_days"] = report.stale_days
+        data["stale"] = [_stale_json(r) for r in report.stale]
+        stale_rows = [
+            [r.initiative.ref, r.initiative.title, status_label(r.initiative.status),
+             r.last_changed.date().isoformat(), str(r.age_days)]
+            for r in report.stale
+        ]
+        stale_columns = [t("Ref"), t("Title"), t("Status"), t("Last changed"), t("Days")]
+        tables.append(TableOutput(
+            stale_columns, stale_rows, data["stale"],
+            title=t("Not changed in {days} days", days=report.stale_days),
+            caption=t("{count} initiatives", count=len(stale_rows))))
+    if single_table or (len(tables) == 1 and (report.core is None or report.core.entered)):
+        return main
+    fields = []
+    if report.core is not None:
+        fields.append((t("Core"), report.core.name))
+        if not report.core.entered:
+            fields.append((t("Note"), t("The plan of this core has not been entered yet.")))
+    title = t("Status report") + (f": {report.core.name}" if report.core else "")
+    return DetailOutput(title, fields, [], data, tables)
+
+
+# -- responsibility --------------------------------------------------------------------------------
+
+
+def how_label(plan: PlanSet, row: InvolvementRow) -> str:
+    if row.via == "direct" or row.through is None:
+        return t("directly")
+    name = plan.actor_name(row.through)
+    if row.via == "group":
+        return t("through {group} (group)", group=name)
+    return t("through {actor} (part of it)", actor=name)
+
+
+def role_label(role: str) -> str:
+    return t("leads") if role == "lead" else t("takes part")
+
+
+def actor_output(
+    plan: PlanSet, actor: Actor, rows: list[InvolvementRow], core_id: str | None
+) -> Output:
+    columns = [t("Ref"), t("Title"), t("Role"), t("How"), t("Status")]
+    table_rows = [
+        [r.initiative.ref, r.initiative.title, role_label(r.role), how_label(plan, r),
+         status_label(r.initiative.status)]
+        for r in rows
+    ]
+    data: dict[str, Any] = {
+        "report": "responsibility",
+        "actor": actor_json(actor),
+        "core": core_id,
+        "rows": [
+            {
+                "ref": r.initiative.ref,
+                "core": r.initiative.core,
+                "id": r.initiative.id,
+                "title": r.initiative.title,
+                "role": r.role,
+                "via": r.via,
+                "through": r.through,
+                "through_name": plan.actor_name(r.through) if r.through else None,
+                "status": r.initiative.status,
+            }
+            for r in rows
+        ],
+    }
+    leads = len({r.initiative.ref for r in rows if r.role == "lead"})
+    takes_part = len({r.initiative.ref for r in rows if r.role == "participant"})
+    notes = [t("{actor} leads {lead} and takes part in {participant} initiatives.",
+               actor=actor.name, lead=leads, participant=takes_part)]
+    for through in dict.fromkeys(r.through for r in rows if r.via == "part_of" and r.through):
+        notes.append(t("{actor} is involved through {parent}, which it is part of.",
+                       actor=actor.name, parent=plan.actor_name(through)))
+    for through in dict.fromkeys(r.through for r in rows if r.via == "group" and r.through):
+        notes.append(t(
+            "{actor} is involved through {group}, which stands for the core's municipalities.",
+            actor=actor.name, group=plan.actor_name(through)))
+    core = plan.core(core_id) if core_id else None
+    title = t("Responsibility of {actor}", actor=actor.name) + (f": {core.name}" if core else "")
+    return TableOutput(columns, table_rows, data, title=title, caption="\n".join(notes))
+
+
+def _core_name(plan: PlanSet, core_id: str) -> str:
+    core = plan.core(core_id)
+    return core.name if core else core_id
+
+
+def _cell(counts: tuple[int, int]) -> str:
+    return "–" if counts == (0, 0) else f"{counts[0]} / {counts[1]}"
+
+
+def matrix_output(plan: PlanSet, rows: list[MatrixRow], core_id: str | None) -> Output:
+    core_ids = [core_id] if core_id else [c.id for c in plan.cores]
+    columns = [t("Actor"), t("Kind"), *(_core_name(plan, c) for c in core_ids)]
+    if core_id is None:
+        columns.append(t("All cores"))
+    table_rows = []
+    for row in rows:
+        cells = [_cell((row.by_core[c].lead, row.by_core[c].participant)) for c in core_ids]
+        if core_id is None:
+            cells.append(_cell((row.total.lead, row.total.participant)))
+        table_rows.append([row.actor.name, t(row.actor.kind), *cells])
+    data = {
+        "report": "responsibility",
+        "actor": None,
+        "core": core_id,
+        "rows": [
+            {
+                **actor_json(row.actor),
+                "by_core": {
+                    c: {"lead": n.lead, "participant": n.participant}
+                    for c, n in row.by_core.items()
+                },
+                "lead": row.total.lead,
+                "participant": row.total.participant,
+            }
+            for row in rows
+        ],
+    }
+    caption = t("Each cell: leads / takes part in, directly or through a group or part_of; "
+                "{all} counts each initiative once.", all=t("All cores"))
+    return TableOutput(columns, table_rows, data, title=t("Responsibility"), caption=caption)

@@ -1,0 +1,271 @@
+"""`fardplan export`: the plan as a document in the published order; Markdown, HTML and JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from tests.conftest import run_cli
+from tests.report_support import check_golden, edit, load
+
+# The order of the published roadmap for Södertälje (seeds/000_0a3af9884317a762.txt).
+SOURCE_CHARACTER = [
+    "En storregional mötesplats",
+    "Medeltida stadskärna med stort utbud av service",
+    "En kunskapsintensiv kärna",
+    "Stadskärnan utvecklas",
+]
+SOURCE_INITIATIVES = {
+    1: (["1.1", "1.2"], ["1.3", "1.4", "1.5"]),
+    2: (["2.1", "2.2"], ["2.3"]),
+    3: (["3.1", "3.2", "3.3"], ["3.4", "3.5"]),
+    4: (["4.1", "4.2"], ["4.3", "4.4"]),
+}
+
+
+def export(repo: Path, *args: str) -> str:
+    result = run_cli("--lang", "sv", "export", *args, repo=repo)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    return result.stdout
+
+
+def assert_in_order(document: str, pieces: list[str]) -> None:
+    position = 0
+    for piece in pieces:
+        found = document.find(piece, position)
+        assert found >= 0, f"not found in order: {piece[:80]!r}"
+        position = found + len(piece)
+
+
+def paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+def test_markdown_holds_the_source_in_its_order(plan_dir: Path) -> None:
+    plan = load(plan_dir)
+    core = plan.core("sodertalje")
+    assert core is not None
+    document = export(plan_dir, "--core", "sodertalje", "--format", "markdown")
+    expected: list[str] = ["# Färdplan för Södertälje stadskärna", "## Karaktärsbeskrivning"]
+    assert [s.heading for s in core.character] == SOURCE_CHARACTER
+    for section in core.character:
+        expected += [f"### {section.heading}", *paragraphs(section.text)]
+    for area, (common, own) in SOURCE_INITIATIVES.items():
+        goal = plan.goal_area(area)
+        direction = core.direction(area)
+        assert goal is not None and direction is not None
+        expected += [f"## {area} {goal.title}", goal.summary, "### Färdriktning", direction.text]
+        for heading, ids, scope in (("Gemensamma insatser", common, None),
+                                    ("Kärnspecifika insatser", own, "sodertalje")):
+            expected.append(f"### {heading}")
+            for initiative_id in ids:
+                initiative = plan.find_initiative(scope, initiative_id)
+                assert initiative is not None
+                expected += [f"#### {initiative.id} {initiative.title}",
+                             *paragraphs(initiative.description)]
+                if initiative.lead:
+                    expected.append(f"**Ansvarig aktör:** {plan.actor_name(initiative.lead)}")
+                names = ", ".join(plan.actor_name(p) for p in initiative.participants)
+                expected.append(f"**Exempel på medverkande aktörer:** {names}")
+    expected += ["## Insatskarta", "### Södertälje C", "- 1.3 ", "## Lägesbild",
+                 "| Boende i stadskärnan | personer | 25 000 (cirka) |"]
+    assert_in_order(document, expected)
+
+
+def test_participants_are_named_as_in_the_source(plan_dir: Path) -> None:
+    document = export(plan_dir, "--core", "sodertalje")
+    assert ("**Exempel på medverkande aktörer:** Region Stockholm, Region Sörmland, Södertälje "
+            "kommun, Trafikverket, bussoperatör") in document
+    assert "**Ansvarig aktör:** Region Stockholm  \n**Exempel på medverkande aktörer:** " \
+        "kärnkommunerna, näringslivet, fastighetsägare" in document
+
+
+def test_initiative_map_by_place(plan_dir: Path) -> None:
+    document = export(plan_dir, "--core", "sodertalje")
+    map_part = document[document.index("## Insatskarta"):document.index("## Lägesbild")]
+    assert_in_order(map_part, [
+        "### Södertälje C", "- 1.3 Fortsätt samverka kring stations- och stadsmiljöerna",
+        "### Södertälje Syd", "- 1.3 ",
+        "### Södertälje sjukhus", "- 1.4 ",
+        "### Campus Telge", "- 2.3 ",
+        "### Utan särskild plats", "- 1.1 ", "- 1.5 ", "- 4.4 ",
+    ])
+
+
+def test_status_and_priority_appear_when_followed_up(plan_dir: Path) -> None:
+    edit(plan_dir, "sodertalje.yaml", "places: [Campus Telge]",
+         "places: [Campus Telge]\n    priority: [2027-2030]")
+    edit(plan_dir, "sodertalje.yaml", "participants: [sodertalje-kommun, region-stockholm, polis, "
+         "fastighetsagare]\n    status: planned", "participants: [sodertalje-kommun, "
+         "region-stockholm, polis, fastighetsagare]\n    status: paused\n    status_note: väntar")
+    document = export(plan_dir, "--core", "sodertalje")
+    assert "**Status:** Pausad (väntar)" in document
+    assert "**Prioriterad:** 2027-2030" in document
+    assert document.count("**Status:**") == 1
+
+
+def test_markdown_escapes_what_would_become_markup(plan_dir: Path) -> None:
+    edit(plan_dir, "sodertalje.yaml", "title: Samverka för en tryggare stadskärna",
+         "title: Samverka för en *tryggare* stadskärna <b>[x](y)</b>")
+    document = export(plan_dir, "--core", "sodertalje")
+    assert r"#### 1.5 Samverka för en \*tryggare\* stadskärna \<b\>\[x\](y)\</b\>" in document
+
+
+def test_core_without_a_plan_exports_cleanly(plan_dir: Path) -> None:
+    markdown = export(plan_dir, "--core", "Haninge")
+    assert markdown.startswith("# Färdplan för Haninge stadskärna\n\n*Kärnans färdplan har inte "
+                               "förts in ännu.*\n")
+    assert "Karaktärsbeskrivning" not in markdown and "Kärnspecifika insatser" not in markdown
+    assert "#### 1.1 " in markdown  # the common initiatives are in every core's plan
+    html = export(plan_dir, "--core", "haninge", "--format", "html")
+    assert "Kärnans färdplan har inte förts in ännu." in html
+    data = json.loads(export(plan_dir, "--core", "haninge", "--format", "json"))
+    assert data["cores"][0]["entered"] is False
+    assert data["cores"][0]["character"] == [] and data["cores"][0]["indicators"] == []
+
+
+def test_every_core_without_core_option(plan_dir: Path) -> None:
+    plan = load(plan_dir)
+    markdown = export(plan_dir)
+    assert markdown.startswith("# Färdplaner för de regionala stadskärnorna\n")
+    assert_in_order(markdown, [f"## Färdplan för {c.name}" for c in plan.cores])
+    data = json.loads(export(plan_dir, "--format", "json"))
+    assert [c["id"] for c in data["cores"]] == [c.id for c in plan.cores]
+
+
+def test_json_export_shape(plan_dir: Path) -> None:
+    data = json.loads(export(plan_dir, "--core", "sodertalje", "--format", "json"))
+    core = data["cores"][0]
+    assert [a["number"] for a in core["areas"]] == [1, 2, 3, 4]
+    area = core["areas"][3]
+    assert [i["ref"] for i in area["common"]] == ["4.1", "4.2"]
+    assert [i["ref"] for i in area["core_specific"]] == ["sodertalje:4.3", "sodertalje:4.4"]
+    assert area["core_specific"][0]["participant_names"] == [
+        "Region Stockholm", "Södertälje kommun", "Trafikverket"]
+    assert area["common"][0]["lead"] == "region-stockholm"
+    assert area["common"][0]["lead_name"] == "Region Stockholm"
+    assert core["initiative_map"][0] == {"place": "Södertälje C", "initiatives": ["sodertalje:1.3"]}
+
+
+class StrictParser(HTMLParser):
+    """Checks that every element is closed in order, and collects what could load from outside."""
+
+    VOID: ClassVar[set[str]] = {"meta", "br", "link", "img", "hr", "input"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.external: list[tuple[str, str]] = []
+        self.tags: list[str] = []
+        self.lang: str | None = None
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag == "html":
+            self.lang = dict(attrs).get("lang")
+        for name, value in attrs:
+            if name in {"src", "href", "srcset", "action", "data", "poster"}:
+                self.external.append((name, value or ""))
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack[-1] == tag, f"</{tag}> closes {self.stack[-1:]}"
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(html: str) -> StrictParser:
+    parser = StrictParser()
+    parser.feed(html)
+    parser.close()
+    assert parser.stack == [], f"unclosed: {parser.stack}"
+    return parser
+
+
+@pytest.mark.parametrize("core", ["sodertalje", "haninge", None])
+def test_html_is_well_formed_and_self_contained(plan_dir: Path, core: str | None) -> None:
+    html = export(plan_dir, *(("--core", core) if core else ()), "--format", "html")
+    assert html.startswith("<!DOCTYPE html>\n")
+    parser = parse(html)
+    assert parser.lang == "sv"
+    assert parser.external == []
+    assert not re.search(r"https?://|url\(|@import", html)
+    assert {"script", "link", "img", "iframe"}.isdisjoint(parser.tags)
+    assert "@page { size: A4" in html and "overflow-wrap: anywhere" in html
+
+
+def test_html_holds_every_text_of_the_core(plan_dir: Path) -> None:
+    plan = load(plan_dir)
+    core = plan.core("sodertalje")
+    assert core is not None
+    text = " ".join(" ".join(parse(export(plan_dir, "--core", "sodertalje", "-f", "html")).text)
+                    .split())
+    pieces = [s.text for s in core.character] + [d.text for d in core.directions]
+    pieces += [i.title for i in plan.core_plan("sodertalje")]
+    pieces += [p for i in plan.core_plan("sodertalje") for p in paragraphs(i.description)]
+    for piece in pieces:
+        for paragraph in paragraphs(piece):
+            assert " ".join(paragraph.split()) in text
+
+
+def test_html_escapes_the_plan_text(plan_dir: Path) -> None:
+    edit(plan_dir, "sodertalje.yaml", "title: Samverka för en tryggare stadskärna",
+         "title: Samverka <script>alert(1)</script> & \"citat\"")
+    html = export(plan_dir, "--core", "sodertalje", "--format", "html")
+    assert "<script>" not in html
+    assert "Samverka &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;citat&quot;" in html
+    parse(html)
+
+
+def test_html_language_follows_lang(plan_dir: Path) -> None:
+    result = run_cli("--lang", "en", "export", "--core", "sodertalje", "-f", "html", repo=plan_dir)
+    assert '<html lang="en">' in result.stdout
+    assert "Roadmap for Södertälje stadskärna" in result.stdout
+    assert "Example participants" in result.stdout
+
+
+def test_output_file(plan_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "sodertalje.html"
+    target.parent.mkdir()
+    result = run_cli("export", "--core", "sodertalje", "-f", "html", "-o", str(target),
+                     repo=plan_dir)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in target.parent.iterdir()] == ["sodertalje.html"]  # no temporary left
+
+
+@pytest.mark.parametrize("inside", ["plans/export.md", "plans", "plans/../plans/x.md"])
+def test_output_inside_plans_is_refused(plan_dir: Path, inside: str) -> None:
+    before = sorted(p.name for p in (plan_dir / "plans").iterdir())
+    result = run_cli("export", "-o", str(plan_dir / inside), repo=plan_dir)
+    assert result.exit_code == 2
+    assert "inside plans/" in result.stderr and result.stdout == ""
+    assert sorted(p.name for p in (plan_dir / "plans").iterdir()) == before
+
+
+def test_output_to_missing_folder(plan_dir: Path, tmp_path: Path) -> None:
+    result = run_cli("export", "-o", str(tmp_path / "nowhere" / "x.md"), repo=plan_dir)
+    assert result.exit_code == 2 and "does not exist" in result.stderr
+
+
+def test_unknown_core(plan_dir: Path) -> None:
+    result = run_cli("export", "--core", "sodertälj", repo=plan_dir)
+    assert result.exit_code == 2 and "sodertalje" in result.stderr
+
+
+@pytest.mark.parametrize("fmt,name", [("markdown", "export-sodertalje.md"),
+                                      ("html", "export-sodertalje.html"),
+                                      ("json", "export-sodertalje.json")])
+def test_golden_export(plan_dir: Path, fmt: str, name: str) -> None:
+    check_golden(name, export(plan_dir, "--core", "sodertalje", "--format", fmt))

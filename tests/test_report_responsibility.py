@@ -1,0 +1,155 @@
+"""`fardplan report responsibility`: an actor's initiatives with the path; actors x cores."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fardplan_cli.query import InitiativeFilter, involvements, select_initiatives
+from fardplan_cli.report import InvolvementIndex, actor_responsibility, responsibility_matrix
+from tests.conftest import run_cli
+from tests.report_support import check_golden, load, vary
+
+SODERTALJE_OWN = ["1.3", "1.4", "1.5", "2.3", "3.4", "3.5", "4.3", "4.4"]
+COMMON = ["1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "4.2"]
+
+
+def rows_of(repo: Path, *args: str) -> list[dict[str, Any]]:
+    result = run_cli("report", "responsibility", *args, "--format", "json", repo=repo)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["report"] == "responsibility"
+    rows: list[dict[str, Any]] = data["rows"]
+    return rows
+
+
+def test_sodertalje_kommun_directly_and_through_the_group(plan_dir: Path) -> None:
+    rows = rows_of(plan_dir, "--actor", "Södertälje kommun")
+    direct = [r["ref"] for r in rows if r["via"] == "direct"]
+    grouped = [(r["ref"], r["through"]) for r in rows if r["via"] == "group"]
+    assert direct == [f"sodertalje:{i}" for i in SODERTALJE_OWN]
+    assert grouped == [(i, "karnkommunerna") for i in COMMON]
+    assert {r["role"] for r in rows} == {"participant"}
+    assert len(rows) == 17
+    table = run_cli("report", "responsibility", "--actor", "sodertalje-kommun", repo=plan_dir)
+    assert "through kärnkommunerna (group)" in table.stdout
+
+
+def test_trafikverket(plan_dir: Path) -> None:
+    rows = rows_of(plan_dir, "--actor", "trafikverket")
+    assert [r["ref"] for r in rows] == ["4.1", "4.2", "sodertalje:4.3", "sodertalje:4.4"]
+    assert {(r["role"], r["via"]) for r in rows} == {("participant", "direct")}
+
+
+def test_trafikforvaltningen_through_region_stockholm_and_says_so(plan_dir: Path) -> None:
+    rows = rows_of(plan_dir, "--actor", "trafikforvaltningen")
+    assert rows and {(r["via"], r["through"]) for r in rows} == {("part_of", "region-stockholm")}
+    assert [r["ref"] for r in rows if r["role"] == "lead"] == COMMON
+    assert [r["ref"] for r in rows if r["role"] == "participant"] == [
+        f"sodertalje:{i}" for i in SODERTALJE_OWN]
+    english = run_cli("report", "responsibility", "--actor", "Trafikförvaltningen", repo=plan_dir)
+    assert english.exit_code == 0, english.output
+    assert "through Region Stockholm (part of it)" in english.stdout
+    assert "trafikförvaltningen is involved through Region Stockholm, which it is part of." \
+        in " ".join(english.stdout.split())
+    swedish = run_cli("--lang", "sv", "report", "responsibility", "--actor", "trafikforvaltningen",
+                      "-f", "markdown", repo=plan_dir)
+    assert "genom Region Stockholm (del av)" in swedish.stdout
+    said = "trafikförvaltningen berörs genom Region Stockholm, som den är en del av."
+    assert said in swedish.stdout
+
+
+def test_actor_in_one_core(plan_dir: Path) -> None:
+    rows = rows_of(plan_dir, "--actor", "trafikverket", "--core", "haninge")
+    assert [r["ref"] for r in rows] == ["4.1", "4.2"]
+    # Södertälje's municipality takes no part in Haninge's plan, not even through the group.
+    assert rows_of(plan_dir, "--actor", "sodertalje-kommun", "--core", "haninge") == []
+
+
+def test_unknown_actor_is_a_usage_error(plan_dir: Path) -> None:
+    result = run_cli("report", "responsibility", "--actor", "trafikverk", repo=plan_dir)
+    assert result.exit_code == 2
+    assert "unknown actor 'trafikverk'" in result.stderr and "trafikverket" in result.stderr
+    assert result.stdout == ""
+
+
+def test_matrix(plan_dir: Path) -> None:
+    rows = {r["id"]: r for r in rows_of(plan_dir)}
+    municipality = rows["sodertalje-kommun"]
+    assert municipality["by_core"]["sodertalje"] == {"lead": 0, "participant": 17}
+    assert municipality["by_core"]["haninge"] == {"lead": 0, "participant": 0}
+    assert (municipality["lead"], municipality["participant"]) == (0, 17)
+    region = rows["region-stockholm"]
+    assert region["by_core"]["sodertalje"] == {"lead": 9, "participant": 8}
+    assert region["by_core"]["haninge"] == {"lead": 9, "participant": 0}
+    assert (region["lead"], region["participant"]) == (9, 8)  # each initiative once
+    assert rows["trafikforvaltningen"]["by_core"] == region["by_core"]
+    assert rows["trafikverket"]["by_core"]["sodertalje"] == {"lead": 0, "participant": 4}
+    assert rows["scania"]["lead"] == rows["scania"]["participant"] == 0
+    one_core = rows_of(plan_dir, "--core", "sodertalje")
+    assert all(list(r["by_core"]) == ["sodertalje"] for r in one_core)
+
+
+@pytest.mark.parametrize("core", [None, "sodertalje", "haninge"])
+def test_actor_rows_are_the_list_actor_selection(plan_dir: Path, core: str | None) -> None:
+    vary(plan_dir)
+    plan = load(plan_dir)
+    for actor in plan.actors:
+        rows = actor_responsibility(plan, actor.id, core)
+        chosen = select_initiatives(plan, InitiativeFilter(core=core, actor=actor.id))
+        assert list(dict.fromkeys(r.initiative.ref for r in rows)) == [i.ref for i in chosen]
+
+
+def test_matrix_agrees_with_the_actor_view(plan_dir: Path) -> None:
+    vary(plan_dir)
+    plan = load(plan_dir)
+    matrix = {row.actor.id: row for row in responsibility_matrix(plan)}
+    for actor in plan.actors:
+        for core in plan.cores:
+            rows = actor_responsibility(plan, actor.id, core.id)
+            leads = len({r.initiative.ref for r in rows if r.role == "lead"})
+            parts = len({r.initiative.ref for r in rows if r.role == "participant"})
+            counts = matrix[actor.id].by_core[core.id]
+            assert (counts.lead, counts.participant) == (leads, parts), (actor.id, core.id)
+        rows = actor_responsibility(plan, actor.id, None)
+        total = matrix[actor.id].total
+        assert total.lead == len({r.initiative.ref for r in rows if r.role == "lead"})
+        assert total.participant == len({r.initiative.ref for r in rows if r.role == "participant"})
+
+
+def test_index_agrees_with_involvements(plan_dir: Path) -> None:
+    vary(plan_dir)
+    plan = load(plan_dir)
+    index = InvolvementIndex(plan)
+    for context in [None, *(c.id for c in plan.cores)]:
+        for initiative in plan.all_initiatives():
+            roles = index.roles(initiative, context)
+            for actor in plan.actors:
+                expected = {i.role for i in involvements(plan, actor.id, initiative, context)}
+                assert roles.get(actor.id, set()) == expected, (actor.id, initiative.ref, context)
+
+
+@pytest.mark.parametrize("args,name", [
+    (("--actor", "trafikforvaltningen", "-f", "markdown"), "responsibility-trafikforvaltningen.md"),
+    (("--actor", "sodertalje-kommun", "-f", "json"), "responsibility-sodertalje-kommun.json"),
+    (("-f", "csv"), "responsibility-matrix.csv"),
+    (("-f", "markdown"), "responsibility-matrix.md"),
+])
+def test_golden_responsibility(plan_dir: Path, args: tuple[str, ...], name: str) -> None:
+    result = run_cli("--lang", "sv", "report", "responsibility", *args, repo=plan_dir)
+    assert result.exit_code == 0, result.output
+    check_golden(name, result.stdout)
+
+
+def test_domain_modules_import_neither_typer_nor_rich() -> None:
+    import subprocess
+
+    code = ("import sys, fardplan_cli.report, fardplan_cli.export; "
+            "print(sorted(m for m in ('typer', 'rich', 'git', 'jsonschema') if m in sys.modules))")
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                               check=True)
+    assert completed.stdout.strip() == "[]"
