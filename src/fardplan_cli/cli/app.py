@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from fardplan_cli import __version__
-from fardplan_cli.cli import actors, cores, listing, show
+from fardplan_cli.cli import actors, cores, edit, listing, show
 from fardplan_cli.cli.common import state
 
 
@@ -63,6 +63,10 @@ app.command("cores")(cores.cores)
 app.command("list")(listing.list_initiatives)
 app.command("show")(show.show)
 app.command("actors")(actors.actors)
+app.command("assign")(edit.assign)
+app.command("set-status")(edit.set_status)
+app.command("prioritize")(edit.prioritize)
+app.command("new")(edit.new)
 
 
 def main() -> None:
