@@ -408,12 +408,38 @@ def _set_list(edit: _Edit, key: str, values: Sequence[str]) -> None:
     if not isinstance(current, CommentedSeq):
         edit.set(key, _flow_list(values))
         return
+    old_width = _flow_width(current)
     for index in reversed(range(len(current))):
         if current[index] not in values:
             del current[index]
     for position, value in enumerate(values):
         if position >= len(current) or current[position] != value:
             current.insert(position, plain_scalar(value))
+    _keep_comment_gap(edit.item, key, old_width)
+
+
+def _flow_width(seq: CommentedSeq) -> int | None:
+    """The width of a flow list of plain or quoted strings as written, None for another list."""
+    from ruamel.yaml.scalarstring import ScalarString
+
+    if not seq.fa.flow_style() or not all(isinstance(v, str) for v in seq):
+        return None
+    quoted = sum(2 for v in seq if isinstance(v, ScalarString))
+    return len("[" + ", ".join(str(v) for v in seq) + "]") + quoted
+
+
+def _keep_comment_gap(mapping: CommentedMap, key: str, old_width: int | None) -> None:
+    """Keep the space between a flow list and its end-of-line comment when the list changes
+    width (ruamel keeps the comment's old column, or squeezes it to one space)."""
+    entry = mapping.ca.items.get(key)
+    token = entry[2] if entry and len(entry) > 2 else None
+    new_width = _flow_width(mapping[key])
+    if token is None or token.value.startswith("\n") or old_width is None or new_width is None:
+        return
+    column = token.column + new_width - old_width
+    if column > 0:
+        entry[2] = _comment_token(token.value, column)
+        _sync_flow_comment(mapping[key], entry[2])
 
 
 # -- the edits ----------------------------------------------------------------------------------
