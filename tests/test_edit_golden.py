@@ -37,7 +37,8 @@ CASES: dict[str, tuple[str, list[str]]] = {
         "new", "--core", "Södertälje", "--area", "4", "--title", "yes",
         "--description", "Första stycket.\n\nAndra stycket."]),
     "new_yaml11_title_one_line_description": (SODERTALJE, [
-        "new", "--core", "sodertalje", "--area", "2", "--title", "1.10", "--description", "En rad."]),
+        "new", "--core", "sodertalje", "--area", "2", "--title", "1.10",
+        "--description", "En rad."]),
     "new_core_without_initiatives": (HANINGE, [
         "new", "--core", "haninge", "--area", "2", "--title", "Ny insats"]),
 }

@@ -109,13 +109,13 @@ class _RoundTrip:
 def _open_initiatives(text: str) -> tuple[_RoundTrip, CommentedSeq | None]:
     """The round-trip document with its initiative list's comments normalised (see module doc).
 
-    If normalising would change the file's text (a layout this code does not know), the comments
-    are left where ruamel put them: an edit may then place one less well, but loses none.
+    If the normalised document does not give back the file's text (a layout this code does not
+    know, or not the plans' style), the comments are left where ruamel put them: an edit may then
+    place one less well, but loses none.
     """
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     rt = _RoundTrip.load(text)
-    original = rt.dump()
     doc = rt.doc
     if not isinstance(doc, CommentedMap):
         raise UsageError(t("the file is not a mapping"))
@@ -123,7 +123,7 @@ def _open_initiatives(text: str) -> tuple[_RoundTrip, CommentedSeq | None]:
     if not isinstance(seq, CommentedSeq):
         return rt, None
     _normalise_comments(seq)
-    if rt.dump() != original:
+    if rt.dump() != text:
         rt = _RoundTrip.load(text)
         seq = rt.doc["initiatives"]
     return rt, seq
@@ -292,7 +292,7 @@ _YAML11_SPECIAL = re.compile(
     r"""^(?:
         y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF
       | ~|null|Null|NULL|=|<<
-      | [-+]?0b[01_]+ | [-+]?0[0-7_]+ | [-+]?(?:0|[1-9][0-9_]*) | [-+]?0x[0-9a-fA-F_]+
+      | [-+]?0b[01_]+ | [-+]?0o?[0-7_]+ | [-+]?(?:0|[1-9][0-9_]*) | [-+]?0x[0-9a-fA-F_]+
       | [-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+
       | [-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?
       | [-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
