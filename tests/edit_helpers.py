@@ -7,6 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
+from fardplan_cli.yamlfile import LOCK_FILE_NAME
 from tests.conftest import PROJECT_ROOT, commit_all, init_git_repo
 
 EDIT_FIXTURES = PROJECT_ROOT / "tests" / "edit_fixtures"
@@ -28,11 +29,12 @@ def make_commented_repo(root: Path) -> Path:
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file under the repository except git's own, byte for byte."""
+    """Every file under the repository except git's own and the (empty) edit lock, byte for byte."""
     return {
         path.relative_to(root).as_posix(): path.read_bytes()
         for path in sorted(root.rglob("*"))
         if path.is_file() and ".git" not in path.relative_to(root).parts
+        and path.name != LOCK_FILE_NAME
     }
 
 

@@ -700,7 +700,7 @@ def perform(
     from fardplan_cli.load import load_plan_set
     from fardplan_cli.yamlfile import atomic_write_text, plan_lock
 
-    with plan_lock(repository.plans_dir):
+    with plan_lock(repository.root):
         files = repository.read_plan_files()
         plan = load_plan_set(files)
         result = make(plan, files)

@@ -306,9 +306,31 @@ def _fsync_folder(folder: Path) -> None:
             os.close(descriptor)
 
 
+def lock_path(root: Path) -> Path:
+    """Where the edit lock of the plan repository at ``root`` lives.
+
+    Inside git's own directory when the plans are in a git work tree (``.git/fardplan.lock``, or
+    the worktree's git directory), so that the lock never shows up as an untracked file; else
+    ``plans/.fardplan.lock``. Both are empty files that only the lock uses.
+    """
+    for folder in (root, *root.parents):
+        dot_git = folder / ".git"
+        if dot_git.is_dir():
+            return dot_git / "fardplan.lock"
+        if dot_git.is_file():
+            first = dot_git.read_text(encoding="utf-8", errors="replace").splitlines()[:1]
+            if first and first[0].startswith("gitdir:"):
+                git_dir = Path(first[0][len("gitdir:"):].strip())
+                git_dir = git_dir if git_dir.is_absolute() else folder / git_dir
+                if git_dir.is_dir():
+                    return git_dir / "fardplan.lock"
+            break
+    return root / "plans" / LOCK_FILE_NAME
+
+
 @contextlib.contextmanager
-def plan_lock(plans_dir: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
-    """Hold the plan repository's edit lock (``plans/.fardplan.lock``) for the ``with`` block.
+def plan_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Hold the plan repository's edit lock (see ``lock_path``) for the ``with`` block.
 
     Every writing command reads, edits, validates, writes and commits under this lock, so that two
     concurrent edits never lose one. ``filelock`` works on Windows and POSIX alike, and the
@@ -319,13 +341,14 @@ def plan_lock(plans_dir: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterato
     from fardplan_cli.errors import EditRefusedError
     from fardplan_cli.i18n import t
 
-    lock = FileLock(str(plans_dir / LOCK_FILE_NAME), timeout=timeout)
+    path = lock_path(root)
+    lock = FileLock(str(path), timeout=timeout)
     try:
         lock.acquire()
     except Timeout:
         raise EditRefusedError(t(
             "another fardplan edit has held {path} for {seconds} s; try again",
-            path=plans_dir / LOCK_FILE_NAME, seconds=int(timeout),
+            path=path, seconds=int(timeout),
         )) from None
     try:
         yield
