@@ -303,4 +303,56 @@ _SWEDISH: dict[str, str] = {
     "refusing to write {path}: it is inside plans/": "skriver inte {path}: den ligger i plans/",
     "{path} is a folder, not a file": "{path} är en mapp, inte en fil",
     "the folder of {path} does not exist": "mappen för {path} finns inte",
+    # -- edit --
+    "the file is not a mapping": "filen är ingen mappning",
+    "cannot remove the first key {key}": "kan inte ta bort den första nyckeln {key}",
+    "{path} does not exist": "{path} finns inte",
+    "{path} has no initiative {id}": "{path} har ingen insats {id}",
+    "give either --lead or --no-lead, not both": "ange antingen --lead eller --no-lead, inte båda",
+    "nothing to assign: give --lead, --no-lead, --add or --remove": (
+        "inget att tilldela: ange --lead, --no-lead, --add eller --remove"
+    ),
+    "{actors}: both --add and --remove": "{actors}: både --add och --remove",
+    "{actor} is the lead of {ref}; a lead is not also listed as a participant": (
+        "{actor} är ansvarig aktör för {ref}; en ansvarig aktör listas inte också som medverkande"
+    ),
+    "the title must not be empty": "titeln får inte vara tom",
+    "edit refused, nothing written: the plans would have {count} problem(s)": (
+        "ändringen vägrades, inget skrevs: planerna skulle få {count} problem"
+    ),
+    "could not write {path}: {error}; the file is as it was": (
+        "kunde inte skriva {path}: {error}; filen är oförändrad"
+    ),
+    "another fardplan edit has held {path} for {seconds} s; try again": (
+        "en annan fardplan-ändring har hållit {path} i {seconds} s; försök igen"
+    ),
+    "git is not available: {error}": "git är inte tillgängligt: {error}",
+    "--commit needs a git repository, and {path} is not in one": (
+        "--commit kräver ett git-repository, och {path} ligger inte i något"
+    ),
+    "--commit needs a work tree; {path} is a bare repository": (
+        "--commit kräver en arbetskatalog; {path} är ett bart repository"
+    ),
+    "the repository is in the middle of {operation}; finish or abort it before --commit": (
+        "repositoryt är mitt i {operation}; slutför eller avbryt den före --commit"
+    ),
+    "a merge": "en sammanslagning (merge)",
+    "a rebase": "en rebase",
+    "a cherry-pick": "en cherry-pick",
+    "a revert": "en revert",
+    "git has no {key}; set it with: git config {key} \"...\"": (
+        "git saknar {key}; ange den med: git config {key} \"...\""
+    ),
+    "{path} already has uncommitted changes; commit or stash them first, "
+    "or edit without --commit": (
+        "{path} har redan ändringar som inte är incheckade; checka in eller lägg undan dem först, "
+        "eller ändra utan --commit"
+    ),
+    "{path} was written but not committed: {error}": (
+        "{path} skrevs men checkades inte in: {error}"
+    ),
+    "--dry-run and --commit exclude each other": "--dry-run och --commit utesluter varandra",
+    "-m/--message goes with --commit": "-m/--message hör ihop med --commit",
+    "{summary} (nothing to change)": "{summary} (inget att ändra)",
+    "{path}: {summary} (commit {commit})": "{path}: {summary} (incheckning {commit})",
 }

@@ -13,10 +13,12 @@ Round-trip loading (comments, quoting, key order kept) is for the one file being
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fardplan_cli.model import Position, Problem
@@ -249,3 +251,106 @@ def round_trip_yaml() -> YAML:
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096
     return yaml
+
+
+# -- writing: atomic, under a lock ------------------------------------------------------------
+
+LOCK_FILE_NAME = ".fardplan.lock"
+LOCK_TIMEOUT_SECONDS = 60.0
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` (UTF-8, newlines as given) so that a reader, or a crash at
+    any moment, sees either the old file or the new one, never a half-written one.
+
+    The text goes to a temporary file in the same folder (so that the rename stays on one file
+    system), is flushed and fsync'ed, gets the old file's mode, and is renamed over the old file.
+    """
+    import os
+    import tempfile
+
+    folder = path.parent
+    try:
+        mode: int | None = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    # The name never ends in .yaml, so a leftover from a killed writer is never read as a plan.
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8"))
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None:
+            temporary.chmod(mode)
+        temporary.replace(path)  # os.replace: atomic on POSIX and Windows
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows it (not on Windows)."""
+    import os
+
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def lock_path(root: Path) -> Path:
+    """Where the edit lock of the plan repository at ``root`` lives.
+
+    Inside git's own directory when the plans are in a git work tree (``.git/fardplan.lock``, or
+    the worktree's git directory), so that the lock never shows up as an untracked file; else
+    ``plans/.fardplan.lock``. Both are empty files that only the lock uses.
+    """
+    for folder in (root, *root.parents):
+        dot_git = folder / ".git"
+        if dot_git.is_dir():
+            return dot_git / "fardplan.lock"
+        if dot_git.is_file():
+            first = dot_git.read_text(encoding="utf-8", errors="replace").splitlines()[:1]
+            if first and first[0].startswith("gitdir:"):
+                git_dir = Path(first[0][len("gitdir:"):].strip())
+                git_dir = git_dir if git_dir.is_absolute() else folder / git_dir
+                if git_dir.is_dir():
+                    return git_dir / "fardplan.lock"
+            break
+    return root / "plans" / LOCK_FILE_NAME
+
+
+@contextlib.contextmanager
+def plan_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Hold the plan repository's edit lock (see ``lock_path``) for the ``with`` block.
+
+    Every writing command reads, edits, validates, writes and commits under this lock, so that two
+    concurrent edits never lose one. ``filelock`` works on Windows and POSIX alike, and the
+    operating system releases the lock when a holder dies.
+    """
+    from filelock import FileLock, Timeout
+
+    from fardplan_cli.errors import EditRefusedError
+    from fardplan_cli.i18n import t
+
+    path = lock_path(root)
+    lock = FileLock(str(path), timeout=timeout)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise EditRefusedError(t(
+            "another fardplan edit has held {path} for {seconds} s; try again",
+            path=path, seconds=int(timeout),
+        )) from None
+    try:
+        yield
+    finally:
+        lock.release()

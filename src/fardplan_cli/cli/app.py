@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from fardplan_cli import __version__
-from fardplan_cli.cli import actors, cores, export, listing, report, show
+from fardplan_cli.cli import actors, cores, edit, export, listing, report, show
 from fardplan_cli.cli import cycle as cycle_cli
 from fardplan_cli.cli import diff as diff_cli
 from fardplan_cli.cli import log as log_cli
@@ -66,12 +66,15 @@ app.command("cores")(cores.cores)
 app.command("list")(listing.list_initiatives)
 app.command("show")(show.show)
 app.command("actors")(actors.actors)
+app.command("assign")(edit.assign)
+app.command("set-status")(edit.set_status)
+app.command("prioritize")(edit.prioritize)
+app.command("new")(edit.new)
+app.add_typer(report.report_app, name="report")
 app.command("diff")(diff_cli.diff)
 app.command("log")(log_cli.log)
 app.add_typer(cycle_cli.cycle_app, name="cycle")
-app.add_typer(report.report_app, name="report")
 app.command("export")(export.export)
-
 
 def main() -> None:
     for stream in (sys.stdout, sys.stderr):

@@ -1,0 +1,149 @@
+"""The writing commands: assign, set-status, prioritize, new."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from fardplan_cli.cli.common import echo_error, handle_errors, open_repository
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from fardplan_cli.edit import EditResult, Maker
+    from fardplan_cli.model import PlanSet
+
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Print the unified diff of the file; write nothing.")
+]
+CommitOption = Annotated[
+    bool, typer.Option("--commit", help="Commit exactly the edited file with a message saying "
+                       "what changed.")
+]
+MessageOption = Annotated[
+    str | None, typer.Option("--message", "-m", metavar="MSG", help="The commit message's first "
+                             "line (the summary of the change follows it).")
+]
+RefArgument = Annotated[
+    str,
+    typer.Argument(metavar="REF", help="An initiative: sodertalje:1.3, or a common one's id, 1.1."),
+]
+
+
+def _run(ctx: typer.Context, make: Maker, dry_run: bool, commit: bool, message: str | None) -> str:
+    """Make the edit, report it on stderr (the diff on stdout with --dry-run); return its ref."""
+    from fardplan_cli.edit import perform
+    from fardplan_cli.errors import UsageError
+    from fardplan_cli.i18n import t
+
+    if dry_run and commit:
+        raise UsageError(t("--dry-run and --commit exclude each other"))
+    if message is not None and not commit:
+        raise UsageError(t("-m/--message goes with --commit"))
+    outcome = perform(open_repository(ctx), make, dry_run=dry_run, commit=commit, message=message)
+    result = outcome.result
+    if dry_run:
+        typer.echo(result.diff(), nl=False)
+    if not result.changed:
+        echo_error(t("{summary} (nothing to change)", summary=result.summary))
+    elif outcome.commit:
+        echo_error(t("{path}: {summary} (commit {commit})", path=result.path,
+                     summary=result.summary, commit=outcome.commit[:12]))
+    elif outcome.written:
+        echo_error(f"{result.path}: {result.summary}")
+    return result.ref
+
+
+@handle_errors
+def assign(
+    ctx: typer.Context,
+    ref: RefArgument,
+    lead: Annotated[str | None, typer.Option("--lead", metavar="ACTOR",
+                    help="The lead (ansvarig aktör), by id or name.")] = None,
+    no_lead: Annotated[bool, typer.Option("--no-lead", help="Remove the lead.")] = False,
+    add: Annotated[list[str] | None, typer.Option("--add", metavar="ACTOR",
+                   help="Add a participant (repeatable).")] = None,
+    remove: Annotated[list[str] | None, typer.Option("--remove", metavar="ACTOR",
+                      help="Remove a participant (repeatable).")] = None,
+    dry_run: DryRunOption = False,
+    commit: CommitOption = False,
+    message: MessageOption = None,
+) -> None:
+    """Set an initiative's lead and participants."""
+    from fardplan_cli import edit
+
+    def make(plan: PlanSet, files: Mapping[str, bytes]) -> EditResult:
+        return edit.assign(plan, files, ref, lead=lead, no_lead=no_lead, add=add or (),
+                           remove=remove or ())
+
+    _run(ctx, make, dry_run, commit, message)
+
+
+@handle_errors
+def set_status(
+    ctx: typer.Context,
+    ref: RefArgument,
+    status: Annotated[str, typer.Argument(metavar="STATUS", help="planned, ongoing, done, paused "
+                      "or dropped (Swedish labels too).")],
+    note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="Why (status_note); "
+                    "\"\" removes it.")] = None,
+    dry_run: DryRunOption = False,
+    commit: CommitOption = False,
+    message: MessageOption = None,
+) -> None:
+    """Set an initiative's status, with the reason."""
+    from fardplan_cli import edit
+
+    def make(plan: PlanSet, files: Mapping[str, bytes]) -> EditResult:
+        return edit.set_status(plan, files, ref, status, note=note)
+
+    _run(ctx, make, dry_run, commit, message)
+
+
+@handle_errors
+def prioritize(
+    ctx: typer.Context,
+    ref: RefArgument,
+    cycle: Annotated[str, typer.Option("--cycle", metavar="CYCLE",
+                     help="The political cycle whose dialogue prioritised it, e.g. 2027-2030.")],
+    remove: Annotated[bool, typer.Option("--remove", help="Take the priority back.")] = False,
+    dry_run: DryRunOption = False,
+    commit: CommitOption = False,
+    message: MessageOption = None,
+) -> None:
+    """Record a political dialogue's priority for an initiative."""
+    from fardplan_cli import edit
+
+    def make(plan: PlanSet, files: Mapping[str, bytes]) -> EditResult:
+        return edit.prioritize(plan, files, ref, cycle, remove=remove)
+
+    _run(ctx, make, dry_run, commit, message)
+
+
+@handle_errors
+def new(
+    ctx: typer.Context,
+    core: Annotated[str, typer.Option("--core", metavar="CORE", help="The core, by id or name.")],
+    area: Annotated[int, typer.Option("--area", metavar="N", help="The goal area, 1-9.")],
+    title: Annotated[str, typer.Option("--title", metavar="TEXT", help="The title.")],
+    description: Annotated[str | None, typer.Option("--description", metavar="TEXT",
+                           help="The description.")] = None,
+    lead: Annotated[str | None, typer.Option("--lead", metavar="ACTOR", help="The lead.")] = None,
+    participant: Annotated[list[str] | None, typer.Option("--participant", metavar="ACTOR",
+                           help="A participant (repeatable).")] = None,
+    dry_run: DryRunOption = False,
+    commit: CommitOption = False,
+    message: MessageOption = None,
+) -> None:
+    """Add a core-specific initiative with the next free id in its area; print its reference."""
+    from fardplan_cli import edit
+
+    def make(plan: PlanSet, files: Mapping[str, bytes]) -> EditResult:
+        return edit.new_initiative(plan, files, core=core, area=area, title=title,
+                                   description=description, lead=lead,
+                                   participants=participant or ())
+
+    ref = _run(ctx, make, dry_run, commit, message)
+    if not dry_run:
+        typer.echo(ref)

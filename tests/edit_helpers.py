@@ -1,0 +1,66 @@
+"""Helpers shared by the edit tests: a plan repository whose plans carry comments everywhere."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+from pathlib import Path
+
+from fardplan_cli.yamlfile import LOCK_FILE_NAME
+from tests.conftest import PROJECT_ROOT, commit_all, init_git_repo
+
+EDIT_FIXTURES = PROJECT_ROOT / "tests" / "edit_fixtures"
+GOLDEN = PROJECT_ROOT / "tests" / "golden" / "edit"
+
+
+def add_commented_plans(root: Path) -> None:
+    """Replace the plans that have initiatives with copies that have comments above, inside and
+    after initiatives (tests/edit_fixtures/)."""
+    for fixture in EDIT_FIXTURES.glob("*.yaml"):
+        shutil.copyfile(fixture, root / "plans" / fixture.name)
+
+
+def make_commented_repo(root: Path) -> Path:
+    add_commented_plans(root)
+    init_git_repo(root)
+    commit_all(root, "Import the commented plans")
+    return root
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under the repository except git's own and the (empty) edit lock, byte for byte."""
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and ".git" not in path.relative_to(root).parts
+        and path.name != LOCK_FILE_NAME
+    }
+
+
+def unified(path: str, old: str, new: str) -> str:
+    return "".join(difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True),
+        fromfile=f"a/{path}", tofile=f"b/{path}",
+    ))
+
+
+def comment_lines(text: str) -> list[str]:
+    """Every comment in the file, own-line or end-of-line, in order, without its indentation."""
+    found = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            found.append(stripped)
+        elif "  #" in line:
+            found.append(line.split("  #", 1)[1].strip())
+    return found
+
+
+def check_golden(name: str, actual: str) -> None:
+    golden = GOLDEN / name
+    if os.environ.get("FARDPLAN_UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8", newline="\n")
+    assert golden.is_file(), f"{golden} is missing; run with FARDPLAN_UPDATE_GOLDEN=1 to write it"
+    assert actual == golden.read_text(encoding="utf-8"), f"output differs from {golden}"

@@ -1,0 +1,218 @@
+"""--commit, and every way an edit is refused: nothing written, nothing committed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fardplan_cli.edit import _problems_after_edit
+from fardplan_cli.load import load_plan_set
+from fardplan_cli.repository import PlanRepository
+from tests.conftest import git, run_cli
+from tests.edit_helpers import snapshot
+
+ASSIGN = ("assign", "sodertalje:1.3", "--lead", "Region Stockholm", "--add", "Trafikverket")
+
+
+def _head(repo: Path) -> str:
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+def test_assign_commit_makes_one_commit_touching_one_file(plan_repo: Path) -> None:
+    before = _head(plan_repo)
+    result = run_cli(*ASSIGN, "--commit", repo=plan_repo)
+    assert result.exit_code == 0, result.output
+    assert git(plan_repo, "rev-list", "--count", f"{before}..HEAD").strip() == "1"
+    assert git(plan_repo, "show", "--name-only", "--format=", "HEAD").split() == [
+        "plans/sodertalje.yaml"]
+    assert git(plan_repo, "log", "-1", "--format=%B").strip() == (
+        "assign sodertalje:1.3: lead region-stockholm, +trafikverket")
+    assert git(plan_repo, "status", "--porcelain") == ""
+    files = PlanRepository(plan_repo).read_plan_files()
+    assert _problems_after_edit(files) == []
+    initiative = load_plan_set(files).find_initiative("sodertalje", "1.3")
+    assert initiative is not None
+    assert initiative.lead == "region-stockholm"
+    assert initiative.participants == ("sodertalje-kommun", "fastighetsagare", "trafikverket")
+
+
+def test_commit_leaves_other_staged_changes_staged(plan_repo: Path) -> None:
+    region = plan_repo / "plans" / "region.yaml"
+    region.write_bytes(region.read_bytes() + b"# staged, not mine\n")
+    git(plan_repo, "add", "plans/region.yaml")
+    (plan_repo / "notes.txt").write_text("untracked\n", encoding="utf-8")
+    result = run_cli("set-status", "sodertalje:1.4", "ongoing", "--commit", "-m", "Uppföljning",
+                     repo=plan_repo)
+    assert result.exit_code == 0, result.output
+    assert git(plan_repo, "show", "--name-only", "--format=", "HEAD").split() == [
+        "plans/sodertalje.yaml"]
+    assert git(plan_repo, "diff", "--cached", "--name-only").split() == ["plans/region.yaml"]
+    assert git(plan_repo, "log", "-1", "--format=%B").strip() == (
+        "Uppföljning\n\nset-status sodertalje:1.4: planned -> ongoing")
+
+
+def test_commit_refused_when_the_file_has_uncommitted_changes(plan_repo: Path) -> None:
+    file = plan_repo / "plans" / "sodertalje.yaml"
+    file.write_bytes(file.read_bytes() + b"# work in progress\n")
+    before, head = snapshot(plan_repo), _head(plan_repo)
+    result = run_cli(*ASSIGN, "--commit", repo=plan_repo)
+    assert result.exit_code == 1
+    assert "plans/sodertalje.yaml already has uncommitted changes" in result.stderr
+    assert snapshot(plan_repo) == before
+    assert _head(plan_repo) == head
+
+
+def test_commit_refused_without_identity(plan_repo: Path) -> None:
+    git(plan_repo, "config", "--unset", "user.email")
+    before, head = snapshot(plan_repo), _head(plan_repo)
+    result = run_cli(*ASSIGN, "--commit", repo=plan_repo)
+    assert result.exit_code == 1
+    assert "git has no user.email" in result.stderr
+    assert snapshot(plan_repo) == before
+    assert _head(plan_repo) == head
+
+
+def test_commit_refused_mid_merge_or_rebase(plan_repo: Path) -> None:
+    git_dir = plan_repo / ".git"
+    for marker, word in (("MERGE_HEAD", "merge"), ("rebase-merge", "rebase"),
+                         ("CHERRY_PICK_HEAD", "cherry-pick")):
+        path = git_dir / marker
+        if marker.startswith("rebase"):
+            path.mkdir()
+        else:
+            path.write_text(_head(plan_repo) + "\n", encoding="utf-8")
+        before = snapshot(plan_repo)
+        result = run_cli(*ASSIGN, "--commit", repo=plan_repo)
+        assert result.exit_code == 1
+        assert f"in the middle of a {word}" in result.stderr
+        assert snapshot(plan_repo) == before
+        if path.is_dir():
+            path.rmdir()
+        else:
+            path.unlink()
+
+
+def test_commit_refused_outside_git(plan_dir: Path) -> None:
+    before = snapshot(plan_dir)
+    result = run_cli(*ASSIGN, "--commit", repo=plan_dir)
+    assert result.exit_code == 1
+    assert "--commit needs a git repository" in result.stderr
+    assert snapshot(plan_dir) == before
+
+
+def test_unknown_actor_changes_no_byte(plan_repo: Path) -> None:
+    before = snapshot(plan_repo)
+    result = run_cli("assign", "sodertalje:1.3", "--add", "Trafikverke", repo=plan_repo)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "fardplan: unknown actor 'Trafikverke'; did you mean trafikverket?")
+    assert result.stdout == ""
+    assert snapshot(plan_repo) == before
+
+
+def test_unknown_ref_cycle_status_area_exit_2(plan_dir: Path) -> None:
+    before = snapshot(plan_dir)
+    for args in (
+        ("set-status", "sodertalje:1.9", "done"),
+        ("set-status", "sodertalje:1.3", "klar"),
+        ("prioritize", "sodertalje:1.3", "--cycle", "2031-2034"),
+        ("new", "--core", "sodertälje", "--area", "9", "--title", "X"),
+        ("new", "--core", "nacka", "--area", "1", "--title", "X"),
+    ):
+        result = run_cli(*args, repo=plan_dir)
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr.startswith("fardplan: unknown"), result.stderr
+    assert snapshot(plan_dir) == before
+
+
+def test_edit_that_leaves_the_plans_broken_is_refused(plan_dir: Path) -> None:
+    region = plan_dir / "plans" / "region.yaml"
+    region.write_text(region.read_text(encoding="utf-8").replace(
+        "lead: region-stockholm", "lead: okand-aktor", 1), encoding="utf-8")
+    before = snapshot(plan_dir)
+    result = run_cli("set-status", "sodertalje:1.4", "ongoing", repo=plan_dir)
+    assert result.exit_code == 1
+    expected = "plans/region.yaml:32:11: error[unknown-actor] unknown actor 'okand-aktor'"
+    assert expected in result.stderr
+    assert "edit refused, nothing written" in result.stderr
+    assert snapshot(plan_dir) == before
+
+
+def test_dry_run_writes_nothing_and_excludes_commit(plan_repo: Path) -> None:
+    before = snapshot(plan_repo)
+    result = run_cli(*ASSIGN, "--dry-run", repo=plan_repo)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("--- a/plans/sodertalje.yaml\n+++ b/plans/sodertalje.yaml\n")
+    assert "+    lead: region-stockholm\n" in result.stdout
+    assert run_cli(*ASSIGN, "--dry-run", "--commit", repo=plan_repo).exit_code == 2
+    assert run_cli(*ASSIGN, "-m", "x", repo=plan_repo).exit_code == 2
+    assert snapshot(plan_repo) == before
+
+
+def test_an_edit_that_changes_nothing_writes_and_commits_nothing(plan_repo: Path) -> None:
+    before, head = snapshot(plan_repo), _head(plan_repo)
+    result = run_cli("assign", "sodertalje:1.3", "--add", "polis", "--remove", "polis",
+                     repo=plan_repo)
+    assert result.exit_code == 2  # the same actor both added and removed
+    result = run_cli("assign", "sodertalje:1.3", "--add", "fastighetsagare", "--commit",
+                     repo=plan_repo)
+    assert result.exit_code == 0, result.output
+    assert "nothing to change" in result.stderr
+    assert snapshot(plan_repo) == before
+    assert _head(plan_repo) == head
+
+
+def test_a_lead_is_not_also_a_participant(plan_dir: Path) -> None:
+    result = run_cli("assign", "1.1", "--add", "region-stockholm", repo=plan_dir)
+    assert result.exit_code == 2
+    assert "region-stockholm is the lead of 1.1" in result.stderr
+
+
+def test_set_status_without_note_drops_the_old_note(plan_dir: Path) -> None:
+    assert run_cli("set-status", "sodertalje:1.4", "paused", "--note", "väntar på detaljplan",
+                   repo=plan_dir).exit_code == 0
+    text = (plan_dir / "plans/sodertalje.yaml").read_text(encoding="utf-8")
+    assert "    status: paused\n    status_note: väntar på detaljplan\n" in text
+    assert run_cli("set-status", "sodertalje:1.4", "ongoing", repo=plan_dir).exit_code == 0
+    text = (plan_dir / "plans/sodertalje.yaml").read_text(encoding="utf-8")
+    assert "status_note" not in text
+
+
+def test_prioritize_and_remove_round_trips_the_file(plan_dir: Path) -> None:
+    file = plan_dir / "plans/sodertalje.yaml"
+    original = file.read_bytes()
+    for cycle in ("2027-2030", "2023-2026"):
+        assert run_cli("prioritize", "sodertalje:2.3", "--cycle", cycle,
+                       repo=plan_dir).exit_code == 0
+    assert "    priority: [2023-2026, 2027-2030]\n" in file.read_text(encoding="utf-8")
+    for cycle in ("2023-2026", "2027-2030"):
+        assert run_cli("prioritize", "sodertalje:2.3", "--cycle", cycle, "--remove",
+                       repo=plan_dir).exit_code == 0
+    assert file.read_bytes() == original
+
+
+def test_messages_in_swedish(plan_repo: Path) -> None:
+    file = plan_repo / "plans" / "sodertalje.yaml"
+    file.write_bytes(file.read_bytes() + b"# ej incheckat\n")
+    result = run_cli("--lang", "sv", *ASSIGN, "--commit", repo=plan_repo)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "fardplan: plans/sodertalje.yaml har redan ändringar som inte är incheckade; "
+        "checka in eller lägg undan dem först, eller ändra utan --commit\n")
+
+
+def test_every_edit_message_has_a_swedish_translation() -> None:
+    import ast
+
+    from fardplan_cli import i18n
+
+    root = Path(__file__).resolve().parent.parent / "src" / "fardplan_cli"
+    missing = []
+    for module in ("edit.py", "gitops.py", "cli/edit.py"):
+        tree = ast.parse((root / module).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "t" and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and node.args[0].value not in i18n._SWEDISH):
+                missing.append(node.args[0].value)
+    assert missing == []

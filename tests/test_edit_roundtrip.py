@@ -1,0 +1,168 @@
+"""Round trip: unedited files come back byte for byte; edits change only their own lines."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fardplan_cli import edit
+from fardplan_cli.load import load_plan_set
+from fardplan_cli.yamlfile import LOCK_FILE_NAME, parse_document, round_trip_yaml
+from tests.conftest import SHIPPED_PLANS
+from tests.edit_helpers import EDIT_FIXTURES
+
+PLAN_FILES = sorted(SHIPPED_PLANS.glob("*.yaml"))
+COMMENTED = sorted(EDIT_FIXTURES.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", PLAN_FILES + COMMENTED, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_round_trip_style_reproduces_the_file(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    yaml = round_trip_yaml()
+    stream = io.StringIO()
+    yaml.dump(yaml.load(text), stream)
+    assert stream.getvalue() == text
+
+
+@pytest.mark.parametrize("path", PLAN_FILES + COMMENTED, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_normalising_comments_changes_no_byte(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    rt = edit._RoundTrip.load(text)
+    seq = rt.doc.get("initiatives")
+    if seq is not None:
+        edit._normalise_comments(seq)
+    assert rt.dump() == text
+
+
+def _files() -> dict[str, bytes]:
+    files = {f"plans/{p.name}": p.read_bytes() for p in sorted(SHIPPED_PLANS.glob("*.yaml"))}
+    files.update({f"plans/{p.name}": p.read_bytes() for p in COMMENTED})
+    return files
+
+
+def test_crlf_and_bom_are_kept() -> None:
+    files = _files()
+    original = files["plans/sodertalje.yaml"].decode("utf-8")
+    crlf = "\ufeff" + original.replace("\n", "\r\n")
+    files["plans/sodertalje.yaml"] = crlf.encode("utf-8")
+    plan = load_plan_set(files)
+    result = edit.set_status(plan, files, "sodertalje:1.4", "ongoing")
+    assert result.new_text.startswith("\ufeff")
+    assert "\n" not in result.new_text.replace("\r\n", "")
+    assert _only_status_of_1_4_changed(crlf, result.new_text)
+
+
+def _only_status_of_1_4_changed(old: str, new: str) -> bool:
+    old_lines, new_lines = old.split("\r\n"), new.split("\r\n")
+    changed = [i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b]
+    return len(changed) == 1 and new_lines[changed[0]] == "    status: ongoing"
+
+
+def test_crlf_edit_changes_one_line() -> None:
+    files = _files()
+    crlf = files["plans/sodertalje.yaml"].decode("utf-8").replace("\n", "\r\n")
+    files["plans/sodertalje.yaml"] = crlf.encode("utf-8")
+    result = edit.set_status(load_plan_set(files), files, "sodertalje:1.4", "ongoing")
+    assert _only_status_of_1_4_changed(crlf, result.new_text)
+
+
+@pytest.mark.parametrize("text", [
+    "no", "No", "NO", "yes", "on", "Off", "y", "n", "true", "False", "null", "~", "", "1.10", "1",
+    "017", "0x1F", "1_000", "1:20", "-1.5e+3", ".inf", ".NaN", "2026-01-05", "=", "<<",
+])
+def test_yaml11_lookalikes_are_quoted(text: str) -> None:
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    assert edit.yaml11_ambiguous(text)
+    assert isinstance(edit.plain_scalar(text), DoubleQuotedScalarString)
+
+
+@pytest.mark.parametrize("text", ["Trafikverket", "region-stockholm", "2023-2026", "nej", "1.3a"])
+def test_ordinary_text_stays_plain(text: str) -> None:
+    assert not edit.yaml11_ambiguous(text)
+    assert type(edit.plain_scalar(text)) is str
+
+
+def test_new_before_a_higher_area_when_the_area_has_none() -> None:
+    files = _files()
+    text = files["plans/sodertalje.yaml"].decode("utf-8")
+    start = text.index('  - id: "2.3"')
+    end = text.index('  - id: "3.4"')
+    files["plans/sodertalje.yaml"] = (text[:start] + text[end:]).encode("utf-8")
+    plan = load_plan_set(files)
+    result = edit.new_initiative(plan, files, core="sodertalje", area=2, title="Ny")
+    assert result.ref == "sodertalje:2.3"
+    # Comments stay with the item below them: "Målområde 2" was above 3.4 and still is.
+    assert ('  # polisen tillfrågad\n    status: planned\n  - id: "2.3"\n    title: Ny\n'
+            '    status: planned\n\n  # Målområde 2\n  - id: "3.4"') in result.new_text
+
+
+def test_the_lock_file_is_not_a_plan_file(plan_dir: Path) -> None:
+    from fardplan_cli.repository import PlanRepository
+
+    (plan_dir / "plans" / LOCK_FILE_NAME).write_text("", encoding="utf-8")
+    (plan_dir / "plans" / ".sodertalje.yaml.abc.tmp").write_text("x: [", encoding="utf-8")
+    names = PlanRepository(plan_dir).plan_file_names()
+    assert all(name.endswith(".yaml") and "/." not in name for name in names)
+
+
+# -- property: set-status changes only lines inside the initiative's block ------------------
+
+_COMMENTED_FILES = _files()
+_PLAN = load_plan_set(_COMMENTED_FILES)
+_REFS = [i.ref for i in _PLAN.all_initiatives()]
+
+
+def _block_lines(path: str, initiative_id: str) -> range:
+    """The 1-based lines of the initiative's block: from its '- id' up to the next item or
+    top-level key, without the comments and blank lines that lead up to that next one."""
+    document = parse_document(path, _COMMENTED_FILES[path])
+    index = next(i for i, item in enumerate(document.data["initiatives"])
+                 if item["id"] == initiative_id)
+    first = document.position(("initiatives", index)).line
+    lines = _COMMENTED_FILES[path].decode("utf-8").splitlines()
+    last = first
+    for number in range(first + 1, len(lines) + 1):
+        line = lines[number - 1]
+        if line.startswith("  - ") or (line and not line.startswith(" ")):
+            break
+        last = number
+    while not lines[last - 1].strip() or lines[last - 1].startswith("  #"):
+        last -= 1
+    return range(first, last + 1)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ref=st.sampled_from(_REFS),
+    status=st.sampled_from(["planned", "ongoing", "done", "paused", "dropped"]),
+    note=st.one_of(st.none(), st.text(
+        alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")),
+        min_size=1, max_size=30).filter(lambda s: s.strip() == s and s)),
+)
+def test_set_status_changes_only_lines_of_its_initiative(
+    ref: str, status: str, note: str | None
+) -> None:
+    import difflib
+
+    result = edit.set_status(_PLAN, _COMMENTED_FILES, ref, status, note=note)
+    old = result.old_text.splitlines()
+    new = result.new_text.splitlines()
+    block = _block_lines(result.path, ref.rsplit(":", 1)[-1])
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for tag, a1, a2, _b1, _b2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        # Lines a1..a2 (0-based) of the old file are replaced, or text is inserted before a1.
+        touched = range(a1 + 1, a2 + 1) if a2 > a1 else range(a1, a1 + 1)
+        assert all(line in block for line in touched), (ref, tag, a1, a2, block)
+    reparsed = load_plan_set({**_COMMENTED_FILES, result.path: result.new_text.encode("utf-8")})
+    changed = reparsed.find_initiative(*(ref.split(":") if ":" in ref else (None, ref)))
+    assert changed is not None
+    assert changed.status == status
+    if note is not None:
+        assert changed.status_note == note

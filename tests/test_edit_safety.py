@@ -1,0 +1,136 @@
+"""Concurrent edits lose nothing; a writer killed at any moment leaves the old or the new file."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from fardplan_cli.load import load_plan_set
+from fardplan_cli.repository import PlanRepository
+from tests.conftest import run_cli
+from tests.edit_helpers import snapshot
+
+# A writer process: ``python -c WRITER ROOT KIND LABEL COUNT`` makes COUNT edits, one at a time,
+# each through the same path as the CLI (lock, read, edit, validate, write).
+WRITER = """
+import sys
+from fardplan_cli import edit
+from fardplan_cli.repository import PlanRepository
+
+root, kind, label, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+repository = PlanRepository(__import__("pathlib").Path(root))
+print("ready", flush=True)
+number = 0
+while count < 0 or number < count:
+    if kind == "new":
+        area = int(label.split("-")[1])
+        def make(plan, files, title=f"{label} {number}", area=area):
+            return edit.new_initiative(plan, files, core="sodertalje", area=area, title=title)
+    else:
+        status = ("ongoing", "planned")[number % 2]
+        def make(plan, files, status=status):
+            return edit.set_status(plan, files, "sodertalje:1.3", status)
+    edit.perform(repository, make)
+    number += 1
+"""
+
+
+def _writer(root: Path, kind: str, label: str, count: int) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(root), kind, label, str(count)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+    )
+
+
+def test_two_processes_making_25_edits_each_lose_none(plan_dir: Path) -> None:
+    writers = [_writer(plan_dir, "new", "area-1", 25), _writer(plan_dir, "new", "area-3", 25)]
+    for writer in writers:
+        _, stderr = writer.communicate(timeout=300)
+        assert writer.returncode == 0, stderr
+    plan = load_plan_set(PlanRepository(plan_dir).read_plan_files())
+    core = plan.core("sodertalje")
+    assert core is not None
+    titles = {i.title: i.id for i in core.initiatives}
+    for area, first in ((1, 6), (3, 6)):
+        for number in range(25):
+            assert f"area-{area} {number}" in titles
+        ids = sorted(i.number for i in core.initiatives if i.title.startswith(f"area-{area} "))
+        assert ids == list(range(first, first + 25))
+
+
+def test_a_writer_killed_at_any_moment_leaves_old_or_new(plan_dir: Path) -> None:
+    file = plan_dir / "plans" / "sodertalje.yaml"
+    planned = file.read_bytes()
+    ongoing = planned.replace(
+        b"    participants: [sodertalje-kommun, region-stockholm, fastighetsagare]\n"
+        b"    status: planned\n",
+        b"    participants: [sodertalje-kommun, region-stockholm, fastighetsagare]\n"
+        b"    status: ongoing\n", 1)
+    assert ongoing != planned
+    others = {k: v for k, v in snapshot(plan_dir).items() if k != "plans/sodertalje.yaml"}
+    chance = random.Random(4)
+    for _ in range(12):
+        writer = _writer(plan_dir, "toggle", "-", -1)
+        assert writer.stdout is not None
+        assert writer.stdout.readline() == "ready\n"
+        # Kill it somewhere in its stream of edits: between them, or in the middle of one.
+        time.sleep(chance.uniform(0.0, 0.4))
+        writer.kill()
+        writer.wait(timeout=60)
+        assert file.read_bytes() in (planned, ongoing)
+        load_plan_set(PlanRepository(plan_dir).read_plan_files())
+        after = snapshot(plan_dir)
+        assert {k: v for k, v in after.items()
+                if k != "plans/sodertalje.yaml" and not k.endswith(".tmp")} == others
+        # A killed writer may leave its temporary file; it is never read as a plan.
+        assert all(name.endswith(".yaml") for name in PlanRepository(plan_dir).plan_file_names())
+
+
+def test_a_failing_rename_leaves_the_file_intact(
+    plan_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(plan_dir)
+
+    def refuse(source: object, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    result = run_cli("set-status", "sodertalje:1.3", "ongoing", repo=plan_dir)
+    assert result.exit_code == 1
+    assert "could not write plans/sodertalje.yaml: No space left on device" in result.stderr
+    assert snapshot(plan_dir) == before  # the temporary file is gone too
+
+
+def test_the_file_mode_is_kept(plan_dir: Path) -> None:
+    if os.name == "nt":
+        pytest.skip("POSIX file modes")
+    file = plan_dir / "plans" / "sodertalje.yaml"
+    file.chmod(0o640)
+    assert run_cli("set-status", "sodertalje:1.3", "ongoing", repo=plan_dir).exit_code == 0
+    assert file.stat().st_mode & 0o777 == 0o640
+
+
+def test_edit_modules_import_neither_typer_rich_nor_git() -> None:
+    code = (
+        "import sys\n"
+        "import fardplan_cli.edit, fardplan_cli.gitops, fardplan_cli.cli.app\n"
+        "loaded = {m.split('.')[0] for m in sys.modules}\n"
+        "print(sorted(loaded & {'rich', 'git', 'ruamel', 'jsonschema', 'filelock'}))\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                               check=True)
+    assert completed.stdout.strip() == "[]"
+    domain = (
+        "import sys\n"
+        "import fardplan_cli.edit, fardplan_cli.gitops\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich', 'click'}))\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", domain], capture_output=True, text=True,
+                               check=True)
+    assert completed.stdout.strip() == "[]"
