@@ -7,11 +7,18 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from fardplan_cli.cli.common import FormatOption, ReadFormat, emit, handle_errors, load_plans
-from fardplan_cli.cli.listing import ScopeChoice
+from fardplan_cli.cli.filters import (
+    ActorFilter,
+    AreaFilter,
+    CoreFilter,
+    LeadFilter,
+    PriorityFilter,
+    ScopeFilter,
+    StatusFilter,
+    build_filter,
+)
 
 if TYPE_CHECKING:
-    from fardplan_cli.model import PlanSet
-    from fardplan_cli.query import InitiativeFilter
     from fardplan_cli.render import Output
 
 report_app = typer.Typer(
@@ -21,9 +28,6 @@ report_app = typer.Typer(
     rich_markup_mode=None,
 )
 
-CoreOption = Annotated[
-    str | None, typer.Option("--core", "-c", help="Only this core's plan (id or name).")
-]
 
 
 @report_app.command("status")
@@ -31,20 +35,13 @@ CoreOption = Annotated[
 def status(
     ctx: typer.Context,
     *,
-    core: CoreOption = None,
-    area: Annotated[int | None, typer.Option(
-        "--area", "-a", help="Only this goal area (1-9).")] = None,
-    status: Annotated[str | None, typer.Option(
-        "--status", "-s", help="Only this status.")] = None,
-    actor: Annotated[str | None, typer.Option(
-        "--actor", help="Only initiatives the actor leads or takes part in, also through a group "
-        "or part_of.")] = None,
-    lead: Annotated[str | None, typer.Option(
-        "--lead", help="Only initiatives the actor leads.")] = None,
-    scope: Annotated[ScopeChoice | None, typer.Option(
-        "--scope", help="Only common or only core-specific initiatives.")] = None,
-    priority: Annotated[str | None, typer.Option(
-        "--priority", metavar="CYCLE", help="Only initiatives prioritised in this cycle.")] = None,
+    core: CoreFilter = None,
+    area: AreaFilter = None,
+    status: StatusFilter = None,
+    actor: ActorFilter = None,
+    lead: LeadFilter = None,
+    scope: ScopeFilter = None,
+    priority: PriorityFilter = None,
     cycle: Annotated[str | None, typer.Option(
         "--cycle", metavar="CYCLE", help="Count the priorities of this cycle (default: the "
         "current cycle, the latest that has started).")] = None,
@@ -86,7 +83,8 @@ def responsibility(
     actor: Annotated[str | None, typer.Option(
         "--actor", help="This actor's initiatives, with the path by which it is involved "
         "(id or name).")] = None,
-    core: CoreOption = None,
+    core: Annotated[str | None, typer.Option(
+        "--core", "-c", metavar="CORE", help="Only this core (id or name).")] = None,
     format: FormatOption = ReadFormat.table,
 ) -> None:
     """What each actor leads and takes part in, directly, through a group or through part_of.
@@ -108,35 +106,3 @@ def responsibility(
     else:
         output = matrix_output(plan, responsibility_matrix(plan, core_id), core_id)
     emit(output, format)
-
-
-def build_filter(
-    plan: PlanSet,
-    *,
-    core: str | None,
-    area: int | None,
-    status: str | None,
-    actor: str | None,
-    lead: str | None,
-    scope: ScopeChoice | None,
-    priority: str | None,
-) -> InitiativeFilter:
-    """The selection of 'fardplan list' from the same options, resolved the same way."""
-    from fardplan_cli.query import (
-        InitiativeFilter,
-        resolve_actor,
-        resolve_area,
-        resolve_core,
-        resolve_cycle,
-        resolve_status,
-    )
-
-    return InitiativeFilter(
-        core=resolve_core(plan, core).id if core else None,
-        area=resolve_area(plan, area) if area is not None else None,
-        status=resolve_status(status) if status else None,
-        actor=resolve_actor(plan, actor).id if actor else None,
-        lead=resolve_actor(plan, lead).id if lead else None,
-        scope=scope.value if scope else None,
-        priority=resolve_cycle(plan, priority) if priority else None,
-    )
