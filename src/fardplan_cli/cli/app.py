@@ -10,6 +10,8 @@ import typer
 
 from fardplan_cli import __version__
 from fardplan_cli.cli import actors, cores, listing, show
+from fardplan_cli.cli import init as init_command
+from fardplan_cli.cli import validate as validate_command
 from fardplan_cli.cli.common import state
 
 
@@ -63,6 +65,8 @@ app.command("cores")(cores.cores)
 app.command("list")(listing.list_initiatives)
 app.command("show")(show.show)
 app.command("actors")(actors.actors)
+app.command("validate")(validate_command.validate)
+app.command("init")(init_command.init)
 
 
 def main() -> None:
