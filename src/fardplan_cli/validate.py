@@ -196,7 +196,9 @@ def validate_files(
 
     _, build_problems = build_plan_set(valid, files)
     problems.extend(build_problems)
-    problems.extend(_Rules(documents, files).run())
+    # A node the schema already reported is not reported again by a plan rule.
+    reported = {(p.file, p.path) for p in problems}
+    problems.extend(_Rules(documents, files, reported).run())
     if strict:
         problems = [dataclasses.replace(p, severity="error") for p in problems]
     return ValidationResult(_sorted_unique(problems), len(files))
@@ -439,7 +441,11 @@ class _Rules:
     reference against a registry runs only when that registry's file could be read.
     """
 
-    def __init__(self, documents: Mapping[str, Document], files: Mapping[str, bytes]) -> None:
+    def __init__(
+        self, documents: Mapping[str, Document], files: Mapping[str, bytes],
+        reported: set[tuple[str, str]],
+    ) -> None:
+        self.reported = reported
         self.documents = {p: d for p, d in documents.items() if isinstance(d.data, dict)}
         self.files = files
         self.problems: list[Problem] = []
@@ -467,7 +473,8 @@ class _Rules:
         self, doc: Document, path: PathKey, code: str, message: str,
         severity: Severity = "error", *, key: bool = False,
     ) -> None:
-        self.problems.append(_at(doc, path, code, message, severity, key=key))
+        if (doc.file, format_path(path)) not in self.reported:
+            self.problems.append(_at(doc, path, code, message, severity, key=key))
 
     def run(self) -> list[Problem]:
         region = self.documents.get(REGION_FILE)
@@ -550,7 +557,10 @@ class _Rules:
         data = doc.data
         stem = core_id_of(doc.file)
         core_id = data.get("id")
-        if isinstance(core_id, str) and core_id != stem:
+        import re
+
+        # A file name that is no core id is reported alone: "set id: Haninge_2" would not help.
+        if isinstance(core_id, str) and core_id != stem and re.match(_CORE_ID, stem):
             self.add(doc, ("id",), "core-id-mismatch", t(
                 "the core's id {id!r} differs from its file name {file!r}; rename the file to "
                 "plans/{id}.yaml or set id: {stem}", id=core_id, file=doc.file, stem=stem))
