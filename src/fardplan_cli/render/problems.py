@@ -29,12 +29,17 @@ def _severity(problem: Problem) -> str:
     return t(problem.severity)
 
 
+def _message(problem: Problem) -> str:
+    """The message, after the document path of the node when there is one."""
+    return f"{problem.path}: {problem.message}" if problem.path else problem.message
+
+
 def render_text(result: ValidationResult, out: TextIO, err: TextIO) -> None:
-    """``file:line:col: severity[code] message`` per problem, then a summary line."""
+    """``file:line:col: severity[code] path: message`` per problem, then a summary line."""
     for problem in result.problems:
         out.write(
             f"{problem.file}:{problem.line}:{problem.column}: "
-            f"{_severity(problem)}[{problem.code}] {problem.message}\n"
+            f"{_severity(problem)}[{problem.code}] {_message(problem)}\n"
         )
     out.write(summary_line(result) + "\n")
 
@@ -77,8 +82,7 @@ def github_command(problem: Problem) -> str:
             ("title", f"fardplan {problem.code}"),
         )
     )
-    message = f"{problem.path}: {problem.message}" if problem.path else problem.message
-    return f"::{problem.severity} {properties}::{escape_data(message)}"
+    return f"::{problem.severity} {properties}::{escape_data(_message(problem))}"
 
 
 def render_github(result: ValidationResult, out: TextIO, err: TextIO) -> None:
