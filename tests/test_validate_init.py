@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pre_commit.clientlib import load_config, load_manifest  # type: ignore[import-untyped]
 
 from fardplan_cli.yamlfile import round_trip_yaml
 from tests.conftest import PROJECT_ROOT, SHIPPED_PLANS, git, run_cli
@@ -67,8 +68,6 @@ def test_init_refuses_a_file(tmp_path: Path) -> None:
 
 
 def test_the_pre_commit_config_uses_the_hook(tmp_path: Path) -> None:
-    from pre_commit.clientlib import load_config
-
     run_cli("init", str(tmp_path))
     config = load_config(str(tmp_path / ".pre-commit-config.yaml"))
     hooks = [hook["id"] for repo in config["repos"] for hook in repo["hooks"]]
@@ -86,8 +85,6 @@ def test_the_workflow_runs_validate_with_github_annotations(tmp_path: Path) -> N
 
 
 def test_the_hook_manifest() -> None:
-    from pre_commit.clientlib import load_manifest
-
     hooks = load_manifest(str(PROJECT_ROOT / ".pre-commit-hooks.yaml"))
     assert [hook["id"] for hook in hooks] == ["fardplan-validate"]
     hook = hooks[0]
