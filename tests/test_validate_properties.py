@@ -17,6 +17,8 @@ TEXT = st.text(
     alphabet="abcåäöÅÄÖxyz EÉ0123456789.,:-#'\"!?%&*[]{}|>@`",
     min_size=1, max_size=30,
 )
+# A status note must say something: one of only spaces is reported (missing-status-note).
+NOTE = TEXT.filter(lambda text: text.strip() != "")
 SLUG = st.from_regex(r"[a-z][a-z0-9]{1,8}(-[a-z0-9]{1,5})?", fullmatch=True)
 
 
@@ -62,7 +64,7 @@ def initiatives(
         status = draw(st.sampled_from(STATUSES))
         item["status"] = status
         if status in ("paused", "dropped") or draw(st.booleans()):
-            item["status_note"] = draw(TEXT)
+            item["status_note"] = draw(NOTE)
         if cycles:
             priority = draw(st.lists(st.sampled_from(cycles), unique=True, max_size=2))
             if priority:
