@@ -171,7 +171,9 @@ _SWEDISH: dict[str, str] = {
     "cycle {value} is already defined on line {line}": (
         "mandatperiod {value} är redan definierad på rad {line}"
     ),
-    "actor {value} is already defined on line {line}": "aktör {value} är redan definierad på rad {line}",
+    "actor {value} is already defined on line {line}": (
+        "aktör {value} är redan definierad på rad {line}"
+    ),
     "initiative {id} belongs to goal area {area}, which plans/region.yaml does not define "
     "(defined: {defined})": (
         "insats {id} hör till målområde {area}, som plans/region.yaml inte definierar "
@@ -193,7 +195,9 @@ _SWEDISH: dict[str, str] = {
         "kärnans id {id!r} skiljer sig från filnamnet {file!r}; byt namn på filen till "
         "plans/{id}.yaml eller sätt id: {stem}"
     ),
-    "initiative {id} is already defined on line {line}": "insats {id} är redan definierad på rad {line}",
+    "initiative {id} is already defined on line {line}": (
+        "insats {id} är redan definierad på rad {line}"
+    ),
     "the file is empty; it should start with schema_version: 1": (
         "filen är tom; den ska börja med schema_version: 1"
     ),
@@ -262,7 +266,9 @@ _SWEDISH: dict[str, str] = {
     'an initiative id (AREA.NUMBER as text, e.g. "1.3")': (
         'ett insats-id (MÅLOMRÅDE.NUMMER som text, t.ex. "1.3")'
     ),
-    "a cycle id (YYYY-YYYY, e.g. 2027-2030)": "ett id för en mandatperiod (ÅÅÅÅ-ÅÅÅÅ, t.ex. 2027-2030)",
+    "a cycle id (YYYY-YYYY, e.g. 2027-2030)": (
+        "ett id för en mandatperiod (ÅÅÅÅ-ÅÅÅÅ, t.ex. 2027-2030)"
+    ),
     "a core id (2–41 lower-case letters, digits and hyphens, e.g. sodertalje)": (
         "ett kärn-id (2–41 gemener, siffror och bindestreck, t.ex. sodertalje)"
     ),
