@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fardplan_cli.edit import _problems_after_edit
 from fardplan_cli.load import load_plan_set
 from fardplan_cli.repository import PlanRepository
 from tests.conftest import git, run_cli
@@ -27,8 +26,9 @@ def test_assign_commit_makes_one_commit_touching_one_file(plan_repo: Path) -> No
     assert git(plan_repo, "log", "-1", "--format=%B").strip() == (
         "assign sodertalje:1.3: lead region-stockholm, +trafikverket")
     assert git(plan_repo, "status", "--porcelain") == ""
+    strict = run_cli("validate", "--strict", repo=plan_repo)
+    assert strict.exit_code == 0, strict.output
     files = PlanRepository(plan_repo).read_plan_files()
-    assert _problems_after_edit(files) == []
     initiative = load_plan_set(files).find_initiative("sodertalje", "1.3")
     assert initiative is not None
     assert initiative.lead == "region-stockholm"

@@ -21,12 +21,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from fardplan_cli.errors import EditRefusedError, FardplanError, PlanProblemsError, UsageError
+from fardplan_cli.errors import EditRefusedError, FardplanError, UsageError
 from fardplan_cli.i18n import t
 from fardplan_cli.load import REGION_FILE
 from fardplan_cli.model import Initiative, PlanSet, Problem
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     from fardplan_cli.repository import PlanRepository
@@ -113,6 +115,7 @@ def _open_initiatives(text: str) -> tuple[_RoundTrip, CommentedSeq | None]:
     know, or not the plans' style), the comments are left where ruamel put them: an edit may then
     place one less well, but loses none.
     """
+
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     rt = _RoundTrip.load(text)
@@ -572,6 +575,7 @@ def new_initiative(
     participants: Sequence[str] = (),
 ) -> EditResult:
     """A new core-specific initiative with the next free id, placed after the area's last one."""
+
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     from fardplan_cli.query import resolve_actor, resolve_area, resolve_core
@@ -640,45 +644,12 @@ def _shorten(text: str, width: int = 60) -> str:
 # -- validating, writing, committing ----------------------------------------------------------
 
 
-def _problems_after_edit(files: Mapping[str, bytes]) -> list[Problem]:
-    """The errors of the plan set as it would be after the edit.
+def _problems_after_edit(files: Mapping[str, bytes], root: Path) -> list[Problem]:
+    """The errors the whole plan set would have with the edit applied (warnings do not refuse)."""
+    from fardplan_cli.validate import read_repository_schemas, validate_files
 
-    Until the full validator is merged: everything ``load`` finds, plus the references an edit
-    can break (actors, cycles) and duplicate ids.
-    """
-    from fardplan_cli.load import load_plan_set
-
-    try:
-        plan = load_plan_set(files)
-    except PlanProblemsError as exc:
-        return [p for p in exc.problems if p.severity == "error"]
-    problems: list[Problem] = []
-    cycles = {c.id for c in plan.region.cycles}
-    common_ids = {i.id for i in plan.region.initiatives}
-
-    def problem(initiative: Initiative, key: str, code: str, message: str) -> None:
-        pos = initiative.position_of(key)
-        problems.append(Problem(pos.file, pos.line, pos.column, "error", code, message))
-
-    for core in (None, *plan.cores):
-        initiatives = plan.region.initiatives if core is None else core.initiatives
-        seen: set[str] = set()
-        for initiative in initiatives:
-            if initiative.id in seen:
-                problem(initiative, "id", "duplicate-id",
-                        f"the initiative id {initiative.id} is used twice")
-            seen.add(initiative.id)
-            if core is not None and initiative.id in common_ids:
-                problem(initiative, "id", "reused-common-id",
-                        f"{initiative.ref} reuses the id of the common initiative {initiative.id}")
-            for key, actor in [("lead", initiative.lead), *(("participants", p)
-                                                            for p in initiative.participants)]:
-                if actor is not None and plan.actor(actor) is None:
-                    problem(initiative, key, "unknown-actor", f"unknown actor {actor!r}")
-            for cycle in initiative.priority:
-                if cycle not in cycles:
-                    problem(initiative, "priority", "unknown-cycle", f"unknown cycle {cycle!r}")
-    return problems
+    result = validate_files(files, schemas=read_repository_schemas(root))
+    return list(result.errors)
 
 
 class WriteFailedError(FardplanError):
@@ -711,7 +682,7 @@ def perform(
 
             gitops.check_can_commit(repository.root, result.path)
         edited = {**files, result.path: result.new_text.encode("utf-8")}
-        problems = _problems_after_edit(edited)
+        problems = _problems_after_edit(edited, repository.root)
         if problems:
             raise EditRefusedError(
                 t("edit refused, nothing written: the plans would have {count} problem(s)",

@@ -1,6 +1,6 @@
 """Cycles, revisions and the history of the plans, read from git objects (never by checking out).
 
-Every git process the tool starts is started here, by ``_run_git`` or ``CatFile``, so that the
+Every git process the tool starts is started here, by ``run_git`` or ``CatFile``, so that the
 safety rules of DESIGN §7 live in one place:
 
 - a revision a user typed passes ``check_revision`` and is resolved once with
@@ -50,7 +50,7 @@ class RevisionError(NotFoundError):
 # -- running git ------------------------------------------------------------------------------
 
 
-def _run_git(repo_root: Path, *args: str, stdin: bytes | None = None, check: bool = True) -> bytes:
+def run_git(repo_root: Path, *args: str, stdin: bytes | None = None, check: bool = True) -> bytes:
     """Run git with an argument list (never a shell) in ``repo_root``; return its stdout."""
     try:
         completed = subprocess.run(
@@ -70,7 +70,7 @@ def _run_git(repo_root: Path, *args: str, stdin: bytes | None = None, check: boo
 
 
 def is_git_repository(repo_root: Path) -> bool:
-    out = _run_git(repo_root, "rev-parse", "--is-inside-work-tree", check=False)
+    out = run_git(repo_root, "rev-parse", "--is-inside-work-tree", check=False)
     return out.strip() == b"true"
 
 
@@ -188,7 +188,7 @@ def resolve_revision(repo_root: Path, typed: str) -> Revision:
     check_revision(typed)
     _require_git(repo_root)
     name = cycle_tag(typed) if CYCLE_ID.fullmatch(typed) else typed
-    out = _run_git(repo_root, "rev-parse", "--verify", "--quiet", "--end-of-options",
+    out = run_git(repo_root, "rev-parse", "--verify", "--quiet", "--end-of-options",
                    f"{name}^{{commit}}", check=False)
     commit = out.decode("ascii", "replace").strip()
     if not re.fullmatch(r"[0-9a-f]{40}|[0-9a-f]{64}", commit):
@@ -201,7 +201,7 @@ def resolve_revision(repo_root: Path, typed: str) -> Revision:
 
 
 def head_commit(repo_root: Path) -> str | None:
-    out = _run_git(repo_root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False)
+    out = run_git(repo_root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False)
     commit = out.decode("ascii", "replace").strip()
     return commit or None
 
@@ -223,7 +223,7 @@ def cycle_tags(repo_root: Path) -> dict[str, CycleTag]:
     _require_git(repo_root)
     fmt = ("%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)"
            "%00%(creatordate:iso-strict)")
-    out = _run_git(repo_root, "for-each-ref", f"--format={fmt}", "refs/tags/cycle/")
+    out = run_git(repo_root, "for-each-ref", f"--format={fmt}", "refs/tags/cycle/")
     tags: dict[str, CycleTag] = {}
     for line in out.decode("utf-8", "replace").splitlines():
         fields = line.split("\0")
@@ -249,7 +249,7 @@ def latest_cycle(repo_root: Path, cycle_order: Sequence[str]) -> CycleTag | None
 
 def uncommitted_plan_files(repo_root: Path) -> list[str]:
     """Plan files with changes not committed (staged, unstaged or untracked)."""
-    out = _run_git(repo_root, "status", "--porcelain", "-z", "--untracked-files=all", "--",
+    out = run_git(repo_root, "status", "--porcelain", "-z", "--untracked-files=all", "--",
                    f"{PLANS_DIR}/")
     entries = [e for e in out.decode("utf-8", "replace").split("\0") if e]
     return sorted({entry[3:] for entry in entries if len(entry) > 3})
@@ -258,7 +258,7 @@ def uncommitted_plan_files(repo_root: Path) -> list[str]:
 def create_cycle_tag(repo_root: Path, cycle_id: str, commit: str, message: str) -> str:
     """An annotated tag ``cycle/<id>`` on ``commit``; the message goes through stdin, not argv."""
     tag = cycle_tag(cycle_id)
-    _run_git(repo_root, "tag", "--annotate", "--cleanup=whitespace", "--file=-", tag, commit,
+    run_git(repo_root, "tag", "--annotate", "--cleanup=whitespace", "--file=-", tag, commit,
              stdin=message.encode("utf-8"))
     return tag
 
@@ -311,7 +311,7 @@ class PlanHistory:
 
     def plan_blobs(self, commit: str) -> dict[str, str]:
         """``{plans/<file>.yaml: blob id}`` at a commit, from ``ls-tree``."""
-        out = _run_git(self.root, "ls-tree", "-r", "--full-tree", "-z", commit, "--",
+        out = run_git(self.root, "ls-tree", "-r", "--full-tree", "-z", commit, "--",
                        f"{PLANS_DIR}/")
         blobs: dict[str, str] = {}
         for entry in out.decode("utf-8", "replace").split("\0"):
@@ -343,7 +343,7 @@ class PlanHistory:
 
     def changed_plan_files(self, old: str, new: str) -> list[str]:
         """Plan files that git says differ between two commits."""
-        out = _run_git(self.root, "diff", "--name-only", "-z", "--no-ext-diff", "--no-textconv",
+        out = run_git(self.root, "diff", "--name-only", "-z", "--no-ext-diff", "--no-textconv",
                        "--no-renames", old, new, "--", f"{PLANS_DIR}/")
         return sorted(p for p in out.decode("utf-8", "replace").split("\0") if _is_plan_path(p))
 
@@ -419,7 +419,7 @@ class PlanHistory:
         if head_commit(self.root) is None:
             return []
         fmt = "%H%x1f%an%x1f%ae%x1f%aI%x1f%cI%x1f%B"
-        out = _run_git(self.root, "log", "-z", f"--format={fmt}", "--no-ext-diff", "--no-textconv",
+        out = run_git(self.root, "log", "-z", f"--format={fmt}", "--no-ext-diff", "--no-textconv",
                        "--no-color", "HEAD", "--", *paths)
         commits = []
         for record in out.decode("utf-8", "replace").split("\0"):
@@ -581,11 +581,14 @@ def last_changed(repo_root: Path) -> dict[str, datetime]:
     return {ref: when for ref, when in result.items() if ref in present}
 
 
-def _check_plans(files: Mapping[str, bytes]) -> None:
-    """Refuse plans with problems. (Swapped for the full validator at merge.)"""
-    from fardplan_cli.load import load_plan_set
+def _check_plans(repo_root: Path, files: Mapping[str, bytes]) -> None:
+    """Refuse plans that ``fardplan validate`` finds errors in."""
+    from fardplan_cli.errors import PlanProblemsError
+    from fardplan_cli.validate import read_repository_schemas, validate_files
 
-    load_plan_set(files)
+    result = validate_files(files, schemas=read_repository_schemas(repo_root))
+    if result.errors:
+        raise PlanProblemsError(result.errors)
 
 
 @dataclass(frozen=True)
@@ -620,7 +623,7 @@ def close_cycle(repo_root: Path, cycle_id: str, known_cycles: Sequence[str], mes
             "the plans have uncommitted changes ({files}); commit them before closing the cycle",
             files=", ".join(dirty)))
     try:
-        _check_plans(work_tree_files)
+        _check_plans(repo_root, work_tree_files)
     except PlanProblemsError as exc:
         raise EditRefusedError(t(
             "the plans have {count} problem(s); a cycle can only be closed on valid plans",

@@ -355,4 +355,129 @@ _SWEDISH: dict[str, str] = {
     "-m/--message goes with --commit": "-m/--message hör ihop med --commit",
     "{summary} (nothing to change)": "{summary} (inget att ändra)",
     "{path}: {summary} (commit {commit})": "{path}: {summary} (incheckning {commit})",
+    # -- validate --
+    "nothing": "ingenting",
+    "true/false": "sant/falskt",
+    "the number {value}": "talet {value}",
+    "text": "text",
+    "a list": "en lista",
+    "a mapping": "en mappning",
+    "a whole number": "ett heltal",
+    "a number": "ett tal",
+    "true or false": "sant eller falskt",
+    "the form {pattern}": "formen {pattern}",
+    "{field}: {error}": "{field}: {error}",
+    "add it to plans/actors.yaml": "lägg till den i plans/actors.yaml",
+    "allowed: {options}": "tillåtna: {options}",
+    "goal area {value} is already defined on line {line}": (
+        "målområde {value} är redan definierat på rad {line}"
+    ),
+    "cycle {value} is already defined on line {line}": (
+        "mandatperiod {value} är redan definierad på rad {line}"
+    ),
+    "actor {value} is already defined on line {line}": (
+        "aktör {value} är redan definierad på rad {line}"
+    ),
+    "initiative {id} belongs to goal area {area}, which plans/region.yaml does not define "
+    "(defined: {defined})": (
+        "insats {id} hör till målområde {area}, som plans/region.yaml inte definierar "
+        "(definierade: {defined})"
+    ),
+    "goal area {area} is not defined in plans/region.yaml (defined: {defined})": (
+        "målområde {area} är inte definierat i plans/region.yaml (definierade: {defined})"
+    ),
+    "quote it to make it text": "sätt citattecken runt det för att göra det till text",
+    "unknown {field} {value!r}; choose one of {options}": (
+        "okänt värde {value!r} för {field}; välj en av {options}"
+    ),
+    "{field} must be {expected}, found {found}": "{field} ska vara {expected}, men är {found}",
+    "{value!r} is not {what}": "{value!r} är inte {what}",
+    "{field} is {value}, outside {low}–{high}": "{field} är {value}, utanför {low}–{high}",
+    "{field} must not be empty": "{field} får inte vara tomt",
+    "the core's id {id!r} differs from its file name {file!r}; rename the file to "
+    "plans/{id}.yaml or set id: {stem}": (
+        "kärnans id {id!r} skiljer sig från filnamnet {file!r}; byt namn på filen till "
+        "plans/{id}.yaml eller sätt id: {stem}"
+    ),
+    "initiative {id} is already defined on line {line}": (
+        "insats {id} är redan definierad på rad {line}"
+    ),
+    "the file is empty; it should start with schema_version: 1": (
+        "filen är tom; den ska börja med schema_version: 1"
+    ),
+    "the file holds {kind}, but a plan file is a mapping of fields (schema_version: 1, ...)": (
+        "filen innehåller {kind}, men en planfil är en mappning av fält (schema_version: 1, ...)"
+    ),
+    "the required field {field} is missing": "det obligatoriska fältet {field} saknas",
+    "the id {raw} was read as a number; quote it: id: \"{raw}\" "
+    "(unquoted, 1.10 is the number 1.1)": (
+        "id:t {raw} lästes som ett tal; sätt citattecken: id: \"{raw}\" "
+        "(utan citattecken är 1.10 talet 1.1)"
+    ),
+    "{field} should be {expected}, found {found}": "{field} ska vara {expected}, men är {found}",
+    "part_of goes round in a loop: {chain}": "part_of går runt i en slinga: {chain}",
+    "{name!r} is not a core file name: a core file is plans/<core-id>.yaml with 2–41 lower-case "
+    "letters, digits and hyphens": (
+        "{name!r} är inget filnamn för en kärna: en kärnas fil heter plans/<kärn-id>.yaml med 2–41 "
+        "gemener, siffror och bindestreck"
+    ),
+    "goal area {area} already has a direction on line {line}; at most one per area": (
+        "målområde {area} har redan en färdriktning på rad {line}; högst en per målområde"
+    ),
+    "initiative {id} has no lead and no participants; name who is responsible": (
+        "insats {id} har varken ansvarig aktör eller medverkande; ange vem som ansvarar"
+    ),
+    "initiative {id} is {status} without a status_note saying why": (
+        "insats {id} har status {status} utan en status_note som säger varför"
+    ),
+    "{id} is a common initiative's id (plans/region.yaml); a core-specific initiative needs an "
+    "id of its own": (
+        "{id} är en gemensam insats id (plans/region.yaml); en kärnspecifik insats behöver ett "
+        "eget id"
+    ),
+    "{value!r} is listed twice in {field}": "{value!r} står två gånger i {field}",
+    "{actor} leads the initiative and is also listed as a participant; remove it from "
+    "participants": (
+        "{actor} är ansvarig för insatsen och står också som medverkande; ta bort den ur "
+        "participants"
+    ),
+    "unknown cycle {name!r}; the cycles are {options}": (
+        "okänd mandatperiod {name!r}; mandatperioderna är {options}"
+    ),
+    "the schema is not valid JSON ({error}); using the schema packaged with fardplan": (
+        "schemat är inte giltig JSON ({error}); använder schemat som följer med fardplan"
+    ),
+    "the schema is not a valid JSON Schema ({error}); using the schema packaged with fardplan": (
+        "schemat är inte ett giltigt JSON Schema ({error}); använder schemat som följer med "
+        "fardplan"
+    ),
+    "unknown field {name!r}": "okänt fält {name!r}",
+    "{path} exists and is not a folder": "{path} finns och är ingen mapp",
+    "{path} is not empty; fardplan init needs a new or empty folder": (
+        "{path} är inte tom; fardplan init behöver en ny eller tom mapp"
+    ),
+    "Created the plan repository {path} ({count} files); check it with "
+    "'fardplan --repo {path} validate' and commit it.": (
+        "Skapade planrepositoryt {path} ({count} filer); kontrollera det med "
+        "'fardplan --repo {path} validate' och checka in det."
+    ),
+    "{errors} error(s), {warnings} warning(s) in {files} files checked": (
+        "{errors} fel, {warnings} varning(ar) i {files} kontrollerade filer"
+    ),
+    "{files} files checked: no problems": "{files} filer kontrollerade: inga problem",
+    'an initiative id (AREA.NUMBER as text, e.g. "1.3")': (
+        'ett insats-id (MÅLOMRÅDE.NUMMER som text, t.ex. "1.3")'
+    ),
+    "a cycle id (YYYY-YYYY, e.g. 2027-2030)": (
+        "ett id för en mandatperiod (ÅÅÅÅ-ÅÅÅÅ, t.ex. 2027-2030)"
+    ),
+    "a core id (2–41 lower-case letters, digits and hyphens, e.g. sodertalje)": (
+        "ett kärn-id (2–41 gemener, siffror och bindestreck, t.ex. sodertalje)"
+    ),
+    "an indicator id (lower-case letters, digits, _ and -, e.g. residents)": (
+        "ett indikator-id (gemener, siffror, _ och -, t.ex. residents)"
+    ),
+    "an actor id (lower-case letters, digits and hyphens)": (
+        "ett aktörs-id (gemener, siffror och bindestreck)"
+    ),
 }

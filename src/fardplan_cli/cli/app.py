@@ -12,7 +12,9 @@ from fardplan_cli import __version__
 from fardplan_cli.cli import actors, cores, edit, export, listing, report, show
 from fardplan_cli.cli import cycle as cycle_cli
 from fardplan_cli.cli import diff as diff_cli
+from fardplan_cli.cli import init as init_command
 from fardplan_cli.cli import log as log_cli
+from fardplan_cli.cli import validate as validate_command
 from fardplan_cli.cli.common import state
 
 
@@ -75,6 +77,8 @@ app.command("diff")(diff_cli.diff)
 app.command("log")(log_cli.log)
 app.add_typer(cycle_cli.cycle_app, name="cycle")
 app.command("export")(export.export)
+app.command("validate")(validate_command.validate)
+app.command("init")(init_command.init)
 
 def main() -> None:
     for stream in (sys.stdout, sys.stderr):

@@ -1,0 +1,317 @@
+"""fardplan validate: the shipped plans, output formats, schemas, hostile input and speed hooks."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from fardplan_cli import validate as validate_module
+from fardplan_cli.i18n import _SWEDISH
+from fardplan_cli.model import Problem
+from fardplan_cli.render.problems import escape_data, escape_property, github_command
+from fardplan_cli.repository import PlanRepository
+from fardplan_cli.validate import (
+    SCHEMA_NAMES,
+    ValidationResult,
+    packaged_schema,
+    read_repository_schemas,
+    validate_files,
+)
+from fardplan_cli.yamlfile import MAX_FILE_BYTES, c_parser_in_use
+from tests.conftest import PROJECT_ROOT, SHIPPED_PLANS, SHIPPED_SCHEMAS, run_cli
+
+PACKAGE = PROJECT_ROOT / "src" / "fardplan_cli"
+GOLDEN = Path(__file__).parent / "golden" / "validate"
+CASES = Path(__file__).parent / "validate_cases"
+
+
+def shipped_files() -> dict[str, bytes]:
+    return PlanRepository(PROJECT_ROOT).read_plan_files()
+
+
+# -- the shipped plans -----------------------------------------------------------------------------
+
+
+def test_shipped_plans_validate_clean_with_strict() -> None:
+    result = run_cli("validate", "--strict", repo=PROJECT_ROOT)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "10 files checked: no problems"
+
+
+def test_shipped_plans_as_a_library_call() -> None:
+    result = validate_files(shipped_files(), strict=True)
+    assert result == ValidationResult(problems=(), files=10)
+    assert result.ok
+
+
+def test_packaged_schemas_are_the_repository_schemas() -> None:
+    for name in SCHEMA_NAMES.values():
+        assert (PACKAGE / "schemas" / name).read_bytes() == (SHIPPED_SCHEMAS / name).read_bytes()
+        assert packaged_schema(name) == (SHIPPED_SCHEMAS / name).read_bytes()
+    assert sorted(p.name for p in (PACKAGE / "schemas").glob("*.json")) == sorted(
+        p.name for p in SHIPPED_SCHEMAS.glob("*.json"))
+
+
+def test_packaged_plans_are_the_shipped_plans() -> None:
+    packaged = {p.name: p.read_bytes() for p in (PACKAGE / "data" / "plans").glob("*.yaml")}
+    shipped = {p.name: p.read_bytes() for p in SHIPPED_PLANS.glob("*.yaml")}
+    assert packaged == shipped
+
+
+# -- result, strictness, exit codes ----------------------------------------------------------------
+
+
+def _warning_plans(plan_dir: Path) -> None:
+    (plan_dir / "plans" / "haninge.yaml").write_text(
+        "schema_version: 1\nid: haninge\nname: Haninge stadskärna\n"
+        "initiatives:\n  - id: \"1.5\"\n    title: X\n", encoding="utf-8")
+
+
+def test_warnings_pass_without_strict_and_fail_with_it(plan_dir: Path) -> None:
+    _warning_plans(plan_dir)
+    relaxed = run_cli("validate", repo=plan_dir)
+    assert relaxed.exit_code == 0, relaxed.output
+    assert "warning[no-responsible]" in relaxed.stdout
+    strict = run_cli("validate", "--strict", repo=plan_dir)
+    assert strict.exit_code == 1
+    assert "error[no-responsible]" in strict.stdout
+    summary = json.loads(run_cli("validate", "--strict", "-f", "json", repo=plan_dir).stdout)
+    assert summary["summary"] == {"errors": 1, "warnings": 0, "files": 10}
+
+
+def test_result_properties() -> None:
+    files = shipped_files()
+    files["plans/haninge.yaml"] = b"schema_version: 1\nid: haninge\nname: H\ninitiatives:\n" \
+        b"  - id: \"1.5\"\n    title: X\n  - id: \"9.1\"\n    title: Y\n    lead: locum\n"
+    result = validate_files(files)
+    assert [p.code for p in result.warnings] == ["no-responsible"]
+    assert [p.code for p in result.errors] == ["unknown-area"]
+    assert not result.ok
+    strict = validate_files(files, strict=True)
+    assert not strict.warnings
+    assert len(strict.errors) == 2
+
+
+def test_wrong_format_is_a_usage_error(plan_dir: Path) -> None:
+    result = run_cli("validate", "--format", "yaml", repo=plan_dir)
+    assert result.exit_code == 2
+
+
+def test_no_repository_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli("validate", repo=tmp_path)
+    assert result.exit_code == 2
+    assert "plans/region.yaml" in result.stderr
+    assert "Traceback" not in result.output
+
+
+# -- formats ---------------------------------------------------------------------------------------
+
+
+def _golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("FARDPLAN_UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.is_file(), f"{path} is missing; run with FARDPLAN_UPDATE_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8")
+
+
+def _broken(plan_dir: Path) -> Path:
+    for source in (CASES / "several-problems-in-one-run" / "plans").iterdir():
+        shutil.copyfile(source, plan_dir / "plans" / source.name)
+    return plan_dir
+
+
+@pytest.mark.parametrize("format_name", ["text", "json", "github"])
+def test_formats_match_golden_files(format_name: str, plan_dir: Path) -> None:
+    result = run_cli("validate", "--format", format_name, repo=_broken(plan_dir))
+    assert result.exit_code == 1
+    _golden(f"broken.{format_name}.txt", result.stdout)
+
+
+def test_swedish_text_output(plan_dir: Path) -> None:
+    result = run_cli("--lang", "sv", "validate", repo=_broken(plan_dir))
+    assert result.exit_code == 1
+    _golden("broken.text.sv.txt", result.stdout)
+    assert "fel[unknown-actor] initiatives[1].lead: okänd aktör 'trafikverkat'" in result.stdout
+
+
+def test_json_shape(plan_dir: Path) -> None:
+    report = json.loads(run_cli("validate", "-f", "json", repo=_broken(plan_dir)).stdout)
+    assert set(report) == {"problems", "summary"}
+    assert set(report["summary"]) == {"errors", "warnings", "files"}
+    for problem in report["problems"]:
+        assert set(problem) == {"file", "line", "column", "severity", "code", "message", "path"}
+
+
+# https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+_WORKFLOW_COMMAND = re.compile(
+    r"^::(error|warning|notice) (?:[a-z]+=[^,:\r\n]*)(?:,[a-z]+=[^,:\r\n]*)*::[^\r\n]*$"
+)
+
+
+def test_github_output_is_one_workflow_command_per_line(plan_dir: Path) -> None:
+    result = run_cli("validate", "-f", "github", repo=_broken(plan_dir))
+    lines = result.stdout.splitlines()
+    assert len(lines) == 6
+    for line in lines:
+        assert _WORKFLOW_COMMAND.match(line), line
+        properties = dict(
+            item.split("=", 1) for item in line.split("::")[1].split(" ", 1)[1].split(","))
+        assert set(properties) == {"file", "line", "col", "title"}
+        assert properties["line"].isdigit()
+    assert "checked" in result.stderr
+
+
+def test_github_escaping() -> None:
+    assert escape_data("100% sure\r\nnext") == "100%25 sure%0D%0Anext"
+    assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
+    problem = Problem("plans/a,b:c.yaml", 3, 4, "warning", "x", "line1\nline2 50%", "p")
+    assert github_command(problem) == (
+        "::warning file=plans/a%2Cb%3Ac.yaml,line=3,col=4,title=fardplan x::p: line1%0Aline2 50%25"
+    )
+
+
+def test_clean_github_output_prints_no_command() -> None:
+    result = run_cli("validate", "-f", "github", repo=PROJECT_ROOT)
+    assert result.exit_code == 0
+    assert result.stdout == ""
+
+
+# -- schemas ---------------------------------------------------------------------------------------
+
+
+def test_repository_schemas_are_preferred(plan_dir: Path) -> None:
+    schema = json.loads((plan_dir / "schemas" / "actors.schema.json").read_text(encoding="utf-8"))
+    schema["properties"]["actors"]["items"]["properties"]["kind"]["enum"].remove("agency")
+    (plan_dir / "schemas" / "actors.schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    result = run_cli("validate", repo=plan_dir)
+    assert result.exit_code == 1
+    assert "bad-value" in result.stdout
+
+
+def test_repository_without_schemas_uses_the_packaged_ones(plan_dir: Path) -> None:
+    shutil.rmtree(plan_dir / "schemas")
+    assert read_repository_schemas(plan_dir) == {}
+    assert run_cli("validate", "--strict", repo=plan_dir).exit_code == 0
+
+
+def test_broken_repository_schema_is_reported_and_packaged_one_used(plan_dir: Path) -> None:
+    (plan_dir / "schemas" / "core.schema.json").write_text('{\n  "type": ', encoding="utf-8")
+    (plan_dir / "schemas" / "region.schema.json").write_text('{"type": 12}', encoding="utf-8")
+    result = run_cli("validate", repo=plan_dir)
+    assert result.exit_code == 1
+    assert "schemas/core.schema.json:2:" in result.stdout
+    assert "schemas/region.schema.json:1:1: error[bad-schema]" in result.stdout
+    assert result.stdout.count("error[") == 2  # the plans themselves are fine
+
+
+def test_one_cached_validator_per_schema() -> None:
+    text = packaged_schema("core.schema.json")
+    assert validate_module._validator(text) is validate_module._validator(bytes(text))
+
+
+def test_c_parser_in_use() -> None:
+    assert c_parser_in_use()
+
+
+# -- hostile input ---------------------------------------------------------------------------------
+
+BILLION_LAUGHS = (
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+    "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+    "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+    "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
+    "f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n"
+    "g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n"
+    "h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\n"
+    "i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]\n"
+)
+
+
+def test_alias_bomb_is_refused_in_little_memory() -> None:
+    files = shipped_files()
+    files["plans/haninge.yaml"] = BILLION_LAUGHS.encode()
+    validate_files(files)  # warm caches and imports, so the measure is of the bomb alone
+    tracemalloc.start()
+    try:
+        result = validate_files(files)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [(p.file, p.line, p.code) for p in result.problems] == [
+        ("plans/haninge.yaml", 1, "yaml-anchor")]
+    assert peak < 4 * 1024 * 1024, peak
+
+
+def test_alias_bomb_through_the_cli(plan_dir: Path) -> None:
+    (plan_dir / "plans" / "sodertalje.yaml").write_text(BILLION_LAUGHS, encoding="utf-8")
+    result = run_cli("validate", "-f", "json", repo=plan_dir)
+    assert result.exit_code == 1
+    assert [p["code"] for p in json.loads(result.stdout)["problems"]] == ["yaml-anchor"]
+
+
+def test_file_over_the_size_cap() -> None:
+    files = shipped_files()
+    files["plans/haninge.yaml"] = b"# " + b"x" * MAX_FILE_BYTES + b"\nschema_version: 1\n"
+    result = validate_files(files)
+    assert [(p.file, p.line, p.code) for p in result.problems] == [
+        ("plans/haninge.yaml", 1, "file-too-large")]
+
+
+def test_deeply_nested_file_is_one_problem() -> None:
+    files = shipped_files()
+    files["plans/haninge.yaml"] = b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n"
+    result = validate_files(files)
+    assert len(result.problems) == 1
+    assert result.problems[0].file == "plans/haninge.yaml"
+
+
+# -- layering and translations ---------------------------------------------------------------------
+
+
+def test_validate_imports_neither_typer_nor_rich() -> None:
+    code = ("import sys, fardplan_cli.validate, fardplan_cli.render.problems; "
+            "print(sorted(m for m in ('typer', 'rich', 'click', 'git') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_version_imports_no_jsonschema() -> None:
+    code = ("import sys\nsys.argv = ['fardplan', '--version']\n"
+            "from fardplan_cli.__main__ import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('jsonschema', 'git', 'ruamel') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().endswith("[]"), out.stdout
+
+
+def _messages(module: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "t"
+                and node.args and isinstance(node.args[0], ast.Constant)):
+            found.add(str(node.args[0].value))
+    return found
+
+
+def test_every_message_has_a_swedish_translation() -> None:
+    modules = ["validate.py", "scaffold.py", "cli/init.py", "cli/validate.py", "render/problems.py"]
+    messages = set().union(*(_messages(PACKAGE / m) for m in modules))
+    messages |= {what for _, what in validate_module._PATTERNS.values()}
+    messages |= set(validate_module._EXPECTED.values())
+    messages |= {"goal area {value} is already defined on line {line}",
+                 "cycle {value} is already defined on line {line}",
+                 "actor {value} is already defined on line {line}"}
+    missing = sorted(m for m in messages if m not in _SWEDISH)
+    assert not missing

@@ -1,0 +1,133 @@
+"""fardplan init, the pre-commit hook and the CI workflow it sets up."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pre_commit.clientlib import load_config, load_manifest  # type: ignore[import-untyped]
+
+from fardplan_cli.yamlfile import round_trip_yaml
+from tests.conftest import PROJECT_ROOT, SHIPPED_PLANS, git, run_cli
+
+
+def read_yaml(path: Path) -> object:
+    return round_trip_yaml().load(path.read_text(encoding="utf-8"))
+
+
+def test_init_creates_a_repository_with_the_stockholm_plans(tmp_path: Path) -> None:
+    target = tmp_path / "new-plans"
+    result = run_cli("init", str(target))
+    assert result.exit_code == 0, result.output
+    assert (target / ".git").is_dir()
+    assert git(target, "rev-parse", "--is-inside-work-tree").strip() == "true"
+    for shipped in SHIPPED_PLANS.glob("*.yaml"):
+        assert (target / "plans" / shipped.name).read_bytes() == shipped.read_bytes()
+    for name in ("core", "region", "actors"):
+        assert (target / "schemas" / f"{name}.schema.json").is_file()
+    check = run_cli("validate", "--strict", repo=target)
+    assert check.exit_code == 0, check.output
+
+
+def test_init_empty_is_a_minimal_valid_plan_set(tmp_path: Path) -> None:
+    target = tmp_path / "empty"
+    assert run_cli("init", "--empty", str(target)).exit_code == 0
+    assert sorted(p.name for p in (target / "plans").iterdir()) == ["actors.yaml", "region.yaml"]
+    region = read_yaml(target / "plans" / "region.yaml")
+    assert region == {"schema_version": 1, "name": "Färdplaner", "goal_areas": [], "cycles": [],
+                      "initiatives": []}
+    check = run_cli("validate", "--strict", repo=target)
+    assert check.exit_code == 0, check.output
+    assert "2 files checked" in check.stdout
+
+
+def test_init_into_an_existing_empty_folder(tmp_path: Path) -> None:
+    assert run_cli("init", str(tmp_path)).exit_code == 0
+    assert (tmp_path / "plans" / "region.yaml").is_file()
+
+
+def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    result = run_cli("init", str(tmp_path))
+    assert result.exit_code == 2
+    assert "is not empty" in result.stderr
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_init_refuses_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "plans.txt"
+    target.write_text("x", encoding="utf-8")
+    result = run_cli("init", str(target))
+    assert result.exit_code == 2
+    assert "not a folder" in result.stderr
+
+
+def test_the_pre_commit_config_uses_the_hook(tmp_path: Path) -> None:
+    run_cli("init", str(tmp_path))
+    config = load_config(str(tmp_path / ".pre-commit-config.yaml"))
+    hooks = [hook["id"] for repo in config["repos"] for hook in repo["hooks"]]
+    assert hooks == ["fardplan-validate"]
+
+
+def test_the_workflow_runs_validate_with_github_annotations(tmp_path: Path) -> None:
+    run_cli("init", str(tmp_path))
+    workflow = read_yaml(tmp_path / ".github" / "workflows" / "fardplan.yml")
+    assert isinstance(workflow, dict)
+    steps = workflow["jobs"]["validate"]["steps"]
+    runs = [step["run"] for step in steps if "run" in step]
+    assert runs[-1] == "fardplan validate --format github"
+    assert any("pip install" in run and "fardplan" in run for run in runs)
+
+
+def test_the_hook_manifest() -> None:
+    hooks = load_manifest(str(PROJECT_ROOT / ".pre-commit-hooks.yaml"))
+    assert [hook["id"] for hook in hooks] == ["fardplan-validate"]
+    hook = hooks[0]
+    assert hook["entry"] == "fardplan validate"
+    assert hook["language"] == "python"
+    assert hook["pass_filenames"] is False
+    files = re.compile(hook["files"])
+    assert files.search("plans/sodertalje.yaml")
+    assert files.search("schemas/core.schema.json")
+    assert not files.search("README.md")
+    assert not files.search("docs/plans/x.yaml")
+
+
+def _try_repo(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(PROJECT_ROOT), "fardplan-validate",
+         "--all-files"],
+        cwd=repo, env=env, capture_output=True, text=True, encoding="utf-8", check=False,
+    )
+
+
+@pytest.mark.slow
+def test_pre_commit_try_repo_passes_a_good_edit_and_fails_a_bad_one(tmp_path: Path) -> None:
+    """For real: pre-commit installs this repository into its own environment (from PyPI)."""
+    if not (PROJECT_ROOT / ".git").exists():
+        pytest.skip("the project is not a git checkout, so pre-commit cannot use it as a hook repo")
+    repo = tmp_path / "plans-repo"
+    assert run_cli("init", str(repo)).exit_code == 0
+    region = repo / "plans" / "region.yaml"
+    good = region.read_text(encoding="utf-8").replace(
+        "participants: [karnkommunerna]", "participants: [karnkommunerna, trafikverket]", 1)
+    region.write_text(good, encoding="utf-8")
+    git(repo, "add", "-A")
+
+    passed = _try_repo(repo, tmp_path / "pre-commit-home")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert re.search(r"fardplan validate\.+Passed", passed.stdout)
+
+    region.write_text(good.replace("lead: region-stockholm", "lead: region-sthlm", 1),
+                      encoding="utf-8")
+    git(repo, "add", "-A")
+    failed = _try_repo(repo, tmp_path / "pre-commit-home")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert re.search(r"fardplan validate\.+Failed", failed.stdout)
+    assert "error[unknown-actor] initiatives[0].lead: unknown actor 'region-sthlm'" in failed.stdout
