@@ -131,3 +131,52 @@ def test_pre_commit_try_repo_passes_a_good_edit_and_fails_a_bad_one(tmp_path: Pa
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert re.search(r"fardplan validate\.+Failed", failed.stdout)
     assert "error[unknown-actor] initiatives[0].lead: unknown actor 'region-sthlm'" in failed.stdout
+
+
+def _pre_commit_run(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    # The local hook runs the fardplan installed beside this Python, as it would for a planner.
+    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    env = {**os.environ, "PATH": path, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=repo, env=env, capture_output=True, text=True, encoding="utf-8", check=False,
+    )
+
+
+def test_the_default_local_hook_gates_a_new_repository(tmp_path: Path) -> None:
+    repo = tmp_path / "plans-repo"
+    assert run_cli("init", str(repo)).exit_code == 0
+    config = load_config(str(repo / ".pre-commit-config.yaml"))
+    assert config["repos"][0]["repo"] == "local"
+    git(repo, "add", "-A")
+    passed = _pre_commit_run(repo, tmp_path / "home")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    region = repo / "plans" / "region.yaml"
+    region.write_text(region.read_text(encoding="utf-8").replace(
+        "lead: region-stockholm", "lead: region-sthlm", 1), encoding="utf-8")
+    git(repo, "add", "-A")
+    failed = _pre_commit_run(repo, tmp_path / "home")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "unknown actor 'region-sthlm'" in failed.stdout
+
+
+def test_init_can_name_the_published_hook_and_the_install_source(tmp_path: Path) -> None:
+    repo = tmp_path / "plans-repo"
+    spec = "fardplan @ git+https://git.example.org/fardplan@v0.1.0"
+    result = run_cli("init", str(repo), "--hook-repo", "https://git.example.org/fardplan",
+                     "--install", spec)
+    assert result.exit_code == 0, result.output
+    config = load_config(str(repo / ".pre-commit-config.yaml"))
+    assert config["repos"][0]["repo"] == "https://git.example.org/fardplan"
+    assert config["repos"][0]["rev"].startswith("v")
+    workflow = read_yaml(repo / ".github" / "workflows" / "fardplan.yml")
+    assert isinstance(workflow, dict)
+    assert f'python -m pip install "{spec}"' in [s.get("run") for s in workflow["jobs"]["validate"]["steps"]]
+
+
+@pytest.mark.parametrize("option", [("--install", 'x"; rm -rf ~; "'), ("--hook-repo", "a b")])
+def test_init_refuses_unsafe_options_and_creates_nothing(tmp_path: Path, option: tuple[str, str]) -> None:
+    target = tmp_path / "plans-repo"
+    result = run_cli("init", str(target), *option)
+    assert result.exit_code == 2
+    assert not target.exists()

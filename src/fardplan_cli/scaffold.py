@@ -16,8 +16,8 @@ from fardplan_cli.errors import UsageError
 from fardplan_cli.i18n import t
 from fardplan_cli.validate import SCHEMA_NAMES, SCHEMAS_DIR, packaged_schema
 
-# Where the fardplan-validate hook is published; the one place to change when that moves.
-HOOK_REPOSITORY = "https://github.com/region-stockholm/fardplan"
+# The package the CI job installs, unless `fardplan init --install SPEC` names another source.
+DEFAULT_INSTALL = f"fardplan=={__version__}"
 
 EMPTY_REGION = """\
 # yaml-language-server: $schema=../schemas/region.schema.json
@@ -34,16 +34,30 @@ schema_version: 1
 actors: []
 """
 
-PRE_COMMIT_CONFIG = f"""\
+LOCAL_HOOK = """\
+# Validate the plans before every commit. Once: pip install pre-commit && pre-commit install
+# The hook runs the fardplan installed on this machine (the one planners edit with).
+repos:
+  - repo: local
+    hooks:
+      - id: fardplan-validate
+        name: fardplan validate
+        entry: fardplan validate
+        language: system
+        pass_filenames: false
+        files: ^(plans|schemas)/
+"""
+
+PUBLISHED_HOOK = """\
 # Validate the plans before every commit. Once: pip install pre-commit && pre-commit install
 repos:
-  - repo: {HOOK_REPOSITORY}
-    rev: v{__version__}
+  - repo: {repo}
+    rev: v{version}
     hooks:
       - id: fardplan-validate
 """
 
-WORKFLOW = f"""\
+WORKFLOW = """\
 # Validates every plan edit and annotates the problems on the pull request.
 name: fardplan
 on:
@@ -59,9 +73,32 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.12"
-      - run: python -m pip install "fardplan=={__version__}"
+      - run: python -m pip install "{install}"
       - run: fardplan validate --format github
 """
+
+GITIGNORE = """\
+# fardplan's temporary files while it writes a plan, and its lock outside git
+plans/.*.tmp
+plans/.fardplan.lock
+"""
+
+_UNSAFE_IN_SPEC = set('"$`\\\n\r')
+
+
+def pre_commit_config(hook_repo: str | None) -> str:
+    """A local hook running the installed fardplan, or the published hook of ``hook_repo``."""
+    if hook_repo is None:
+        return LOCAL_HOOK
+    if not hook_repo.strip() or set(hook_repo) & _UNSAFE_IN_SPEC or any(c.isspace() for c in hook_repo):
+        raise UsageError(t("--hook-repo must be a repository URL or path, without spaces or quotes"))
+    return PUBLISHED_HOOK.format(repo=hook_repo, version=__version__)
+
+
+def workflow(install: str) -> str:
+    if not install.strip() or set(install) & _UNSAFE_IN_SPEC:
+        raise UsageError(t("--install must be a pip requirement without quotes, $ or backticks"))
+    return WORKFLOW.format(install=install)
 
 
 def packaged_plans() -> dict[str, bytes]:
@@ -74,7 +111,9 @@ def packaged_plans() -> dict[str, bytes]:
     }
 
 
-def scaffold_files(*, empty: bool) -> dict[str, bytes]:
+def scaffold_files(
+    *, empty: bool, hook_repo: str | None = None, install: str = DEFAULT_INSTALL
+) -> dict[str, bytes]:
     """Every file of a new plan repository, by repository-relative posix path."""
     out = {f"{SCHEMAS_DIR}/{name}": packaged_schema(name) for name in SCHEMA_NAMES.values()}
     if empty:
@@ -82,16 +121,20 @@ def scaffold_files(*, empty: bool) -> dict[str, bytes]:
         out["plans/actors.yaml"] = EMPTY_ACTORS.encode("utf-8")
     else:
         out.update(packaged_plans())
-    out[".pre-commit-config.yaml"] = PRE_COMMIT_CONFIG.encode("utf-8")
-    out[".github/workflows/fardplan.yml"] = WORKFLOW.encode("utf-8")
+    out[".pre-commit-config.yaml"] = pre_commit_config(hook_repo).encode("utf-8")
+    out[".github/workflows/fardplan.yml"] = workflow(install).encode("utf-8")
+    out[".gitignore"] = GITIGNORE.encode("utf-8")
     return out
 
 
-def init_plan_repository(target: Path, *, empty: bool = False) -> list[str]:
+def init_plan_repository(
+    target: Path, *, empty: bool = False, hook_repo: str | None = None, install: str = DEFAULT_INSTALL
+) -> list[str]:
     """Create a plan repository at ``target``; return the files written.
 
     Refuses a target that exists and is not an empty folder (exit 2).
     """
+    content = scaffold_files(empty=empty, hook_repo=hook_repo, install=install)
     if target.exists() and not target.is_dir():
         raise UsageError(t("{path} exists and is not a folder", path=target))
     if target.is_dir() and any(target.iterdir()):
@@ -101,7 +144,6 @@ def init_plan_repository(target: Path, *, empty: bool = False) -> list[str]:
     from fardplan_cli.history import run_git  # all git processes start in one place
 
     run_git(target, "init", "-q")
-    content = scaffold_files(empty=empty)
     for relative, data in content.items():
         path = target.joinpath(*relative.split("/"))
         path.parent.mkdir(parents=True, exist_ok=True)
