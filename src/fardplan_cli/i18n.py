@@ -480,4 +480,11 @@ _SWEDISH: dict[str, str] = {
     "an actor id (lower-case letters, digits and hyphens)": (
         "ett aktörs-id (gemener, siffror och bindestreck)"
     ),
+    # -- init options --
+    "--hook-repo must be a repository URL or path, without spaces or quotes": (
+        "--hook-repo ska vara en URL eller sökväg till ett repository, utan mellanslag eller citattecken"
+    ),
+    "--install must be a pip requirement without quotes, $ or backticks": (
+        "--install ska vara ett pip-krav utan citattecken, $ eller backticks"
+    ),
 }

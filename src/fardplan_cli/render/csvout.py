@@ -1,18 +1,32 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from typing import TextIO
 
 from fardplan_cli.render import DetailOutput, Output
 
+# A cell starting with one of these is a formula to a spreadsheet program; plan text comes from many
+# hands (pull requests), so such a cell is written with a leading apostrophe, which shows it as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _rows(rows: Iterable[Iterable[str]]) -> list[list[str]]:
+    return [[safe_cell(cell) for cell in row] for row in rows]
+
 
 def render_csv(output: Output, stream: TextIO) -> None:
-    # The CLI writes CSV to stdout as UTF-8 (with a BOM when asked for a spreadsheet, see cli).
+    # The CLI writes a byte-order mark first, so that spreadsheet programs read UTF-8 (see cli.common).
     writer = csv.writer(stream, lineterminator="\r\n")
     if isinstance(output, DetailOutput):
         writer.writerow(["field", "value"])
-        writer.writerows(output.fields)
-        writer.writerows(output.sections)
+        writer.writerow(["title", safe_cell(output.title)])
+        writer.writerows(_rows(output.fields))
+        writer.writerows(_rows(output.sections))
         return
     writer.writerow(output.columns)
-    writer.writerows(output.rows)
+    writer.writerows(_rows(output.rows))

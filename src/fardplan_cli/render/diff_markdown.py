@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import TextIO
 
 from fardplan_cli.render.diff_common import DiffReport, Segment, build_document
+from fardplan_cli.render.markdown import escape_text
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+|~!])")
-
-
-def md_escape(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", text)
+md_escape = escape_text
 
 
 def _marked(op: str, text: str) -> str:

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import TextIO
 
 from fardplan_cli.export import CoreDocument, DocumentInitiative, PlanDocument
 from fardplan_cli.i18n import status_label, t
 from fardplan_cli.render.export import heading_of
-from fardplan_cli.render.markdown import markdown_table
+from fardplan_cli.render.markdown import escape_text, markdown_table
 from fardplan_cli.render.report import indicator_table
 
-_INLINE = re.compile(r"([\\`*_\[\]<>])")
-_BLOCK_START = re.compile(r"^(\s*)([#>+-]|[0-9]+[.)])(?=\s|$)", re.MULTILINE)
-
-
-def md_text(text: str) -> str:
-    """Plain text that Markdown shows as written: no emphasis, links, HTML or lists by accident."""
-    escaped = _INLINE.sub(r"\\\1", text)
-    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+md_text = escape_text
 
 
 class _Writer:

@@ -22,30 +22,44 @@ def console_for(stream: TextIO) -> Console:
     return Console(file=stream, highlight=False, soft_wrap=False)
 
 
+def _cells(output: TableOutput, index: int) -> list[str]:
+    return [row[index] for row in output.rows if index < len(row)]
+
+
 def _longest(output: TableOutput, index: int) -> int:
-    cells = [row[index] for row in output.rows if index < len(row)]
-    return max((len(c) for c in [output.columns[index], *cells]), default=0)
+    return max((len(cell) for cell in _cells(output, index)), default=0)
+
+
+def _is_short(output: TableOutput, index: int) -> bool:
+    return _longest(output, index) <= _SHORT
+
+
+def _least_width(output: TableOutput, index: int) -> int:
+    """The narrowest the column can be without cutting: a short column does not wrap, header included;
+    a long one is never narrower than the longest word of its header or cells (rich wraps at spaces)."""
+    if _is_short(output, index):
+        return max(_longest(output, index), len(output.columns[index]))
+    words = [len(w) for text in [output.columns[index], *_cells(output, index)] for w in text.split()]
+    longest_word = max(words, default=0)
+    return max(min(_longest(output, index), _NARROWEST_TEXT), min(longest_word, _NARROWEST_TEXT))
 
 
 def fits(output: TableOutput, width: int) -> bool:
-    needed = sum(
-        min(max([len(r[i]) for r in output.rows if i < len(r)] + [min(len(c), 10)]), _NARROWEST_TEXT)
-        for i, c in enumerate(output.columns)
-    )
+    """Whether the table fits the width with every column whole; else it is printed as blocks."""
+    needed = sum(_least_width(output, i) for i in range(len(output.columns)))
     return needed + 3 * len(output.columns) + 1 <= width
 
 
 def rich_table(output: TableOutput) -> Table:
     table = Table(title=output.title, caption=output.caption)
     for index, column in enumerate(output.columns):
-        longest = _longest(output, index)
-        short = longest <= _SHORT
+        short = _is_short(output, index)
         table.add_column(
             escape(column),
             no_wrap=short,
             overflow="fold",
-            ratio=None if short else max(1, longest // 20),
-            min_width=None if short else min(longest, _NARROWEST_TEXT),
+            ratio=None if short else max(1, _longest(output, index) // 20),
+            min_width=_least_width(output, index),
         )
     for row in output.rows:
         table.add_row(*(escape(cell) for cell in row))
