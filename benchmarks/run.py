@@ -148,6 +148,8 @@ def history_blobs(root: Path, path: str) -> list[str]:
 def environment() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("FARDPLAN_REPO", None)
+    # Measure what users run: bytecode cached after the warm-up round, as Python does by default.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update({"NO_COLOR": "1", "COLUMNS": "120", "PYTHONIOENCODING": "utf-8"})
     return env
 

@@ -44,7 +44,7 @@ def list_initiatives(
     from fardplan_cli.render import TableOutput
     from fardplan_cli.render.shapes import initiative_json
 
-    _, plan = load_plans(ctx)
+    _, plan = load_plans(ctx, core=core)
     chosen_core = resolve_core(plan, core) if core else None
     selection = InitiativeFilter(
         core=chosen_core.id if chosen_core else None,
@@ -52,7 +52,7 @@ def list_initiatives(
         status=resolve_status(status) if status else None,
         actor=resolve_actor(plan, actor).id if actor else None,
         lead=resolve_actor(plan, lead).id if lead else None,
-        scope=scope.value if scope else None,  # type: ignore[arg-type]
+        scope=scope.value if scope else None,
         priority=resolve_cycle(plan, priority) if priority else None,
     )
     initiatives = select_initiatives(plan, selection)
