@@ -193,10 +193,11 @@ def _resolvers_by_first_character() -> Mapping[str, tuple[tuple[str, Any], ...]]
     """ruamel's YAML 1.2 rules for plain scalars, by first character (directives are refused)."""
     from ruamel.yaml.resolver import VersionedResolver
 
+    # ruamel compiles its patterns lazily, behind a proxy that costs a call per use: unwrap them.
     table = VersionedResolver(version=(1, 2)).versioned_resolver
-    anywhere = tuple((str(tag), regexp) for tag, regexp in table.get(None, ()))
+    anywhere = tuple((str(tag), regexp.match) for tag, regexp in table.get(None, ()))
     rules: dict[str, tuple[tuple[str, Any], ...]] = {
-        first: (*((str(tag), regexp) for tag, regexp in by_first), *anywhere)
+        first: (*((str(tag), regexp.match) for tag, regexp in by_first), *anywhere)
         for first, by_first in table.items()
         if first is not None
     }
@@ -238,7 +239,7 @@ class _Builder:
         return value
 
     def _scalar_tag(self, event: Any) -> str:
-        tag = event.tag
+        tag = event.ctag  # the `tag` property turns it into a string on every access
         if tag is not None and tag != "!":
             return str(tag)
         if not event.implicit[0]:  # quoted or block text: a string
@@ -246,8 +247,8 @@ class _Builder:
         value: str = event.value
         rules = self._resolvers.get(value[:1])
         if rules:
-            for tag_name, regexp in rules:
-                if regexp.match(value):
+            for tag_name, match in rules:
+                if match(value):
                     return tag_name
         return _STR
 
@@ -261,42 +262,54 @@ class _Builder:
         mark = event.start_mark
         self.positions[path] = (mark.line + 1, mark.column + 1)
         if kind is self._scalar_event:
-            if event.tag is None and not event.implicit[0]:
+            if event.ctag is None and not event.implicit[0]:
                 return event.value  # quoted or block text, the bulk of a plan: no rule to try
             return self._scalar(event, self._scalar_tag(event), path)
+        tag = event.ctag
         if kind is self._mapping_start:
-            if event.tag not in (None, "!", _MAP):
-                raise self._fail(event, "yaml-tag",
-                                 f"the tag {event.tag} is not allowed in plan files", path)
-            result: dict[str, Any] = {}
-            while True:
-                key_event = self._next()
-                if type(key_event) is self._mapping_end:
-                    return result
-                if type(key_event) is self._scalar_event and self._scalar_tag(key_event) == _MERGE:
-                    raise self._fail(key_event, "yaml-merge-key",
-                                     "merge keys (<<) are not allowed in plan files", path)
-                key = self.build(key_event, (*path, "<key>"))
-                if not isinstance(key, str | int | float | bool) and key is not None:
-                    raise self._fail(key_event, "yaml-complex-key",
-                                     "mapping keys must be plain text", path)
-                key = str(key) if not isinstance(key, str) else key
-                key_path: PathKey = (*path, key)
-                if key in result:
-                    raise self._fail(key_event, "duplicate-key", f"duplicate key {key!r}", key_path)
-                kmark = key_event.start_mark
-                self.key_positions[key_path] = (kmark.line + 1, kmark.column + 1)
-                result[key] = self.build(self._next(), key_path)
-                self.positions.pop((*path, "<key>"), None)
-        if event.tag not in (None, "!", _SEQ):
-            raise self._fail(event, "yaml-tag",
-                             f"the tag {event.tag} is not allowed in plan files", path)
+            if tag is not None and str(tag) not in ("!", _MAP):
+                raise self._fail(event, "yaml-tag", f"the tag {tag} is not allowed in plan files",
+                                 path)
+            return self._mapping(path)
+        if tag is not None and str(tag) not in ("!", _SEQ):
+            raise self._fail(event, "yaml-tag", f"the tag {tag} is not allowed in plan files", path)
         items: list[Any] = []
         while True:
             item = self._next()
             if type(item) is self._sequence_end:
                 return items
             items.append(self.build(item, (*path, len(items))))
+
+    def _mapping(self, path: PathKey) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        positions, key_positions = self.positions, self.key_positions
+        scalar_event, mapping_end, next_event = self._scalar_event, self._mapping_end, self._next
+        while True:
+            key_event = next_event()
+            kind = type(key_event)
+            if kind is mapping_end:
+                return result
+            if kind is scalar_event and not key_event.anchor:
+                # A plain key, the usual case: what build() would do, without the bookkeeping.
+                tag = self._scalar_tag(key_event)
+                if tag == _MERGE:
+                    raise self._fail(key_event, "yaml-merge-key",
+                                     "merge keys (<<) are not allowed in plan files", path)
+                key = key_event.value if tag == _STR else self._scalar(
+                    key_event, tag, (*path, "<key>"))
+            else:
+                key = self.build(key_event, (*path, "<key>"))
+                positions.pop((*path, "<key>"), None)
+            if not isinstance(key, str | int | float | bool) and key is not None:
+                raise self._fail(key_event, "yaml-complex-key",
+                                 "mapping keys must be plain text", path)
+            key = str(key) if not isinstance(key, str) else key
+            key_path: PathKey = (*path, key)
+            if key in result:
+                raise self._fail(key_event, "duplicate-key", f"duplicate key {key!r}", key_path)
+            kmark = key_event.start_mark
+            key_positions[key_path] = (kmark.line + 1, kmark.column + 1)
+            result[key] = self.build(next_event(), key_path)
 
     def _scalar(self, event: Any, tag: str, path: PathKey) -> Any:
         value: str = event.value
