@@ -288,7 +288,10 @@ def remove_tree(path: Path) -> None:
         Path(name).chmod(0o700)  # git's objects are read-only on Windows
         function(name)
 
-    shutil.rmtree(path, onerror=make_writable)
+    if sys.version_info >= (3, 12):
+        shutil.rmtree(path, onexc=make_writable)
+    else:
+        shutil.rmtree(path, onerror=make_writable)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

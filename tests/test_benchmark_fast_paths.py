@@ -198,3 +198,18 @@ def test_any_document_parses_as_before(document: Any, flow: bool | None) -> None
         _assert_same("f.yaml", text)
     except YamlProblemError as exc:  # the same refusals as before: duplicate keys after str()
         assert exc.problem.code in ("duplicate-key", "yaml-alias", "yaml-anchor"), exc.problem
+
+
+def test_field_positions_are_the_documents_positions(plan_dir: Path) -> None:
+    from fardplan_cli.load import load_plan_set
+    from fardplan_cli.repository import PlanRepository
+
+    files = PlanRepository(plan_dir).read_plan_files()
+    plan = load_plan_set(files)
+    core = plan.core("sodertalje")
+    assert core is not None and core.initiatives
+    document = parse_document(core.file, files[core.file])
+    for index, initiative in enumerate(core.initiatives):
+        assert set(initiative.field_pos) == set(document.data["initiatives"][index])
+        for key, position in initiative.field_pos.items():
+            assert position == document.position(("initiatives", index, key))
