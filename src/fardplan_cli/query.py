@@ -6,7 +6,6 @@ diacritics; an unknown one is answered with the nearest matches.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -29,6 +28,8 @@ def normalize(text: str) -> str:
 
 def _not_found(kind: str, typed: str, candidates: Iterable[tuple[str, str]]) -> NotFoundError:
     """candidates: (id, name) pairs; suggests the nearest by id or name."""
+    import difflib  # only when a name is not found: it costs ~2 ms at start-up
+
     pairs = list(candidates)
     wanted = normalize(typed)
     keys: dict[str, str] = {}
@@ -115,6 +116,8 @@ def resolve_initiative(plan: PlanSet, ref: str) -> Initiative:
         pool = [i.ref for i in plan.all_initiatives()]
     if found is not None:
         return found
+    import difflib
+
     same_id = [i.ref for i in plan.all_initiatives() if i.id == initiative_id]
     near = same_id or difflib.get_close_matches(ref, pool, n=5, cutoff=0.6)
     message = t("unknown initiative {name!r}", name=ref)

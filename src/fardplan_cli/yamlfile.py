@@ -13,7 +13,9 @@ Round-trip loading (comments, quoting, key order kept) is for the one file being
 
 from __future__ import annotations
 
+import collections
 import contextlib
+import functools
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -25,7 +27,6 @@ from fardplan_cli.model import Position, Problem
 
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
-    from ruamel.yaml.nodes import Node
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
@@ -49,13 +50,15 @@ class Document:
 
     def position(self, path: Iterable[str | int] = (), *, key: bool = False) -> Position:
         """The position of the node at ``path``, or of its nearest ancestor that has one."""
-        path = tuple(path)
+        path = path if type(path) is tuple else tuple(path)
         if key and path in self.key_positions:
             line, column = self.key_positions[path]
             return Position(self.file, line, column)
-        while path not in self.positions and path:
+        found = self.positions.get(path)  # the common case, first: the node is there
+        while found is None and path:
             path = path[:-1]
-        line, column = self.positions.get(path, (1, 1))
+            found = self.positions.get(path)
+        line, column = found or (1, 1)
         return Position(self.file, line, column)
 
 
@@ -142,10 +145,24 @@ def parse_document(file: str, data: bytes) -> Document:
     if "&" in text or "*" in text or "<<" in text or _DIRECTIVE_LINE.search(data):
         _reject_anchors_and_directives(file, text)
 
+    from ruamel.yaml.composer import ComposerError
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.events import DocumentStartEvent
 
+    # All the events first, so that a syntax error anywhere is the problem reported, as composing
+    # the whole document before building it would report it; building from events skips ruamel's
+    # node graph and its Python resolver, which cost three times what the C parser does.
+    events: list[Any] = []
     try:
-        root = _c_safe_yaml().compose(text)
+        first_document: Any = None
+        for event in _c_safe_yaml().parse(text):
+            if type(event) is DocumentStartEvent:
+                if first_document is not None:
+                    raise ComposerError("expected a single document in the stream",
+                                        first_document.start_mark, "but found another document",
+                                        event.start_mark)
+                first_document = event
+            events.append(event)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -156,9 +173,9 @@ def parse_document(file: str, data: bytes) -> Document:
     except YAMLError as exc:
         raise YamlProblemError(_problem(file, 1, 1, "yaml-syntax", f"YAML error: {exc}")) from None
 
-    builder = _Builder(file)
+    builder = _Builder(file, events)
     try:
-        value = builder.build(root, ()) if root is not None else None
+        value = builder.document()
     except RecursionError:
         raise YamlProblemError(
             _problem(file, 1, 1, "yaml-too-deep", "the document is nested too deeply")
@@ -192,51 +209,131 @@ def _reject_anchors_and_directives(file: str, text: str) -> None:
         return  # the syntax error is reported, with its position, by the compose step
 
 
-class _Builder:
-    """Builds plain data from composed nodes, recording positions, refusing what plans must not hold."""
+@functools.lru_cache(maxsize=1)
+def _resolvers_by_first_character() -> Mapping[str, tuple[tuple[str, Any], ...]]:
+    """ruamel's YAML 1.2 rules for plain scalars, by first character (directives are refused)."""
+    from ruamel.yaml.resolver import VersionedResolver
 
-    def __init__(self, file: str) -> None:
+    # ruamel compiles its patterns lazily, behind a proxy that costs a call per use: unwrap them.
+    table = VersionedResolver(version=(1, 2)).versioned_resolver
+    anywhere = tuple((str(tag), regexp.match) for tag, regexp in table.get(None, ()))
+    rules: dict[str, tuple[tuple[str, Any], ...]] = {
+        first: (*((str(tag), regexp.match) for tag, regexp in by_first), *anywhere)
+        for first, by_first in table.items()
+        if first is not None
+    }
+    if anywhere:  # a rule for any first character: no shortcut for the others
+        return collections.defaultdict(lambda: anywhere, rules)
+    return rules
+
+
+class _Builder:
+    """Builds plain data from the parser's events, recording positions, refusing what plans must
+    not hold. It walks the events the way ruamel's composer would, without making nodes."""
+
+    def __init__(self, file: str, events: list[Any]) -> None:
+        from ruamel.yaml import events as kinds
+
         self.file = file
         self.positions: dict[PathKey, tuple[int, int]] = {}
         self.key_positions: dict[PathKey, tuple[int, int]] = {}
-        self._seen: set[int] = set()
+        self._next = iter(events).__next__
+        self._resolvers = _resolvers_by_first_character()
+        self._alias, self._scalar_event = kinds.AliasEvent, kinds.ScalarEvent
+        self._mapping_start, self._mapping_end = kinds.MappingStartEvent, kinds.MappingEndEvent
+        self._sequence_start, self._sequence_end = kinds.SequenceStartEvent, kinds.SequenceEndEvent
+        self._stream_end = kinds.StreamEndEvent
 
-    def _fail(self, node: Node, code: str, message: str, path: PathKey) -> YamlProblemError:
-        mark = node.start_mark
+    def _fail(self, event: Any, code: str, message: str, path: PathKey) -> YamlProblemError:
+        mark = event.start_mark
         return YamlProblemError(
             _problem(self.file, mark.line + 1, mark.column + 1, code, message, format_path(path))
         )
 
-    def build(self, node: Node, path: PathKey) -> Any:
-        # An alias makes the composer hand out the same node object twice.
-        if id(node) in self._seen:
-            raise self._fail(node, "yaml-alias", "aliases are not allowed in plan files", path)
-        self._seen.add(id(node))
-        mark = node.start_mark
+    def document(self) -> Any:
+        self._next()  # the stream's start
+        event = self._next()
+        if type(event) is self._stream_end:
+            return None
+        value = self.build(self._next(), ())
+        self._next()  # the document's end
+        return value
+
+    def _scalar_tag(self, event: Any) -> str:
+        tag = event.ctag  # the `tag` property turns it into a string on every access
+        if tag is not None and tag != "!":
+            return str(tag)
+        if not event.implicit[0]:  # quoted or block text: a string
+            return _STR
+        value: str = event.value
+        rules = self._resolvers.get(value[:1])
+        if rules:
+            for tag_name, match in rules:
+                if match(value):
+                    return tag_name
+        return _STR
+
+    def build(self, event: Any, path: PathKey) -> Any:
+        kind = type(event)
+        if kind is self._alias:
+            raise self._fail(event, "yaml-alias", "aliases are not allowed in plan files", path)
+        if event.anchor:
+            raise self._fail(event, "yaml-anchor", f"anchor &{event.anchor} is not allowed in "
+                             "plan files; write the value out", path)
+        mark = event.start_mark
         self.positions[path] = (mark.line + 1, mark.column + 1)
-        tag = node.tag
-        if tag == _MAP:
-            result: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                if key_node.tag == _MERGE:
-                    raise self._fail(key_node, "yaml-merge-key",
+        if kind is self._scalar_event:
+            if event.ctag is None and not event.implicit[0]:
+                return event.value  # quoted or block text, the bulk of a plan: no rule to try
+            return self._scalar(event, self._scalar_tag(event), path)
+        tag = event.ctag
+        if kind is self._mapping_start:
+            if tag is not None and str(tag) not in ("!", _MAP):
+                raise self._fail(event, "yaml-tag", f"the tag {tag} is not allowed in plan files",
+                                 path)
+            return self._mapping(path)
+        if tag is not None and str(tag) not in ("!", _SEQ):
+            raise self._fail(event, "yaml-tag", f"the tag {tag} is not allowed in plan files", path)
+        items: list[Any] = []
+        while True:
+            item = self._next()
+            if type(item) is self._sequence_end:
+                return items
+            items.append(self.build(item, (*path, len(items))))
+
+    def _mapping(self, path: PathKey) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        positions, key_positions = self.positions, self.key_positions
+        scalar_event, mapping_end, next_event = self._scalar_event, self._mapping_end, self._next
+        while True:
+            key_event = next_event()
+            kind = type(key_event)
+            if kind is mapping_end:
+                return result
+            if kind is scalar_event and not key_event.anchor:
+                # A plain key, the usual case: what build() would do, without the bookkeeping.
+                tag = self._scalar_tag(key_event)
+                if tag == _MERGE:
+                    raise self._fail(key_event, "yaml-merge-key",
                                      "merge keys (<<) are not allowed in plan files", path)
-                key = self.build(key_node, (*path, "<key>"))
-                if not isinstance(key, str | int | float | bool) and key is not None:
-                    raise self._fail(key_node, "yaml-complex-key",
-                                     "mapping keys must be plain text", path)
-                key = str(key) if not isinstance(key, str) else key
-                key_path: PathKey = (*path, key)
-                if key in result:
-                    raise self._fail(key_node, "duplicate-key", f"duplicate key {key!r}", key_path)
-                kmark = key_node.start_mark
-                self.key_positions[key_path] = (kmark.line + 1, kmark.column + 1)
-                result[key] = self.build(value_node, key_path)
-            self.positions.pop((*path, "<key>"), None)
-            return result
-        if tag == _SEQ:
-            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        value: str = node.value
+                key = key_event.value if tag == _STR else self._scalar(
+                    key_event, tag, (*path, "<key>"))
+            else:
+                key = self.build(key_event, (*path, "<key>"))
+                positions.pop((*path, "<key>"), None)
+            if not isinstance(key, str | int | float | bool) and key is not None:
+                raise self._fail(key_event, "yaml-complex-key",
+                                 "mapping keys must be plain text", path)
+            key = str(key) if not isinstance(key, str) else key
+            key_path: PathKey = (*path, key)
+            if key in result:
+                raise self._fail(key_event, "duplicate-key", f"duplicate key {key!r}", key_path)
+            kmark = key_event.start_mark
+            key_positions[key_path] = (kmark.line + 1, kmark.column + 1)
+            result[key] = self.build(next_event(), key_path)
+
+    def _scalar(self, event: Any, tag: str, path: PathKey) -> Any:
+        value: str = event.value
         if tag in (_STR, _TIMESTAMP):
             return value
         if tag == _INT:
@@ -258,7 +355,7 @@ class _Builder:
             return value.lower() == "true"
         if tag == _NULL:
             return None
-        raise self._fail(node, "yaml-tag", f"the tag {tag} is not allowed in plan files", path)
+        raise self._fail(event, "yaml-tag", f"the tag {tag} is not allowed in plan files", path)
 
 
 def round_trip_yaml() -> YAML:

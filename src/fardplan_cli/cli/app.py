@@ -86,4 +86,6 @@ def main() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
             reconfigure(encoding="utf-8")
-    app(prog_name="fardplan")
+    from fardplan_cli.cli.startup import for_argv
+
+    for_argv(app, sys.argv[1:])(prog_name="fardplan")

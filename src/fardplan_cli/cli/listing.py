@@ -33,7 +33,7 @@ def list_initiatives(
     from fardplan_cli.render import TableOutput
     from fardplan_cli.render.shapes import initiative_json
 
-    _, plan = load_plans(ctx)
+    _, plan = load_plans(ctx, core=core)
     selection = build_filter(plan, core=core, area=area, status=status, actor=actor, lead=lead,
                              scope=scope, priority=priority)
     initiatives = select_initiatives(plan, selection)
