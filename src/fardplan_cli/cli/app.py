@@ -86,6 +86,13 @@ def main() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
             reconfigure(encoding="utf-8")
+    from fardplan_cli.cli.common import silence_stdout
     from fardplan_cli.cli.startup import for_argv
 
-    for_argv(app, sys.argv[1:])(prog_name="fardplan")
+    try:
+        for_argv(app, sys.argv[1:])(prog_name="fardplan")
+    finally:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            silence_stdout()

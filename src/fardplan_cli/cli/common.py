@@ -93,6 +93,15 @@ def report_problems(problems: tuple[Problem, ...] | list[Problem]) -> None:
         echo_error(problem.format())
 
 
+def silence_stdout() -> None:
+    """Point stdout at the null device, so that the final flush of a closed pipe does not fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # not a real file (e.g. under a test runner): nothing will be flushed to a pipe
+
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -119,6 +128,10 @@ def handle_errors(function: F) -> F:
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort):
             raise
+        except BrokenPipeError:
+            # The reader went away (`fardplan list | head`): it has what it wanted; stop quietly.
+            silence_stdout()
+            raise typer.Exit(0) from None
         except Exception as exc:
             if os.environ.get("FARDPLAN_DEBUG"):
                 raise
