@@ -137,3 +137,19 @@ def test_the_domain_imports_neither_typer_nor_rich() -> None:
     )
     assert "fardplan_cli" in loaded
     assert not loaded & {"typer", "rich", "click"}
+
+
+def test_a_control_character_is_reported_at_its_line_and_column() -> None:
+    with pytest.raises(YamlProblemError) as caught:
+        parse_document("plans/x.yaml", b"id: x\nname: Han\x00inge\n")
+    problem = caught.value.problem
+    assert (problem.line, problem.column, problem.code) == (2, 10, "yaml-syntax")
+    assert "U+0000" in problem.message
+    assert "\n" not in problem.message
+
+
+def test_unresolved_merge_conflict_is_named_as_such() -> None:
+    source = b"id: x\n<<<<<<< HEAD\nname: A\n=======\nname: B\n>>>>>>> other\n"
+    with pytest.raises(YamlProblemError) as caught:
+        parse_document("plans/x.yaml", source)
+    assert (caught.value.problem.code, caught.value.problem.line) == ("merge-conflict", 2)

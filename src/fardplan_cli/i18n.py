@@ -487,4 +487,58 @@ _SWEDISH: dict[str, str] = {
     "--install must be a pip requirement without quotes, $ or backticks": (
         "--install ska vara ett pip-krav utan citattecken, $ eller backticks"
     ),
+    # -- reading plan files (yamlfile, load) --
+    "the file is {size:,} bytes; plan files may be at most {limit:,} bytes": (
+        "filen är {size:,} byte; en planfil får vara högst {limit:,} byte"
+    ),
+    "the file is not UTF-8 (byte 0x{byte:02x}); save it as UTF-8": (
+        "filen är inte UTF-8 (byte 0x{byte:02x}); spara den som UTF-8"
+    ),
+    "YAML syntax error: {problem}": "YAML-syntaxfel: {problem}",
+    "YAML error: {problem}": "YAML-fel: {problem}",
+    "(tabs are not allowed for indentation; use spaces)": "(tabbar får inte användas för indrag; använd mellanslag)",
+    "the document is nested too deeply": "dokumentet är för djupt nästlat",
+    "alias *{name} is not allowed in plan files; write the value out": (
+        "alias *{name} är inte tillåtet i planfiler; skriv ut värdet"
+    ),
+    "anchor &{name} is not allowed in plan files; write the value out": (
+        "ankare &{name} är inte tillåtet i planfiler; skriv ut värdet"
+    ),
+    "YAML directives (%YAML, %TAG) are not allowed in plan files; remove the line": (
+        "YAML-direktiv (%YAML, %TAG) är inte tillåtna i planfiler; ta bort raden"
+    ),
+    "aliases are not allowed in plan files": "alias är inte tillåtna i planfiler",
+    "the tag {tag} is not allowed in plan files": "taggen {tag} är inte tillåten i planfiler",
+    "merge keys (<<) are not allowed in plan files": "sammanslagningsnycklar (<<) är inte tillåtna i planfiler",
+    "mapping keys must be plain text": "nycklar måste vara vanlig text",
+    "duplicate key {key!r}": "nyckeln {key!r} förekommer två gånger",
+    "the file has an unresolved git merge conflict ({marker}); resolve it, then validate again": (
+        "filen har en olöst git-konflikt ({marker}); lös den och validera sedan igen"
+    ),
+    "the file holds the control character U+{code:04X}, which YAML does not allow; remove it": (
+        "filen innehåller styrtecknet U+{code:04X}, som YAML inte tillåter; ta bort det"
+    ),
+    "the file is empty; it should hold {what}": "filen är tom; den ska innehålla {what}",
+    "expected {what} (a mapping), found {kind}": "väntade {what} (en mappning), fann {kind}",
+    "{key} should be a list, found {kind}": "{key} ska vara en lista, fann {kind}",
+    "{field} is missing": "{field} saknas",
+    "{key} should be text, found {kind}": "{key} ska vara text, fann {kind}",
+    "{key} should hold text, found {kind}": "{key} ska innehålla text, fann {kind}",
+    "{key} should be a whole number": "{key} ska vara ett heltal",
+    "{file} is missing": "{file} saknas",
+    "{id!r} is not an initiative id (AREA.NUMBER, e.g. \"1.3\")": (
+        "{id!r} är inget insats-id (OMRÅDE.NUMMER, t.ex. \"1.3\")"
+    ),
+    "value should be a number": "value ska vara ett tal",
+    "the region's plan": "regionens plan",
+    "the actor registry": "aktörsregistret",
+    "a core's plan": "en kärnas plan",
+    "a goal area": "ett målområde",
+    "a cycle": "en mandatperiod",
+    "an actor": "en aktör",
+    "a character section": "ett avsnitt i karaktärsbeskrivningen",
+    "a direction": "en färdriktning",
+    "an initiative": "en insats",
+    "an indicator": "en indikator",
+    "an indicator value": "ett indikatorvärde",
 }

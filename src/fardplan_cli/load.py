@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from fardplan_cli.errors import PlanProblemsError
-from fardplan_cli.i18n import STATUSES
+from fardplan_cli.i18n import STATUSES, t
 from fardplan_cli.model import (
     DEFAULT_STATUS,
     Actor,
@@ -102,9 +102,10 @@ class _ModelBuilder:
         if isinstance(value, dict):
             return value
         if value is None and not path:
-            self._problem(doc, path, "empty-file", f"the file is empty; it should hold {what}")
+            self._problem(doc, path, "empty-file", t("the file is empty; it should hold {what}", what=t(what)))
         else:
-            self._problem(doc, path, "wrong-type", f"expected {what} (a mapping), found {_kind(value)}")
+            self._problem(doc, path, "wrong-type",
+                          t("expected {what} (a mapping), found {kind}", what=t(what), kind=_kind(value)))
         return None
 
     def _list(self, doc: Document, data: dict[str, Any], path: PathKey, key: str) -> list[Any]:
@@ -113,7 +114,8 @@ class _ModelBuilder:
             return []
         if isinstance(value, list):
             return value
-        self._problem(doc, (*path, key), "wrong-type", f"{key} should be a list, found {_kind(value)}")
+        self._problem(doc, (*path, key), "wrong-type",
+                      t("{key} should be a list, found {kind}", key=key, kind=_kind(value)))
         return []
 
     def _str(
@@ -122,21 +124,20 @@ class _ModelBuilder:
         value = data.get(key)
         if value is None:
             if required:
-                self._problem(doc, path, "missing-field", f"{format_path((*path, key))} is missing")
+                self._problem(doc, path, "missing-field", t("{field} is missing", field=format_path((*path, key))))
             return None
         if isinstance(value, str):
             return value
-        hint = ""
         if key == "id" and isinstance(value, int | float) and not isinstance(value, bool):
-            raw = _raw_scalar(doc, (*path, key))
-            hint = f"; quote it: id: \"{raw}\"" if raw else "; quote it"
+            raw = _raw_scalar(doc, (*path, key)) or str(value)
             self._problem(
                 doc, (*path, key), "id-not-string",
-                f"the id {raw or value} was read as a number{hint} "
-                f"(unquoted, 1.10 is the number 1.1)",
+                t("the id {raw} was read as a number; quote it: id: \"{raw}\" (unquoted, 1.10 is the "
+                  "number 1.1)", raw=raw),
             )
             return None
-        self._problem(doc, (*path, key), "wrong-type", f"{key} should be text, found {_kind(value)}")
+        self._problem(doc, (*path, key), "wrong-type",
+                      t("{key} should be text, found {kind}", key=key, kind=_kind(value)))
         return None
 
     def _str_list(self, doc: Document, data: dict[str, Any], path: PathKey, key: str) -> tuple[str, ...]:
@@ -149,7 +150,7 @@ class _ModelBuilder:
                 out.append(item)
             else:
                 self._problem(doc, (*path, key, index), "wrong-type",
-                              f"{key} should hold text, found {_kind(item)}")
+                              t("{key} should hold text, found {kind}", key=key, kind=_kind(item)))
         return tuple(out)
 
     def _int(self, doc: Document, data: dict[str, Any], path: PathKey, key: str) -> int | None:
@@ -157,9 +158,9 @@ class _ModelBuilder:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
         if value is None:
-            self._problem(doc, path, "missing-field", f"{format_path((*path, key))} is missing")
+            self._problem(doc, path, "missing-field", t("{field} is missing", field=format_path((*path, key))))
         else:
-            self._problem(doc, (*path, key), "wrong-type", f"{key} should be a whole number")
+            self._problem(doc, (*path, key), "wrong-type", t("{key} should be a whole number", key=key))
         return None
 
     # -- the files ----------------------------------------------------------------------------
@@ -169,7 +170,7 @@ class _ModelBuilder:
         if doc is None:
             if not listed:
                 self.problems.append(Problem(REGION_FILE, 1, 1, "error", "missing-file",
-                                             "plans/region.yaml is missing"))
+                                             t("{file} is missing", file=REGION_FILE)))
             return empty
         data = self._mapping(doc, doc.data, (), "the region's plan")
         if data is None:
@@ -208,7 +209,7 @@ class _ModelBuilder:
         if doc is None:
             if not listed:
                 self.problems.append(Problem(ACTORS_FILE, 1, 1, "error", "missing-file",
-                                             "plans/actors.yaml is missing"))
+                                             t("{file} is missing", file=ACTORS_FILE)))
             return ()
         data = self._mapping(doc, doc.data, (), "the actor registry")
         if data is None:
@@ -286,12 +287,13 @@ class _ModelBuilder:
                 continue
             if not _is_initiative_id(initiative_id):
                 self._problem(doc, (*path, "id"), "bad-id",
-                              f"{initiative_id!r} is not an initiative id (AREA.NUMBER, e.g. \"1.3\")")
+                              t("{id!r} is not an initiative id (AREA.NUMBER, e.g. \"1.3\")", id=initiative_id))
                 continue
             status = self._str(doc, entry, path, "status", required=False) or DEFAULT_STATUS
             if status not in STATUSES:
                 self._problem(doc, (*path, "status"), "bad-status",
-                              f"unknown status {status!r}; choose one of {', '.join(STATUSES)}")
+                              t("unknown status {name!r}", name=status) + "; "
+                              + t("choose one of {options}", options=", ".join(STATUSES)))
                 status = DEFAULT_STATUS
             initiatives.append(Initiative(
                 core=core,
@@ -330,7 +332,7 @@ class _ModelBuilder:
                 year = self._int(doc, value, vpath, "year")
                 number = value.get("value")
                 if not isinstance(number, int | float) or isinstance(number, bool):
-                    self._problem(doc, (*vpath, "value"), "wrong-type", "value should be a number")
+                    self._problem(doc, (*vpath, "value"), "wrong-type", t("value should be a number"))
                     continue
                 if year is not None:
                     note = self._str(doc, value, vpath, "note", required=False)
@@ -382,15 +384,15 @@ def _raw_scalar(doc: Document, path: PathKey) -> str | None:
 
 def _kind(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return t("nothing")
     if isinstance(value, bool):
-        return "true/false"
+        return t("true/false")
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return t("the number {value}", value=value)
     if isinstance(value, str):
-        return "text"
+        return t("text")
     if isinstance(value, list):
-        return "a list"
+        return t("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return t("a mapping")
     return type(value).__name__

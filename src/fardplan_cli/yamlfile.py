@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fardplan_cli.i18n import t
 from fardplan_cli.model import Position, Problem
 
 if TYPE_CHECKING:
@@ -128,8 +129,8 @@ def parse_document(file: str, data: bytes) -> Document:
     if len(data) > MAX_FILE_BYTES:
         raise YamlProblemError(
             _problem(file, 1, 1, "file-too-large",
-                     f"the file is {len(data):,} bytes; plan files may be at most "
-                     f"{MAX_FILE_BYTES:,} bytes")
+                     t("the file is {size:,} bytes; plan files may be at most {limit:,} bytes",
+                       size=len(data), limit=MAX_FILE_BYTES))
         )
     try:
         text = data.decode("utf-8")
@@ -138,11 +139,12 @@ def parse_document(file: str, data: bytes) -> Document:
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise YamlProblemError(
             _problem(file, line, column, "not-utf8",
-                     f"the file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8")
+                     t("the file is not UTF-8 (byte 0x{byte:02x}); save it as UTF-8", byte=data[exc.start]))
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     if "&" in text or "*" in text or "<<" in text or _DIRECTIVE_LINE.search(data):
+        _reject_conflict_markers(file, text)
         _reject_anchors_and_directives(file, text)
 
     from ruamel.yaml.composer import ComposerError
@@ -166,21 +168,52 @@ def parse_document(file: str, data: bytes) -> Document:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        message = f"YAML syntax error: {exc.problem or exc.context}"
+        message = t("YAML syntax error: {problem}", problem=exc.problem or exc.context)
         if "\t" in "".join(text.splitlines()[line - 1 : line]):
-            message += " (tabs are not allowed for indentation; use spaces)"
+            message += " " + t("(tabs are not allowed for indentation; use spaces)")
         raise YamlProblemError(_problem(file, line, column, "yaml-syntax", message)) from None
     except YAMLError as exc:
-        raise YamlProblemError(_problem(file, 1, 1, "yaml-syntax", f"YAML error: {exc}")) from None
+        raise YamlProblemError(_reader_problem(file, text, exc)) from None
 
     builder = _Builder(file, events)
     try:
         value = builder.document()
     except RecursionError:
         raise YamlProblemError(
-            _problem(file, 1, 1, "yaml-too-deep", "the document is nested too deeply")
+            _problem(file, 1, 1, "yaml-too-deep", t("the document is nested too deeply"))
         ) from None
     return Document(file, value, builder.positions, builder.key_positions, text)
+
+
+_CONFLICT_MARKER = re.compile(r"(?m)^(<<<<<<<|>>>>>>>) ")
+
+
+def _reject_conflict_markers(file: str, text: str) -> None:
+    """A file left mid-merge is the likeliest YAML error after a pull request; say so plainly."""
+    marker = _CONFLICT_MARKER.search(text)
+    if marker is not None:
+        line = text.count("\n", 0, marker.start()) + 1
+        raise YamlProblemError(_problem(
+            file, line, 1, "merge-conflict",
+            t("the file has an unresolved git merge conflict ({marker}); resolve it, then validate again",
+              marker=marker.group(1))))
+
+
+def _reader_problem(file: str, text: str, exc: Exception) -> Problem:
+    """An error of YAML's reader (a control character, say), at its line and column."""
+    position = getattr(exc, "position", None)
+    character = getattr(exc, "character", None)
+    if isinstance(position, int) and 0 <= position <= len(text):
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+    else:
+        line, column = 1, 1
+    if isinstance(character, int):
+        message = t("the file holds the control character U+{code:04X}, which YAML does not allow; remove it",
+                    code=character)
+    else:
+        message = t("YAML error: {problem}", problem=str(exc).splitlines()[0])
+    return _problem(file, line, column, "yaml-syntax", message)
 
 
 def _reject_anchors_and_directives(file: str, text: str) -> None:
@@ -195,16 +228,16 @@ def _reject_anchors_and_directives(file: str, text: str) -> None:
             if isinstance(event, AliasEvent):
                 raise YamlProblemError(_problem(
                     file, *where, "yaml-alias",
-                    f"alias *{event.anchor} is not allowed in plan files; write the value out"))
+                    t("alias *{name} is not allowed in plan files; write the value out", name=event.anchor)))
             anchor = getattr(event, "anchor", None)
             if anchor:
                 raise YamlProblemError(_problem(
                     file, *where, "yaml-anchor",
-                    f"anchor &{anchor} is not allowed in plan files; write the value out"))
+                    t("anchor &{name} is not allowed in plan files; write the value out", name=anchor)))
             if isinstance(event, DocumentStartEvent) and (event.version or event.tags):
                 raise YamlProblemError(_problem(
                     file, *where, "yaml-directive",
-                    "YAML directives (%YAML, %TAG) are not allowed in plan files; remove the line"))
+                    t("YAML directives (%YAML, %TAG) are not allowed in plan files; remove the line")))
     except YAMLError:
         return  # the syntax error is reported, with its position, by the compose step
 
@@ -276,10 +309,10 @@ class _Builder:
     def build(self, event: Any, path: PathKey) -> Any:
         kind = type(event)
         if kind is self._alias:
-            raise self._fail(event, "yaml-alias", "aliases are not allowed in plan files", path)
+            raise self._fail(event, "yaml-alias", t("aliases are not allowed in plan files"), path)
         if event.anchor:
-            raise self._fail(event, "yaml-anchor", f"anchor &{event.anchor} is not allowed in "
-                             "plan files; write the value out", path)
+            raise self._fail(event, "yaml-anchor", t(
+                "anchor &{name} is not allowed in plan files; write the value out", name=event.anchor), path)
         mark = event.start_mark
         self.positions[path] = (mark.line + 1, mark.column + 1)
         if kind is self._scalar_event:
@@ -289,11 +322,11 @@ class _Builder:
         tag = event.ctag
         if kind is self._mapping_start:
             if tag is not None and str(tag) not in ("!", _MAP):
-                raise self._fail(event, "yaml-tag", f"the tag {tag} is not allowed in plan files",
+                raise self._fail(event, "yaml-tag", t("the tag {tag} is not allowed in plan files", tag=tag),
                                  path)
             return self._mapping(path)
         if tag is not None and str(tag) not in ("!", _SEQ):
-            raise self._fail(event, "yaml-tag", f"the tag {tag} is not allowed in plan files", path)
+            raise self._fail(event, "yaml-tag", t("the tag {tag} is not allowed in plan files", tag=tag), path)
         items: list[Any] = []
         while True:
             item = self._next()
@@ -315,7 +348,7 @@ class _Builder:
                 tag = self._scalar_tag(key_event)
                 if tag == _MERGE:
                     raise self._fail(key_event, "yaml-merge-key",
-                                     "merge keys (<<) are not allowed in plan files", path)
+                                     t("merge keys (<<) are not allowed in plan files"), path)
                 key = key_event.value if tag == _STR else self._scalar(
                     key_event, tag, (*path, "<key>"))
             else:
@@ -323,11 +356,11 @@ class _Builder:
                 positions.pop((*path, "<key>"), None)
             if not isinstance(key, str | int | float | bool) and key is not None:
                 raise self._fail(key_event, "yaml-complex-key",
-                                 "mapping keys must be plain text", path)
+                                 t("mapping keys must be plain text"), path)
             key = str(key) if not isinstance(key, str) else key
             key_path: PathKey = (*path, key)
             if key in result:
-                raise self._fail(key_event, "duplicate-key", f"duplicate key {key!r}", key_path)
+                raise self._fail(key_event, "duplicate-key", t("duplicate key {key!r}", key=key), key_path)
             kmark = key_event.start_mark
             key_positions[key_path] = (kmark.line + 1, kmark.column + 1)
             result[key] = self.build(next_event(), key_path)
@@ -355,7 +388,7 @@ class _Builder:
             return value.lower() == "true"
         if tag == _NULL:
             return None
-        raise self._fail(event, "yaml-tag", f"the tag {tag} is not allowed in plan files", path)
+        raise self._fail(event, "yaml-tag", t("the tag {tag} is not allowed in plan files", tag=tag), path)
 
 
 def round_trip_yaml() -> YAML:
