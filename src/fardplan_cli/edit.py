@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     from fardplan_cli.repository import PlanRepository
+    from fardplan_cli.validate import ValidationResult
 
 # Where a key that an edit adds goes in an initiative: after the nearest key before it here.
 INITIATIVE_KEY_ORDER = (
@@ -72,6 +73,7 @@ class EditOutcome:
     result: EditResult
     written: bool
     commit: str | None  # the new commit's id, with --commit
+    warnings: tuple[Problem, ...] = ()  # what `validate` warns about in the edited initiative
 
 
 # -- the round-trip text ----------------------------------------------------------------------
@@ -644,12 +646,27 @@ def _shorten(text: str, width: int = 60) -> str:
 # -- validating, writing, committing ----------------------------------------------------------
 
 
-def _problems_after_edit(files: Mapping[str, bytes], root: Path) -> list[Problem]:
-    """The errors the whole plan set would have with the edit applied (warnings do not refuse)."""
+def _check_after_edit(files: Mapping[str, bytes], root: Path) -> ValidationResult:
+    """The whole plan set validated as it would be with the edit applied."""
     from fardplan_cli.validate import read_repository_schemas, validate_files
 
-    result = validate_files(files, schemas=read_repository_schemas(root))
-    return list(result.errors)
+    return validate_files(files, schemas=read_repository_schemas(root))
+
+
+def _warnings_about(result: EditResult, warnings: Iterable[Problem]) -> tuple[Problem, ...]:
+    """The warnings that concern the edited initiative (its node and everything under it)."""
+    from fardplan_cli.yamlfile import parse_document
+
+    initiative_id = result.ref.rpartition(":")[2]
+    data = parse_document(result.path, result.new_text.encode("utf-8")).data
+    entries = data.get("initiatives") if isinstance(data, dict) else None
+    index = next((i for i, entry in enumerate(entries or [])
+                  if isinstance(entry, dict) and entry.get("id") == initiative_id), None)
+    if index is None:
+        return ()
+    prefix = f"initiatives[{index}]"
+    return tuple(w for w in warnings if w.file == result.path
+                 and (w.path == prefix or w.path.startswith((prefix + ".", prefix + "["))))
 
 
 class WriteFailedError(FardplanError):
@@ -682,12 +699,12 @@ def perform(
 
             gitops.check_can_commit(repository.root, result.path)
         edited = {**files, result.path: result.new_text.encode("utf-8")}
-        problems = _problems_after_edit(edited, repository.root)
-        if problems:
+        checked = _check_after_edit(edited, repository.root)
+        if checked.errors:
             raise EditRefusedError(
                 t("edit refused, nothing written: the plans would have {count} problem(s)",
-                  count=len(problems)),
-                problems,
+                  count=len(checked.errors)),
+                checked.errors,
             )
         target = repository.path_of(result.path)
         try:
@@ -702,4 +719,5 @@ def perform(
 
             text = result.summary if not message else f"{message}\n\n{result.summary}"
             commit_id = gitops.commit_file(repository.root, result.path, text)
-        return EditOutcome(result, written=True, commit=commit_id)
+        return EditOutcome(result, written=True, commit=commit_id,
+                           warnings=_warnings_about(result, checked.warnings))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fardplan_cli.cli.common import echo_error, handle_errors, open_repository
+from fardplan_cli.cli.common import echo_error, handle_errors, open_repository, report_problems
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -52,6 +52,8 @@ def _run(ctx: typer.Context, make: Maker, dry_run: bool, commit: bool, message: 
                      summary=result.summary, commit=outcome.commit[:12]))
     elif outcome.written:
         echo_error(f"{result.path}: {result.summary}")
+    # Written all the same (warnings do not refuse an edit), but `validate --strict` will fail on them.
+    report_problems(outcome.warnings)
     return result.ref
 
 

@@ -1,0 +1,31 @@
+"""An edit that leaves something `validate --strict` fails on is written, and says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import run_cli
+
+
+def test_pausing_without_a_note_warns(plan_dir: Path) -> None:
+    result = run_cli("set-status", "sodertalje:1.4", "paused", repo=plan_dir)
+    assert result.exit_code == 0, result.output
+    assert "warning[missing-status-note]" in result.stderr
+    assert run_cli("validate", "--strict", repo=plan_dir).exit_code == 1
+    noted = run_cli("set-status", "sodertalje:1.4", "paused", "--note", "Inväntar detaljplan", repo=plan_dir)
+    assert "warning" not in noted.stderr
+    assert run_cli("validate", "--strict", repo=plan_dir).exit_code == 0
+
+
+def test_a_new_initiative_without_anyone_responsible_warns(plan_dir: Path) -> None:
+    result = run_cli("new", "--core", "sodertalje", "--area", "2", "--title", "Bibliotek", repo=plan_dir)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "sodertalje:2.4"
+    assert "warning[no-responsible]" in result.stderr
+
+
+def test_warnings_elsewhere_are_not_repeated(plan_dir: Path) -> None:
+    assert run_cli("set-status", "sodertalje:1.4", "paused", repo=plan_dir).exit_code == 0
+    other = run_cli("assign", "sodertalje:1.5", "--lead", "polis", repo=plan_dir)
+    assert other.exit_code == 0, other.output
+    assert "warning" not in other.stderr
