@@ -106,6 +106,8 @@ def test_core_names_ignore_case_and_diacritics(plan_dir: Path, typed: str) -> No
         ("--status", "started", None),
         ("--area", "7", None),
         ("--priority", "2031-2034", None),
+        ("--core", "", None),
+        ("--actor", "", None),
     ],
 )
 def test_unknown_names_exit_2_with_the_nearest(
@@ -155,6 +157,12 @@ def test_show_unknown_exits_2(plan_dir: Path, ref: str) -> None:
     result = run_cli("show", ref, repo=plan_dir)
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.stderr
+
+
+def test_show_malformed_ref_says_what_a_ref_looks_like(plan_dir: Path) -> None:
+    result = run_cli("show", "sodertalje:4", repo=plan_dir)
+    assert result.exit_code == 2
+    assert "is not an initiative reference" in result.stderr
 
 
 def test_show_bare_core_specific_id_suggests_its_ref(plan_dir: Path) -> None:

@@ -541,4 +541,9 @@ _SWEDISH: dict[str, str] = {
     "an initiative": "en insats",
     "an indicator": "en indikator",
     "an indicator value": "ett indikatorvärde",
+    "Note: the CI job installs {spec} from PyPI, where fardplan is not published yet; name its source with "
+    "--install, or edit .github/workflows/fardplan.yml.": (
+        "Obs: CI-jobbet installerar {spec} från PyPI, där fardplan inte är publicerat ännu; ange källan med "
+        "--install, eller ändra .github/workflows/fardplan.yml."
+    ),
 }

@@ -27,7 +27,7 @@ def export(
     ctx: typer.Context,
     *,
     core: Annotated[str | None, typer.Option(
-        "--core", "-c", help="Only this core's plan (id or name); default: every core.")] = None,
+        "--core", "-c", metavar="CORE", help="Only this core's plan (id or name); default: every core.")] = None,
     format: Annotated[ExportFormat, typer.Option("--format", "-f", case_sensitive=False,
                       help="markdown, html (one self-contained page for print) or json.")]
     = ExportFormat.markdown,

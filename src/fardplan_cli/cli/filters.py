@@ -57,12 +57,13 @@ def build_filter(
         resolve_status,
     )
 
+    # An option given as '' is a name that matches nothing (exit 2), not a filter left out.
     return InitiativeFilter(
-        core=resolve_core(plan, core).id if core else None,
+        core=resolve_core(plan, core).id if core is not None else None,
         area=resolve_area(plan, area) if area is not None else None,
-        status=resolve_status(status) if status else None,
-        actor=resolve_actor(plan, actor).id if actor else None,
-        lead=resolve_actor(plan, lead).id if lead else None,
-        scope=scope.value if scope else None,
-        priority=resolve_cycle(plan, priority) if priority else None,
+        status=resolve_status(status) if status is not None else None,
+        actor=resolve_actor(plan, actor).id if actor is not None else None,
+        lead=resolve_actor(plan, lead).id if lead is not None else None,
+        scope=scope.value if scope is not None else None,
+        priority=resolve_cycle(plan, priority) if priority is not None else None,
     )

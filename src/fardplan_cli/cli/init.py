@@ -40,3 +40,7 @@ def init(
     message = t("Created the plan repository {path} ({count} files); check it with "
                 "'fardplan --repo {path} validate' and commit it.", path=target, count=len(written))
     typer.echo(message, err=True)
+    if install is None:
+        typer.echo(t("Note: the CI job installs {spec} from PyPI, where fardplan is not published yet; "
+                     "name its source with --install, or edit .github/workflows/fardplan.yml.",
+                     spec=DEFAULT_INSTALL), err=True)

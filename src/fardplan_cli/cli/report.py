@@ -81,7 +81,7 @@ def responsibility(
     ctx: typer.Context,
     *,
     actor: Annotated[str | None, typer.Option(
-        "--actor", help="This actor's initiatives, with the path by which it is involved "
+        "--actor", metavar="ACTOR", help="This actor's initiatives, with the path by which it is involved "
         "(id or name).")] = None,
     core: Annotated[str | None, typer.Option(
         "--core", "-c", metavar="CORE", help="Only this core (id or name).")] = None,

@@ -11,7 +11,8 @@ if TYPE_CHECKING:
     from fardplan_cli.model import Core, Initiative, PlanSet
     from fardplan_cli.render import DetailOutput
 
-_INITIATIVE_REF = re.compile(r"(.+:)?\s*[0-9]+\.[0-9]+\s*")
+# Anything with a colon, or a bare AREA.NUMBER, is meant as an initiative; the rest names a core.
+_INITIATIVE_REF = re.compile(r".*:.*|\s*[0-9]+\.[0-9]+\s*")
 
 
 @handle_errors
