@@ -26,7 +26,7 @@ from fardplan_cli.validate import (
     validate_files,
 )
 from fardplan_cli.yamlfile import MAX_FILE_BYTES, c_parser_in_use
-from tests.conftest import PROJECT_ROOT, SHIPPED_PLANS, SHIPPED_SCHEMAS, run_cli
+from tests.conftest import PROJECT_ROOT, SHIPPED_SCHEMAS, run_cli
 
 PACKAGE = PROJECT_ROOT / "src" / "fardplan_cli"
 GOLDEN = Path(__file__).parent / "golden" / "validate"
@@ -52,18 +52,9 @@ def test_shipped_plans_as_a_library_call() -> None:
     assert result.ok
 
 
-def test_packaged_schemas_are_the_repository_schemas() -> None:
+def test_the_shipped_schemas_are_the_repository_schemas() -> None:
     for name in SCHEMA_NAMES.values():
-        assert (PACKAGE / "schemas" / name).read_bytes() == (SHIPPED_SCHEMAS / name).read_bytes()
         assert packaged_schema(name) == (SHIPPED_SCHEMAS / name).read_bytes()
-    assert sorted(p.name for p in (PACKAGE / "schemas").glob("*.json")) == sorted(
-        p.name for p in SHIPPED_SCHEMAS.glob("*.json"))
-
-
-def test_packaged_plans_are_the_shipped_plans() -> None:
-    packaged = {p.name: p.read_bytes() for p in (PACKAGE / "data" / "plans").glob("*.yaml")}
-    shipped = {p.name: p.read_bytes() for p in SHIPPED_PLANS.glob("*.yaml")}
-    assert packaged == shipped
 
 
 # -- result, strictness, exit codes ----------------------------------------------------------------

@@ -8,7 +8,6 @@ owner reviews and makes the first commit.
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 from fardplan_cli import __version__
@@ -102,13 +101,10 @@ def workflow(install: str) -> str:
 
 
 def packaged_plans() -> dict[str, bytes]:
-    """The Stockholm plans packaged with fardplan: ``plans/<name>.yaml`` -> bytes."""
-    folder = files("fardplan_cli").joinpath("data").joinpath("plans")
-    return {
-        f"plans/{entry.name}": entry.read_bytes()
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
-        if entry.name.endswith(".yaml")
-    }
+    """The Stockholm plans shipped with fardplan: ``plans/<name>.yaml`` -> bytes."""
+    from fardplan_cli.resources import stockholm_plans
+
+    return stockholm_plans()
 
 
 def scaffold_files(

@@ -103,10 +103,10 @@ def schema_kind(path: str) -> str | None:
 
 
 def packaged_schema(name: str) -> bytes:
-    """The copy of a schema packaged in the wheel (``fardplan_cli/schemas``)."""
-    from importlib.resources import files
+    """The schema as shipped with fardplan (inside the wheel, or the checkout's ``schemas/``)."""
+    from fardplan_cli.resources import schema_bytes
 
-    return files("fardplan_cli").joinpath("schemas").joinpath(name).read_bytes()
+    return schema_bytes(name)
 
 
 def read_repository_schemas(root: Path) -> dict[str, bytes]:
