@@ -259,6 +259,8 @@ def _divide(line: str, width: int) -> list[str]:
 
 def _wrap(text: str, width: int, *, no_wrap: bool = False) -> list[str]:
     """``Text.wrap`` with fold overflow and no justification: the lines, at most ``width`` wide."""
+    if len(text) <= width and "\n" not in text:
+        return [text]  # fits: no break, no crop
     lines = []
     for line in text.split("\n"):
         pieces = [line] if no_wrap else _divide(line, width)
