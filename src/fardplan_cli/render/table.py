@@ -154,6 +154,10 @@ def render_detail(output: DetailOutput, console: Console) -> None:
 # same column widths (rich's measure, collapse and reduce steps for a table that does not expand), the
 # same word wrapping with folding, the same HEAVY_HEAD box. Anything else goes through rich.
 # tests/test_perf_c_plain_render.py compares both on the shipped plans and on random tables.
+#
+# _divide, _ratio_reduce, _collapse and _widths follow rich's own layout code (rich/_wrap.py,
+# rich/_ratio.py, rich/table.py) so that the lines are the same; rich is under the MIT License,
+# Copyright (c) 2020 Will McGugan. When a new rich lays out differently, that test says so.
 
 
 class _NotPlain(Exception):
