@@ -71,10 +71,15 @@ def load_plan_set(files: Mapping[str, bytes]) -> PlanSet:
 
 
 def build_plan_set(
-    documents: Mapping[str, Document], files: Mapping[str, bytes] | None = None
+    documents: Mapping[str, Document], files: Mapping[str, bytes] | None = None,
+    *, positions: bool = True,
 ) -> tuple[PlanSet, list[Problem]]:
-    """Build the best plan set the documents allow, with a problem for each node skipped."""
-    builder = _ModelBuilder()
+    """Build the best plan set the documents allow, with a problem for each node skipped.
+
+    Without ``positions`` every position in the model is line 1, column 1 of its file (problems
+    keep theirs): for ``validate``, which wants the problems only and looks a position up only for
+    a problem."""
+    builder = _ModelBuilder(positions)
     listed = set(files) if files is not None else set(documents)
     region = builder.region(documents.get(REGION_FILE), REGION_FILE in listed)
     actors = builder.actors(documents.get(ACTORS_FILE), ACTORS_FILE in listed)
@@ -87,8 +92,12 @@ def build_plan_set(
 
 
 class _ModelBuilder:
-    def __init__(self) -> None:
+    def __init__(self, positions: bool = True) -> None:
         self.problems: list[Problem] = []
+        self.positions = positions
+
+    def _pos(self, doc: Document, path: PathKey) -> Position:
+        return doc.position(path) if self.positions else Position(doc.file, 1, 1)
 
     # -- shape checks -------------------------------------------------------------------------
 
@@ -184,7 +193,7 @@ class _ModelBuilder:
             title = self._str(doc, area, path, "title", required=True)
             if number is not None and title is not None:
                 summary = self._str(doc, area, path, "summary", required=False) or ""
-                goal_areas.append(GoalArea(number, title, summary, doc.position(path)))
+                goal_areas.append(GoalArea(number, title, summary, self._pos(doc, path)))
         cycles = []
         for index, item in enumerate(self._list(doc, data, (), "cycles")):
             path = ("cycles", index)
@@ -194,7 +203,7 @@ class _ModelBuilder:
             cycle_id = self._str(doc, cycle, path, "id", required=True)
             if cycle_id is not None:
                 name = self._str(doc, cycle, path, "name", required=False)
-                cycles.append(Cycle(cycle_id, name, doc.position(path)))
+                cycles.append(Cycle(cycle_id, name, self._pos(doc, path)))
         return Region(
             name=self._str(doc, data, (), "name", required=True) or "",
             owner=self._str(doc, data, (), "owner", required=False),
@@ -229,7 +238,7 @@ class _ModelBuilder:
                 kind=self._str(doc, actor, path, "kind", required=False) or "other",
                 part_of=self._str(doc, actor, path, "part_of", required=False),
                 note=self._str(doc, actor, path, "note", required=False),
-                pos=doc.position(path),
+                pos=self._pos(doc, path),
             ))
         return tuple(actors)
 
@@ -250,7 +259,7 @@ class _ModelBuilder:
             heading = self._str(doc, section, path, "heading", required=True)
             text = self._str(doc, section, path, "text", required=True)
             if heading is not None and text is not None:
-                character.append(CharacterSection(heading, text, doc.position(path)))
+                character.append(CharacterSection(heading, text, self._pos(doc, path)))
         directions = []
         for index, item in enumerate(self._list(doc, data, (), "directions")):
             path = ("directions", index)
@@ -260,7 +269,7 @@ class _ModelBuilder:
             area = self._int(doc, direction, path, "area")
             text = self._str(doc, direction, path, "text", required=True)
             if area is not None and text is not None:
-                directions.append(Direction(area, text, doc.position(path)))
+                directions.append(Direction(area, text, self._pos(doc, path)))
         return Core(
             id=core_id,
             name=name,
@@ -270,7 +279,7 @@ class _ModelBuilder:
             initiatives=self._initiatives(doc, data, core_id),
             indicators=self._indicators(doc, data),
             file=doc.file,
-            pos=doc.position(()),
+            pos=self._pos(doc, ()),
         )
 
     def _initiatives(self, doc: Document, data: dict[str, Any], core: str | None) -> tuple[Initiative, ...]:
@@ -305,8 +314,8 @@ class _ModelBuilder:
                 priority=self._str_list(doc, entry, path, "priority"),
                 replaces=self._str_list(doc, entry, path, "replaces"),
                 places=self._str_list(doc, entry, path, "places"),
-                pos=doc.position(path),
-                field_pos=_field_positions(doc, path, entry),
+                pos=self._pos(doc, path),
+                field_pos=_field_positions(doc, path, entry) if self.positions else {},
             ))
         return tuple(initiatives)
 
@@ -340,7 +349,7 @@ class _ModelBuilder:
                 label=label,
                 unit=self._str(doc, entry, path, "unit", required=False),
                 values=tuple(values),
-                pos=doc.position(path),
+                pos=self._pos(doc, path),
             ))
         return tuple(indicators)
 
