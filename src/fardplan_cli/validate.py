@@ -719,7 +719,9 @@ class _Rules:
                     id=shown), "warning")
             status = item.get("status")
             note = item.get("status_note")
-            if status in _NOTE_STATUSES and not (isinstance(note, str) and note.strip()):
+            if isinstance(status, str) and status in _NOTE_STATUSES and not (
+                isinstance(note, str) and note.strip()
+            ):
                 self.add(doc, (*path, "status"), "missing-status-note", t(
                     "initiative {id} is {status} without a status_note saying why",
                     id=shown, status=status), "warning")
