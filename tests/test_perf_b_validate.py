@@ -87,6 +87,8 @@ def test_packaged_schemas_are_sound_and_get_the_pre_check(name: str) -> None:
         {"$defs": {"x": {"multipleOf": 0.1}}},
         {"properties": {"a": {"unevaluatedProperties": False}}},
         ["not", "a", "schema"],
+        {"$schema": "http://json-schema.org/draft-07/schema#", "type": "object"},
+        {"properties": {"a": {"$schema": "https://json-schema.org/draft/2020-12/schema"}}},
     ],
 )
 def test_no_pre_check_for_what_the_two_might_judge_differently(schema: Any) -> None:

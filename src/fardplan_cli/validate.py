@@ -150,19 +150,11 @@ class _Schema:
             return None
 
 
-# Keywords on which jsonschema_rs and jsonschema agree (both pass the JSON-Schema-Test-Suite):
-# the pre-check is used only for a schema made of these, whose patterns are plain enough to mean
-# the same in Python's and in Rust's regular expressions, and whose references stay in the file.
-_FAST_KEYWORDS = frozenset({
-    "type", "properties", "additionalProperties", "required", "items", "$ref", "$defs",
-    "definitions", "enum", "const", "pattern", "minLength", "maxLength", "minimum", "maximum",
-    "exclusiveMinimum", "exclusiveMaximum", "uniqueItems", "minItems", "maxItems",
-    "minProperties", "maxProperties",
-    "$schema", "$id", "$comment", "title", "description", "default", "examples", "deprecated",
-    "readOnly", "writeOnly",
-})
-# Standard keywords (2020-12 and older drafts) the pre-check is not used with; any other key is
-# an annotation that both ignore.
+# The pre-check is used only for a schema whose keywords jsonschema_rs and jsonschema judge alike
+# (both pass the JSON-Schema-Test-Suite): type, properties, additionalProperties, required, items,
+# $ref, $defs, enum, const, pattern, the length, size and range limits, uniqueItems and the
+# annotations. These standard keywords are left out (``format``, say, is checked by one and not the
+# other); a key that is no keyword at all is ignored by both.
 _OTHER_KEYWORDS = frozenset({
     "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor",
     "$vocabulary", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas",
@@ -170,6 +162,9 @@ _OTHER_KEYWORDS = frozenset({
     "minContains", "maxContains", "patternProperties", "propertyNames", "unevaluatedItems",
     "unevaluatedProperties", "multipleOf", "format", "contentEncoding", "contentMediaType",
     "contentSchema",
+})
+_DRAFT_2020_12 = frozenset({
+    "https://json-schema.org/draft/2020-12/schema", "https://json-schema.org/draft/2020-12/schema#",
 })
 # Literal characters, classes, anchors, groups and quantifiers; an escape only of a punctuation
 # character (``\d``, ``\w``, ``\s`` and ``\b`` differ between the two engines), no ``(?`` flags.
@@ -182,11 +177,13 @@ def _fast_safe(schema: Any, top: bool = True) -> bool:
 
     if isinstance(schema, bool):
         return True
-    if not isinstance(schema, dict) or (top and not isinstance(schema.get("$schema", ""), str)):
+    if not isinstance(schema, dict):
         return False
     for key, value in schema.items():
         if key in _OTHER_KEYWORDS:
             return False
+        if key == "$schema" and not (top and value in _DRAFT_2020_12):
+            return False  # another dialect: jsonschema_rs would follow it, jsonschema does not
         if key in ("properties", "$defs", "definitions"):
             if not isinstance(value, dict) or not all(_fast_safe(v, False) for v in value.values()):
                 return False
