@@ -71,10 +71,15 @@ def load_plan_set(files: Mapping[str, bytes]) -> PlanSet:
 
 
 def build_plan_set(
-    documents: Mapping[str, Document], files: Mapping[str, bytes] | None = None
+    documents: Mapping[str, Document], files: Mapping[str, bytes] | None = None,
+    *, positions: bool = True,
 ) -> tuple[PlanSet, list[Problem]]:
-    """Build the best plan set the documents allow, with a problem for each node skipped."""
-    builder = _ModelBuilder()
+    """Build the best plan set the documents allow, with a problem for each node skipped.
+
+    Without ``positions`` every position in the model is line 1, column 1 of its file (problems
+    keep theirs): for ``validate``, which wants the problems only and looks a position up only for
+    a problem."""
+    builder = _ModelBuilder(positions)
     listed = set(files) if files is not None else set(documents)
     region = builder.region(documents.get(REGION_FILE), REGION_FILE in listed)
     actors = builder.actors(documents.get(ACTORS_FILE), ACTORS_FILE in listed)
@@ -87,8 +92,12 @@ def build_plan_set(
 
 
 class _ModelBuilder:
-    def __init__(self) -> None:
+    def __init__(self, positions: bool = True) -> None:
         self.problems: list[Problem] = []
+        self.positions = positions
+
+    def _pos(self, doc: Document, path: PathKey) -> Position:
+        return doc.position(path) if self.positions else Position(doc.file, 1, 1)
 
     # -- shape checks -------------------------------------------------------------------------
 
@@ -105,7 +114,7 @@ class _ModelBuilder:
             self._problem(doc, path, "empty-file", t("the file is empty; it should hold {what}", what=t(what)))
         else:
             self._problem(doc, path, "wrong-type",
-                          t("expected {what} (a mapping), found {kind}", what=t(what), kind=_kind(value)))
+                          t("expected {what} (a mapping), found {kind}", what=t(what), kind=describe_value(value)))
         return None
 
     def _list(self, doc: Document, data: dict[str, Any], path: PathKey, key: str) -> list[Any]:
@@ -115,7 +124,7 @@ class _ModelBuilder:
         if isinstance(value, list):
             return value
         self._problem(doc, (*path, key), "wrong-type",
-                      t("{key} should be a list, found {kind}", key=key, kind=_kind(value)))
+                      t("{key} should be a list, found {kind}", key=key, kind=describe_value(value)))
         return []
 
     def _str(
@@ -129,7 +138,7 @@ class _ModelBuilder:
         if isinstance(value, str):
             return value
         if key == "id" and isinstance(value, int | float) and not isinstance(value, bool):
-            raw = _raw_scalar(doc, (*path, key)) or str(value)
+            raw = raw_scalar(doc, (*path, key)) or str(value)
             self._problem(
                 doc, (*path, key), "id-not-string",
                 t("the id {raw} was read as a number; quote it: id: \"{raw}\" (unquoted, 1.10 is the "
@@ -137,7 +146,7 @@ class _ModelBuilder:
             )
             return None
         self._problem(doc, (*path, key), "wrong-type",
-                      t("{key} should be text, found {kind}", key=key, kind=_kind(value)))
+                      t("{key} should be text, found {kind}", key=key, kind=describe_value(value)))
         return None
 
     def _str_list(self, doc: Document, data: dict[str, Any], path: PathKey, key: str) -> tuple[str, ...]:
@@ -150,7 +159,7 @@ class _ModelBuilder:
                 out.append(item)
             else:
                 self._problem(doc, (*path, key, index), "wrong-type",
-                              t("{key} should hold text, found {kind}", key=key, kind=_kind(item)))
+                              t("{key} should hold text, found {kind}", key=key, kind=describe_value(item)))
         return tuple(out)
 
     def _int(self, doc: Document, data: dict[str, Any], path: PathKey, key: str) -> int | None:
@@ -185,7 +194,7 @@ class _ModelBuilder:
             title = self._str(doc, area, path, "title", required=True)
             if number is not None and title is not None:
                 summary = self._str(doc, area, path, "summary", required=False) or ""
-                goal_areas.append(GoalArea(number, title, summary, doc.position(path)))
+                goal_areas.append(GoalArea(number, title, summary, self._pos(doc, path)))
         cycles = []
         for index, item in enumerate(self._list(doc, data, (), "cycles")):
             path = ("cycles", index)
@@ -195,7 +204,7 @@ class _ModelBuilder:
             cycle_id = self._str(doc, cycle, path, "id", required=True)
             if cycle_id is not None:
                 name = self._str(doc, cycle, path, "name", required=False)
-                cycles.append(Cycle(cycle_id, name, doc.position(path)))
+                cycles.append(Cycle(cycle_id, name, self._pos(doc, path)))
         return Region(
             name=self._str(doc, data, (), "name", required=True) or "",
             owner=self._str(doc, data, (), "owner", required=False),
@@ -230,7 +239,7 @@ class _ModelBuilder:
                 kind=self._str(doc, actor, path, "kind", required=False) or "other",
                 part_of=self._str(doc, actor, path, "part_of", required=False),
                 note=self._str(doc, actor, path, "note", required=False),
-                pos=doc.position(path),
+                pos=self._pos(doc, path),
             ))
         return tuple(actors)
 
@@ -251,7 +260,7 @@ class _ModelBuilder:
             heading = self._str(doc, section, path, "heading", required=True)
             text = self._str(doc, section, path, "text", required=True)
             if heading is not None and text is not None:
-                character.append(CharacterSection(heading, text, doc.position(path)))
+                character.append(CharacterSection(heading, text, self._pos(doc, path)))
         directions = []
         for index, item in enumerate(self._list(doc, data, (), "directions")):
             path = ("directions", index)
@@ -261,7 +270,7 @@ class _ModelBuilder:
             area = self._int(doc, direction, path, "area")
             text = self._str(doc, direction, path, "text", required=True)
             if area is not None and text is not None:
-                directions.append(Direction(area, text, doc.position(path)))
+                directions.append(Direction(area, text, self._pos(doc, path)))
         return Core(
             id=core_id,
             name=name,
@@ -271,7 +280,7 @@ class _ModelBuilder:
             initiatives=self._initiatives(doc, data, core_id),
             indicators=self._indicators(doc, data),
             file=doc.file,
-            pos=doc.position(()),
+            pos=self._pos(doc, ()),
         )
 
     def _initiatives(self, doc: Document, data: dict[str, Any], core: str | None) -> tuple[Initiative, ...]:
@@ -307,8 +316,8 @@ class _ModelBuilder:
                 priority=self._str_list(doc, entry, path, "priority"),
                 replaces=self._str_list(doc, entry, path, "replaces"),
                 places=self._str_list(doc, entry, path, "places"),
-                pos=doc.position(path),
-                field_pos=_field_positions(doc, path, entry),
+                pos=self._pos(doc, path),
+                field_pos=_field_positions(doc, path, entry) if self.positions else {},
             ))
         return tuple(initiatives)
 
@@ -342,7 +351,7 @@ class _ModelBuilder:
                 label=label,
                 unit=self._str(doc, entry, path, "unit", required=False),
                 values=tuple(values),
-                pos=doc.position(path),
+                pos=self._pos(doc, path),
             ))
         return tuple(indicators)
 
@@ -368,7 +377,7 @@ def _positive(part: str) -> bool:
     return part.isascii() and part.isdigit() and not part.startswith("0")
 
 
-def _raw_scalar(doc: Document, path: PathKey) -> str | None:
+def raw_scalar(doc: Document, path: PathKey) -> str | None:
     """The scalar's text as written in the file (``1.10``), which the parsed number has lost."""
     text = doc.source_text
     if text is None:
@@ -382,7 +391,8 @@ def _raw_scalar(doc: Document, path: PathKey) -> str | None:
     return token or None
 
 
-def _kind(value: Any) -> str:
+def describe_value(value: Any) -> str:
+    """What a value is, for a message: 'text', 'a list', 'the number 3', ..."""
     if value is None:
         return t("nothing")
     if isinstance(value, bool):

@@ -40,15 +40,15 @@ from fardplan_cli.load import (
     ACTORS_FILE,
     PLANS_DIR,
     REGION_FILE,
-    _raw_scalar,
     build_plan_set,
     core_id_of,
+    describe_value,
     is_core_file,
-    parse_documents,
+    raw_scalar,
 )
 from fardplan_cli.model import Problem, Severity
 from fardplan_cli.query import normalize
-from fardplan_cli.yamlfile import Document, PathKey, format_path
+from fardplan_cli.yamlfile import Document, PathKey, YamlProblemError, format_path, parse_document
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -129,19 +129,110 @@ def _validator(schema_text: bytes) -> Draft202012Validator:
     return Draft202012Validator(schema)
 
 
-def _validators(
-    schemas: Mapping[str, bytes] | None, problems: list[Problem]
-) -> dict[str, Draft202012Validator]:
-    """A validator per kind: the repository's schema when it is sound, else the packaged one."""
-    from jsonschema.exceptions import SchemaError
+@dataclass(frozen=True)
+class _Schema:
+    """One schema's checks: a compiled pre-check (``jsonschema_rs``, or None when the schema uses
+    something it might judge differently) that says a document is valid, and jsonschema, which
+    says what is wrong with one that is not (and is the only judge when there is no pre-check)."""
 
+    text: bytes
+    fast: Any
+
+    def python(self) -> Draft202012Validator:
+        return _validator(self.text)
+
+    def is_valid(self, data: Any) -> bool | None:
+        """True when the pre-check passes ``data``; None when only jsonschema can tell."""
+        if self.fast is None:
+            return None
+        try:
+            return True if self.fast.is_valid(data) else None
+        except Exception:  # data it cannot take (a number too large, a lone surrogate): ask jsonschema
+            return None
+
+
+# The pre-check is used only for a schema whose keywords jsonschema_rs and jsonschema judge alike
+# (both pass the JSON-Schema-Test-Suite): type, properties, additionalProperties, required, items,
+# $ref, $defs, enum, const, pattern, the length, size and range limits, uniqueItems and the
+# annotations. These standard keywords are left out (``format``, say, is checked by one and not the
+# other); a key that is no keyword at all is ignored by both.
+_OTHER_KEYWORDS = frozenset({
+    "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor",
+    "$vocabulary", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas",
+    "dependentRequired", "dependencies", "prefixItems", "additionalItems", "contains",
+    "minContains", "maxContains", "patternProperties", "propertyNames", "unevaluatedItems",
+    "unevaluatedProperties", "multipleOf", "format", "contentEncoding", "contentMediaType",
+    "contentSchema",
+})
+_DRAFT_2020_12 = frozenset({
+    "https://json-schema.org/draft/2020-12/schema", "https://json-schema.org/draft/2020-12/schema#",
+})
+# Literal characters, classes, anchors, groups and quantifiers; an escape only of a punctuation
+# character (``\d``, ``\w``, ``\s`` and ``\b`` differ between the two engines), no ``(?`` flags.
+_PLAIN_PATTERN = r"(?:[^\\]|\\[.\-/\\^$\[\](){}*+?|])*"
+
+
+def _fast_safe(schema: Any, top: bool = True) -> bool:
+    """Whether every part of ``schema`` is something the pre-check judges as jsonschema does."""
+    import re
+
+    if isinstance(schema, bool):
+        return True
+    if not isinstance(schema, dict):
+        return False
+    for key, value in schema.items():
+        if key in _OTHER_KEYWORDS:
+            return False
+        if key == "$schema" and not (top and value in _DRAFT_2020_12):
+            return False  # another dialect: jsonschema_rs would follow it, jsonschema does not
+        if key in ("properties", "$defs", "definitions"):
+            if not isinstance(value, dict) or not all(_fast_safe(v, False) for v in value.values()):
+                return False
+        elif key in ("items", "additionalProperties"):
+            if not _fast_safe(value, False):
+                return False
+        elif key == "$ref":
+            if not isinstance(value, str) or not value.startswith("#"):
+                return False
+        elif key == "pattern" and not (
+            isinstance(value, str) and "(?" not in value and re.fullmatch(_PLAIN_PATTERN, value)
+        ):
+            return False
+    return True
+
+
+@functools.cache
+def _fast_validator(schema_text: bytes) -> Any:
+    """The compiled pre-check of a sound schema, or None (see ``_fast_safe``)."""
+    schema = json.loads(schema_text)
+    if not _fast_safe(schema):
+        return None
+    try:
+        import jsonschema_rs
+    except ImportError:  # a platform without its wheel: jsonschema alone, as slow as before
+        return None
+    try:
+        return jsonschema_rs.Draft202012Validator(schema, validate_formats=False)
+    except Exception:
+        return None
+
+
+def _validators(schemas: Mapping[str, bytes] | None, problems: list[Problem]) -> dict[str, _Schema]:
+    """A schema per kind: the repository's schema when it is sound, else the packaged one.
+
+    A repository schema that is byte for byte the packaged one is not checked again (a test checks
+    the packaged schemas), so that a valid plan set never needs jsonschema at all."""
     validators = {}
     for kind, name in SCHEMA_NAMES.items():
         text = (schemas or {}).get(name)
-        if text is not None:
+        packaged = packaged_schema(name)
+        if text is not None and text != packaged:
+            from jsonschema.exceptions import SchemaError
+
             where = f"{SCHEMAS_DIR}/{name}"
             try:
-                validators[kind] = _validator(text)
+                _validator(text)
+                validators[kind] = _Schema(text, _fast_validator(text))
                 continue
             except json.JSONDecodeError as exc:
                 problems.append(Problem(where, exc.lineno, exc.colno, "error", "bad-schema", t(
@@ -151,7 +242,7 @@ def _validators(
                 problems.append(Problem(where, 1, 1, "error", "bad-schema", t(
                     "the schema is not a valid JSON Schema ({error}); using the schema packaged "
                     "with fardplan", error=exc.message)))
-        validators[kind] = _validator(packaged_schema(name))
+        validators[kind] = _Schema(packaged, _fast_validator(packaged))
     return validators
 
 
@@ -171,7 +262,7 @@ def validate_files(
     """
     problems: list[Problem] = []
     validators = _validators(schemas, problems)
-    documents, yaml_problems = parse_documents(files)
+    documents, yaml_problems = _parse_documents(files)
     problems.extend(yaml_problems)
 
     actor_pairs = _lenient_actor_pairs(documents.get(ACTORS_FILE))
@@ -187,14 +278,14 @@ def validate_files(
         if not isinstance(doc.data, dict):
             problems.append(_at(doc, (), "not-a-mapping", t(
                 "the file holds {kind}, but a plan file is a mapping of fields "
-                "(schema_version: 1, ...)", kind=_kind(doc.data))))
+                "(schema_version: 1, ...)", kind=describe_value(doc.data))))
             continue
         schema_problems = list(_schema_problems(doc, validators[kind], actor_pairs))
         problems.extend(schema_problems)
         if not schema_problems:
             valid[path] = doc
 
-    _, build_problems = build_plan_set(valid, files)
+    _, build_problems = build_plan_set(valid, files, positions=False)
     problems.extend(build_problems)
     # A node the schema already reported is not reported again by a plan rule.
     reported = {(p.file, p.path) for p in problems}
@@ -202,6 +293,18 @@ def validate_files(
     if strict:
         problems = [dataclasses.replace(p, severity="error") for p in problems]
     return ValidationResult(_sorted_unique(problems), len(files))
+
+
+def _parse_documents(files: Mapping[str, bytes]) -> tuple[dict[str, Document], list[Problem]]:
+    """``load.parse_documents``, with positions worked out only for a file that has a problem."""
+    documents: dict[str, Document] = {}
+    problems: list[Problem] = []
+    for path in sorted(files):
+        try:
+            documents[path] = parse_document(path, files[path], lazy_positions=True)
+        except YamlProblemError as exc:
+            problems.append(exc.problem)
+    return documents, problems
 
 
 def _sorted_unique(problems: Iterable[Problem]) -> tuple[Problem, ...]:
@@ -258,9 +361,11 @@ def _field_name(path: PathKey) -> str:
 
 
 def _schema_problems(
-    doc: Document, validator: Draft202012Validator, actor_pairs: list[tuple[str, str]]
+    doc: Document, schema: _Schema, actor_pairs: list[tuple[str, str]]
 ) -> Iterator[Problem]:
-    for error in validator.iter_errors(doc.data):
+    if schema.is_valid(doc.data):
+        return
+    for error in schema.python().iter_errors(doc.data):
         yield from _problems_for(doc, error, actor_pairs)
 
 
@@ -297,7 +402,7 @@ def _problems_for(
         words = " or ".join(
             t(_EXPECTED.get(e, e)) for e in ([expected] if isinstance(expected, str) else expected))
         if path and path[-1] == "id" and _is_number(instance):
-            raw = _raw_scalar(doc, path) or str(instance)
+            raw = raw_scalar(doc, path) or str(instance)
             yield _at(doc, path, "id-not-string", t(
                 "the id {raw} was read as a number; quote it: id: \"{raw}\" "
                 "(unquoted, 1.10 is the number 1.1)", raw=raw))
@@ -307,7 +412,7 @@ def _problems_for(
             hint = "; " + t("quote it to make it text")
         yield _at(doc, path, "wrong-type", t(
             "{field} should be {expected}, found {found}", field=shown, expected=words,
-            found=_kind(instance)) + hint)
+            found=describe_value(instance)) + hint)
         return
     if keyword == "enum":
         code = "bad-status" if field == "status" else "bad-value"
@@ -348,22 +453,6 @@ def _problems_for(
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return t("nothing")
-    if isinstance(value, bool):
-        return t("true/false")
-    if isinstance(value, int | float):
-        return t("the number {value}", value=value)
-    if isinstance(value, str):
-        return t("text")
-    if isinstance(value, list):
-        return t("a list")
-    if isinstance(value, dict):
-        return t("a mapping")
-    return type(value).__name__
 
 
 def _lenient_actor_pairs(doc: Document | None) -> list[tuple[str, str]]:
@@ -531,16 +620,17 @@ class _Rules:
                     "part_of goes round in a loop: {chain}", chain=" -> ".join([*chain, start])))
 
     def _duplicates(self, doc: Document, list_key: str, key: str, code: str, template: str) -> None:
-        first_line: dict[Any, int] = {}
+        first: dict[Any, PathKey] = {}
         for index, item in _items(doc.data, list_key):
             value = item.get(key)
             if not isinstance(value, str | int) or isinstance(value, bool):
                 continue
             path: PathKey = (list_key, index, key)
-            if value in first_line:
-                self.add(doc, path, code, t(template, value=value, line=first_line[value]))
+            if value in first:
+                line = doc.position(first[value]).line
+                self.add(doc, path, code, t(template, value=value, line=line))
             else:
-                first_line[value] = doc.position(path).line
+                first[value] = path
 
     # -- cores ------------------------------------------------------------------------------------
 
@@ -566,28 +656,28 @@ class _Rules:
                 "plans/{id}.yaml or set id: {stem}", id=core_id, file=doc.file, stem=stem))
         for index, municipality in _strings(data, "municipalities"):
             self.actor_ref(doc, ("municipalities", index), municipality)
-        first_line: dict[int, int] = {}
+        first: dict[int, PathKey] = {}
         for index, direction in _items(data, "directions"):
             area = _whole(direction.get("area"))
             if area is None:
                 continue
             path: PathKey = ("directions", index, "area")
-            if area in first_line:
+            if area in first:
                 self.add(doc, path, "duplicate-direction", t(
                     "goal area {area} already has a direction on line {line}; at most one per area",
-                    area=area, line=first_line[area]))
+                    area=area, line=doc.position(first[area]).line))
             else:
-                first_line[area] = doc.position(path).line
+                first[area] = path
             self.area_ref(doc, path, area)
         self.check_initiatives(doc, core=stem)
 
     def check_initiatives(self, doc: Document, core: str | None) -> None:
-        first_line: dict[str, int] = {}
+        first: dict[str, PathKey] = {}
         for index, item in _items(doc.data, "initiatives"):
             path: PathKey = ("initiatives", index)
             initiative_id = _initiative_id(item.get("id"))
             if initiative_id is not None:
-                self.check_initiative_id(doc, path, initiative_id, core, first_line)
+                self.check_initiative_id(doc, path, initiative_id, core, first)
             lead = item.get("lead") if isinstance(item.get("lead"), str) else None
             participants = list(_strings(item, "participants"))
             if lead is not None:
@@ -604,29 +694,32 @@ class _Rules:
                     self.add(doc, (*path, "priority", cindex), "unknown-cycle", t(
                         "unknown cycle {name!r}; the cycles are {options}", name=cycle,
                         options=", ".join(near or sorted(self.cycles)) or "-"))
-            shown = initiative_id or _raw_scalar(doc, (*path, "id")) or "?"
+            shown = initiative_id or raw_scalar(doc, (*path, "id")) or "?"
             if "lead" not in item and "participants" not in item:
                 self.add(doc, path, "no-responsible", t(
                     "initiative {id} has no lead and no participants; name who is responsible",
                     id=shown), "warning")
             status = item.get("status")
             note = item.get("status_note")
-            if status in _NOTE_STATUSES and not (isinstance(note, str) and note.strip()):
+            if isinstance(status, str) and status in _NOTE_STATUSES and not (
+                isinstance(note, str) and note.strip()
+            ):
                 self.add(doc, (*path, "status"), "missing-status-note", t(
                     "initiative {id} is {status} without a status_note saying why",
                     id=shown, status=status), "warning")
 
     def check_initiative_id(
         self, doc: Document, path: PathKey, initiative_id: str, core: str | None,
-        first_line: dict[str, int],
+        first: dict[str, PathKey],
     ) -> None:
+        """``first`` holds where each id was first seen; its line is looked up for a duplicate."""
         id_path: PathKey = (*path, "id")
-        if initiative_id in first_line:
+        if initiative_id in first:
             self.add(doc, id_path, "duplicate-id", t(
                 "initiative {id} is already defined on line {line}",
-                id=initiative_id, line=first_line[initiative_id]))
+                id=initiative_id, line=doc.position(first[initiative_id]).line))
         else:
-            first_line[initiative_id] = doc.position(id_path).line
+            first[initiative_id] = id_path
             if core is not None and initiative_id in (self.common_ids or set()):
                 self.add(doc, id_path, "common-id-reused", t(
                     "{id} is a common initiative's id (plans/region.yaml); a core-specific "

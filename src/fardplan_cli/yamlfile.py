@@ -124,8 +124,13 @@ def c_parser_in_use() -> bool:
     )
 
 
-def parse_document(file: str, data: bytes) -> Document:
-    """Parse one plan file's bytes. Raises ``YamlProblemError`` for anything a plan must not be."""
+def parse_document(file: str, data: bytes, *, lazy_positions: bool = False) -> Document:
+    """Parse one plan file's bytes. Raises ``YamlProblemError`` for anything a plan must not be.
+
+    With ``lazy_positions`` the positions are worked out only when first asked for (by parsing
+    the text again): ``validate`` needs them only for the few files that have problems. The data,
+    the positions and the problems are the same either way.
+    """
     if len(data) > MAX_FILE_BYTES:
         raise YamlProblemError(
             _problem(file, 1, 1, "file-too-large",
@@ -175,6 +180,14 @@ def parse_document(file: str, data: bytes) -> Document:
     except YAMLError as exc:
         raise YamlProblemError(_reader_problem(file, text, exc)) from None
 
+    if lazy_positions:
+        try:
+            value = _DataBuilder(file, events).document()
+        except (_UnusualError, YamlProblemError, RecursionError):
+            pass  # the full builder below says exactly what, and where
+        else:
+            tables = _LazyPositions(file, text)
+            return Document(file, value, tables.positions, tables.key_positions, text)
     builder = _Builder(file, events)
     try:
         value = builder.document()
@@ -389,6 +402,89 @@ class _Builder:
         if tag == _NULL:
             return None
         raise self._fail(event, "yaml-tag", t("the tag {tag} is not allowed in plan files", tag=tag), path)
+
+
+class _UnusualError(Exception):
+    """Something in the events that only the full builder handles (it may be a problem)."""
+
+
+class _DataBuilder(_Builder):
+    """The data alone, for a plan file as plan files are: plain, string keys, no anchors or tags.
+
+    Anything else raises (``_UnusualError``, or what ``_Builder`` raises with a path it has not
+    tracked), and the full builder runs on the same events, so that problems stay exactly the same.
+    """
+
+    def build(self, event: Any, path: PathKey = ()) -> Any:
+        kind = type(event)
+        if event.anchor:
+            raise _UnusualError
+        if kind is self._scalar_event:
+            if event.ctag is not None:
+                raise _UnusualError
+            if not event.implicit[0]:
+                return event.value
+            return self._scalar(event, self._scalar_tag(event), ())
+        if event.ctag is not None:
+            raise _UnusualError
+        next_event, build = self._next, self.build
+        if kind is self._mapping_start:
+            result: dict[str, Any] = {}
+            scalar_event, mapping_end = self._scalar_event, self._mapping_end
+            while True:
+                key_event = next_event()
+                key_kind = type(key_event)
+                if key_kind is mapping_end:
+                    return result
+                if key_kind is not scalar_event or key_event.anchor or key_event.ctag is not None:
+                    raise _UnusualError
+                key = key_event.value
+                if key_event.implicit[0] and self._scalar_tag(key_event) != _STR:
+                    raise _UnusualError
+                if key in result:
+                    raise _UnusualError
+                result[key] = build(next_event())
+        if kind is self._sequence_start:
+            items: list[Any] = []
+            sequence_end = self._sequence_end
+            while True:
+                item = next_event()
+                if type(item) is sequence_end:
+                    return items
+                items.append(build(item))
+        raise _UnusualError  # an alias
+
+
+class _LazyPositions:
+    """The position tables of one document, worked out by the full builder on first use."""
+
+    def __init__(self, file: str, text: str) -> None:
+        self._file, self._text = file, text
+        self._tables: tuple[dict[PathKey, tuple[int, int]], dict[PathKey, tuple[int, int]]] | None
+        self._tables = None
+        self.positions: Mapping[PathKey, tuple[int, int]] = _LazyTable(self, 0)
+        self.key_positions: Mapping[PathKey, tuple[int, int]] = _LazyTable(self, 1)
+
+    def table(self, which: int) -> dict[PathKey, tuple[int, int]]:
+        if self._tables is None:
+            builder = _Builder(self._file, list(_c_safe_yaml().parse(self._text)))
+            builder.document()
+            self._tables = (builder.positions, builder.key_positions)
+        return self._tables[which]
+
+
+class _LazyTable(Mapping[PathKey, tuple[int, int]]):
+    def __init__(self, owner: _LazyPositions, which: int) -> None:
+        self._owner, self._which = owner, which
+
+    def __getitem__(self, path: PathKey) -> tuple[int, int]:
+        return self._owner.table(self._which)[path]
+
+    def __iter__(self) -> Iterator[PathKey]:
+        return iter(self._owner.table(self._which))
+
+    def __len__(self) -> int:
+        return len(self._owner.table(self._which))
 
 
 def round_trip_yaml() -> YAML:
