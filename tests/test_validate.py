@@ -295,3 +295,14 @@ def test_every_message_built_from_a_table_has_a_swedish_translation() -> None:
                  "actor {value} is already defined on line {line}"}
     missing = sorted(m for m in messages if m not in _SWEDISH)
     assert not missing
+
+
+def test_files_in_plans_that_are_not_read_are_named(plan_dir: Path) -> None:
+    (plan_dir / "plans" / "extra.yml").write_text("schema_version: 1\n", encoding="utf-8")
+    (plan_dir / "plans" / "old").mkdir()
+    (plan_dir / "plans" / "README.md").write_text("notes\n", encoding="utf-8")
+    result = run_cli("validate", "--format", "json", repo=plan_dir)
+    assert result.exit_code == 0, result.output
+    ignored = [p["file"] for p in json.loads(result.stdout)["problems"] if p["code"] == "ignored-file"]
+    assert ignored == ["plans/extra.yml", "plans/old"]
+    assert run_cli("validate", "--strict", repo=plan_dir).exit_code == 1

@@ -546,4 +546,5 @@ _SWEDISH: dict[str, str] = {
         "Obs: CI-jobbet installerar {spec} från PyPI, där fardplan inte är publicerat ännu; ange källan med "
         "--install, eller ändra .github/workflows/fardplan.yml."
     ),
+    "{path} is not read: plan files are plans/<name>.yaml": "{path} läses inte: planfiler heter plans/<namn>.yaml",
 }

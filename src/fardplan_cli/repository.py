@@ -47,6 +47,19 @@ class PlanRepository:
             if entry.suffix == ".yaml" and entry.is_file()
         )
 
+    def ignored_plan_entries(self) -> list[str]:
+        """What in ``plans/`` looks meant as a plan but is not read: ``x.yml``, ``X.YAML``, a folder.
+        Hidden entries (fardplan's own lock and temporary files) and other files (a README) aside."""
+        if not self.plans_dir.is_dir():
+            return []
+        return sorted(
+            f"{PLANS_DIR}/{entry.name}"
+            for entry in self.plans_dir.iterdir()
+            if not entry.name.startswith(".")
+            and not (entry.suffix == ".yaml" and entry.is_file())
+            and (entry.is_dir() or entry.suffix.lower() in (".yml", ".yaml"))
+        )
+
     def read_plan_files(self) -> dict[str, bytes]:
         return {name: (self.root / name).read_bytes() for name in self.plan_file_names()}
 

@@ -254,13 +254,20 @@ def validate_files(
     *,
     strict: bool = False,
     schemas: Mapping[str, bytes] | None = None,
+    ignored: Iterable[str] = (),
 ) -> ValidationResult:
     """Check a plan set: ``files`` maps repository-relative posix paths to their bytes.
 
     ``schemas`` maps schema file names (``core.schema.json``) to the repository's own schemas; a
     name it lacks, or a schema that is not sound, falls back to the copy packaged with fardplan.
+    ``ignored`` names what else lies in ``plans/`` and is not read (``x.yml``, a folder): a warning
+    each, since someone meant it as a plan.
     """
-    problems: list[Problem] = []
+    problems: list[Problem] = [
+        Problem(path, 1, 1, "warning", "ignored-file", t(
+            "{path} is not read: plan files are plans/<name>.yaml", path=path))
+        for path in ignored
+    ]
     validators = _validators(schemas, problems)
     documents, yaml_problems = _parse_documents(files)
     problems.extend(yaml_problems)

@@ -41,7 +41,8 @@ def validate(
 
     repository = _repository(ctx)
     schemas = read_repository_schemas(repository.root)
-    result = validate_files(repository.read_plan_files(), strict=strict, schemas=schemas)
+    result = validate_files(repository.read_plan_files(), strict=strict, schemas=schemas,
+                            ignored=repository.ignored_plan_entries())
     PROBLEM_RENDERERS[format.value](result, sys.stdout, sys.stderr)
     if not result.ok:
         raise typer.Exit(1)
