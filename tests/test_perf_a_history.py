@@ -71,9 +71,18 @@ def _same(fast: tuple[DiffResult, str | None], full: tuple[DiffResult, str | Non
     (fast_result, fast_core), (full_result, full_core) = fast, full
     assert fast_core == full_core
     assert fast_result.changes == full_result.changes
-    assert fast_result.actor_names == full_result.actor_names
     assert fast_result.area_titles == full_result.area_titles
-    # The names of the cores and initiatives the changes are about: only those are looked up.
+    # The names of what the changes are about: only those are looked up (the actors only when
+    # a change names one, the cores and initiatives that changed).
+    names: set[str] = set()
+    for change in fast_result.changes:
+        if change.field == "lead":
+            names |= {v for v in (change.old, change.new) if v}
+        elif change.field in ("participants", "municipalities"):
+            names |= {*change.added, *change.removed}
+    assert fast_result.actor_names.items() <= full_result.actor_names.items()
+    assert {a: full_result.actor_names.get(a) for a in names} == {
+        a: fast_result.actor_names.get(a) for a in names}
     assert fast_result.core_names.items() <= full_result.core_names.items()
     assert fast_result.titles.items() <= full_result.titles.items()
     assert _renders(DiffReport(source, target, fast_result, fast_core)) == _renders(
@@ -183,10 +192,12 @@ def test_the_fast_diff_says_what_the_full_comparison_says(
 
 
 def test_the_fast_diff_parses_only_the_changed_files(repo: Path) -> None:
-    assert _compare(repo, "cycle/2027-2030", "bench/one-core") == 4  # region, actors, 2 x core
-    assert _compare(repo, "HEAD", None) == 2  # nothing changed: region and actors only
+    assert _compare(repo, "cycle/2027-2030", "bench/one-core") == 3  # region, 2 x core-001
+    assert _compare(repo, "HEAD", None) == 1  # nothing changed: the region only
     _status(repo)
-    assert _compare(repo, "HEAD", None) == 4  # and core-001 on each side
+    assert _compare(repo, "HEAD", None) == 3  # and core-001 on each side
+    _participants(repo)
+    assert _compare(repo, "HEAD", None) == 6  # core-002 on each side, and the actors' names
 
 
 def test_a_broken_changed_file_is_reported_as_before(repo: Path) -> None:
