@@ -19,19 +19,26 @@ from __future__ import annotations
 import hashlib
 import re
 import subprocess
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, Any
 
-from fardplan_cli.diff import Change, compare_initiatives, initiative_content
+from fardplan_cli.diff import Change, DiffResult, compare_initiatives, diff_plan_sets, initiative_content
 from fardplan_cli.errors import GitError, NotFoundError, UsageError
-from fardplan_cli.i18n import t
-from fardplan_cli.load import ACTORS_FILE, PLANS_DIR, REGION_FILE, build_plan_set, is_core_file
-from fardplan_cli.model import Initiative, PlanSet
-from fardplan_cli.yamlfile import Document, YamlProblemError, parse_document
+from fardplan_cli.i18n import STATUSES, t
+from fardplan_cli.load import (
+    ACTORS_FILE,
+    PLANS_DIR,
+    REGION_FILE,
+    build_plan_set,
+    core_id_of,
+    is_core_file,
+)
+from fardplan_cli.model import DEFAULT_STATUS, Initiative, PlanSet, Position, Problem
+from fardplan_cli.yamlfile import Document, PathKey, YamlProblemError, parse_document
 
 CYCLE_ID = re.compile(r"[0-9]{4}-[0-9]{4}")
 CYCLE_TAG_PREFIX = "cycle/"
@@ -183,10 +190,11 @@ def cycle_tag(cycle_id: str) -> str:
     return CYCLE_TAG_PREFIX + cycle_id
 
 
-def resolve_revision(repo_root: Path, typed: str) -> Revision:
+def resolve_revision(repo_root: Path, typed: str, *, git_checked: bool = False) -> Revision:
     """A cycle id, tag, branch or commit -> the commit id it names. Raises ``RevisionError``."""
     check_revision(typed)
-    _require_git(repo_root)
+    if not git_checked:
+        _require_git(repo_root)
     name = cycle_tag(typed) if CYCLE_ID.fullmatch(typed) else typed
     out = run_git(repo_root, "rev-parse", "--verify", "--quiet", "--end-of-options",
                    f"{name}^{{commit}}", check=False)
@@ -285,7 +293,11 @@ class PlanHistory:
         self.root = repo_root
         self._cat: CatFile | None = None
         self._documents: dict[tuple[str, str], Document | _ParseFailure] = {}
+        self._indexes: dict[tuple[str, str], FileInitiatives] = {}
+        self._unparsed: dict[str, bytes] = {}  # blobs read by ``blob_at``, not yet parsed
         self.parsed = 0  # how many files were actually parsed (tests check the cache with it)
+        self.compared_every_file = False  # whether ``diff`` had to (tests check the fast path)
+        self._git_checked = False
 
     def __enter__(self) -> PlanHistory:
         return self
@@ -302,12 +314,19 @@ class PlanHistory:
     @property
     def cat(self) -> CatFile:
         if self._cat is None:
-            _require_git(self.root)
+            self._check_git()
             self._cat = CatFile(self.root)
         return self._cat
 
+    def _check_git(self) -> None:
+        if not self._git_checked:
+            _require_git(self.root)
+            self._git_checked = True
+
     def resolve(self, typed: str) -> Revision:
-        return resolve_revision(self.root, typed)
+        check_revision(typed)
+        self._check_git()  # once per command, not once per revision
+        return resolve_revision(self.root, typed, git_checked=True)
 
     def plan_blobs(self, commit: str) -> dict[str, str]:
         """``{plans/<file>.yaml: blob id}`` at a commit, from ``ls-tree``."""
@@ -348,6 +367,9 @@ class PlanHistory:
         return sorted(p for p in out.decode("utf-8", "replace").split("\0") if _is_plan_path(p))
 
     def read_blob(self, oid: str) -> bytes:
+        content = self._unparsed.pop(oid, None)
+        if content is not None:
+            return content
         found = self.cat.read(oid)
         if found is None or found[1] != "blob":
             raise GitError(t("git object {oid} is missing", oid=oid))
@@ -369,22 +391,42 @@ class PlanHistory:
             raise cached.error
         return cached
 
+    def plan_entries(
+        self, revision: Revision, work_tree_files: Mapping[str, bytes] | None = None
+    ) -> dict[str, tuple[str, bytes | None]]:
+        """``{plans/<file>.yaml: (blob id, content or None)}`` at a revision: one ``ls-tree`` for a
+        commit; for the work tree, git's blob id of each file's bytes (no parsing)."""
+        if revision.commit is None:
+            if work_tree_files is None:
+                raise ValueError("the working tree needs its files")
+            return {path: (blob_id(data), data) for path, data in work_tree_files.items()}
+        blobs = self.plan_blobs(revision.commit)
+        if REGION_FILE not in blobs:
+            raise RevisionError(t("{label} has no plans/region.yaml", label=revision.label))
+        return {path: (oid, None) for path, oid in blobs.items()}
+
     def plan_set(
         self, revision: Revision, work_tree_files: Mapping[str, bytes] | None = None
     ) -> PlanSet:
         """The plan set at a revision, or the working tree's files for the work tree."""
+        return self._plan_set(revision, self.plan_entries(revision, work_tree_files))
+
+    def _plan_set(self, revision: Revision,
+                  entries: Mapping[str, tuple[str, bytes | None]]) -> PlanSet:
         from fardplan_cli.errors import PlanProblemsError
 
-        if revision.commit is None:
-            if work_tree_files is None:
-                raise ValueError("the working tree needs its files")
-            entries: dict[str, tuple[str, bytes | None]] = {
-                path: (blob_id(data), data) for path, data in work_tree_files.items()}
-        else:
-            blobs = self.plan_blobs(revision.commit)
-            if REGION_FILE not in blobs:
-                raise RevisionError(t("{label} has no plans/region.yaml", label=revision.label))
-            entries = {path: (oid, None) for path, oid in blobs.items()}
+        plan, problems = self._partial_plan_set(entries)
+        if problems:
+            raise PlanProblemsError(problems, t(
+                "the plans at {label} have {count} problem(s); the first: {first}",
+                label=revision.label, count=len(problems), first=problems[0].format()))
+        return plan
+
+    def _partial_plan_set(
+        self, entries: Mapping[str, tuple[str, bytes | None]], unread: Iterable[str] = ()
+    ) -> tuple[PlanSet, list[Problem]]:
+        """The plan set of these files (all of a revision's, or some), with its problems;
+        ``unread`` files are there but left out (not reported missing)."""
         documents: dict[str, Document] = {}
         problems = []
         for path, (oid, content) in sorted(entries.items()):
@@ -392,13 +434,99 @@ class PlanHistory:
                 documents[path] = self.document(path, oid, content)
             except YamlProblemError as exc:
                 problems.append(exc.problem)
-        plan, build_problems = build_plan_set(documents, dict.fromkeys(entries, b""))
-        problems += build_problems
-        if problems:
-            raise PlanProblemsError(problems, t(
-                "the plans at {label} have {count} problem(s); the first: {first}",
-                label=revision.label, count=len(problems), first=problems[0].format()))
-        return plan
+        listed = dict.fromkeys([*entries, *unread], b"")
+        plan, build_problems = build_plan_set(documents, listed)
+        return plan, problems + build_problems
+
+    # -- the diff between two revisions -------------------------------------------------------
+
+    def cycle_order(self, work_tree_files: Mapping[str, bytes]) -> list[str]:
+        """The cycle ids of the working tree's ``region.yaml``, in its order. Raises
+        ``PlanProblemsError`` (as ``plan_set`` would for the working tree) when it has problems."""
+        region = work_tree_files.get(REGION_FILE)
+        if region is not None:
+            entries = {REGION_FILE: (blob_id(region), region)}
+            plan, problems = self._partial_plan_set(entries)
+            if not problems:
+                return [cycle.id for cycle in plan.region.cycles]
+        plan = self.plan_set(WORK_TREE, work_tree_files)
+        return [cycle.id for cycle in plan.region.cycles]
+
+    def diff(self, source: Revision, target: Revision, *,
+             work_tree_files: Mapping[str, bytes] | None = None, core: str | None = None,
+             only_changed: bool = True) -> tuple[DiffResult, str | None]:
+        """What changed from ``source`` to ``target`` (with ``core`` as typed: only that core and
+        the common initiatives), and the id of that core.
+
+        Only the files whose blobs differ are parsed and compared (with ``region.yaml`` and
+        ``actors.yaml``, for the region's changes and the names): a file that is the same blob on
+        both sides yields no change. The result says exactly what comparing every file says; where
+        that cannot be shown from the changed files alone (a changed file with problems or whose
+        core id is not its name, a core named by its name), every file is compared, and problems
+        are reported as ``plan_set`` reports them. ``only_changed=False`` always compares every
+        file (the tests compare the two).
+        """
+        if only_changed:
+            try:
+                return self._diff_changed(source, target, work_tree_files, core)
+            except _EveryFileNeeded:
+                pass
+        self.compared_every_file = True
+        return self._diff_every_file(source, target, work_tree_files, core)
+
+    def _diff_every_file(self, source: Revision, target: Revision,
+                         work_tree_files: Mapping[str, bytes] | None,
+                         core: str | None) -> tuple[DiffResult, str | None]:
+        from fardplan_cli.errors import FardplanError
+        from fardplan_cli.query import resolve_core
+
+        new_plan = self.plan_set(target, work_tree_files) if target.is_work_tree else None
+        old_plan = self.plan_set(source, work_tree_files)
+        if new_plan is None:
+            new_plan = self.plan_set(target, work_tree_files)
+        core_id = None
+        if core is not None:
+            try:
+                core_id = resolve_core(new_plan, core).id
+            except FardplanError:
+                core_id = resolve_core(old_plan, core).id
+        return diff_plan_sets(old_plan, new_plan, core=core_id), core_id
+
+    def _diff_changed(self, source: Revision, target: Revision,
+                      work_tree_files: Mapping[str, bytes] | None,
+                      core: str | None) -> tuple[DiffResult, str | None]:
+        old = self.plan_entries(source, work_tree_files)
+        new = self.plan_entries(target, work_tree_files)
+        wanted = {path for path in old.keys() | new.keys()
+                  if old.get(path, ("",))[0] != new.get(path, ("",))[0]}
+        # The same actors on both sides: read only if a change names one (~15 ms for 300).
+        unread = () if ACTORS_FILE in wanted or ACTORS_FILE not in new else (ACTORS_FILE,)
+        wanted.add(REGION_FILE)
+        core_id = None
+        if core is not None:
+            # A core given by its id, whose file is there on one side; a name needs every core's.
+            path = f"{PLANS_DIR}/{core}.yaml"
+            if "/" in core or not is_core_file(path) or (path not in old and path not in new):
+                raise _EveryFileNeeded
+            wanted.add(path)
+            core_id = core
+        old_plan, old_problems = self._partial_plan_set(
+            {path: entry for path, entry in old.items() if path in wanted}, unread)
+        new_plan, new_problems = self._partial_plan_set(
+            {path: entry for path, entry in new.items() if path in wanted}, unread)
+        if old_problems or new_problems:
+            raise _EveryFileNeeded  # for the very same error message
+        for plan in (old_plan, new_plan):
+            if any(c.id != core_id_of(c.file) for c in plan.cores):
+                raise _EveryFileNeeded  # cores are matched by id: the other files matter
+        result = diff_plan_sets(old_plan, new_plan, core=core_id)
+        if unread and any(c.field in _ACTOR_FIELDS for c in result.changes):
+            actors, problems = self._partial_plan_set({ACTORS_FILE: new[ACTORS_FILE]},
+                                                      (REGION_FILE,))
+            if problems:
+                raise _EveryFileNeeded
+            result = replace(result, actor_names={a.id: a.name for a in actors.actors})
+        return result, core_id
 
     def file_initiatives(self, path: str, oid: str) -> dict[str, Initiative]:
         """The initiatives of one plan file (region or core), by id; {} when it does not parse."""
@@ -411,6 +539,21 @@ class PlanHistory:
         pool = plan.region.initiatives if path == REGION_FILE else (
             plan.cores[0].initiatives if plan.cores else ())
         return {i.id: i for i in pool}
+
+    def initiative_index(self, path: str, oid: str) -> FileInitiatives:
+        """The initiatives of one plan file as ``file_initiatives`` gives them, built only when
+        looked up (``log`` needs one or two of a file's initiatives per version); once per blob."""
+        key = (path, oid)
+        index = self._indexes.get(key)
+        if index is None:
+            try:
+                document = self.document(path, oid)
+            except YamlProblemError:
+                index = FileInitiatives(None, None, {})
+            else:
+                index = FileInitiatives.of(path, document)
+            self._indexes[key] = index
+        return index
 
     # -- walking the history of files ---------------------------------------------------------
 
@@ -435,7 +578,124 @@ class PlanHistory:
         found = self.cat.read(f"{commit}:{path}")
         if found is None or found[1] != "blob":
             return None
+        if (path, found[0]) not in self._documents:
+            self._unparsed[found[0]] = found[2]  # read once: ``document`` takes it from here
         return found[0]
+
+
+class FileInitiatives(Mapping[str, Initiative]):
+    """One file's initiatives by id, read from its parsed data without building its whole plan.
+
+    The same mapping as ``PlanHistory.file_initiatives`` (the ids that the model builder keeps, the
+    last of a repeated id, the same field values and positions), but an initiative is built only
+    when it is looked up. A test pins it to ``file_initiatives`` on generated histories.
+    """
+
+    def __init__(self, document: Document | None, core: str | None,
+                 entries: dict[str, tuple[int, dict[str, Any]]]) -> None:
+        self._document = document
+        self._core = core
+        self._entries = entries
+        self._built: dict[str, Initiative] = {}
+
+    @classmethod
+    def of(cls, path: str, document: Document) -> FileInitiatives:
+        data = document.data
+        if not isinstance(data, dict):
+            return cls(None, None, {})
+        core: str | None = None
+        if path != REGION_FILE:
+            # The model builder keeps a core only with a text id and name; its id is the file's.
+            core_value, name = data.get("id"), data.get("name")
+            if not isinstance(core_value, str) or not isinstance(name, str):
+                return cls(None, None, {})
+            core = core_value
+        items = data.get("initiatives")
+        entries: dict[str, tuple[int, dict[str, Any]]] = {}
+        if isinstance(items, list):
+            for position, entry in enumerate(items):
+                if not isinstance(entry, dict):
+                    continue
+                initiative_id, title = entry.get("id"), entry.get("title")
+                if (isinstance(initiative_id, str) and isinstance(title, str)
+                        and _is_initiative_id(initiative_id)):
+                    entries[initiative_id] = (position, entry)  # a repeated id: the last wins
+        return cls(document, core, entries)
+
+    def __getitem__(self, initiative_id: str) -> Initiative:
+        built = self._built.get(initiative_id)
+        if built is None:
+            position, entry = self._entries[initiative_id]
+            assert self._document is not None
+            built = _build_initiative(self._document, self._core, position, entry)
+            self._built[initiative_id] = built
+        return built
+
+    def __contains__(self, initiative_id: object) -> bool:
+        return initiative_id in self._entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def _is_initiative_id(value: str) -> bool:
+    area, dot, number = value.partition(".")
+    return bool(dot) and _positive(area) and _positive(number)
+
+
+def _positive(part: str) -> bool:
+    return part.isascii() and part.isdigit() and not part.startswith("0")
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(item for item in value if isinstance(item, str))
+
+
+def _build_initiative(document: Document, core: str | None, index: int,
+                      entry: dict[str, Any]) -> Initiative:
+    """One initiative exactly as ``load``'s model builder makes it from a valid entry."""
+    path: PathKey = ("initiatives", index)
+    status = _text(entry.get("status")) or DEFAULT_STATUS
+    if status not in STATUSES:
+        status = DEFAULT_STATUS
+    positions, file = document.positions, document.file
+    field_pos: dict[str, Position] = {}
+    for key in entry:
+        key_path: PathKey = (*path, key)
+        found = positions.get(key_path)
+        field_pos[key] = (Position(file, *found) if found is not None
+                          else document.position(key_path))
+    return Initiative(
+        core=core,
+        id=entry["id"],
+        title=entry["title"],
+        description=_text(entry.get("description")) or "",
+        lead=_text(entry.get("lead")),
+        participants=_texts(entry.get("participants")),
+        status=status,
+        status_note=_text(entry.get("status_note")),
+        priority=_texts(entry.get("priority")),
+        replaces=_texts(entry.get("replaces")),
+        places=_texts(entry.get("places")),
+        pos=document.position(path),
+        field_pos=field_pos,
+    )
+
+
+_ACTOR_FIELDS = frozenset({"lead", "participants", "municipalities", "part_of"})
+
+
+class _EveryFileNeeded(Exception):
+    """The changed files alone cannot show the diff exactly: compare every file."""
 
 
 class _ParseFailure:
@@ -498,9 +758,10 @@ def initiative_history(repo_root: Path, core: str | None, initiative_id: str) ->
         tracked = {initiative_id}
         seen = False
         for index, (info, oid) in enumerate(versions):
-            newer = history.file_initiatives(path, oid) if oid else {}
+            newer: Mapping[str, Initiative] = history.initiative_index(path, oid) if oid else {}
             older_oid = versions[index + 1][1] if index + 1 < len(versions) else None
-            older = history.file_initiatives(path, older_oid) if older_oid else {}
+            older: Mapping[str, Initiative] = (
+                history.initiative_index(path, older_oid) if older_oid else {})
             current = [newer[i] for i in sorted(tracked) if i in newer]
             changes: list[Change] = []
             if not current:

@@ -247,6 +247,10 @@ _SWEDISH: dict[str, str] = {
     "Changes": "Ändringar",
     "History of {ref}": "Historik för {ref}",
     "{count} commits": "{count} commits",
+    "1 commit": "1 commit",
+    "no commit has changed {ref} yet: it is only in the working tree": (
+        "ingen commit har ändrat {ref} ännu: den finns bara i arbetskatalogen"
+    ),
     "Cycle": "Mandatperiod",
     "Cycles": "Mandatperioder",
     "Tag": "Tagg",

@@ -31,7 +31,7 @@ def diff(
         metavar="[TO]", show_default=False,
         help="A cycle id, tag, branch or commit. Default: the working tree.")] = None,
     core: Annotated[str | None, typer.Option(
-        "--core", "-c", help="Only this core (id or name) and the common initiatives.")] = None,
+        "--core", "-c", metavar="CORE", help="Only this core (id or name) and the common initiatives.")] = None,
     format: Annotated[DiffFormat, typer.Option(
         "--format", "-f", case_sensitive=False,
         help="Output format: text, markdown, json or html.")] = DiffFormat.text,
@@ -42,11 +42,9 @@ def diff(
     working tree): cores, initiatives, fields, directions, character, goal areas, cycles, actors."""
     import sys
 
-    from fardplan_cli.diff import diff_plan_sets
-    from fardplan_cli.errors import EXIT_PROBLEMS, FardplanError, UsageError
+    from fardplan_cli.errors import EXIT_PROBLEMS, UsageError
     from fardplan_cli.history import WORK_TREE, PlanHistory, check_revision, latest_cycle
     from fardplan_cli.i18n import t
-    from fardplan_cli.query import resolve_core
     from fardplan_cli.render.diff_common import DIFF_RENDERERS, DiffReport
 
     # Refuse a hostile revision before anything else looks at the repository.
@@ -55,32 +53,22 @@ def diff(
             check_revision(typed)
     repository = open_repository(ctx)
     with PlanHistory(repository.root) as history:
-        source_rev = target_rev = WORK_TREE
-        new_plan = None
-        if target is None:
-            new_plan = history.plan_set(WORK_TREE, repository.read_plan_files())
-        else:
-            target_rev = history.resolve(target)
+        work_tree_files = repository.read_plan_files() if target is None else None
+        target_rev = WORK_TREE if target is None else history.resolve(target)
         if source is None:
-            order = [c.id for c in new_plan.region.cycles] if new_plan is not None else []
+            order = history.cycle_order(work_tree_files) if work_tree_files is not None else []
             latest = latest_cycle(repository.root, order)
             if latest is None:
+                if work_tree_files is not None:
+                    history.plan_set(WORK_TREE, work_tree_files)  # its problems come first
                 raise UsageError(t(
                     "no cycle has been closed yet (there is no cycle/<id> tag): name the revision "
                     "to compare with, as in 'fardplan diff FROM [TO]'"))
             source_rev = history.resolve(latest.cycle)
         else:
             source_rev = history.resolve(source)
-        old_plan = history.plan_set(source_rev)
-        if new_plan is None:
-            new_plan = history.plan_set(target_rev)
-    core_id = None
-    if core is not None:
-        try:
-            core_id = resolve_core(new_plan, core).id
-        except FardplanError:
-            core_id = resolve_core(old_plan, core).id
-    result = diff_plan_sets(old_plan, new_plan, core=core_id)
+        result, core_id = history.diff(source_rev, target_rev, work_tree_files=work_tree_files,
+                                       core=core)
     DIFF_RENDERERS[format.value](DiffReport(source_rev, target_rev, result, core_id), sys.stdout)
     if exit_code and result.changes:
         raise typer.Exit(EXIT_PROBLEMS)

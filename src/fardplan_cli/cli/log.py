@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fardplan_cli.cli.common import FormatOption, ReadFormat, emit, handle_errors, load_plans
+from fardplan_cli.cli.common import (
+    FormatOption,
+    ReadFormat,
+    echo_error,
+    emit,
+    handle_errors,
+    load_plans,
+    open_repository,
+)
+
+if TYPE_CHECKING:
+    from fardplan_cli.errors import NotFoundError
+    from fardplan_cli.model import Initiative, PlanSet
+    from fardplan_cli.repository import PlanRepository
 
 
 @handle_errors
@@ -22,24 +35,34 @@ def log(
     from fardplan_cli.errors import NotFoundError
     from fardplan_cli.history import initiative_history
     from fardplan_cli.i18n import t
-    from fardplan_cli.query import resolve_core, resolve_initiative
+    from fardplan_cli.query import resolve_core
     from fardplan_cli.render import TableOutput
     from fardplan_cli.render.diff_common import describe_changes
 
-    repository, plan = load_plans(ctx)
-    try:
-        found = resolve_initiative(plan, ref)
-        core, initiative_id = found.core, found.id
-    except NotFoundError as missing:
+    repository, plan, narrow = _plans(ctx, ref)
+    found = _find(plan, ref)
+    if isinstance(found, NotFoundError) and narrow:
+        # The narrow plan set lacks what this answer needs (a core named by its name, or
+        # suggestions from every core): read every file, as for any other command.
+        repository, plan = load_plans(ctx)
+        found = _find(plan, ref)
+    unchanged = None
+    if isinstance(found, NotFoundError):
         # It may have been removed since: look for it in the history of its file.
         core_part, colon, initiative_id = ref.strip().rpartition(":")
         core = resolve_core(plan, core_part).id if colon else None
         try:
             entries = initiative_history(repository.root, core, initiative_id.strip())
         except NotFoundError:
-            raise missing from None
+            raise found from None
     else:
-        entries = initiative_history(repository.root, core, initiative_id)
+        try:
+            entries = initiative_history(repository.root, found.core, found.id)
+        except NotFoundError:
+            # In the working tree, but no commit has touched it yet: an empty history.
+            entries, unchanged = [], found.ref
+            echo_error("fardplan: " + t(
+                "no commit has changed {ref} yet: it is only in the working tree", ref=found.ref))
     names = DiffResult((), {c.id: c.name for c in plan.cores}, {a.id: a.name for a in plan.actors},
                        {}, {i.ref: i.title for i in plan.all_initiatives()})
     rows, data = [], []
@@ -58,6 +81,39 @@ def log(
             "changes": [c.as_dict() for c in entry.changes],
         })
     columns = [t("Date"), t("Author"), t("Commit"), t("Message"), t("Changes")]
-    shown = ref if not entries else entries[0].ref
-    emit(TableOutput(columns, rows, data, title=t("History of {ref}", ref=shown),
-                     caption=t("{count} commits", count=len(entries))), format)
+    shown = (unchanged or ref) if not entries else entries[0].ref
+    caption = t("1 commit") if len(entries) == 1 else t("{count} commits", count=len(entries))
+    emit(TableOutput(columns, rows, data, title=t("History of {ref}", ref=shown), caption=caption),
+         format)
+
+
+def _plans(ctx: typer.Context, ref: str) -> tuple[PlanRepository, PlanSet, bool]:
+    """The plan files that the history of ``ref`` needs, and whether that is fewer than all:
+    the region, the actors and, for a core's initiative named by the core's id, that core's file.
+    The history itself is read from git."""
+    from fardplan_cli.load import ACTORS_FILE, REGION_FILE, load_plan_set
+
+    repository = open_repository(ctx)
+    core_part, colon, _ = ref.strip().rpartition(":")
+    if colon:
+        files = repository.read_core_plan_files(core_part.strip())
+    else:
+        names = (REGION_FILE, ACTORS_FILE)
+        present = all((repository.root / name).is_file() for name in names)
+        files = {name: (repository.root / name).read_bytes() for name in names} if present else None
+    if files is not None:
+        plan = load_plan_set(files)
+        if not colon or plan.core(core_part.strip()) is not None:
+            return repository, plan, True
+    repository, plan = load_plans(ctx)
+    return repository, plan, False
+
+
+def _find(plan: PlanSet, ref: str) -> Initiative | NotFoundError:
+    from fardplan_cli.errors import NotFoundError
+    from fardplan_cli.query import resolve_initiative
+
+    try:
+        return resolve_initiative(plan, ref)
+    except NotFoundError as missing:
+        return missing
