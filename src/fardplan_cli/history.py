@@ -38,7 +38,7 @@ from fardplan_cli.load import (
     is_core_file,
 )
 from fardplan_cli.model import DEFAULT_STATUS, Initiative, PlanSet, Position, Problem
-from fardplan_cli.yamlfile import Document, PathKey, YamlProblemError, parse_document
+from fardplan_cli.yamlfile import Document, YamlProblemError, parse_document
 
 CYCLE_ID = re.compile(r"[0-9]{4}-[0-9]{4}")
 CYCLE_TAG_PREFIX = "cycle/"
@@ -383,7 +383,8 @@ class PlanHistory:
             data = content if content is not None else self.read_blob(oid)
             self.parsed += 1
             try:
-                cached = parse_document(path, data)
+                # Positions are worked out only if a problem needs one: history compares content.
+                cached = parse_document(path, data, lazy_positions=True)
             except YamlProblemError as exc:
                 cached = _ParseFailure(exc)
             self._documents[key] = cached
@@ -435,7 +436,7 @@ class PlanHistory:
             except YamlProblemError as exc:
                 problems.append(exc.problem)
         listed = dict.fromkeys([*entries, *unread], b"")
-        plan, build_problems = build_plan_set(documents, listed)
+        plan, build_problems = build_plan_set(documents, listed, positions=False)
         return plan, problems + build_problems
 
     # -- the diff between two revisions -------------------------------------------------------
@@ -535,7 +536,7 @@ class PlanHistory:
         except YamlProblemError:
             return {}
         listed = {REGION_FILE: b"", ACTORS_FILE: b"", path: b""}
-        plan, _ = build_plan_set({path: document}, listed)
+        plan, _ = build_plan_set({path: document}, listed, positions=False)
         pool = plan.region.initiatives if path == REGION_FILE else (
             plan.cores[0].initiatives if plan.cores else ())
         return {i.id: i for i in pool}
@@ -662,18 +663,12 @@ def _texts(value: Any) -> tuple[str, ...]:
 
 def _build_initiative(document: Document, core: str | None, index: int,
                       entry: dict[str, Any]) -> Initiative:
-    """One initiative exactly as ``load``'s model builder makes it from a valid entry."""
-    path: PathKey = ("initiatives", index)
+    """One initiative as ``load``'s model builder makes it from a valid entry (without positions)."""
     status = _text(entry.get("status")) or DEFAULT_STATUS
     if status not in STATUSES:
         status = DEFAULT_STATUS
-    positions, file = document.positions, document.file
-    field_pos: dict[str, Position] = {}
-    for key in entry:
-        key_path: PathKey = (*path, key)
-        found = positions.get(key_path)
-        field_pos[key] = (Position(file, *found) if found is not None
-                          else document.position(key_path))
+    # Like build_plan_set(positions=False): history compares content, and positions would cost a
+    # second parse of every version (they are worked out lazily).
     return Initiative(
         core=core,
         id=entry["id"],
@@ -686,8 +681,7 @@ def _build_initiative(document: Document, core: str | None, index: int,
         priority=_texts(entry.get("priority")),
         replaces=_texts(entry.get("replaces")),
         places=_texts(entry.get("places")),
-        pos=document.position(path),
-        field_pos=field_pos,
+        pos=Position(document.file, 1, 1),
     )
 
 

@@ -18,6 +18,8 @@ DEFAULT_STATUS = "planned"
 
 @dataclass(frozen=True, slots=True)
 class Position:
+    """Where a node stands in its file. Metadata, not content: model equality ignores it."""
+
     file: str
     line: int
     column: int
@@ -60,7 +62,7 @@ class Actor:
     kind: str
     part_of: str | None
     note: str | None
-    pos: Position
+    pos: Position = field(compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,14 +70,14 @@ class GoalArea:
     number: int
     title: str
     summary: str
-    pos: Position
+    pos: Position = field(compare=False)
 
 
 @dataclass(frozen=True, slots=True)
 class Cycle:
     id: str
     name: str | None
-    pos: Position
+    pos: Position = field(compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +95,7 @@ class Initiative:
     priority: tuple[str, ...]
     replaces: tuple[str, ...]
     places: tuple[str, ...]
-    pos: Position
+    pos: Position = field(compare=False)
     field_pos: Mapping[str, Position] = field(default_factory=dict, compare=False)
 
     @property
@@ -124,14 +126,14 @@ class Initiative:
 class Direction:
     area: int
     text: str
-    pos: Position
+    pos: Position = field(compare=False)
 
 
 @dataclass(frozen=True, slots=True)
 class CharacterSection:
     heading: str
     text: str
-    pos: Position
+    pos: Position = field(compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +149,7 @@ class Indicator:
     label: str
     unit: str | None
     values: tuple[IndicatorValue, ...]
-    pos: Position
+    pos: Position = field(compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +162,7 @@ class Core:
     initiatives: tuple[Initiative, ...]
     indicators: tuple[Indicator, ...]
     file: str
-    pos: Position
+    pos: Position = field(compare=False)
 
     def direction(self, area: int) -> Direction | None:
         return next((d for d in self.directions if d.area == area), None)
