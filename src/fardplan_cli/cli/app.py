@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
+from collections.abc import Iterable, Sequence
 from enum import Enum
 from typing import Annotated
 
 import typer
 
 from fardplan_cli import __version__
-from fardplan_cli.cli import actors, cores, edit, export, listing, report, show
-from fardplan_cli.cli import cycle as cycle_cli
-from fardplan_cli.cli import diff as diff_cli
-from fardplan_cli.cli import init as init_command
-from fardplan_cli.cli import log as log_cli
-from fardplan_cli.cli import validate as validate_command
 from fardplan_cli.cli.common import state
 
 
@@ -23,14 +19,18 @@ class Lang(str, Enum):
     en = "en"
 
 
-app = typer.Typer(
-    name="fardplan",
-    help="Keep Region Stockholm's roadmaps (färdplaner) for the regional urban cores as YAML in git.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+def _new_app() -> typer.Typer:
+    """The root app, with its global options and no command yet."""
+    new = typer.Typer(
+        name="fardplan",
+        help="Keep Region Stockholm's roadmaps (färdplaner) for the regional urban cores as YAML in git.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    new.callback()(root)
+    return new
 
 
 def _print_version(value: bool) -> None:
@@ -39,7 +39,6 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def root(
     ctx: typer.Context,
     repo: Annotated[
@@ -64,21 +63,64 @@ def root(
     state(ctx).repo = repo
 
 
-app.command("cores")(cores.cores)
-app.command("list")(listing.list_initiatives)
-app.command("show")(show.show)
-app.command("actors")(actors.actors)
-app.command("assign")(edit.assign)
-app.command("set-status")(edit.set_status)
-app.command("prioritize")(edit.prioritize)
-app.command("new")(edit.new)
-app.add_typer(report.report_app, name="report")
-app.command("diff")(diff_cli.diff)
-app.command("log")(log_cli.log)
-app.add_typer(cycle_cli.cycle_app, name="cycle")
-app.command("export")(export.export)
-app.command("validate")(validate_command.validate)
-app.command("init")(init_command.init)
+# Every command, wired in this one place, in the order of --help: (name, module in cli/, attribute,
+# whether it is a group). A process imports only the module of the command it runs.
+COMMANDS: tuple[tuple[str, str, str, bool], ...] = (
+    ("cores", "cores", "cores", False),
+    ("list", "listing", "list_initiatives", False),
+    ("show", "show", "show", False),
+    ("actors", "actors", "actors", False),
+    ("assign", "edit", "assign", False),
+    ("set-status", "edit", "set_status", False),
+    ("prioritize", "edit", "prioritize", False),
+    ("new", "edit", "new", False),
+    ("report", "report", "report_app", True),
+    ("diff", "diff", "diff", False),
+    ("log", "log", "log", False),
+    ("cycle", "cycle", "cycle_app", True),
+    ("export", "export", "export", False),
+    ("validate", "validate", "validate", False),
+    ("init", "init", "init", False),
+)
+
+
+def build_app(names: Iterable[str] | None = None) -> typer.Typer:
+    """The app with the commands ``names`` (every command when None)."""
+    wanted = None if names is None else set(names)
+    built = _new_app()
+    for name, module, attribute, group in COMMANDS:
+        if wanted is not None and name not in wanted:
+            continue
+        target = getattr(importlib.import_module(f"fardplan_cli.cli.{module}"), attribute)
+        if group:
+            built.add_typer(target, name=name)
+        else:
+            built.command(name)(target)
+    return built
+
+
+def app_for(args: Sequence[str]) -> typer.Typer:
+    """The app a command line needs: only the command it invokes, none for --version; the whole app
+    when it names no known command or asks for the overall --help, so that usage errors, their
+    suggestions and the help stay as they are."""
+    from fardplan_cli.cli.startup import invoked_command
+
+    name, version = invoked_command(args)
+    if version:
+        return build_app([])
+    if name is not None and any(name == known for known, *_ in COMMANDS):
+        return build_app([name])
+    return build_app()
+
+
+def __getattr__(name: str) -> typer.Typer:
+    # `app`, the whole app, is built on first use (tests, the --help reference), not at import.
+    if name == "app":
+        whole = build_app()
+        globals()["app"] = whole
+        return whole
+    raise AttributeError(name)
+
 
 def main() -> None:
     for stream in (sys.stdout, sys.stderr):
@@ -87,10 +129,9 @@ def main() -> None:
         if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
             reconfigure(encoding="utf-8")
     from fardplan_cli.cli.common import silence_stdout
-    from fardplan_cli.cli.startup import for_argv
 
     try:
-        for_argv(app, sys.argv[1:])(prog_name="fardplan")
+        app_for(sys.argv[1:])(prog_name="fardplan")
     finally:
         try:
             sys.stdout.flush()
