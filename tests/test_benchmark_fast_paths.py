@@ -33,6 +33,10 @@ from tests.conftest import PROJECT_ROOT, SHIPPED_PLANS, run_cli
         (["--help"], (None, False)),
         (["list", "--version"], ("list", False)),
         (["--", "cores"], ("cores", False)),
+        (["--help", "list"], (None, False)),
+        (["--lang", "sv", "--help", "report", "status"], (None, False)),
+        (["--help", "--version"], (None, False)),
+        (["list", "--help"], ("list", False)),
     ],
 )
 def test_invoked_command(args: list[str], expected: tuple[str | None, bool]) -> None:

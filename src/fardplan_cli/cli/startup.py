@@ -15,10 +15,13 @@ _OPTIONS_WITH_VALUE = frozenset({"--repo", "--lang"})
 
 
 def invoked_command(args: Sequence[str]) -> tuple[str | None, bool]:
-    """The command that ``args`` name (None if none), and whether ``--version`` comes first."""
+    """The command that ``args`` name (None if none), and whether ``--version`` comes first.
+    A ``--help`` before the command is the overall help, which lists every command: None."""
     index = 0
     while index < len(args):
         arg = args[index]
+        if arg == "--help":
+            return None, False
         if arg == "--version":
             return None, True
         if arg == "--":
