@@ -53,6 +53,8 @@ def test_document_positions_of_keys_and_nested_values() -> None:
         (b"%YAML 1.1\n---\na: yes\n", "yaml-directive", 1),
         (b"a: !!binary aGk=\n", "yaml-tag", 1),
         (b"a: \xe5\n", "not-utf8", 1),
+        (b"values:\n  - {year: 2026, value: .nan}\n", "not-finite", 2),
+        (b"a: 1\nb: -.inf\n", "not-finite", 2),
     ],
 )
 def test_hostile_or_broken_yaml_is_one_problem(source: bytes, code: str, line: int) -> None:

@@ -551,4 +551,7 @@ _SWEDISH: dict[str, str] = {
         "--install, eller ändra .github/workflows/fardplan.yml."
     ),
     "{path} is not read: plan files are plans/<name>.yaml": "{path} läses inte: planfiler heter plans/<namn>.yaml",
+    "the number {value} is not finite; plan files hold finite numbers only": (
+        "talet {value} är inte ändligt; planfiler innehåller bara ändliga tal"
+    ),
 }

@@ -389,14 +389,12 @@ class _Builder:
             except ValueError:
                 return int(digits, 10)
         if tag == _FLOAT:
-            lowered = value.lower()
-            if lowered in (".inf", "+.inf"):
-                return math.inf
-            if lowered == "-.inf":
-                return -math.inf
-            if lowered == ".nan":
-                return math.nan
-            return float(value.replace("_", ""))
+            # .inf, .nan (and 1e999) have no place in a plan, and JSON output could not hold them.
+            number = math.nan if value.lower().lstrip("+-") in (".inf", ".nan") else float(value.replace("_", ""))
+            if not math.isfinite(number):
+                raise self._fail(event, "not-finite", t(
+                    "the number {value} is not finite; plan files hold finite numbers only", value=value), path)
+            return number
         if tag == _BOOL:
             return value.lower() == "true"
         if tag == _NULL:
