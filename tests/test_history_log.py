@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -129,3 +131,28 @@ def test_last_changed(plan_repo: Path, history_repo: dict[str, str]) -> None:
     assert changed["1.1"] == import_date
     assert changed["sodertalje:4.4"] == import_date
     assert all(when.tzinfo is not None for when in changed.values())
+
+
+def _commit_at(repo: Path, message: str, when: str) -> None:
+    git(repo, "add", "-A")
+    subprocess.run(["git", "commit", "-q", "-m", message], cwd=repo, check=True,
+                   env={**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when})
+
+
+def test_a_version_that_does_not_parse_is_skipped(plan_repo: Path) -> None:
+    path = plan_repo / "plans" / "sodertalje.yaml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("    status: planned\n", "    status: ongoing\n", 1), encoding="utf-8")
+    _commit_at(plan_repo, "1.3 is under way", "2030-01-01T10:00:00+00:00")
+    under_way = path.read_text(encoding="utf-8")
+    path.write_text(under_way + "initiatives:\n  - broken: [\n", encoding="utf-8")
+    _commit_at(plan_repo, "A broken edit", "2030-02-01T10:00:00+00:00")
+    path.write_text(under_way, encoding="utf-8")
+    _commit_at(plan_repo, "Fix the broken edit", "2030-03-01T10:00:00+00:00")
+    result = run_cli("log", "sodertalje:1.3", "--format", "json", repo=plan_repo)
+    assert result.exit_code == 0, result.output
+    messages = [entry["message"] for entry in json.loads(result.stdout)]
+    assert messages == ["1.3 is under way", "Import the plans"]
+    changed = last_changed(plan_repo)
+    assert changed["sodertalje:1.3"] == datetime(2030, 1, 1, 10, tzinfo=timezone.utc)
+    assert changed["sodertalje:1.4"] < changed["sodertalje:1.3"]

@@ -529,6 +529,15 @@ class PlanHistory:
             result = replace(result, actor_names={a.id: a.name for a in actors.actors})
         return result, core_id
 
+    def parses(self, path: str, oid: str) -> bool:
+        """Whether that version of the file can be read at all (history skips one that cannot:
+        it says nothing about the initiatives, which are as before it until a version that does)."""
+        try:
+            self.document(path, oid)
+        except YamlProblemError:
+            return False
+        return True
+
     def file_initiatives(self, path: str, oid: str) -> dict[str, Initiative]:
         """The initiatives of one plan file (region or core), by id; {} when it does not parse."""
         try:
@@ -748,7 +757,8 @@ def initiative_history(repo_root: Path, core: str | None, initiative_id: str) ->
     with PlanHistory(repo_root) as history:
         _require_git(repo_root)
         commits = history.file_commits([path])
-        versions = [(info, history.blob_at(info.commit, path)) for info in commits]
+        versions = [(info, oid) for info in commits
+                    if (oid := history.blob_at(info.commit, path)) is None or history.parses(path, oid)]
         tracked = {initiative_id}
         seen = False
         for index, (info, oid) in enumerate(versions):
@@ -818,6 +828,8 @@ def last_changed(repo_root: Path) -> dict[str, datetime]:
             for path, oid in blobs.items():
                 if previous.get(path) == oid or not (path == REGION_FILE or is_core_file(path)):
                     continue
+                if not history.parses(path, oid):
+                    continue  # a broken version: the initiatives stand as in the last one read
                 core = None if path == REGION_FILE else path[len(PLANS_DIR) + 1 : -len(".yaml")]
                 content = {i: initiative_content(x)
                            for i, x in history.file_initiatives(path, oid).items()}
