@@ -29,3 +29,15 @@ def test_warnings_elsewhere_are_not_repeated(plan_dir: Path) -> None:
     other = run_cli("assign", "sodertalje:1.5", "--lead", "polis", repo=plan_dir)
     assert other.exit_code == 0, other.output
     assert "warning" not in other.stderr
+
+
+def test_a_dry_run_is_checked_like_the_edit(plan_dir: Path) -> None:
+    dry = run_cli("set-status", "sodertalje:1.4", "paused", "--dry-run", repo=plan_dir)
+    assert dry.exit_code == 0, dry.output
+    assert "+    status: paused" in dry.stdout
+    assert "warning[missing-status-note]" in dry.stderr
+    haninge = plan_dir / "plans" / "haninge.yaml"
+    haninge.write_text(haninge.read_text(encoding="utf-8") + "municipalities: [nobody]\n", encoding="utf-8")
+    refused = run_cli("set-status", "sodertalje:1.4", "done", "--dry-run", repo=plan_dir)
+    assert refused.exit_code == 1
+    assert "error[unknown-actor]" in refused.stderr

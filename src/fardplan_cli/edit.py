@@ -692,7 +692,7 @@ def perform(
         files = repository.read_plan_files()
         plan = load_plan_set(files)
         result = make(plan, files)
-        if dry_run or not result.changed:
+        if not result.changed:
             return EditOutcome(result, written=False, commit=None)
         if commit:
             from fardplan_cli import gitops
@@ -706,6 +706,9 @@ def perform(
                   count=len(checked.errors)),
                 checked.errors,
             )
+        if dry_run:  # checked like the real edit, so that a dry run tells what the edit would do
+            return EditOutcome(result, written=False, commit=None,
+                               warnings=_warnings_about(result, checked.warnings))
         target = repository.path_of(result.path)
         try:
             atomic_write_text(target, result.new_text)
