@@ -37,3 +37,12 @@ def test_no_line_too_wide_and_nothing_cut(plan_dir: Path, lang: str,
             assert "…" not in result.stdout, (args, width)
             for header in HEADERS.get(args[0], {}).get(lang, []):
                 assert header in result.stdout, (args, width, header)
+
+
+@pytest.mark.parametrize("columns", ["0", "10", "22"])
+def test_a_tiny_width_loses_no_text(plan_dir: Path, columns: str) -> None:
+    for fmt_args in (("list", "--core", "sodertalje"), ("show", "sodertalje:1.3")):
+        result = run_cli("--lang", "sv", *fmt_args, repo=plan_dir, env={"COLUMNS": columns})
+        assert result.exit_code == 0, result.output
+        text = " ".join(result.stdout.split())
+        assert "Södertälje kommun, Region Stockholm, fastighetsägare" in text

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.text import Text
 
 from fardplan_cli.render.diff_common import DiffReport, Segment, build_document
+from fardplan_cli.render.table import MIN_WIDTH
 
 _STYLES = {"delete": "red strike", "insert": "green underline", "equal": ""}
 
@@ -31,6 +32,9 @@ def _line(segments: list[Segment], colour: bool) -> Text:
 
 def render_diff_text(report: DiffReport, stream: TextIO) -> None:
     console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False, markup=False)
+    if console.width < MIN_WIDTH:
+        console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False, markup=False,
+                          width=MIN_WIDTH)
     # NO_COLOR keeps rich's strike/underline; plain markers read better then, and when piped.
     colour = console.color_system is not None and not console.no_color
     document = build_document(report)

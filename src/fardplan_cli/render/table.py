@@ -22,10 +22,18 @@ _SHORT = 16  # a column whose cells are all this short never wraps
 _NARROWEST_TEXT = 20  # the least width a column of long text is given
 
 
+# Narrower than this (COLUMNS=0, a split pane) every value would be folded away: lay out at this
+# width and let the terminal wrap, rather than lose text.
+MIN_WIDTH = 40
+
+
 def console_for(stream: TextIO) -> Console:
     from rich.console import Console
 
-    return Console(file=stream, highlight=False, soft_wrap=False)
+    console = Console(file=stream, highlight=False, soft_wrap=False)
+    if console.width < MIN_WIDTH:
+        console = Console(file=stream, highlight=False, soft_wrap=False, width=MIN_WIDTH)
+    return console
 
 
 def _cells(output: TableOutput, index: int) -> list[str]:
@@ -210,7 +218,7 @@ def plain_width(stream: TextIO) -> int | None:
                 continue
             break
         width = width or 80
-    return width if width >= 10 else None
+    return max(width, MIN_WIDTH)
 
 
 def _check(text: str) -> str:
