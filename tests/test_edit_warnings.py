@@ -41,3 +41,10 @@ def test_a_dry_run_is_checked_like_the_edit(plan_dir: Path) -> None:
     refused = run_cli("set-status", "sodertalje:1.4", "done", "--dry-run", repo=plan_dir)
     assert refused.exit_code == 1
     assert "error[unknown-actor]" in refused.stderr
+
+
+def test_a_note_of_blanks_is_no_note(plan_dir: Path) -> None:
+    result = run_cli("set-status", "sodertalje:1.4", "dropped", "--note", "  ", repo=plan_dir)
+    assert result.exit_code == 0, result.output
+    assert "status_note" not in (plan_dir / "plans" / "sodertalje.yaml").read_text(encoding="utf-8")
+    assert "warning[missing-status-note]" in result.stderr

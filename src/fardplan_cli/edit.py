@@ -508,12 +508,14 @@ def set_status(
     """Set the status, and its reason with ``note``.
 
     A status note explains the status it was written for: changing the status without ``--note``
-    removes the old note; ``--note ""`` removes it too.
+    removes the old note; ``--note ""`` (or blanks) removes it too.
     """
     from fardplan_cli.query import resolve_initiative, resolve_status
 
     initiative = resolve_initiative(plan, ref)
     new_status = resolve_status(status)
+    if note is not None:
+        note = note.strip()  # a note of blanks says nothing: it removes the note, as "" does
     edit = _Edit(files, initiative)
     parts: list[str] = []
     if new_status != initiative.status or "status" not in edit.item:
