@@ -38,36 +38,23 @@ Output = TableOutput | DetailOutput
 Renderer = Callable[[Output, TextIO], None]
 
 
-def _table(output: Output, stream: TextIO) -> None:
-    from fardplan_cli.render.table import render_table
+def lazy_renderer(module: str, function: str) -> Callable[[Any, TextIO], None]:
+    """``render.<module>.<function>``, imported on first use: a command pays only for its format."""
 
-    render_table(output, stream)
+    def render_with(value: Any, stream: TextIO) -> None:
+        import importlib
 
+        getattr(importlib.import_module(f"fardplan_cli.render.{module}"), function)(value, stream)
 
-def _json(output: Output, stream: TextIO) -> None:
-    from fardplan_cli.render.jsonout import render_json
-
-    render_json(output, stream)
-
-
-def _csv(output: Output, stream: TextIO) -> None:
-    from fardplan_cli.render.csvout import render_csv
-
-    render_csv(output, stream)
-
-
-def _markdown(output: Output, stream: TextIO) -> None:
-    from fardplan_cli.render.markdown import render_markdown
-
-    render_markdown(output, stream)
+    return render_with
 
 
 # The one table that both the --format choices and the dispatch read from.
 RENDERERS: dict[str, Renderer] = {
-    "table": _table,
-    "json": _json,
-    "csv": _csv,
-    "markdown": _markdown,
+    "table": lazy_renderer("table", "render_table"),
+    "json": lazy_renderer("jsonout", "render_json"),
+    "csv": lazy_renderer("csvout", "render_csv"),
+    "markdown": lazy_renderer("markdown", "render_markdown"),
 }
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from fardplan_cli.diff import Change, DiffResult
 from fardplan_cli.history import Revision
 from fardplan_cli.i18n import status_label, t
+from fardplan_cli.render import lazy_renderer
 
 Segment = tuple[str, str]  # (equal | delete | insert, text)
 
@@ -315,34 +316,10 @@ def describe_changes(result: DiffResult, changes: Sequence[Change]) -> list[str]
     return lines
 
 
-def _render_text(report: DiffReport, stream: Any) -> None:
-    from fardplan_cli.render.diff_text import render_diff_text
-
-    render_diff_text(report, stream)
-
-
-def _render_markdown(report: DiffReport, stream: Any) -> None:
-    from fardplan_cli.render.diff_markdown import render_diff_markdown
-
-    render_diff_markdown(report, stream)
-
-
-def _render_json(report: DiffReport, stream: Any) -> None:
-    from fardplan_cli.render.diff_json import render_diff_json
-
-    render_diff_json(report, stream)
-
-
-def _render_html(report: DiffReport, stream: Any) -> None:
-    from fardplan_cli.render.diff_html import render_diff_html
-
-    render_diff_html(report, stream)
-
-
 # The one table that both `diff --format` and the dispatch read from.
 DIFF_RENDERERS: dict[str, Callable[[DiffReport, Any], None]] = {
-    "text": _render_text,
-    "markdown": _render_markdown,
-    "json": _render_json,
-    "html": _render_html,
+    "text": lazy_renderer("diff_text", "render_diff_text"),
+    "markdown": lazy_renderer("diff_markdown", "render_diff_markdown"),
+    "json": lazy_renderer("diff_json", "render_diff_json"),
+    "html": lazy_renderer("diff_html", "render_diff_html"),
 }
