@@ -26,6 +26,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
+from fardplan_cli.chunks import assemble, cut_core_text, lines_close
 from fardplan_cli.diff import Change, DiffResult, compare_initiatives, diff_plan_sets, initiative_content
 from fardplan_cli.errors import GitError, NotFoundError, UsageError
 from fardplan_cli.i18n import STATUSES, t
@@ -38,7 +39,7 @@ from fardplan_cli.load import (
     is_core_file,
 )
 from fardplan_cli.model import DEFAULT_STATUS, Initiative, PlanSet, Position, Problem
-from fardplan_cli.yamlfile import Document, YamlProblemError, parse_document
+from fardplan_cli.yamlfile import MAX_FILE_BYTES, Document, YamlProblemError, parse_document
 
 CYCLE_ID = re.compile(r"[0-9]{4}-[0-9]{4}")
 CYCLE_TAG_PREFIX = "cycle/"
@@ -279,6 +280,17 @@ def blob_id(content: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(content) + content, usedforsecurity=False).hexdigest()
 
 
+def _plain_text(data: bytes) -> str | None:
+    """A plan file's text as ``parse_document`` reads it, or None where it would refuse it."""
+    if len(data) > MAX_FILE_BYTES:
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
 def _is_plan_path(path: str) -> bool:
     return path.startswith(f"{PLANS_DIR}/") and path.endswith(".yaml") and path.count("/") == 1
 
@@ -297,6 +309,8 @@ class PlanHistory:
         self._unparsed: dict[str, bytes] = {}  # blobs read by ``blob_at``, not yet parsed
         self.parsed = 0  # how many files were actually parsed (tests check the cache with it)
         self.compared_every_file = False  # whether ``diff`` had to (tests check the fast path)
+        self.split_files = True  # whether ``diff`` may parse only the changed initiatives of a file
+        self.files_split = 0  # how many changed files it did so for (tests check the fast path)
         self._git_checked = False
 
     def __enter__(self) -> PlanHistory:
@@ -424,13 +438,18 @@ class PlanHistory:
         return plan
 
     def _partial_plan_set(
-        self, entries: Mapping[str, tuple[str, bytes | None]], unread: Iterable[str] = ()
+        self, entries: Mapping[str, tuple[str, bytes | None]], unread: Iterable[str] = (),
+        parsed: Mapping[str, Document] | None = None,
     ) -> tuple[PlanSet, list[Problem]]:
         """The plan set of these files (all of a revision's, or some), with its problems;
-        ``unread`` files are there but left out (not reported missing)."""
+        ``unread`` files are there but left out (not reported missing); ``parsed`` files are
+        taken as they are given."""
         documents: dict[str, Document] = {}
         problems = []
         for path, (oid, content) in sorted(entries.items()):
+            if parsed is not None and path in parsed:
+                documents[path] = parsed[path]
+                continue
             try:
                 documents[path] = self.document(path, oid, content)
             except YamlProblemError as exc:
@@ -461,11 +480,14 @@ class PlanHistory:
 
         Only the files whose blobs differ are parsed and compared (with ``region.yaml`` and
         ``actors.yaml``, for the region's changes and the names): a file that is the same blob on
-        both sides yields no change. The result says exactly what comparing every file says; where
-        that cannot be shown from the changed files alone (a changed file with problems or whose
-        core id is not its name, a core named by its name), every file is compared, and problems
-        are reported as ``plan_set`` reports them. ``only_changed=False`` always compares every
-        file (the tests compare the two).
+        both sides yields no change. Of a changed core file, only the initiatives whose text
+        differs are parsed, when the file can be cut surely (``_changed_initiatives``). The result
+        says exactly what comparing every file says; where that cannot be shown from the changed
+        files alone (a changed file with problems or whose core id is not its name, a core named
+        by its name), every file is compared, and problems are reported as ``plan_set`` reports
+        them. What is the same on both sides is not read, so not checked either: a problem there
+        (in an unchanged file or initiative) is left to ``validate``. ``only_changed=False``
+        always compares every file (the tests compare the two).
         """
         if only_changed:
             try:
@@ -511,10 +533,20 @@ class PlanHistory:
                 raise _EveryFileNeeded
             wanted.add(path)
             core_id = core
+        old_parsed: dict[str, Document] = {}
+        new_parsed: dict[str, Document] = {}
+        if self.split_files:
+            for path in sorted(wanted):
+                if (is_core_file(path) and path in old and path in new
+                        and old[path][0] != new[path][0]):
+                    old[path], new[path], pair = self._changed_initiatives(path, old[path],
+                                                                           new[path])
+                    if pair is not None:
+                        old_parsed[path], new_parsed[path] = pair
         old_plan, old_problems = self._partial_plan_set(
-            {path: entry for path, entry in old.items() if path in wanted}, unread)
+            {path: entry for path, entry in old.items() if path in wanted}, unread, old_parsed)
         new_plan, new_problems = self._partial_plan_set(
-            {path: entry for path, entry in new.items() if path in wanted}, unread)
+            {path: entry for path, entry in new.items() if path in wanted}, unread, new_parsed)
         if old_problems or new_problems:
             raise _EveryFileNeeded  # for the very same error message
         for plan in (old_plan, new_plan):
@@ -528,6 +560,58 @@ class PlanHistory:
                 raise _EveryFileNeeded
             result = replace(result, actor_names={a.id: a.name for a in actors.actors})
         return result, core_id
+
+    def _changed_initiatives(
+        self, path: str, old: tuple[str, bytes | None], new: tuple[str, bytes | None]
+    ) -> tuple[tuple[str, bytes | None], tuple[str, bytes | None], tuple[Document, Document] | None]:
+        """Both versions of a changed core file with only what their diff needs: the file
+        without its initiatives, and the initiatives whose text is not the same on both sides
+        (or that name others in ``replaces``), parsed piece by piece (``chunks``). An initiative
+        whose text is the same on both sides says the same: it would show no change.
+
+        ``None`` for the pair when the file is to be parsed whole: it cannot be cut surely, an id
+        occurs twice, or a piece does not read as it should (the whole file's problem is then
+        reported as before). The entries come back with their bytes, read once."""
+        entries: list[tuple[str, bytes | None]] = []
+        splits = []
+        for oid, content in (old, new):
+            data = content if content is not None else self.read_blob(oid)
+            entries.append((oid, data))
+            text = _plain_text(data)
+            split = cut_core_text(text) if text is not None else None
+            if split is not None and len(set(split.ids)) == len(split.ids):
+                splits.append(split)
+        # The cut is sure where every line closes its quotes and flows: the old side's lines, and
+        # those of the new side's pieces that the old side does not have.
+        if len(splits) != 2 or not lines_close(splits[0].text):
+            return entries[0], entries[1], None
+        known = set(splits[0].items)
+        if not all(lines_close(piece) for piece in (splits[1].head, *splits[1].items)
+                   if piece not in known):
+            return entries[0], entries[1], None
+        pieces: dict[str, Any] = {}  # text -> its data, for a piece that is the same on both sides
+
+        def read(text: str) -> Any:
+            if text not in pieces:
+                pieces[text] = parse_document(path, text.encode("utf-8"), lazy_positions=True).data
+            return pieces[text]
+
+        documents = []
+        try:
+            for split, other in ((splits[0], splits[1]), (splits[1], splits[0])):
+                same = set(other.items)
+                value = assemble(read(split.head), (
+                    (read(text), initiative_id)
+                    for text, initiative_id in zip(split.items, split.ids, strict=True)
+                    if text not in same or "replaces" in text))
+                if value is None:
+                    return entries[0], entries[1], None
+                documents.append(Document(path, value, {}, {}))
+        except YamlProblemError:
+            return entries[0], entries[1], None
+        self.parsed += 2
+        self.files_split += 1
+        return entries[0], entries[1], (documents[0], documents[1])
 
     def parses(self, path: str, oid: str) -> bool:
         """Whether that version of the file can be read at all (history skips one that cannot:
