@@ -81,8 +81,10 @@ def test_the_program_answers_as_the_whole_app_does(plan_dir: Path) -> None:
     assert listed.returncode == 0, listed.stderr
     in_process = run_cli("list", "--core", "sodertalje", "--format", "json", repo=plan_dir)
     assert listed.stdout == in_process.stdout
-    version = _main("--version")
+    version = _main("--version")  # printed before any click command is built
     assert (version.returncode, version.stdout.strip()) == (0, "fardplan 0.1.0")
+    through_typer = _main("--lang", "en", "--version")
+    assert (through_typer.returncode, through_typer.stdout) == (0, version.stdout)
     typo = _main("lst")
     assert typo.returncode == 2
     assert "No such command 'lst'" in typo.stderr and "list" in typo.stderr
