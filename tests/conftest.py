@@ -94,3 +94,25 @@ def plan_repo(plan_dir: Path) -> Iterator[Path]:
 
 def env_without_repo() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k != "FARDPLAN_REPO"}
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small repository from the benchmark's generator: 4 cores x 6 initiatives, 60 commits,
+    the two cycle tags and ``bench/one-core``."""
+    import sys
+
+    sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
+    import generate
+
+    made = generate.generate(tmp_path_factory.mktemp("generated") / "repo", cores=4, initiatives=6,
+                             commits=60, seed=3)
+    return Path(made.root)
+
+
+@pytest.fixture
+def repo(generated: Path, tmp_path: Path) -> Path:
+    """A copy of ``generated`` for one test to change."""
+    copy = tmp_path / "repo"
+    shutil.copytree(generated, copy, symlinks=True)
+    return copy

@@ -8,7 +8,6 @@ slow way on a small generated repository, after several kinds of edits. No timin
 from __future__ import annotations
 
 import io
-import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -34,20 +33,6 @@ from tests.conftest import PROJECT_ROOT, commit_all, git, run_cli
 sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
 
 import generate
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    made = generate.generate(tmp_path_factory.mktemp("perf-a") / "repo", cores=4, initiatives=6,
-                             commits=60, seed=3)
-    return made.root
-
-
-@pytest.fixture
-def repo(generated: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "repo"
-    shutil.copytree(generated, copy, symlinks=True)
-    return copy
 
 
 def _edit(repo: Path, name: str, old: str, new: str, count: int = 1) -> None:
