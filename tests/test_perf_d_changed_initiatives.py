@@ -166,6 +166,9 @@ def test_the_cut_is_made_on_the_shipped_and_generated_plans(tmp_path: Path) -> N
     # An item without one id key at its keys' indentation.
     'initiatives:\n  - title: x\n', 'initiatives:\n  - id: "1.3"\n    id: "1.4"\n',
     'initiatives:\n  -   title: x\n      id: "1.3"\n',
+    # An id not quoted on its line: a number, a block scalar, on the next line.
+    "initiatives:\n  - id: 1.3\n", "initiatives:\n  - id: >-\n      1.3\n",
+    'initiatives:\n  - id:\n      "1.3"\n', 'initiatives:\n  - id: "1.3" x\n',
     # A key after the items that does not start at the first column.
     'initiatives:\n  - id: "1.3"\n extra: 1\n', 'initiatives:\n  - id: "1.3"\n- x\n',
 ])
@@ -251,6 +254,17 @@ def _duplicate_id(repo: Path) -> None:
     _write(repo, "core-002.yaml", _join(head, [*items, copy], trailer))
 
 
+def _duplicate_id_hidden_in_a_block_scalar(repo: Path) -> None:
+    # The same, with the unchanged copy's id written so that a line-wise look would miss it.
+    head, items, trailer = _items(_text(repo, "core-002.yaml"))
+    item_id = _id(items[0])
+    hidden = items[0].replace(f'id: "{item_id}"', f"id: >-\n      {item_id}", 1)
+    _write(repo, "core-002.yaml", _join(head, [hidden, *items[1:]], trailer))
+    commit_all(repo, "id as a block scalar")
+    copy = items[0].replace("title: ", "title: Kopia. ", 1)
+    _write(repo, "core-002.yaml", _join(head, [hidden, *items[1:], copy], trailer))
+
+
 def _head_trailer_and_item(repo: Path) -> None:
     head, items, trailer = _items(_text(repo, "core-003.yaml"))
     head = head.replace("name: Regional stadskärna 003", "name: Stadskärna tre")
@@ -284,6 +298,7 @@ SCENARIOS = {
     "crlf": (_crlf, 1),
     "unchanged-item-claims-a-removed-one": (_unchanged_item_claims_a_removed_one, 1),
     "duplicate-id": (_duplicate_id, 0),
+    "duplicate-id-hidden-in-a-block-scalar": (_duplicate_id_hidden_in_a_block_scalar, 0),
     "head-trailer-and-item": (_head_trailer_and_item, 1),
     "id-not-first-and-quoted-over-lines": (_id_not_first_and_quoted_over_lines, 1),
     "renumber-and-add": (_renumber_and_add, 1),

@@ -16,7 +16,8 @@ scalars need no check: YAML ends them at any line indented as little as an item 
 Everything else unusual is refused too: tabs, backslash escapes, lone carriage returns or other
 line breaks YAML knows, document markers and directives, tags, anchors, aliases, complex keys, an
 ``initiatives`` that is not a block sequence under a top-level key, keys after it that do not
-start at the first column. A refusal costs speed, never correctness.
+start at the first column, an item without exactly one ``id`` key at its keys' indentation whose
+value is quoted on that line. A refusal costs speed, never correctness.
 
 What is left to the caller: parse the head (``initiatives`` is empty there: null) and each item
 text (one sequence of one item), check that they parse, and, because it matches initiatives by id,
@@ -55,14 +56,15 @@ _UNCLOSED = re.compile(  # the character (first: the engine scans for it), then 
     rf"|(?<='){_SINGLE[1:]}{_END_OF_NODE}|(?<=\[){_IN_FLOW}\]{_END_OF_NODE}"
     rf"|(?<=\{{){_IN_FLOW}\}}{_END_OF_NODE})"
 )
-_INDICATOR_BEFORE = re.compile(r"[-:?,][ ]+$")
-
-
 def _starts_node(text: str, at: int) -> bool:
-    """Whether a node may start at ``at``: after nothing but spaces on its line, or after an
-    indicator and spaces (over-approximate: in running text it only makes the check stricter)."""
-    before = text[text.rfind("\n", 0, at) + 1 : at]
-    return not before.strip(" ") or _INDICATOR_BEFORE.search(before) is not None
+    """Whether a node may start at ``at`` (after a space or a line feed): after nothing but
+    spaces on its line, or after an indicator and spaces (over-approximate: in running text it only
+    makes the check stricter). Looks back over the spaces only, so that a long line with many
+    candidates costs no more than its length."""
+    before = at - 1
+    while before > 0 and text[before] == " ":
+        before -= 1
+    return text[before] in "\n-:?,"
 
 
 # The top-level key, with nothing after it but a comment: a block sequence follows.
@@ -138,8 +140,8 @@ def cut_core_text(text: str) -> CoreText | None:
     return CoreText(
         text[1 : start + 1] + text[end + 1 :],
         tuple(text[bounds[n] + 1 : bounds[n + 1] + 1] for n in range(len(starts))),
-        tuple(double or single.replace("''", "'") or plain
-              for double, single, plain in (m.groups("") for m in found)),
+        tuple(double if single is None else single.replace("''", "'")
+              for double, single in (m.groups() for m in found)),
         text[1:],
     )
 
@@ -147,14 +149,15 @@ def cut_core_text(text: str) -> CoreText | None:
 @functools.lru_cache(maxsize=16)
 def _patterns(indent: int) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """For items at this indentation: the start of an item, the line that ends them, and the
-    ``id`` key of an item (written on the dash's line, or two columns in)."""
+    ``id`` key of an item (written on the dash's line, or two columns in), quoted and closed on its
+    line: a plain or block id could hide what it is (``1.3`` is a number; ``>-`` puts the id on
+    the next line), and the ids are what tells two initiatives apart."""
     spaces = f"[ ]{{{indent}}}"
     item_start = re.compile(rf"\n{spaces}-(?=[ ]|\n|$)")
     end_of_items = re.compile(rf"\n(?=[ ]{{0,{indent}}}[^ #\n])(?!{spaces}-(?:[ ]|\n|$))")
     item_id = re.compile(
         rf"\n(?:{spaces}-[ ]+|{spaces}[ ][ ])id:"
-        rf"""(?:[ ]+(?:"([^"\n]*)"|'((?:[^'\n]|'')*)'|([^ \n#"'][^\n#]*?)))?"""
-        rf"[ ]*(?:#[^\n]*)?(?=\n|$)"
+        rf"""[ ]+(?:"([^"\n]*)"|'((?:[^'\n]|'')*)')[ ]*(?:#[^\n]*)?(?=\n|$)"""
     )
     return item_start, end_of_items, item_id
 
