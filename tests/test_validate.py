@@ -306,3 +306,19 @@ def test_files_in_plans_that_are_not_read_are_named(plan_dir: Path) -> None:
     ignored = [p["file"] for p in json.loads(result.stdout)["problems"] if p["code"] == "ignored-file"]
     assert ignored == ["plans/extra.yml", "plans/old"]
     assert run_cli("validate", "--strict", repo=plan_dir).exit_code == 1
+
+
+def test_a_key_that_is_not_text_is_named_as_written(plan_dir: Path) -> None:
+    path = plan_dir / "plans" / "haninge.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "null: x\n1.10: y\n", encoding="utf-8")
+    report = json.loads(run_cli("validate", "--format", "json", repo=plan_dir).stdout)
+    unknown = sorted((p["path"], p["message"].split(";")[0]) for p in report["problems"])
+    assert unknown == [("1.10", "unknown field '1.10'"), ("null", "unknown field 'null'")]
+
+
+def test_a_value_of_the_wrong_type_is_one_problem_not_two(plan_dir: Path) -> None:
+    path = plan_dir / "plans" / "haninge.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + 'initiatives:\n  - id: "1.5"\n    title: X\n'
+                    "    lead: trafikverket\n    status: [planned]\n", encoding="utf-8")
+    report = json.loads(run_cli("validate", "--format", "json", repo=plan_dir).stdout)
+    assert [p["code"] for p in report["problems"]] == ["wrong-type"]

@@ -349,6 +349,25 @@ _EXPECTED = {
     "null": "nothing",
 }
 
+_PYTHON_TYPES: Mapping[str, tuple[type, ...]] = {
+    "object": (dict,), "array": (list,), "string": (str,), "integer": (int,),
+    "number": (int, float), "boolean": (bool,), "null": (type(None),),
+}
+
+
+def _has_type(value: Any, expected: Any) -> bool:
+    """Whether ``value`` is of the JSON Schema ``type`` (a name or list of names; None: any)."""
+    if expected is None:
+        return True
+    names = [expected] if isinstance(expected, str) else list(expected)
+    for name in names:
+        if isinstance(value, bool) and name in ("integer", "number"):
+            continue
+        if isinstance(value, _PYTHON_TYPES.get(name, (object,))):
+            return True
+    return False
+
+
 # What a value that fails a pattern should have been, and the code for it.
 _PATTERNS: Mapping[str, tuple[str, str]] = {
     _INITIATIVE_ID: ("bad-id", 'an initiative id (AREA.NUMBER as text, e.g. "1.3")'),
@@ -422,6 +441,8 @@ def _problems_for(
             found=describe_value(instance)) + hint)
         return
     if keyword == "enum":
+        if not _has_type(instance, schema.get("type")):
+            return  # the type error of the same node says what is wrong
         code = "bad-status" if field == "status" else "bad-value"
         options = ", ".join(str(v) for v in expected)
         yield _at(doc, path, code, t("unknown {field} {value!r}; choose one of {options}",

@@ -389,7 +389,9 @@ class _Builder:
             if not isinstance(key, str | int | float | bool) and key is not None:
                 raise self._fail(key_event, "yaml-complex-key",
                                  t("mapping keys must be plain text"), path)
-            key = str(key) if not isinstance(key, str) else key
+            if not isinstance(key, str):
+                # Plan keys are field names: say a key such as null, true or 1.10 as it is written.
+                key = key_event.value
             key_path: PathKey = (*path, key)
             if key in result:
                 raise self._fail(key_event, "duplicate-key", t("duplicate key {key!r}", key=key), key_path)
