@@ -280,3 +280,18 @@ def test_text_is_coloured_only_on_a_colour_terminal(
     coloured = run_cli("diff", "2023-2026", "2027-2030", repo=cycles_repo).stdout
     assert "\x1b[" in coloured
     assert "[-viktig-]" not in coloured
+
+
+def test_a_broken_revision_is_named_not_sent_to_validate(plan_repo: Path) -> None:
+    path = plan_repo / "plans" / "sodertalje.yaml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("name: Södertälje stadskärna", "name: [Södertälje", 1),
+                    encoding="utf-8")
+    commit_all(plan_repo, "broken")
+    path.write_text(good, encoding="utf-8")
+    result = run_cli("diff", "HEAD", repo=plan_repo)
+    assert result.exit_code == 1
+    assert "plans/sodertalje.yaml:" in result.stderr
+    assert re.fullmatch(r"fardplan: the plans at HEAD \([0-9a-f]+\) have 1 problem\(s\), listed above",
+                        result.stderr.splitlines()[-1])
+    assert "fardplan validate" not in result.stderr

@@ -43,8 +43,10 @@ class RepositoryNotFoundError(UsageError):
 class PlanProblemsError(FardplanError):
     """The plan files have problems that stop the command (exit 1)."""
 
-    def __init__(self, problems: Sequence[Problem], message: str | None = None) -> None:
+    def __init__(self, problems: Sequence[Problem], message: str | None = None, *,
+                 revision: str | None = None) -> None:
         self.problems = tuple(problems)
+        self.revision = revision  # the label of a git revision the problems are in (not the work tree)
         super().__init__(message or (problems[0].format() if problems else "the plans have problems"))
 
 

@@ -434,7 +434,8 @@ class PlanHistory:
         if problems:
             raise PlanProblemsError(problems, t(
                 "the plans at {label} have {count} problem(s); the first: {first}",
-                label=revision.label, count=len(problems), first=problems[0].format()))
+                label=revision.label, count=len(problems), first=problems[0].format()),
+                revision=None if revision.is_work_tree else revision.label)
         return plan
 
     def _partial_plan_set(

@@ -116,9 +116,14 @@ def handle_errors(function: F) -> F:
             return function(*args, **kwargs)
         except PlanProblemsError as exc:
             report_problems(exc.problems)
-            echo_error("fardplan: " + t(
-                "the plans have {count} problem(s); run 'fardplan validate' for the list",
-                count=len(exc.problems)))
+            if exc.revision is not None:  # `validate` checks the working tree, not a revision
+                echo_error("fardplan: " + t(
+                    "the plans at {label} have {count} problem(s), listed above",
+                    label=exc.revision, count=len(exc.problems)))
+            else:
+                echo_error("fardplan: " + t(
+                    "the plans have {count} problem(s); run 'fardplan validate' for the list",
+                    count=len(exc.problems)))
             raise typer.Exit(exc.exit_code) from None
         except FardplanError as exc:
             problems = getattr(exc, "problems", ())
