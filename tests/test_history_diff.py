@@ -295,3 +295,35 @@ def test_a_broken_revision_is_named_not_sent_to_validate(plan_repo: Path) -> Non
     assert re.fullmatch(r"fardplan: the plans at HEAD \([0-9a-f]+\) have 1 problem\(s\), listed above",
                         result.stderr.splitlines()[-1])
     assert "fardplan validate" not in result.stderr
+
+
+def test_a_text_in_paragraphs_continues_under_its_item() -> None:
+    import io
+
+    from fardplan_cli.diff import Change, DiffResult, word_diff
+    from fardplan_cli.history import WORK_TREE, Revision
+    from fardplan_cli.render.diff_common import DiffReport
+    from fardplan_cli.render.diff_text import render_diff_text
+
+    old = "Första stycket.\n\nAndra stycket."
+    new = "Första stycket.\n\nNytt andra stycket.\nOch en rad till."
+    ref = "sodertalje:1.3"
+    change = Change("initiative-changed", "sodertalje", ref, "description", old, new,
+                    words=word_diff(old, new))
+    headline = Change("initiative-changed", "sodertalje", ref, "title", "A", "B\nC",
+                      words=word_diff("A", "B\nC"))
+    result = DiffResult((headline, change), {"sodertalje": "Södertälje"}, {}, {}, {ref: "B\nC"})
+    stream = io.StringIO()
+    render_diff_text(DiffReport(Revision("HEAD", "0" * 40, "HEAD"), WORK_TREE, result, None), stream)
+    lines = stream.getvalue().splitlines()
+    start = lines.index("* Changed: sodertalje:1.3 B")
+    assert lines[start:] == [
+        "* Changed: sodertalje:1.3 B",
+        "  C",
+        "    Title: [-A-]{+B",
+        "      C+}",
+        "    Description: Första stycket.",
+        "",
+        "      [-Andra-]{+Nytt andra+} stycket.{+",
+        "      Och en rad till.+}",
+    ]

@@ -1,73 +1,85 @@
 """The diff for the terminal: colour where the terminal has it, plain markers when piped.
 
 Without colour, deletions read ``[-old-]`` and insertions ``{+new+}`` (as ``git diff --word-diff``).
-Piped or redirected, the lines are written as they are, without rich (which costs ~0.1 ms a line
-to print, and prints these lines unchanged there: they are never wrapped, and a line break in a
-text is printed as it is); text that rich would change (control characters, tabs) still goes
-through rich.
+A text over several lines (a description in paragraphs) continues indented under its item, so
+that the layout holds. Piped or redirected, the lines are written as they are, without rich
+(which costs ~0.1 ms a line to print, and prints these lines unchanged there: they are never
+wrapped); text that rich would change (control characters, tabs) still goes through rich.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from fardplan_cli.render.diff_common import DiffDocument, DiffReport, Segment, build_document
 from fardplan_cli.render.table import MIN_WIDTH, plain_width
 
-if TYPE_CHECKING:
-    from rich.text import Text
-
 _STYLES = {"delete": "red strike", "insert": "green underline", "equal": ""}
 
+# A line: its pieces of text with their rich styles ("" for none).
+Piece = tuple[str, str]
 
-def _marked(segments: list[Segment]) -> str:
-    """The segments with plain markers for what was deleted and inserted."""
-    parts = []
+_HEADLINE_INDENT = "  "  # under "* "
+_FIELD_INDENT = "      "  # under "    label: ", two deeper than the label
+_BREAK = re.compile(r"\n(?=[^\n])")
+
+
+def _marked(segments: list[Segment], colour: bool) -> list[Piece]:
+    """The segments, styled, or with plain markers for what was deleted and inserted."""
+    if colour:
+        return [(part, _STYLES[op]) for op, part in segments]
+    pieces: list[Piece] = []
     for op, part in segments:
         if op == "delete":
-            parts.append(f"[-{part}-]")
+            pieces.append((f"[-{part}-]", ""))
         elif op == "insert":
-            parts.append(f"{{+{part}+}}")
+            pieces.append((f"{{+{part}+}}", ""))
         else:
-            parts.append(part)
-    return "".join(parts)
+            pieces.append((part, ""))
+    return pieces
 
 
-def _plain_lines(document: DiffDocument) -> Iterator[str]:
-    """The lines rich prints without colour, in the order ``render_diff_text`` prints them."""
-    yield document.title
-    yield document.subtitle
-    yield ""
+def _continued(pieces: list[Piece], indent: str) -> list[Piece]:
+    """The pieces with each line after the first indented by ``indent`` (an empty line, the
+    break between paragraphs, stays empty)."""
+    if not any("\n" in text for text, _ in pieces):
+        return pieces
+    result: list[Piece] = []
+    for index, (text, style) in enumerate(pieces):
+        following = next((later for later, _ in pieces[index + 1 :] if later), "")
+        indented = _BREAK.sub("\n" + indent, text)
+        if indented.endswith("\n") and following and not following.startswith("\n"):
+            indented += indent
+        result.append((indented, style))
+    return result
+
+
+def _lines(document: DiffDocument, colour: bool) -> Iterator[list[Piece]]:
+    """Every line of the output, in order."""
+    yield [(document.title, "bold")]
+    yield [(document.subtitle, "")]
+    yield []
     if not document.sections:
-        yield document.empty_message
+        yield [(document.empty_message, "")]
         return
     for label, count in document.summary:
-        yield f"  {label}: {count}"
+        yield [(f"  {label}: {count}", "")]
     for section in document.sections:
-        yield ""
-        yield section.title
+        yield []
+        yield [(section.title, "bold underline")]
         for item in section.items:
-            yield "* " + item.headline
+            yield _continued([("* " + item.headline, "bold")], _HEADLINE_INDENT)
             for line in item.lines:
-                yield f"    {line.label}: " + _marked(line.segments)
-
-
-def _line(segments: list[Segment], colour: bool) -> Text:
-    from rich.text import Text
-
-    if not colour:
-        return Text(_marked(segments))
-    text = Text()
-    for op, part in segments:
-        text.append(part, style=_STYLES[op])
-    return text
+                yield _continued([(f"    {line.label}: ", ""), *_marked(line.segments, colour)],
+                                 _FIELD_INDENT)
 
 
 def render_diff_text(report: DiffReport, stream: TextIO) -> None:
     document = build_document(report)
     if plain_width(stream) is not None:
-        lines = list(_plain_lines(document))
+        lines = ["".join(text for text, _ in pieces) for pieces in _lines(document, False)]
         if all(line.isprintable() or line.replace("\n", "").isprintable() for line in lines):
             stream.write("".join(line + "\n" for line in lines))
             return
@@ -80,18 +92,5 @@ def render_diff_text(report: DiffReport, stream: TextIO) -> None:
                           width=MIN_WIDTH)
     # NO_COLOR keeps rich's strike/underline; plain markers read better then, and when piped.
     colour = console.color_system is not None and not console.no_color
-    console.print(Text(document.title, style="bold"))
-    console.print(document.subtitle)
-    console.print()
-    if not document.sections:
-        console.print(document.empty_message)
-        return
-    for label, count in document.summary:
-        console.print(f"  {label}: {count}")
-    for section in document.sections:
-        console.print()
-        console.print(Text(section.title, style="bold underline"))
-        for item in section.items:
-            console.print(Text("* " + item.headline, style="bold"))
-            for line in item.lines:
-                console.print(Text(f"    {line.label}: ") + _line(line.segments, colour))
+    for pieces in _lines(document, colour):
+        console.print(Text.assemble(*pieces) if pieces else "")
