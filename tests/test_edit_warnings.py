@@ -48,3 +48,21 @@ def test_a_note_of_blanks_is_no_note(plan_dir: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "status_note" not in (plan_dir / "plans" / "sodertalje.yaml").read_text(encoding="utf-8")
     assert "warning[missing-status-note]" in result.stderr
+
+
+def test_strict_refuses_an_edit_that_leaves_a_warning(plan_dir: Path) -> None:
+    path = plan_dir / "plans" / "sodertalje.yaml"
+    before = path.read_bytes()
+    for extra in ((), ("--dry-run",)):
+        refused = run_cli("set-status", "sodertalje:1.4", "paused", "--strict", *extra, repo=plan_dir)
+        assert refused.exit_code == 1, refused.output
+        assert "error[missing-status-note]" in refused.stderr
+        assert "with --strict, its 1 warning(s) count as errors" in refused.stderr
+        assert path.read_bytes() == before
+    noted = run_cli("set-status", "sodertalje:1.4", "paused", "--note", "Inväntar detaljplan",
+                    "--strict", repo=plan_dir)
+    assert noted.exit_code == 0, noted.output
+    assert run_cli("validate", "--strict", repo=plan_dir).exit_code == 0
+    new = run_cli("new", "--core", "sodertalje", "--area", "2", "--title", "Bibliotek", "--strict",
+                  repo=plan_dir)
+    assert new.exit_code == 1 and "error[no-responsible]" in new.stderr

@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from fardplan_cli.errors import EditRefusedError, FardplanError, UsageError
@@ -685,8 +685,10 @@ def perform(
     dry_run: bool = False,
     commit: bool = False,
     message: str | None = None,
+    strict: bool = False,
 ) -> EditOutcome:
-    """Make one edit under the plan lock: read, edit, validate, write, commit."""
+    """Make one edit under the plan lock: read, edit, validate, write, commit. With ``strict``,
+    a warning the edit leaves on its initiative refuses it, as ``validate --strict`` would fail."""
     from fardplan_cli.load import load_plan_set
     from fardplan_cli.yamlfile import atomic_write_text, plan_lock
 
@@ -708,9 +710,15 @@ def perform(
                   count=len(checked.errors)),
                 checked.errors,
             )
+        warnings = _warnings_about(result, checked.warnings)
+        if strict and warnings:
+            raise EditRefusedError(
+                t("edit refused, nothing written: with --strict, its {count} warning(s) count as "
+                  "errors", count=len(warnings)),
+                tuple(replace(w, severity="error") for w in warnings),
+            )
         if dry_run:  # checked like the real edit, so that a dry run tells what the edit would do
-            return EditOutcome(result, written=False, commit=None,
-                               warnings=_warnings_about(result, checked.warnings))
+            return EditOutcome(result, written=False, commit=None, warnings=warnings)
         target = repository.path_of(result.path)
         try:
             atomic_write_text(target, result.new_text)
@@ -724,5 +732,4 @@ def perform(
 
             text = result.summary if not message else f"{message}\n\n{result.summary}"
             commit_id = gitops.commit_file(repository.root, result.path, text)
-        return EditOutcome(result, written=True, commit=commit_id,
-                           warnings=_warnings_about(result, checked.warnings))
+        return EditOutcome(result, written=True, commit=commit_id, warnings=warnings)

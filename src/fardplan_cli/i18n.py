@@ -193,6 +193,9 @@ _SWEDISH: dict[str, str] = {
     "git is not installed or not on PATH": "git är inte installerat eller finns inte i PATH",
     "git cat-file stopped unexpectedly": "git cat-file avslutades oväntat",
     "git object {oid} is missing": "git-objektet {oid} saknas",
+    "edit refused, nothing written: with --strict, its {count} warning(s) count as errors": (
+        "ändringen avvisades, inget skrevs: med --strict räknas dess {count} varning(ar) som fel"
+    ),
     "the plans at {label} have {count} problem(s), listed above": (
         "planerna i {label} har {count} problem, se ovan"
     ),

@@ -25,13 +25,18 @@ MessageOption = Annotated[
     str | None, typer.Option("--message", "-m", metavar="MSG", help="The commit message's first "
                              "line (the summary of the change follows it).")
 ]
+StrictOption = Annotated[
+    bool, typer.Option("--strict", help="Refuse the edit if it leaves a warning on the initiative "
+                       "(as `validate --strict` would fail).")
+]
 RefArgument = Annotated[
     str,
     typer.Argument(metavar="REF", help="An initiative: sodertalje:1.3, or a common one's id, 1.1."),
 ]
 
 
-def _run(ctx: typer.Context, make: Maker, dry_run: bool, commit: bool, message: str | None) -> str:
+def _run(ctx: typer.Context, make: Maker, dry_run: bool, commit: bool, message: str | None,
+         strict: bool) -> str:
     """Make the edit, report it on stderr (the diff on stdout with --dry-run); return its ref."""
     from fardplan_cli.edit import perform
     from fardplan_cli.errors import UsageError
@@ -41,7 +46,8 @@ def _run(ctx: typer.Context, make: Maker, dry_run: bool, commit: bool, message: 
         raise UsageError(t("--dry-run and --commit exclude each other"))
     if message is not None and not commit:
         raise UsageError(t("-m/--message goes with --commit"))
-    outcome = perform(open_repository(ctx), make, dry_run=dry_run, commit=commit, message=message)
+    outcome = perform(open_repository(ctx), make, dry_run=dry_run, commit=commit, message=message,
+                      strict=strict)
     result = outcome.result
     if dry_run:
         typer.echo(result.diff(), nl=False)
@@ -52,7 +58,8 @@ def _run(ctx: typer.Context, make: Maker, dry_run: bool, commit: bool, message: 
                      summary=result.summary, commit=outcome.commit[:12]))
     elif outcome.written:
         echo_error(f"{result.path}: {result.summary}")
-    # Written all the same (warnings do not refuse an edit), but `validate --strict` will fail on them.
+    # Written all the same (warnings refuse an edit only with --strict), but `validate --strict`
+    # will fail on them.
     report_problems(outcome.warnings)
     return result.ref
 
@@ -71,6 +78,7 @@ def assign(
     dry_run: DryRunOption = False,
     commit: CommitOption = False,
     message: MessageOption = None,
+    strict: StrictOption = False,
 ) -> None:
     """Set an initiative's lead and participants."""
     from fardplan_cli import edit
@@ -79,7 +87,7 @@ def assign(
         return edit.assign(plan, files, ref, lead=lead, no_lead=no_lead, add=add or (),
                            remove=remove or ())
 
-    _run(ctx, make, dry_run, commit, message)
+    _run(ctx, make, dry_run, commit, message, strict)
 
 
 @handle_errors
@@ -93,6 +101,7 @@ def set_status(
     dry_run: DryRunOption = False,
     commit: CommitOption = False,
     message: MessageOption = None,
+    strict: StrictOption = False,
 ) -> None:
     """Set an initiative's status, with the reason."""
     from fardplan_cli import edit
@@ -100,7 +109,7 @@ def set_status(
     def make(plan: PlanSet, files: Mapping[str, bytes]) -> EditResult:
         return edit.set_status(plan, files, ref, status, note=note)
 
-    _run(ctx, make, dry_run, commit, message)
+    _run(ctx, make, dry_run, commit, message, strict)
 
 
 @handle_errors
@@ -113,6 +122,7 @@ def prioritize(
     dry_run: DryRunOption = False,
     commit: CommitOption = False,
     message: MessageOption = None,
+    strict: StrictOption = False,
 ) -> None:
     """Record a political dialogue's priority for an initiative."""
     from fardplan_cli import edit
@@ -120,7 +130,7 @@ def prioritize(
     def make(plan: PlanSet, files: Mapping[str, bytes]) -> EditResult:
         return edit.prioritize(plan, files, ref, cycle, remove=remove)
 
-    _run(ctx, make, dry_run, commit, message)
+    _run(ctx, make, dry_run, commit, message, strict)
 
 
 @handle_errors
@@ -137,6 +147,7 @@ def new(
     dry_run: DryRunOption = False,
     commit: CommitOption = False,
     message: MessageOption = None,
+    strict: StrictOption = False,
 ) -> None:
     """Add a core-specific initiative with the next free id in its area; print its reference."""
     from fardplan_cli import edit
@@ -146,6 +157,6 @@ def new(
                                    description=description, lead=lead,
                                    participants=participant or ())
 
-    ref = _run(ctx, make, dry_run, commit, message)
+    ref = _run(ctx, make, dry_run, commit, message, strict)
     if not dry_run:
         typer.echo(ref)
