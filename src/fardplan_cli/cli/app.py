@@ -136,13 +136,34 @@ def main() -> None:
             reconfigure(encoding="utf-8")
     from fardplan_cli.cli.common import silence_stdout
 
+    args = sys.argv[1:]
+    code = 0
     try:
-        if sys.argv[1:] == ["--version"]:
+        if args == ["--version"]:
             _print_version_alone()
             return
-        app_for(sys.argv[1:])(prog_name="fardplan")
+        code = run(app_for(args), args)
     finally:
         try:
             sys.stdout.flush()
         except BrokenPipeError:
             silence_stdout()
+    sys.exit(code)
+
+
+def run(app: typer.Typer, args: Sequence[str]) -> int:
+    """Run the app on ``args`` and return the exit code. Usage errors are printed as click prints
+    them, in Swedish where that is the language (``cli/usage.py``)."""
+    try:
+        returned = app(args=list(args), prog_name="fardplan", standalone_mode=False)
+    except typer.TyperException as error:  # click's usage errors, and other click exceptions
+        from fardplan_cli.cli.usage import show_usage_error
+
+        show_usage_error(error, args)
+        return int(getattr(error, "exit_code", 1))
+    except typer.Abort:
+        from fardplan_cli.cli.usage import requested_language
+
+        sys.stderr.write("Avbrutet!\n" if requested_language(args) == "sv" else "Aborted!\n")
+        return 1
+    return returned if isinstance(returned, int) else 0
