@@ -155,3 +155,16 @@ def test_unresolved_merge_conflict_is_named_as_such() -> None:
     with pytest.raises(YamlProblemError) as caught:
         parse_document("plans/x.yaml", source)
     assert (caught.value.problem.code, caught.value.problem.line) == ("merge-conflict", 2)
+
+
+def test_read_commands_point_at_the_same_place_as_validate(plan_dir: Path) -> None:
+    # The read commands build the model without positions; a problem still has its own.
+    path = plan_dir / "plans" / "sodertalje.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: planned", "status: halted", 1),
+                    encoding="utf-8")
+    listed = run_cli("list", "--core", "sodertalje", repo=plan_dir)
+    validated = run_cli("validate", repo=plan_dir)
+    assert listed.exit_code == validated.exit_code == 1
+    where = [line.split(" ")[0] for line in validated.stdout.splitlines() if "bad-status" in line]
+    assert len(where) == 1 and where[0].startswith("plans/sodertalje.yaml:")
+    assert where[0] in listed.stderr

@@ -66,10 +66,10 @@ def load_plans(ctx: typer.Context, *, core: str | None = None) -> tuple[PlanRepo
     repository = open_repository(ctx)
     narrow = repository.read_core_plan_files(core) if core else None
     if narrow is not None:
-        plan = load_plan_set(narrow)
+        plan = load_plan_set(narrow, positions=False)  # the read commands print no positions
         if core is not None and plan.core(core) is not None:
             return repository, plan
-    return repository, load_plan_set(repository.read_plan_files())
+    return repository, load_plan_set(repository.read_plan_files(), positions=False)
 
 
 def emit(output: Output, format_name: str | ReadFormat) -> None:
