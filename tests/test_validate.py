@@ -322,3 +322,14 @@ def test_a_value_of_the_wrong_type_is_one_problem_not_two(plan_dir: Path) -> Non
                     "    lead: trafikverket\n    status: [planned]\n", encoding="utf-8")
     report = json.loads(run_cli("validate", "--format", "json", repo=plan_dir).stdout)
     assert [p["code"] for p in report["problems"]] == ["wrong-type"]
+
+
+def test_a_wrongly_typed_choice_names_the_choices(plan_dir: Path) -> None:
+    path = plan_dir / "plans" / "haninge.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + 'initiatives:\n  - id: "1.5"\n    title: X\n'
+                    "    lead: trafikverket\n    status: 5\n", encoding="utf-8")
+    report = json.loads(run_cli("validate", "--format", "json", repo=plan_dir).stdout)
+    [problem] = report["problems"]
+    assert problem["code"] == "wrong-type"
+    assert "choose one of planned, ongoing, done, paused, dropped" in problem["message"]
+    assert "quote it" not in problem["message"]

@@ -657,18 +657,43 @@ def _check_after_edit(files: Mapping[str, bytes], root: Path) -> ValidationResul
 
 def _warnings_about(result: EditResult, warnings: Iterable[Problem]) -> tuple[Problem, ...]:
     """The warnings that concern the edited initiative (its node and everything under it)."""
-    from fardplan_cli.yamlfile import parse_document
+    return tuple(w for _, w in _initiative_warnings(result, result.new_text, warnings))
+
+
+def _initiative_warnings(
+    result: EditResult, text: str, warnings: Iterable[Problem]
+) -> list[tuple[tuple[str, str, str], Problem]]:
+    """The warnings about the edited initiative in ``text`` (its file before or after the edit),
+    each with a key that stays the same when the edit moves the initiative's lines: its code,
+    its path below the initiative and its message."""
+    from fardplan_cli.yamlfile import YamlProblemError, parse_document
 
     initiative_id = result.ref.rpartition(":")[2]
-    data = parse_document(result.path, result.new_text.encode("utf-8")).data
+    try:
+        data = parse_document(result.path, text.encode("utf-8")).data
+    except YamlProblemError:
+        return []
     entries = data.get("initiatives") if isinstance(data, dict) else None
     index = next((i for i, entry in enumerate(entries or [])
                   if isinstance(entry, dict) and entry.get("id") == initiative_id), None)
     if index is None:
-        return ()
+        return []
     prefix = f"initiatives[{index}]"
-    return tuple(w for w in warnings if w.file == result.path
-                 and (w.path == prefix or w.path.startswith((prefix + ".", prefix + "["))))
+    return [((w.code, w.path[len(prefix):], w.message), w) for w in warnings
+            if w.file == result.path
+            and (w.path == prefix or w.path.startswith((prefix + ".", prefix + "[")))]
+
+
+def _new_warnings(result: EditResult, warnings: tuple[Problem, ...],
+                  files: Mapping[str, bytes], root: Path) -> tuple[Problem, ...]:
+    """Of the edited initiative's warnings, those it did not have before the edit."""
+    if not warnings:
+        return ()
+    before = _check_after_edit(files, root)  # the plans as they are: what the edit did not cause
+    old_text = files.get(result.path, b"").decode("utf-8", "replace")
+    had = {key for key, _ in _initiative_warnings(result, old_text, before.warnings)}
+    return tuple(w for key, w in _initiative_warnings(result, result.new_text, warnings)
+                 if key not in had)
 
 
 class WriteFailedError(FardplanError):
@@ -688,7 +713,8 @@ def perform(
     strict: bool = False,
 ) -> EditOutcome:
     """Make one edit under the plan lock: read, edit, validate, write, commit. With ``strict``,
-    a warning the edit leaves on its initiative refuses it, as ``validate --strict`` would fail."""
+    a warning the edit causes on its initiative refuses it, as ``validate --strict`` would fail
+    (one it had before does not: it can then be mended one edit at a time)."""
     from fardplan_cli.load import load_plan_set
     from fardplan_cli.yamlfile import atomic_write_text, plan_lock
 
@@ -711,11 +737,12 @@ def perform(
                 checked.errors,
             )
         warnings = _warnings_about(result, checked.warnings)
-        if strict and warnings:
+        caused = _new_warnings(result, warnings, files, repository.root) if strict else ()
+        if caused:
             raise EditRefusedError(
                 t("edit refused, nothing written: with --strict, its {count} warning(s) count as "
-                  "errors", count=len(warnings)),
-                tuple(replace(w, severity="error") for w in warnings),
+                  "errors", count=len(caused)),
+                tuple(replace(w, severity="error") for w in caused),
             )
         if dry_run:  # checked like the real edit, so that a dry run tells what the edit would do
             return EditOutcome(result, written=False, commit=None, warnings=warnings)

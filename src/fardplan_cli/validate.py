@@ -363,6 +363,8 @@ def _has_type(value: Any, expected: Any) -> bool:
     for name in names:
         if isinstance(value, bool) and name in ("integer", "number"):
             continue
+        if name == "integer" and isinstance(value, float) and value.is_integer():
+            return True  # JSON Schema: 5.0 is an integer
         if isinstance(value, _PYTHON_TYPES.get(name, (object,))):
             return True
     return False
@@ -434,7 +436,10 @@ def _problems_for(
                 "(unquoted, 1.10 is the number 1.1)", raw=raw))
             return
         hint = ""
-        if "string" in expected and _is_number(instance):
+        if isinstance(schema.get("enum"), list):  # a status, say: the choices, not quoting
+            hint = "; " + t("choose one of {options}",
+                            options=", ".join(str(v) for v in schema["enum"]))
+        elif "string" in expected and _is_number(instance):
             hint = "; " + t("quote it to make it text")
         yield _at(doc, path, "wrong-type", t(
             "{field} should be {expected}, found {found}", field=shown, expected=words,

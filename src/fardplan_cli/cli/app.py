@@ -140,7 +140,10 @@ def main() -> None:
     code = 0
     try:
         if args == ["--version"]:
-            _print_version_alone()
+            try:
+                _print_version_alone()
+            except BrokenPipeError:
+                silence_stdout()  # the reader went away: it has what it wanted
             return
         code = run(app_for(args), args)
     finally:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from fardplan_cli.cli.common import handle_errors, open_repository
+from fardplan_cli.cli.common import handle_errors, open_repository, silence_stdout
 
 
 class DiffFormat(str, Enum):
@@ -69,6 +69,12 @@ def diff(
             source_rev = history.resolve(source)
         result, core_id = history.diff(source_rev, target_rev, work_tree_files=work_tree_files,
                                        core=core)
-    DIFF_RENDERERS[format.value](DiffReport(source_rev, target_rev, result, core_id), sys.stdout)
+    try:
+        DIFF_RENDERERS[format.value](DiffReport(source_rev, target_rev, result, core_id),
+                                     sys.stdout)
+    except BrokenPipeError:
+        if not exit_code:
+            raise  # a closed pipe ends quietly (handle_errors)
+        silence_stdout()  # --exit-code says whether there are changes, read to the end or not
     if exit_code and result.changes:
         raise typer.Exit(EXIT_PROBLEMS)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 # The root callback's options that take a value (see cli/app.py).
-_OPTIONS_WITH_VALUE = frozenset({"--repo", "--lang"})
+OPTIONS_WITH_VALUE = frozenset({"--repo", "--lang"})
 
 
 def invoked_command(args: Sequence[str]) -> tuple[str | None, bool]:
@@ -26,7 +26,7 @@ def invoked_command(args: Sequence[str]) -> tuple[str | None, bool]:
             return None, True
         if arg == "--":
             return (args[index + 1] if index + 1 < len(args) else None), False
-        if arg in _OPTIONS_WITH_VALUE:
+        if arg in OPTIONS_WITH_VALUE:
             index += 2
             continue
         if arg.startswith("-"):

@@ -71,18 +71,20 @@ def translate(text: str) -> str:
 def requested_language(args: Sequence[str]) -> str:
     """The language the command line asks for (``--lang`` before the command), else the
     locale's: a usage error may come before the root options were read."""
+    from fardplan_cli.cli.startup import OPTIONS_WITH_VALUE
     from fardplan_cli.i18n import detect_language
 
-    for index, arg in enumerate(args):
-        value = None
-        if arg == "--lang" and index + 1 < len(args):
-            value = args[index + 1]
-        elif arg.startswith("--lang="):
-            value = arg.partition("=")[2]
+    index = 0
+    while index < len(args) and args[index].startswith("-"):
+        arg, value = args[index], None
+        if arg in OPTIONS_WITH_VALUE:  # --repo PATH, --lang LANG: skip the value too
+            value = args[index + 1] if arg == "--lang" and index + 1 < len(args) else None
+            index += 2
+        else:
+            value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+            index += 1
         if value in ("sv", "en"):
             return value
-        if not arg.startswith("-"):
-            break
     return detect_language()
 
 

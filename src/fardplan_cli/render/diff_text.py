@@ -23,7 +23,7 @@ Piece = tuple[str, str]
 
 _HEADLINE_INDENT = "  "  # under "* "
 _FIELD_INDENT = "      "  # under "    label: ", two deeper than the label
-_BREAK = re.compile(r"\n(?=[^\n])")
+_BREAK = re.compile(r"\n")
 
 
 def _marked(segments: list[Segment], colour: bool) -> list[Piece]:
@@ -42,18 +42,22 @@ def _marked(segments: list[Segment], colour: bool) -> list[Piece]:
 
 
 def _continued(pieces: list[Piece], indent: str) -> list[Piece]:
-    """The pieces with each line after the first indented by ``indent`` (an empty line, the
-    break between paragraphs, stays empty)."""
+    """The pieces with each line after the first indented by ``indent``, unstyled (an empty
+    line, the break between paragraphs, stays empty)."""
     if not any("\n" in text for text, _ in pieces):
         return pieces
     result: list[Piece] = []
     for index, (text, style) in enumerate(pieces):
         following = next((later for later, _ in pieces[index + 1 :] if later), "")
-        indented = _BREAK.sub("\n" + indent, text)
-        if indented.endswith("\n") and following and not following.startswith("\n"):
-            indented += indent
-        result.append((indented, style))
-    return result
+        start = 0
+        for end in (m.end() for m in _BREAK.finditer(text)):
+            result.append((text[start:end], style))
+            after = text[end : end + 1] or following[:1]
+            if after and after != "\n":
+                result.append((indent, ""))
+            start = end
+        result.append((text[start:], style))
+    return [(text, style) for text, style in result if text]
 
 
 def _lines(document: DiffDocument, colour: bool) -> Iterator[list[Piece]]:
