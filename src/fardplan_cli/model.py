@@ -57,6 +57,8 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
+    """An actor (aktör) of actors.yaml: an organisation, a sector or a group, maybe part of another."""
+
     id: str
     name: str
     kind: str
@@ -67,6 +69,8 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class GoalArea:
+    """One of the region's goal areas (målområden), with its introduction."""
+
     number: int
     title: str
     summary: str
@@ -75,6 +79,8 @@ class GoalArea:
 
 @dataclass(frozen=True, slots=True)
 class Cycle:
+    """A political cycle (mandatperiod), e.g. 2027-2030."""
+
     id: str
     name: str | None
     pos: Position = field(compare=False)
@@ -124,6 +130,8 @@ class Initiative:
 
 @dataclass(frozen=True, slots=True)
 class Direction:
+    """A core's direction (färdriktning) for one goal area."""
+
     area: int
     text: str
     pos: Position = field(compare=False)
@@ -131,6 +139,8 @@ class Direction:
 
 @dataclass(frozen=True, slots=True)
 class CharacterSection:
+    """One section of a core's character description (karaktärsbeskrivning)."""
+
     heading: str
     text: str
     pos: Position = field(compare=False)
@@ -138,6 +148,8 @@ class CharacterSection:
 
 @dataclass(frozen=True, slots=True)
 class IndicatorValue:
+    """One year's value of an indicator."""
+
     year: int
     value: float | int
     note: str | None
@@ -145,6 +157,8 @@ class IndicatorValue:
 
 @dataclass(frozen=True, slots=True)
 class Indicator:
+    """An indicator of a core's lägesbild (residents, jobs), with its values by year."""
+
     id: str
     label: str
     unit: str | None
@@ -154,6 +168,8 @@ class Indicator:
 
 @dataclass(frozen=True, slots=True)
 class Core:
+    """A regional urban core (regional stadskärna) and its own plan."""
+
     id: str
     name: str
     municipalities: tuple[str, ...]
@@ -175,6 +191,8 @@ class Core:
 
 @dataclass(frozen=True, slots=True)
 class Region:
+    """plans/region.yaml: the goal areas, the cycles and the common initiatives."""
+
     name: str
     owner: str | None
     goal_areas: tuple[GoalArea, ...]
@@ -185,6 +203,8 @@ class Region:
 
 @dataclass(frozen=True)
 class PlanSet:
+    """Every plan file of a repository, built: the region, the actors and the cores."""
+
     region: Region
     actors: tuple[Actor, ...]
     cores: tuple[Core, ...]
