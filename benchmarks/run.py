@@ -3,8 +3,9 @@
     python benchmarks/run.py [--quick] [--keep DIR] [--runs N] [--markdown]
 
 Each operation and each reference is a separate process, timed from start to exit (wall clock) as
-the median of ``--runs`` runs. The runs are interleaved (one round runs every command once), after
-one warm-up round that is not counted, so that a change in the machine's load touches all alike.
+the median of ``--runs`` runs. The runs are interleaved (one round runs every command once, every
+other round in the opposite order), after one warm-up round that is not counted, so that a change in
+the machine's load touches all alike.
 ``fardplan`` is run through the installed entry point next to this Python (else
 ``python -m fardplan_cli``); the output says which. A command that the installed fardplan does not
 have yet (exit 2, "No such command") is shown as ``not available``.
@@ -175,7 +176,9 @@ def measure(timings: Sequence[Timing], cwd: Path, runs: int, warm_up: bool,
         counted = round_number > 0 or not warm_up
         progress(f"round {round_number + (0 if warm_up else 1)}/{runs}"
                  + ("" if counted else " (warm-up)"))
-        for timing in timings:
+        # Every other round runs the commands in the opposite order, so that no command always
+        # follows the same one (a heavy command before a start-up one, say).
+        for timing in (timings if round_number % 2 == 0 else list(reversed(timings))):
             if timing.available and not timing.failure:
                 run_once(timing, cwd, environment())
                 if not counted and timing.seconds:
