@@ -58,9 +58,15 @@ def test_diff_exit_code_says_there_are_changes_even_into_a_closed_pipe(plan_repo
         assert (plain.returncode, plain.stderr) == (0, b""), plain.stderr
 
 
-def test_the_language_of_a_usage_error_skips_the_values_of_root_options() -> None:
+def test_the_language_of_a_usage_error_skips_the_values_of_root_options(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from fardplan_cli.cli.usage import requested_language
 
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
     assert requested_language(["--repo", ".", "--lang", "sv", "list", "--bogus"]) == "sv"
     assert requested_language(["--repo", "sv", "--lang=en", "show"]) == "en"
-    assert requested_language(["--repo", "--lang", "list"]) in ("sv", "en")  # the locale's
+    assert requested_language(["--repo", "--lang", "list"]) == "en"  # --lang is --repo's value
+    monkeypatch.setenv("LC_ALL", "sv_SE.UTF-8")
+    assert requested_language(["--repo", "--lang", "list"]) == "sv"  # so the locale's
+    assert requested_language(["list", "--lang", "en"]) == "sv"  # after the command: not a root option

@@ -327,3 +327,13 @@ def test_a_text_in_paragraphs_continues_under_its_item() -> None:
         "      [-Andra-]{+Nytt andra+} stycket.{+",
         "      Och en rad till.+}",
     ]
+
+
+def test_the_indentation_of_a_continued_line_is_not_styled() -> None:
+    from fardplan_cli.render.diff_text import _continued
+
+    assert _continued([("    Description: ", ""), ("ny\ntext", "green underline")], "  ") == [
+        ("    Description: ", ""), ("ny\n", "green underline"), ("  ", ""),
+        ("text", "green underline")]
+    assert _continued([("a\n\n", "red"), ("b", "")], "  ") == [
+        ("a\n", "red"), ("\n", "red"), ("  ", ""), ("b", "")]

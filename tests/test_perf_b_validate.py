@@ -50,7 +50,8 @@ def _slow_validate(
     patch = pytest.MonkeyPatch()
     try:
         patch.setattr(validate_module._Schema, "is_valid", lambda self, data: None)
-        patch.setattr(validate_module, "_parse_documents", load.parse_documents)
+        patch.setattr(validate_module, "parse_documents",
+                      lambda files, lazy_positions=False: load.parse_documents(files))
         patch.setattr(validate_module, "build_plan_set",
                       lambda documents, files, positions=True: load.build_plan_set(documents, files))
         return validate_files(files, strict=strict, schemas=schemas)

@@ -111,11 +111,10 @@ def cut_core_text(text: str) -> CoreText | None:
         f"\n{s}" in text for s in _UNSURE_LINE_STARTS
     ):
         return None
-    keys = _INITIATIVES_KEY.findall(text)
+    keys = list(_INITIATIVES_KEY.finditer(text))
     if len(keys) != 1:
         return None
-    key = _INITIATIVES_KEY.search(text)
-    assert key is not None
+    key = keys[0]
     first = _FIRST_CONTENT.search(text, key.end())
     if first is None:
         return None

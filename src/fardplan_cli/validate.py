@@ -44,11 +44,12 @@ from fardplan_cli.load import (
     core_id_of,
     describe_value,
     is_core_file,
+    parse_documents,
     raw_scalar,
 )
 from fardplan_cli.model import Problem, Severity
 from fardplan_cli.query import normalize
-from fardplan_cli.yamlfile import Document, PathKey, YamlProblemError, format_path, parse_document
+from fardplan_cli.yamlfile import Document, PathKey, format_path
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -269,7 +270,8 @@ def validate_files(
         for path in ignored
     ]
     validators = _validators(schemas, problems)
-    documents, yaml_problems = _parse_documents(files)
+    # Positions are worked out only for a file that has a problem.
+    documents, yaml_problems = parse_documents(files, lazy_positions=True)
     problems.extend(yaml_problems)
 
     actor_pairs = _lenient_actor_pairs(documents.get(ACTORS_FILE))
@@ -300,18 +302,6 @@ def validate_files(
     if strict:
         problems = [dataclasses.replace(p, severity="error") for p in problems]
     return ValidationResult(_sorted_unique(problems), len(files))
-
-
-def _parse_documents(files: Mapping[str, bytes]) -> tuple[dict[str, Document], list[Problem]]:
-    """``load.parse_documents``, with positions worked out only for a file that has a problem."""
-    documents: dict[str, Document] = {}
-    problems: list[Problem] = []
-    for path in sorted(files):
-        try:
-            documents[path] = parse_document(path, files[path], lazy_positions=True)
-        except YamlProblemError as exc:
-            problems.append(exc.problem)
-    return documents, problems
 
 
 def _sorted_unique(problems: Iterable[Problem]) -> tuple[Problem, ...]:
