@@ -3,7 +3,8 @@
 The files follow the layout and the style of the shipped plans (``plans/region.yaml``,
 ``plans/actors.yaml``, one ``plans/core-NNN.yaml`` per core; ids quoted, block scalars for long
 text, flow sequences for actor lists, comments) and are valid against the schemas in ``schemas/``.
-The text is Swedish: sentences of the source document, shuffled with a fixed seed.
+The text is Swedish: sentences of the shipped plans (the published roadmap's own words), shuffled with
+a fixed seed.
 
 The history is written through one ``git fast-import`` process: an initial commit with every file,
 then small edits (a status changed, a participant added, a description reworded, a priority
@@ -28,14 +29,13 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SEED_TEXT = Path("/work/shared/seeds/000_0a3af9884317a762.txt")
-FALLBACK_TEXT = PROJECT_ROOT / "plans"
+SHIPPED_PLANS = PROJECT_ROOT / "plans"
 
 CYCLES = ("2023-2026", "2027-2030")
 FIRST_TAG, LAST_TAG, ONE_CORE_TAG = "cycle/2023-2026", "cycle/2027-2030", "bench/one-core"
@@ -91,17 +91,29 @@ _CYCLE_ID = re.compile(r"[0-9]{4}-[0-9]{4}")
 # -- text ----------------------------------------------------------------------------------------
 
 
-def load_sentences(seed: int, source: Path = SEED_TEXT) -> list[str]:
-    """Sentences of the source document, shuffled deterministically."""
-    if source.is_file():
-        text = source.read_text(encoding="utf-8")
-    else:  # another machine: fall back to the text of the shipped plans
-        shipped = sorted(FALLBACK_TEXT.glob("*.yaml"))
-        text = "\n\n".join(p.read_text(encoding="utf-8") for p in shipped)
+def _strings(value: object) -> Iterator[str]:
+    """Every string value of a parsed plan file, depth first."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def load_sentences(seed: int, source: Path = SHIPPED_PLANS) -> list[str]:
+    """Sentences of the shipped plans' text (the published roadmap's own words), shuffled
+    deterministically."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe")
+    paragraphs: list[str] = []
+    for path in sorted(source.glob("*.yaml")):
+        paragraphs.extend(_strings(yaml.load(path.read_text(encoding="utf-8"))))
     sentences: list[str] = []
-    for paragraph in re.split(r"\n\s*\n", text):
-        if "\t" in paragraph:  # the table of contents
-            continue
+    for paragraph in paragraphs:
         flat = " ".join(paragraph.split())
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", flat):
             if 40 <= len(sentence) <= 400 and sentence[-1] in ".!?" and sentence[0].isupper():
