@@ -1,4 +1,4 @@
-"""Revisions that a user types are checked before git sees them (DESIGN §7)."""
+"""Revisions that a user types are checked before git sees them (docs/design.md#safety)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import run_cli
 from tests.report_support import check_golden, edit, load
 
-# The order of the published roadmap for Södertälje (seeds/000_0a3af9884317a762.txt).
+# The order of the published roadmap for Södertälje stadskärna (Region Stockholm, 2026).
 SOURCE_CHARACTER = [
     "En storregional mötesplats",
     "Medeltida stadskärna med stort utbud av service",

@@ -1,7 +1,7 @@
 """Cycles, revisions and the history of the plans, read from git objects (never by checking out).
 
 Every git process the tool starts is started here, by ``run_git`` or ``CatFile``, so that the
-safety rules of DESIGN §7 live in one place:
+safety rules below live in one place (docs/design.md#safety):
 
 - a revision a user typed passes ``check_revision`` and is resolved once with
   ``rev-parse --verify --quiet --end-of-options REV^{commit}``; after that only the commit id
@@ -952,7 +952,7 @@ class ClosedCycle:
 
 def close_cycle(repo_root: Path, cycle_id: str, known_cycles: Sequence[str], message: str | None,
                 work_tree_files: Mapping[str, bytes]) -> ClosedCycle:
-    """Tag HEAD as the end of a cycle, refusing what DESIGN §4 refuses."""
+    """Tag HEAD as the end of a cycle; refuse an unknown or closed cycle, invalid or uncommitted plans."""
     from fardplan_cli.errors import EditRefusedError, PlanProblemsError
 
     _require_git(repo_root)

@@ -1,4 +1,4 @@
-"""Schema and semantic rules -> problems (DESIGN §2).
+"""Schema and semantic rules -> problems (docs/validate.md lists every code).
 
 ``validate_files`` checks a whole plan set and returns every problem, not just the first. It works
 in layers, each one only on what the layer before found sound, so that one broken node is reported
@@ -546,7 +546,7 @@ def _initiative_id(value: Any) -> str | None:
 
 
 class _Rules:
-    """The rules of DESIGN §2 that a schema cannot express.
+    """The plan rules that a schema cannot express (ids, references, loops, duplicates, warnings).
 
     They run on every file whose top level is a mapping and look only at nodes of the right shape,
     so a file with a schema error still gets its other problems reported. A rule that checks a

@@ -507,7 +507,7 @@ class _LazyTable(Mapping[PathKey, tuple[int, int]]):
 
 
 def round_trip_yaml() -> YAML:
-    """The round-trip YAML instance in the style the plans are written in (DESIGN §7)."""
+    """The round-trip YAML instance in the plans' style, which dumps an unedited file byte for byte."""
     from ruamel.yaml import YAML
 
     yaml = YAML()

@@ -94,7 +94,7 @@ def revision_label(revision: Revision) -> str:
 
 
 def diff_json(report: DiffReport) -> dict[str, Any]:
-    """The stable JSON shape of DESIGN §4."""
+    """The stable JSON shape of a diff, documented in docs/history.md."""
     source, target = report.source.as_dict(), report.target.as_dict()
     source["label"], target["label"] = revision_label(report.source), revision_label(report.target)
     return {

@@ -1,4 +1,4 @@
-"""Presentation of a validation result: text, JSON (DESIGN §3) and GitHub workflow commands.
+"""Presentation of a validation result: text, JSON (the stable shape in docs/validate.md) and GitHub workflow commands.
 
 ``PROBLEM_RENDERERS`` is the one table that both ``validate --format`` and the dispatch read from.
 """

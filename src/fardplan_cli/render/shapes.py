@@ -1,4 +1,4 @@
-"""The stable JSON shapes of DESIGN §3. Keep them backwards compatible: add keys, never rename."""
+"""The stable JSON shapes of the README. Keep them backwards compatible: add keys, never rename."""
 
 from __future__ import annotations
 
