@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import run_cli
+from tests.support import run_cli
 
 
 def test_list_core_shows_the_whole_plan(plan_dir: Path) -> None:
