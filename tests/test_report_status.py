@@ -72,7 +72,8 @@ FILTERS: list[tuple[str, ...]] = [
 
 
 @pytest.mark.parametrize("filters", FILTERS, ids=lambda f: " ".join(f) or "no-filter")
-@pytest.mark.parametrize("core", [None, "sodertalje", "haninge"])
+# Without --core every core is checked against its own `list --core`; one core stands for --core.
+@pytest.mark.parametrize("core", [None, "sodertalje"])
 def test_counts_agree_with_list(varied: Path, core: str | None, filters: tuple[str, ...]) -> None:
     core_args = ("--core", core) if core else ()
     report = status_json(varied, *core_args, *filters)
