@@ -1,20 +1,19 @@
-"""Shared fixtures: a CLI runner with stdout and stderr apart, and plan repositories in real git."""
+"""The fixtures: an isolated environment, plan directories and plan repositories in real git.
+
+Helpers that tests import (the CLI runner, git, golden files) are in ``tests/support``.
+"""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SHIPPED_PLANS = PROJECT_ROOT / "plans"
-SHIPPED_SCHEMAS = PROJECT_ROOT / "schemas"
+pytest.register_assert_rewrite("tests.support")
+
+from tests.support import PROJECT_ROOT, SHIPPED_PLANS, SHIPPED_SCHEMAS, commit_all, init_git_repo  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -32,49 +31,6 @@ def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
     monkeypatch.setenv("NO_COLOR", "1")
 
 
-@dataclass
-class Result:
-    exit_code: int
-    stdout: str
-    stderr: str
-
-    @property
-    def output(self) -> str:
-        return self.stdout + self.stderr
-
-
-def run_cli(*args: str, repo: Path | None = None, env: dict[str, str] | None = None) -> Result:
-    """Run the fardplan CLI in-process; stdout and stderr come back apart."""
-    from fardplan_cli.cli.app import app
-
-    runner = CliRunner()
-    argv = [*(("--repo", str(repo)) if repo is not None else ()), *args]
-    result = runner.invoke(app, argv, env=env, catch_exceptions=False)
-    return Result(result.exit_code, result.stdout, result.stderr)
-
-
-def git(repo: Path, *args: str) -> str:
-    """Run git in ``repo`` (tests only; the tool itself goes through GitPython/history)."""
-    completed = subprocess.run(
-        ["git", *args], cwd=repo, check=True, capture_output=True, text=True, encoding="utf-8"
-    )
-    return completed.stdout
-
-
-def init_git_repo(path: Path) -> None:
-    git(path, "init", "-q", "-b", "main")
-    git(path, "config", "user.name", "Test Planner")
-    git(path, "config", "user.email", "planner@example.org")
-    git(path, "config", "commit.gpgsign", "false")
-    git(path, "config", "core.autocrlf", "false")
-
-
-def commit_all(path: Path, message: str) -> str:
-    git(path, "add", "-A")
-    git(path, "commit", "-q", "-m", message)
-    return git(path, "rev-parse", "HEAD").strip()
-
-
 @pytest.fixture
 def plan_dir(tmp_path: Path) -> Path:
     """A copy of the shipped plans and schemas, without git."""
@@ -90,10 +46,6 @@ def plan_repo(plan_dir: Path) -> Iterator[Path]:
     init_git_repo(plan_dir)
     commit_all(plan_dir, "Import the plans")
     yield plan_dir
-
-
-def env_without_repo() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k != "FARDPLAN_REPO"}
 
 
 @pytest.fixture(scope="module")

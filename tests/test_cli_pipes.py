@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT
+from tests.support import PROJECT_ROOT
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a closed pipe behaves differently on Windows")

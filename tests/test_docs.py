@@ -6,7 +6,7 @@ import typer
 
 from fardplan_cli.cli.app import app
 from fardplan_cli.cli.reference import generate, replace_section
-from tests.conftest import PROJECT_ROOT
+from tests.support import PROJECT_ROOT
 
 
 def test_readme_command_reference_matches_help() -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from fardplan_cli.load import load_plan_set
 from fardplan_cli.repository import PlanRepository
-from tests.conftest import git, run_cli
-from tests.edit_helpers import snapshot
+from tests.support import git, run_cli
+from tests.support.edit import snapshot
 
 ASSIGN = ("assign", "sodertalje:1.3", "--lead", "Region Stockholm", "--add", "Trafikverket")
 

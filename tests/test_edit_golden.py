@@ -8,8 +8,8 @@ import pytest
 
 from fardplan_cli.load import load_plan_set
 from fardplan_cli.repository import PlanRepository
-from tests.conftest import run_cli
-from tests.edit_helpers import add_commented_plans, check_golden, comment_lines, unified
+from tests.support import assert_golden, run_cli
+from tests.support.edit import add_commented_plans, comment_lines, unified
 
 SODERTALJE, REGION, HANINGE = "plans/sodertalje.yaml", "plans/region.yaml", "plans/haninge.yaml"
 
@@ -59,7 +59,7 @@ def test_edit_diff_touches_only_its_lines(plan_dir: Path, name: str) -> None:
     after = (plan_dir / path).read_text(encoding="utf-8")
     diff = unified(path, before, after)
     assert dry.stdout == diff
-    check_golden(f"{name}.diff", diff)
+    assert_golden(f"edit/{name}.diff", diff)
     assert comment_lines(after) == comment_lines(before)
     load_plan_set(PlanRepository(plan_dir).read_plan_files())
 

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from fardplan_cli import edit
 from fardplan_cli.load import load_plan_set
 from fardplan_cli.yamlfile import LOCK_FILE_NAME, parse_document, round_trip_yaml
-from tests.conftest import SHIPPED_PLANS
-from tests.edit_helpers import EDIT_FIXTURES
+from tests.support import SHIPPED_PLANS
+from tests.support.edit import EDIT_FIXTURES
 
 PLAN_FILES = sorted(SHIPPED_PLANS.glob("*.yaml"))
 COMMENTED = sorted(EDIT_FIXTURES.glob("*.yaml"))

@@ -13,8 +13,8 @@ import pytest
 
 from fardplan_cli.load import load_plan_set
 from fardplan_cli.repository import PlanRepository
-from tests.conftest import run_cli
-from tests.edit_helpers import snapshot
+from tests.support import run_cli
+from tests.support.edit import snapshot
 
 # A writer process: ``python -c WRITER ROOT KIND LABEL COUNT`` makes COUNT edits, one at a time,
 # each through the same path as the CLI (lock, read, edit, validate, write).

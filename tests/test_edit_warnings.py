@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import run_cli
+from tests.support import run_cli
 
 
 def test_pausing_without_a_note_warns(plan_dir: Path) -> None:

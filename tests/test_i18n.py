@@ -9,7 +9,7 @@ import pytest
 
 from fardplan_cli import i18n
 from fardplan_cli.i18n import detect_language, t
-from tests.conftest import PROJECT_ROOT, run_cli
+from tests.support import PROJECT_ROOT, run_cli
 
 PACKAGE = PROJECT_ROOT / "src" / "fardplan_cli"
 

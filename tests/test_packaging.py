@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT, SHIPPED_PLANS, SHIPPED_SCHEMAS
+from tests.support import PROJECT_ROOT, SHIPPED_PLANS, SHIPPED_SCHEMAS
 
 
 @pytest.mark.slow

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
-from tests.golden import assert_golden
+from tests.support import assert_golden, run_cli
 
 SODERTALJE_REFS = [
     "1.1", "1.2", "sodertalje:1.3", "sodertalje:1.4", "sodertalje:1.5",

@@ -10,8 +10,8 @@ from typing import ClassVar
 
 import pytest
 
-from tests.conftest import run_cli
-from tests.report_support import check_golden, edit, load
+from tests.support import assert_golden, run_cli
+from tests.support.report import edit, load
 
 # The order of the published roadmap for Södertälje stadskärna (Region Stockholm, 2026).
 SOURCE_CHARACTER = [
@@ -268,4 +268,4 @@ def test_unknown_core(plan_dir: Path) -> None:
                                       ("html", "export-sodertalje.html"),
                                       ("json", "export-sodertalje.json")])
 def test_golden_export(plan_dir: Path, fmt: str, name: str) -> None:
-    check_golden(name, export(plan_dir, "--core", "sodertalje", "--format", fmt))
+    assert_golden(f"report/{name}", export(plan_dir, "--core", "sodertalje", "--format", fmt))

@@ -11,8 +11,8 @@ import pytest
 
 from fardplan_cli.query import InitiativeFilter, involvements, select_initiatives
 from fardplan_cli.report import InvolvementIndex, actor_responsibility, responsibility_matrix
-from tests.conftest import run_cli
-from tests.report_support import check_golden, load, vary
+from tests.support import assert_golden, run_cli
+from tests.support.report import load, vary
 
 SODERTALJE_OWN = ["1.3", "1.4", "1.5", "2.3", "3.4", "3.5", "4.3", "4.4"]
 COMMON = ["1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "4.2"]
@@ -142,7 +142,7 @@ def test_index_agrees_with_involvements(plan_dir: Path) -> None:
 def test_golden_responsibility(plan_dir: Path, args: tuple[str, ...], name: str) -> None:
     result = run_cli("--lang", "sv", "report", "responsibility", *args, repo=plan_dir)
     assert result.exit_code == 0, result.output
-    check_golden(name, result.stdout)
+    assert_golden(f"report/{name}", result.stdout)
 
 
 def test_domain_modules_import_neither_typer_nor_rich() -> None:

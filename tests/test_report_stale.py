@@ -14,8 +14,8 @@ from fardplan_cli.model import PlanSet
 from fardplan_cli.query import InitiativeFilter
 from fardplan_cli.render.report import status_output
 from fardplan_cli.report import stale_initiatives, status_report
-from tests.conftest import commit_all, init_git_repo, run_cli
-from tests.report_support import load
+from tests.support import commit_all, init_git_repo, run_cli
+from tests.support.report import load
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
 

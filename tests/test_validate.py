@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -26,10 +25,9 @@ from fardplan_cli.validate import (
     validate_files,
 )
 from fardplan_cli.yamlfile import MAX_FILE_BYTES, c_parser_in_use
-from tests.conftest import PROJECT_ROOT, SHIPPED_SCHEMAS, run_cli
+from tests.support import PROJECT_ROOT, SHIPPED_SCHEMAS, assert_golden, run_cli
 
 PACKAGE = PROJECT_ROOT / "src" / "fardplan_cli"
-GOLDEN = Path(__file__).parent / "golden" / "validate"
 CASES = Path(__file__).parent / "validate_cases"
 
 
@@ -106,15 +104,6 @@ def test_no_repository_is_a_usage_error(tmp_path: Path) -> None:
 # -- formats ---------------------------------------------------------------------------------------
 
 
-def _golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("FARDPLAN_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.is_file(), f"{path} is missing; run with FARDPLAN_UPDATE_GOLDEN=1"
-    assert text == path.read_text(encoding="utf-8")
-
-
 def _broken(plan_dir: Path) -> Path:
     for source in (CASES / "several-problems-in-one-run" / "plans").iterdir():
         shutil.copyfile(source, plan_dir / "plans" / source.name)
@@ -125,13 +114,13 @@ def _broken(plan_dir: Path) -> Path:
 def test_formats_match_golden_files(format_name: str, plan_dir: Path) -> None:
     result = run_cli("validate", "--format", format_name, repo=_broken(plan_dir))
     assert result.exit_code == 1
-    _golden(f"broken.{format_name}.txt", result.stdout)
+    assert_golden(f"validate/broken.{format_name}.txt", result.stdout)
 
 
 def test_swedish_text_output(plan_dir: Path) -> None:
     result = run_cli("--lang", "sv", "validate", repo=_broken(plan_dir))
     assert result.exit_code == 1
-    _golden("broken.text.sv.txt", result.stdout)
+    assert_golden("validate/broken.text.sv.txt", result.stdout)
     assert "fel[unknown-actor] initiatives[1].lead: okänd aktör 'trafikverkat'" in result.stdout
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.support import run_cli
 
 CASES = Path(__file__).parent / "validate_cases"
 CASE_NAMES = sorted(p.name for p in CASES.iterdir() if p.is_dir())

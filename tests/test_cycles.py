@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import commit_all, git, run_cli
+from tests.support import commit_all, git, run_cli
 
 
 def test_close_creates_an_annotated_tag_on_head(plan_repo: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from fardplan_cli.history import initiative_history, last_changed
-from tests.conftest import commit_all, git, run_cli
+from tests.support import commit_all, git, run_cli
 
 
 def replace_once(path: Path, old: str, new: str) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from fardplan_cli.errors import NotFoundError
 from fardplan_cli.history import check_revision, resolve_revision
-from tests.conftest import git, run_cli
+from tests.support import git, run_cli
 
 
 def _snapshot(*folders: Path) -> dict[str, float]:

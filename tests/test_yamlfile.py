@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from fardplan_cli.cli.app import COMMANDS, app, app_for
 from fardplan_cli.cli.startup import invoked_command
 from fardplan_cli.yamlfile import Document, PathKey, YamlProblemError, parse_document
-from tests.conftest import PROJECT_ROOT, SHIPPED_PLANS, run_cli
+from tests.support import PROJECT_ROOT, SHIPPED_PLANS, run_cli
 
 # -- start-up: only the invoked command is built ----------------------------------------------
 

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import os
 import shutil
 from pathlib import Path
 
 from fardplan_cli.yamlfile import LOCK_FILE_NAME
-from tests.conftest import PROJECT_ROOT, commit_all, init_git_repo
+from tests.support import PROJECT_ROOT, commit_all, init_git_repo
 
 EDIT_FIXTURES = PROJECT_ROOT / "tests" / "edit_fixtures"
-GOLDEN = PROJECT_ROOT / "tests" / "golden" / "edit"
 
 
 def add_commented_plans(root: Path) -> None:
@@ -56,11 +54,3 @@ def comment_lines(text: str) -> list[str]:
             found.append(line.split("  #", 1)[1].strip())
     return found
 
-
-def check_golden(name: str, actual: str) -> None:
-    golden = GOLDEN / name
-    if os.environ.get("FARDPLAN_UPDATE_GOLDEN") == "1":
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(actual, encoding="utf-8", newline="\n")
-    assert golden.is_file(), f"{golden} is missing; run with FARDPLAN_UPDATE_GOLDEN=1 to write it"
-    assert actual == golden.read_text(encoding="utf-8"), f"output differs from {golden}"

@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import commit_all, git, run_cli
-
-GOLDEN = Path(__file__).parent / "golden" / "history"
-UPDATE = os.environ.get("FARDPLAN_UPDATE_GOLDEN") == "1"
-
-
-def check_golden(name: str, text: str) -> None:
-    """Compare with tests/golden/history/<name>; FARDPLAN_UPDATE_GOLDEN=1 rewrites it."""
-    path = GOLDEN / name
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
-    assert path.exists(), f"missing golden file {path}; run with FARDPLAN_UPDATE_GOLDEN=1"
-    assert text == path.read_text(encoding="utf-8"), f"differs from {path}"
+from tests.support import assert_golden, commit_all, git, run_cli
 
 
 def replace_once(path: Path, old: str, new: str) -> None:
@@ -161,7 +147,7 @@ def test_diff_formats_match_golden_files(cycles_repo: Path, fmt: str, lang: str,
     result = run_cli("--lang", lang, "diff", "2023-2026", "2027-2030", "--format", fmt,
                      repo=cycles_repo)
     assert result.exit_code == 0, result.output
-    check_golden(name, _normalized(result.stdout, cycles_repo))
+    assert_golden(f"history/{name}", _normalized(result.stdout, cycles_repo))
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from fardplan_cli.load import load_plan_set
-from tests.conftest import PROJECT_ROOT, git
+from tests.support import PROJECT_ROOT, git
 
 sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
 

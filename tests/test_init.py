@@ -12,7 +12,7 @@ import pytest
 from pre_commit.clientlib import load_config, load_manifest  # type: ignore[import-untyped]
 
 from fardplan_cli.yamlfile import round_trip_yaml
-from tests.conftest import PROJECT_ROOT, SHIPPED_PLANS, git, run_cli
+from tests.support import PROJECT_ROOT, SHIPPED_PLANS, git, run_cli
 
 
 def read_yaml(path: Path) -> object:

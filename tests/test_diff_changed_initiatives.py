@@ -29,8 +29,8 @@ from fardplan_cli.render import diff_text
 from fardplan_cli.render.diff_common import DiffReport
 from fardplan_cli.repository import PlanRepository
 from fardplan_cli.yamlfile import YamlProblemError, parse_document
-from tests.conftest import PROJECT_ROOT, commit_all
-from tests.test_perf_a_history import _compare
+from tests.support import PROJECT_ROOT, commit_all
+from tests.test_revisions import _compare
 
 sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
 

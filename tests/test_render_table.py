@@ -15,7 +15,7 @@ import pytest
 
 from fardplan_cli.render import DetailOutput, Output, TableOutput
 from fardplan_cli.render import table as table_module
-from tests.conftest import run_cli
+from tests.support import run_cli
 
 COMMANDS = [
     ("list",),

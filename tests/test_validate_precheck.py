@@ -37,9 +37,9 @@ from fardplan_cli.validate import (
     validate_files,
 )
 from fardplan_cli.yamlfile import YamlProblemError, parse_document
-from tests.conftest import PROJECT_ROOT, SHIPPED_PLANS
-from tests.test_benchmark_fast_paths import _documents
+from tests.support import PROJECT_ROOT, SHIPPED_PLANS
 from tests.test_validate_cases import CASE_NAMES, CASES, overlay
+from tests.test_yamlfile import _documents
 
 
 def _slow_validate(

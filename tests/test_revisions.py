@@ -28,7 +28,7 @@ from fardplan_cli.load import PLANS_DIR, REGION_FILE
 from fardplan_cli.render.diff_common import DIFF_RENDERERS, DiffReport
 from fardplan_cli.repository import PlanRepository
 from fardplan_cli.yamlfile import parse_document
-from tests.conftest import PROJECT_ROOT, commit_all, git, run_cli
+from tests.support import PROJECT_ROOT, commit_all, git, run_cli
 
 sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
 

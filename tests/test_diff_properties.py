@@ -25,7 +25,7 @@ from fardplan_cli.model import (
     Region,
 )
 from fardplan_cli.repository import PlanRepository
-from tests.conftest import commit_all, git
+from tests.support import commit_all, git
 
 POS = Position("plans/x.yaml", 1, 1)
 words = st.text(alphabet="abcåäö ,.\n", max_size=40)

@@ -1,15 +1,12 @@
-"""Helpers for the report and export tests: varied plans, loading, and golden files."""
+"""Helpers for the report and export tests: varied plans and loading."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from fardplan_cli.load import load_plan_set
 from fardplan_cli.model import PlanSet
 from fardplan_cli.repository import find_repository
-
-GOLDEN = Path(__file__).resolve().parent / "golden" / "report"
 
 
 def load(root: Path) -> PlanSet:
@@ -42,13 +39,3 @@ def vary(root: Path) -> Path:
          "    priority: [2027-2030]")
     return root
 
-
-def check_golden(name: str, actual: str) -> None:
-    """Compare with tests/golden/report/<name>; FARDPLAN_UPDATE_GOLDEN=1 rewrites it instead."""
-    path = GOLDEN / name
-    if os.environ.get("FARDPLAN_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8", newline="\n")
-        return
-    assert path.exists(), f"{path} is missing; run with FARDPLAN_UPDATE_GOLDEN=1 to create it"
-    assert actual == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"

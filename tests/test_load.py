@@ -11,7 +11,7 @@ import pytest
 from fardplan_cli.load import load_plan_set
 from fardplan_cli.repository import PlanRepository
 from fardplan_cli.yamlfile import YamlProblemError, c_parser_in_use, parse_document
-from tests.conftest import PROJECT_ROOT, run_cli
+from tests.support import PROJECT_ROOT, run_cli
 
 
 def test_the_c_parser_is_in_use() -> None:
