@@ -359,7 +359,7 @@ _LETTERS = st.sampled_from(list("ab åÄ  \n\n[]{}-+:\\/\t\x07\r\xa0\u200b漢�
 
 def _rich_text(report: DiffReport, monkeypatch: pytest.MonkeyPatch) -> str:
     with monkeypatch.context() as patched:
-        patched.setattr(diff_text, "plain_width", lambda stream: None)
+        patched.setattr(diff_text, "is_terminal", lambda stream: True)
         stream = io.StringIO()
         diff_text.render_diff_text(report, stream)
     return stream.getvalue()
