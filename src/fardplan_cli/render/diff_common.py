@@ -94,16 +94,13 @@ def revision_label(revision: Revision) -> str:
 
 
 def diff_json(report: DiffReport) -> dict[str, Any]:
-    """The stable JSON shape of DESIGN §4."""
-    source, target = report.source.as_dict(), report.target.as_dict()
-    source["label"], target["label"] = revision_label(report.source), revision_label(report.target)
-    return {
-        "from": source,
-        "to": target,
-        "core": report.core,
-        "changes": [c.as_dict() for c in report.result.changes],
-        "summary": report.result.summary,
-    }
+    """The JSON of ``diff`` (its shape is ``shapes.diff_json``), with the labels in the language."""
+    from fardplan_cli.render import shapes
+
+    source, target = report.source, report.target
+    return shapes.diff_json(shapes.revision_json(source.rev, source.commit, revision_label(source)),
+                            shapes.revision_json(target.rev, target.commit, revision_label(target)),
+                            report.core, report.result.changes, report.result.summary)
 
 
 def build_document(report: DiffReport) -> DiffDocument:
