@@ -317,6 +317,6 @@ def describe_changes(result: DiffResult, changes: Sequence[Change]) -> list[str]
 DIFF_RENDERERS: dict[str, Callable[[DiffReport, Any], None]] = {
     "text": lazy_renderer("diff_text", "render_diff_text"),
     "markdown": lazy_renderer("diff_markdown", "render_diff_markdown"),
-    "json": lazy_renderer("diff_json", "render_diff_json"),
+    "json": lazy_renderer("diff_json", "render_diff_json", escapes_itself=True),
     "html": lazy_renderer("diff_html", "render_diff_html"),
 }

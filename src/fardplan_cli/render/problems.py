@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 from fardplan_cli.i18n import t
+from fardplan_cli.render import lazy_renderer
 
 if TYPE_CHECKING:
     from fardplan_cli.model import Problem
@@ -84,7 +85,7 @@ def render_github(result: ValidationResult, out: TextIO, err: TextIO) -> None:
 
 
 PROBLEM_RENDERERS: dict[str, ProblemRenderer] = {
-    "text": render_text,
-    "json": render_json,
-    "github": render_github,
+    "text": lazy_renderer("problems", "render_text"),
+    "json": lazy_renderer("problems", "render_json", escapes_itself=True),
+    "github": lazy_renderer("problems", "render_github"),
 }
