@@ -1,0 +1,154 @@
+"""Control characters in plan text never reach the output raw: every command, every format."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from fardplan_cli.render.escape import escape_controls, shown
+from tests.conftest import commit_all, run_cli
+
+# Sets the terminal's title and clears the screen; then a C1 CSI, DEL and a right-to-left override.
+HOSTILE = "\x1b]0;pwned\x07\x1b[2J\x9b31m\x7f\u202e"
+SHOWN = "\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\x7f\\u202e"
+YAML_HOSTILE = "\\e]0;pwned\\a\\e[2J\\x9b31m\\x7f\\u202e"  # the same, in a double-quoted YAML scalar
+
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+STYLE = re.compile(r"\x1b\[[0-9;]*m")  # rich's own styles on a terminal
+TERMINAL = {"TTY_COMPATIBLE": "1", "TERM": "xterm"}
+
+
+def test_escape_controls() -> None:
+    assert escape_controls("Södertälje\tC\n") == "Södertälje\tC\n"
+    assert escape_controls(HOSTILE) == SHOWN
+    assert escape_controls("a\rb\x00\u2028\u2066\u200f") == "a\\x0db\\x00\\u2028\\u2066\\u200f"
+
+
+def test_shown_copies_only_what_changes() -> None:
+    @dataclass(frozen=True)
+    class Inner:
+        text: str
+        count: int
+
+    kept = Inner("ren text", 1)
+    value = {"a": [kept, Inner("\x1b", 2)], "b": ("x", None)}
+    result = shown(value)
+    assert result == {"a": [kept, Inner("\\x1b", 2)], "b": ("x", None)}
+    assert result["a"][0] is kept and result["b"] is value["b"]
+    assert shown(value["b"]) is value["b"]
+
+
+@pytest.fixture
+def hostile_repo(plan_repo: Path) -> Path:
+    """The shipped plans, then a commit that puts control characters into a core's name, an
+    initiative's title, description and status note, and an actor's name."""
+    core = plan_repo / "plans" / "sodertalje.yaml"
+    text = core.read_text(encoding="utf-8")
+    text = text.replace("name: Södertälje stadskärna", f'name: "Södertälje{YAML_HOSTILE}"', 1)
+    text = text.replace("title: Fortsätt samverka kring stations- och stadsmiljöerna",
+                        f'title: "Fortsätt{YAML_HOSTILE} samverka kring stations- och stadsmiljöerna',
+                        1)
+    text = re.sub(r'(title: "Fortsätt.*?stadsmiljöerna)(.*)', r'\1\2"', text, count=1)
+    core.write_text(text, encoding="utf-8")
+    actors = plan_repo / "plans" / "actors.yaml"
+    actors.write_text(actors.read_text(encoding="utf-8").replace(
+        "name: Region Stockholm", f'name: "Region{YAML_HOSTILE} Stockholm"', 1), encoding="utf-8")
+    commit_all(plan_repo, f"Fientlig text{HOSTILE}")
+    assert run_cli("validate", repo=plan_repo).exit_code == 0
+    return plan_repo
+
+
+def assert_no_raw_control(text: str, what: object, *, terminal: bool = False) -> None:
+    if terminal:
+        text = STYLE.sub("", text)
+    text = text.replace("\r\n", "\n")  # CSV's line ends
+    assert not RAW.search(text), (what, RAW.findall(text))
+
+
+READS = [
+    ("cores",), ("list",), ("list", "--core", "sodertalje"), ("show", "sodertalje"),
+    ("show", "sodertalje:1.3"), ("show", "1.1"), ("actors",), ("report", "status"),
+    ("report", "status", "--core", "sodertalje"), ("report", "responsibility"),
+    ("report", "responsibility", "--actor", "region-stockholm"), ("log", "sodertalje:1.3"),
+]
+
+
+def escaped_in(text: str) -> bool:
+    """Whether the hostile text is in ``text``, escaped (Markdown escapes the escapes' brackets)."""
+    return "x1b" in text and "pwned" in text and "u202e" in text
+
+
+def strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in strings(item)]
+    return []
+
+
+@pytest.mark.parametrize("command", READS, ids=" ".join)
+def test_every_read_command_and_format(hostile_repo: Path, command: tuple[str, ...]) -> None:
+    for fmt in ("table", "csv", "markdown"):
+        result = run_cli(*command, "--format", fmt, repo=hostile_repo)
+        assert result.exit_code == 0, (command, fmt, result.output)
+        assert_no_raw_control(result.stdout + result.stderr, (command, fmt))
+        assert escaped_in(result.stdout), (command, fmt)
+    on_terminal = run_cli(*command, repo=hostile_repo, env=TERMINAL)
+    assert_no_raw_control(on_terminal.stdout, command, terminal=True)
+    assert escaped_in(on_terminal.stdout), command
+    as_json = run_cli(*command, "--format", "json", repo=hostile_repo)
+    assert_no_raw_control(as_json.stdout, (command, "json"))
+    if command != ("show", "1.1"):  # its JSON names the lead by id
+        assert any(HOSTILE in text for text in strings(json.loads(as_json.stdout))), command
+
+
+def test_the_escaped_text_is_what_the_reader_sees(hostile_repo: Path) -> None:
+    listing = run_cli("list", "--core", "sodertalje", repo=hostile_repo)
+    assert f"Fortsätt{SHOWN} samverka" in listing.stdout
+    show = run_cli("show", "sodertalje", repo=hostile_repo)
+    assert show.stdout.startswith(f"Södertälje{SHOWN}\n")
+    data = json.loads(run_cli("cores", "--format", "json", repo=hostile_repo).stdout)
+    assert {c["name"] for c in data} >= {f"Södertälje{HOSTILE}"}
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+def test_diff(hostile_repo: Path, fmt: str) -> None:
+    result = run_cli("diff", "HEAD~1", "HEAD", "--format", fmt, repo=hostile_repo)
+    assert result.exit_code == 0, result.output
+    assert_no_raw_control(result.stdout + result.stderr, fmt)
+    if fmt != "json":
+        assert escaped_in(result.stdout)
+    terminal = run_cli("diff", "HEAD~1", "HEAD", repo=hostile_repo, env=TERMINAL)
+    assert_no_raw_control(terminal.stdout, "terminal", terminal=True)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "json"])
+def test_export(hostile_repo: Path, fmt: str) -> None:
+    result = run_cli("export", "--core", "sodertalje", "--format", fmt, repo=hostile_repo)
+    assert result.exit_code == 0, result.output
+    assert_no_raw_control(result.stdout + result.stderr, fmt)
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json"])
+def test_validation_problems(hostile_repo: Path, fmt: str) -> None:
+    core = hostile_repo / "plans" / "sodertalje.yaml"
+    core.write_text(core.read_text(encoding="utf-8").replace(
+        "municipalities: [sodertalje-kommun]", f'municipalities: ["okänd{YAML_HOSTILE}"]', 1),
+        encoding="utf-8")
+    result = run_cli("validate", "--format", fmt, repo=hostile_repo)
+    assert result.exit_code == 1, result.output
+    assert_no_raw_control(result.stdout + result.stderr, fmt)
+    assert "x1b" in result.stdout, result.stdout
+
+
+def test_messages_on_stderr(hostile_repo: Path) -> None:
+    result = run_cli("show", f"nowhere{HOSTILE}", repo=hostile_repo)
+    assert result.exit_code == 2
+    assert_no_raw_control(result.stderr, "show")
+    assert "x1b" in result.stderr
