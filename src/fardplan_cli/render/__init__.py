@@ -46,17 +46,17 @@ Renderer = Callable[[Output, TextIO], None]
 def lazy_renderer(module: str, function: str, *, escapes_itself: bool = False) -> Callable[..., None]:
     """``render.<module>.<function>``, imported on first use: a command pays only for its format.
 
-    The renderer gets the value with the control characters in its text escaped
-    (``escape.shown``), unless its format ``escapes_itself`` (JSON)."""
+    Control characters in the value's text are shown escaped (``escape.escaped``), unless the
+    format ``escapes_itself`` in its own encoder (JSON, CSV)."""
 
     def render_with(value: Any, *streams: TextIO) -> None:
         import importlib
 
         renderer = getattr(importlib.import_module(f"fardplan_cli.render.{module}"), function)
         if not escapes_itself:
-            from fardplan_cli.render.escape import shown
+            from fardplan_cli.render.escape import escaped
 
-            value = shown(value)
+            value, streams = escaped(value, streams)
         renderer(value, *streams)
 
     return render_with
@@ -66,7 +66,7 @@ def lazy_renderer(module: str, function: str, *, escapes_itself: bool = False) -
 RENDERERS: dict[str, Renderer] = {
     "table": lazy_renderer("table", "render_table"),
     "json": lazy_renderer("jsonout", "render_json", escapes_itself=True),
-    "csv": lazy_renderer("csvout", "render_csv"),
+    "csv": lazy_renderer("csvout", "render_csv", escapes_itself=True),
     "markdown": lazy_renderer("markdown", "render_markdown"),
 }
 

@@ -214,7 +214,7 @@ def _initiative_items(result: DiffResult, changes: Sequence[Change]) -> list[Ite
                 current_ref = ref
             items[-1].lines.append(_field_line(result, change))
     for item in items:
-        item.headline = item.headline.rstrip()
+        item.headline = item.headline.rstrip(" ")  # the space before an empty title
     return items
 
 
@@ -229,7 +229,7 @@ def _core_item(result: DiffResult, change: Change) -> Item:
     if kind.startswith("direction-"):
         area = int(key)
         label = t("Direction for goal area {area} {title}", area=area,
-                  title=result.area_titles.get(area, "")).rstrip()
+                  title=result.area_titles.get(area, "")).rstrip(" ")
         return Item(_verb(kind, label), [Line(t("Direction"), _text_segments(change))])
     label = t("Character: {heading}", heading=key)
     return Item(_verb(kind, label), [Line(t("Character"), _text_segments(change))])

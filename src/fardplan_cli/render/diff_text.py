@@ -3,8 +3,7 @@
 Without colour, deletions read ``[-old-]`` and insertions ``{+new+}`` (as ``git diff --word-diff``).
 A text over several lines (a description in paragraphs) continues indented under its item, so
 that the layout holds. When stdout is not a terminal, the lines are written as they are, without
-rich (they are never wrapped, so rich would print them unchanged); a line that rich would change
-(a tab, which it expands) still goes through rich.
+rich (they are never wrapped, so rich would print them unchanged but for expanding tabs).
 """
 
 from __future__ import annotations
@@ -84,9 +83,8 @@ def render_diff_text(report: DiffReport, stream: TextIO) -> None:
     document = build_document(report)
     if not is_terminal(stream):
         lines = ["".join(text for text, _ in pieces) for pieces in _lines(document, False)]
-        if all(line.isprintable() or line.replace("\n", "").isprintable() for line in lines):
-            stream.write("".join(line + "\n" for line in lines))
-            return
+        stream.write("".join(line + "\n" for line in lines))
+        return
     from rich.text import Text
 
     console = console_for(stream, soft_wrap=True, markup=False)

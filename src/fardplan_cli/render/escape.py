@@ -2,9 +2,10 @@
 
 Plan files come from many hands (pull requests). A core name holding ``ESC ] 0 ; title BEL ESC [ 2 J``
 would set the terminal's title and clear the screen if printed as it is; U+202E (RIGHT-TO-LEFT
-OVERRIDE) would show a line in another order than it has. So every renderer but JSON (which
-writes such characters as ``\\uXXXX`` itself) gets its value through ``shown``, once, in the
-registry's dispatch (``render.lazy_renderer``), and every message on stderr through
+OVERRIDE) would show a line in another order than it has. So every renderer but JSON's and CSV's
+(which escape in their own encoders: JSON as ``\\uXXXX``, CSV in its cell function, since it
+writes CRLF line ends of its own) is called through ``escaped``, once, in the
+registry's dispatch (``render.lazy_renderer``), and every message on stderr goes through
 ``escape_controls``:
 
 - C0 control characters other than line feed and tab, DEL and the C1 controls are written
@@ -16,13 +17,21 @@ registry's dispatch (``render.lazy_renderer``), and every message on stderr thro
 Line feeds and tabs are kept; a format that cannot hold them in a place (a tab-separated cell)
 writes them its own way. A backslash is left as it is: the escape is for reading, not a reversible
 encoding (JSON gives the text exactly).
+
+On a terminal, where rich adds its own escape sequences for colour and style, the text is escaped
+before the renderer sees it: ``shown`` copies the value with its strings escaped. Anywhere else
+what the renderer writes is escaped instead (``EscapingStream``): one pass over the output, which
+for a diff of every core is far cheaper than a walk over every change, and the same result, since
+such a renderer writes no control character of its own but line feeds and tabs.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import operator
 import re
-from typing import Any, TypeVar
+from collections.abc import Sequence
+from typing import Any, TextIO, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -42,6 +51,30 @@ def escape_controls(text: str) -> str:
     return CONTROL.sub(_escape, text)
 
 
+def escaped(value: T, streams: Sequence[TextIO]) -> tuple[T, tuple[TextIO, ...]]:
+    """What a renderer is given: on a terminal the value ``shown``, else the streams escaping."""
+    from fardplan_cli.render.terminal import is_terminal
+
+    if streams and is_terminal(streams[0]):
+        return shown(value), tuple(streams)
+    return value, tuple(cast(TextIO, EscapingStream(stream)) for stream in streams)
+
+
+class EscapingStream:
+    """A text stream that writes what it is given with its control characters escaped."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        if not text.isprintable():
+            text = CONTROL.sub(_escape, text)
+        return self.stream.write(text)
+
+    def __getattr__(self, name: str) -> Any:  # flush, isatty, encoding, ...: the stream's own
+        return getattr(self.stream, name)
+
+
 def shown(value: T) -> T:
     """``value`` with every string in it escaped: strings, lists, tuples, dicts and dataclasses
     are copied where something changes (the rest is shared); other values are kept."""
@@ -49,45 +82,50 @@ def shown(value: T) -> T:
     return result
 
 
+_KEPT = (type(None), int, float, bool)
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's fields that are shown, by its type
+
+
 def _shown(value: Any) -> Any:
-    if isinstance(value, str):
-        return escape_controls(value)
-    if value is None or isinstance(value, (int, float)):
+    kind = type(value)
+    if kind is str:
+        return value if value.isprintable() else CONTROL.sub(_escape, value)
+    if kind in _KEPT:
         return value
-    if isinstance(value, (list, tuple)):
+    if kind is tuple or kind is list:
         items = [_shown(item) for item in value]
-        if all(new is old for new, old in zip(items, value, strict=True)):
+        if all(map(operator.is_, items, value)):
             return value
-        if isinstance(value, list):
-            return items
-        if hasattr(value, "_fields"):  # a named tuple
-            return type(value)(*items)
-        return type(value)(items)
-    if isinstance(value, dict):
-        pairs = [(_shown(key), _shown(item)) for key, item in value.items()]
-        if all(k is old_k and v is old_v
-               for (k, v), (old_k, old_v) in zip(pairs, value.items(), strict=True)):
+        return items if kind is list else tuple(items)
+    if kind is dict:
+        keys = [_shown(key) for key in value]
+        items = [_shown(item) for item in value.values()]
+        if all(map(operator.is_, keys, value)) and all(map(operator.is_, items, value.values())):
             return value
-        return dict(pairs)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return _shown_dataclass(value)
-    return value
-
-
-def _shown_dataclass(value: Any) -> Any:
-    # A field marked render.NOT_SHOWN (the JSON value beside a table) is left as it is.
-    fields = [f for f in dataclasses.fields(value) if f.metadata.get("shown", True)]
+        return dict(zip(keys, items, strict=True))
+    names = _FIELDS.get(kind)
+    if names is None:
+        if isinstance(value, str):  # a str Enum: a name, not plan text
+            return value
+        if isinstance(value, tuple) and hasattr(value, "_fields"):
+            items = [_shown(item) for item in value]
+            return value if all(map(operator.is_, items, value)) else kind(*items)
+        if not dataclasses.is_dataclass(value) or isinstance(value, type):
+            return value
+        # A field marked render.NOT_SHOWN (the JSON value beside a table) is left as it is.
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value)
+                                      if f.metadata.get("shown", True))
     changed = {}
-    for field in fields:
-        old = getattr(value, field.name)
+    for name in names:
+        old = getattr(value, name)
         new = _shown(old)
         if new is not old:
-            changed[field.name] = new
+            changed[name] = new
     if not changed:
         return value
     # A copy with the escaped fields: frozen and slotted dataclasses too, without calling __init__
-    # (which may compute or check things). Properties and cached values follow the new fields.
-    copy = object.__new__(type(value))
+    # (which may compute or check things). Properties follow the new fields.
+    copy = object.__new__(kind)
     for field in dataclasses.fields(value):
         object.__setattr__(copy, field.name, changed.get(field.name, getattr(value, field.name)))
     return copy

@@ -32,9 +32,9 @@ INDENT = "    "
 
 def one_line(text: str) -> str:
     """A cell or a field value on one line: tabs and line breaks written as ``\\t`` and ``\\n``."""
-    if "\t" not in text and "\n" not in text and "\r" not in text:
+    if "\t" not in text and "\n" not in text:
         return text
-    return text.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n")
+    return text.replace("\t", "\\t").replace("\n", "\\n")
 
 
 def table_lines(output: TableOutput) -> list[str]:
