@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -40,6 +40,17 @@ def test_shown_copies_only_what_changes() -> None:
     assert result == {"a": [kept, Inner("\\x1b", 2)], "b": ("x", None)}
     assert result["a"][0] is kept and result["b"] is value["b"]
     assert shown(value["b"]) is value["b"]
+
+
+def test_shown_indexes_a_copy_as_its_class_does(plan_dir: Path) -> None:
+    from fardplan_cli.load import load_plan_set
+    from fardplan_cli.repository import PlanRepository
+
+    plan = load_plan_set(PlanRepository(plan_dir).read_plan_files())
+    core = plan.cores[0]
+    hostile = replace(plan, cores=(replace(core, name="Kärna\x1b"), *plan.cores[1:]))
+    indexed = shown(hostile).core(core.id)
+    assert indexed is not None and indexed.name == "Kärna\\x1b"  # its index holds the escaped core
 
 
 @pytest.fixture

@@ -123,9 +123,12 @@ def _shown(value: Any) -> Any:
             changed[name] = new
     if not changed:
         return value
-    # A copy with the escaped fields: frozen and slotted dataclasses too, without calling __init__
-    # (which may compute or check things). Properties follow the new fields.
+    # A copy with the escaped fields, frozen and slotted dataclasses too, made as __init__ would:
+    # the fields, then __post_init__ (which may index them). Properties follow the new fields.
     copy = object.__new__(kind)
     for field in dataclasses.fields(value):
         object.__setattr__(copy, field.name, changed.get(field.name, getattr(value, field.name)))
+    post_init = getattr(copy, "__post_init__", None)
+    if post_init is not None:
+        post_init()
     return copy
