@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fardplan_cli.diff import Change
 from fardplan_cli.model import Problem
-from fardplan_cli.render.shapes import change_json, history_entry_json, problem_json
+from fardplan_cli.render.shapes import change_json, cycle_json, history_entry_json, problem_json
 from tests.conftest import PROJECT_ROOT
 
 PACKAGE = PROJECT_ROOT / "src" / "fardplan_cli"
@@ -23,6 +23,16 @@ def test_a_history_entry_has_the_commit_and_its_changes() -> None:
     assert entry["changes"] == [change_json(change)]
     assert list(entry["changes"][0]) == ["kind", "core", "ref", "key", "field", "old", "new",
                                          "added", "removed", "note", "words"]
+
+
+def test_a_cycle_is_closed_by_its_tag() -> None:
+    assert cycle_json(cycle="2023-2026", name="Mandatperioden 2023–2026", tag="cycle/2023-2026",
+                      commit="b" * 40, date="2026-10-01T12:00:00+02:00") == {
+        "id": "2023-2026", "name": "Mandatperioden 2023–2026", "in_plans": True,
+        "tag": "cycle/2023-2026", "closed": True, "commit": "b" * 40,
+        "date": "2026-10-01T12:00:00+02:00"}
+    assert cycle_json(cycle="2031-2034", name=None, tag="cycle/2031-2034", commit=None,
+                      date=None)["closed"] is False
 
 
 def test_a_problem_has_its_position_and_path() -> None:
@@ -47,10 +57,10 @@ def test_no_shape_is_built_outside_shapes() -> None:
     shapes = {frozenset({"ref", "title", "participants"}), frozenset({"heading", "text"}),
               frozenset({"file", "line", "column", "severity"}), frozenset({"year", "value", "note"}),
               frozenset({"report", "rows"}), frozenset({"kind", "field", "old", "new"}),
-              frozenset({"commit", "author", "changes"})}
-    # Until `log` calls history_entry_json: its command builds the entry, and Change.as_dict the
-    # change (then both go, and so does this exception).
-    waiting = {"cli/log.py", "diff.py"}
+              frozenset({"commit", "author", "changes"}), frozenset({"in_plans", "closed"})}
+    # Until `log` calls history_entry_json and `cycle list` cycle_json (their commands build the
+    # entry and the cycle, Change.as_dict the change); then these go, and so does this exception.
+    waiting = {"cli/log.py", "cli/cycle.py", "diff.py"}
     for path in sorted(PACKAGE.rglob("*.py")):
         if path.name == "shapes.py" or path.relative_to(PACKAGE).as_posix() in waiting:
             continue
