@@ -26,13 +26,14 @@ def test_a_history_entry_has_the_commit_and_its_changes() -> None:
 
 
 def test_a_cycle_is_closed_by_its_tag() -> None:
-    assert cycle_json(cycle="2023-2026", name="Mandatperioden 2023–2026", tag="cycle/2023-2026",
+    assert cycle_json(cycle="2023-2026", name="Mandatperioden 2023–2026", in_plans=True,
+                      tag="cycle/2023-2026",
                       commit="b" * 40, date="2026-10-01T12:00:00+02:00") == {
         "id": "2023-2026", "name": "Mandatperioden 2023–2026", "in_plans": True,
         "tag": "cycle/2023-2026", "closed": True, "commit": "b" * 40,
         "date": "2026-10-01T12:00:00+02:00"}
-    assert cycle_json(cycle="2031-2034", name=None, tag="cycle/2031-2034", commit=None,
-                      date=None)["closed"] is False
+    assert cycle_json(cycle="2031-2034", name=None, in_plans=False, tag="cycle/2031-2034",
+                      commit=None, date=None)["closed"] is False
 
 
 def test_a_problem_has_its_position_and_path() -> None:

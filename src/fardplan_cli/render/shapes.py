@@ -165,13 +165,13 @@ def history_entry_json(*, commit: str, date: str, author: str, email: str, messa
     }
 
 
-def cycle_json(*, cycle: str, name: str | None, tag: str, commit: str | None,
+def cycle_json(*, cycle: str, name: str | None, in_plans: bool, tag: str, commit: str | None,
                date: str | None) -> dict[str, Any]:
     """``cycle list``: a cycle of the plans or of a tag, and its tag's commit when it is closed."""
     return {
         "id": cycle,
         "name": name,
-        "in_plans": name is not None,
+        "in_plans": in_plans,
         "tag": tag,
         "closed": commit is not None,
         "commit": commit,
