@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 
 from fardplan_cli.render.escape import escape_controls, shown
-from tests.conftest import commit_all, run_cli
+from tests.conftest import SHIPPED_PLANS, SHIPPED_SCHEMAS, commit_all, init_git_repo, run_cli
 
 # Sets the terminal's title and clears the screen; then a C1 CSI, DEL and a right-to-left override.
 HOSTILE = "\x1b]0;pwned\x07\x1b[2J\x9b31m\x7f\u202e"
@@ -53,24 +54,33 @@ def test_shown_indexes_a_copy_as_its_class_does(plan_dir: Path) -> None:
     assert indexed is not None and indexed.name == "Kärna\\x1b"  # its index holds the escaped core
 
 
-@pytest.fixture
-def hostile_repo(plan_repo: Path) -> Path:
-    """The shipped plans, then a commit that puts control characters into a core's name, an
-    initiative's title, description and status note, and an actor's name."""
-    core = plan_repo / "plans" / "sodertalje.yaml"
+@pytest.fixture(scope="module")
+def hostile_plans(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped plans in git, then a commit that puts control characters into a core's name,
+    an initiative's title and an actor's name (and its message)."""
+    root = tmp_path_factory.mktemp("hostile") / "plans-repo"
+    shutil.copytree(SHIPPED_PLANS, root / "plans")
+    shutil.copytree(SHIPPED_SCHEMAS, root / "schemas")
+    init_git_repo(root)
+    commit_all(root, "Import the plans")
+    core = root / "plans" / "sodertalje.yaml"
     text = core.read_text(encoding="utf-8")
     text = text.replace("name: Södertälje stadskärna", f'name: "Södertälje{YAML_HOSTILE}"', 1)
-    text = text.replace("title: Fortsätt samverka kring stations- och stadsmiljöerna",
-                        f'title: "Fortsätt{YAML_HOSTILE} samverka kring stations- och stadsmiljöerna',
-                        1)
-    text = re.sub(r'(title: "Fortsätt.*?stadsmiljöerna)(.*)', r'\1\2"', text, count=1)
+    text = re.sub(r"title: (Fortsätt)( samverka kring stations- och stadsmiljöerna.*)",
+                  lambda m: f'title: "{m[1]}{YAML_HOSTILE}{m[2]}"', text, count=1)
     core.write_text(text, encoding="utf-8")
-    actors = plan_repo / "plans" / "actors.yaml"
+    actors = root / "plans" / "actors.yaml"
     actors.write_text(actors.read_text(encoding="utf-8").replace(
         "name: Region Stockholm", f'name: "Region{YAML_HOSTILE} Stockholm"', 1), encoding="utf-8")
-    commit_all(plan_repo, f"Fientlig text{HOSTILE}")
-    assert run_cli("validate", repo=plan_repo).exit_code == 0
-    return plan_repo
+    commit_all(root, f"Fientlig text{HOSTILE}")
+    return root
+
+
+@pytest.fixture
+def hostile_repo(hostile_plans: Path) -> Path:
+    """``hostile_plans``, for a test that only reads it."""
+    assert run_cli("validate", repo=hostile_plans).exit_code == 0
+    return hostile_plans
 
 
 def assert_no_raw_control(text: str, what: object, *, terminal: bool = False) -> None:
@@ -147,7 +157,9 @@ def test_export(hostile_repo: Path, fmt: str) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["text", "github", "json"])
-def test_validation_problems(hostile_repo: Path, fmt: str) -> None:
+def test_validation_problems(hostile_plans: Path, tmp_path: Path, fmt: str) -> None:
+    hostile_repo = tmp_path / "repo"
+    shutil.copytree(hostile_plans, hostile_repo)
     core = hostile_repo / "plans" / "sodertalje.yaml"
     core.write_text(core.read_text(encoding="utf-8").replace(
         "municipalities: [sodertalje-kommun]", f'municipalities: ["okänd{YAML_HOSTILE}"]', 1),
