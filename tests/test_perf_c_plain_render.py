@@ -129,3 +129,8 @@ def test_render_plain_is_what_the_table_format_writes_when_piped() -> None:
     stream = io.StringIO()
     render_plain(output, stream)
     assert stream.getvalue() == plain(output) == "A\nx\n"
+
+
+def test_a_table_without_a_title_in_a_detail_view_has_no_heading_line() -> None:
+    output = DetailOutput("T", [], [], None, [TableOutput(["A"], [["x"]], None)])
+    assert plain(output) == "T\n\n    A\n    x\n"

@@ -48,7 +48,8 @@ def table_lines(output: TableOutput) -> list[str]:
 
 
 def _section(heading: str, body: list[str]) -> list[str]:
-    return ["", one_line(heading), *(INDENT + line if line else "" for line in body)]
+    lines = ["", one_line(heading)] if heading else [""]
+    return [*lines, *(INDENT + line if line else "" for line in body)]
 
 
 def detail_lines(output: DetailOutput) -> list[str]:
