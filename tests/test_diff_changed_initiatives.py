@@ -26,7 +26,7 @@ from fardplan_cli.errors import PlanProblemsError
 from fardplan_cli.history import WORK_TREE, PlanHistory, Revision, resolve_revision
 from fardplan_cli.load import PLANS_DIR
 from fardplan_cli.render import diff_text
-from fardplan_cli.render.diff_common import DiffReport
+from fardplan_cli.render.diff_common import DIFF_RENDERERS, DiffReport
 from fardplan_cli.repository import PlanRepository
 from fardplan_cli.yamlfile import YamlProblemError, parse_document
 from tests.support import PROJECT_ROOT, commit_all
@@ -352,16 +352,20 @@ def test_a_broken_changed_initiative_is_reported_as_before(repo: Path) -> None:
 # -- the plain text of a diff, without rich ------------------------------------------------------
 
 
-# Plain letters, spaces and line breaks, what rich could take as markup or emoji, and what it
-# would change (tabs, control characters), wide or zero-width characters.
-_LETTERS = st.sampled_from(list("ab åÄ  \n\n[]{}-+:\\/\t\x07\r\xa0\u200b漢😀")) | st.characters()
+# Plain letters, spaces and line breaks, what rich could take as markup or emoji, control
+# characters (shown escaped on both paths), wide or zero-width characters; no tab, which rich
+# expands and a pipe keeps.
+_LETTERS = (st.sampled_from(list("ab åÄ  \n\n[]{}-+:\\/\x07\r\x1b\u202e\xa0\u200b漢😀"))
+            | st.characters(blacklist_characters="\t"))
 
 
 def _rich_text(report: DiffReport, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The text format on a terminal (without colour, as NO_COLOR is set)."""
     with monkeypatch.context() as patched:
-        patched.setattr(diff_text, "plain_width", lambda stream: None)
+        patched.setattr(diff_text, "is_terminal", lambda stream: True)
+        patched.setattr("fardplan_cli.render.terminal.is_terminal", lambda stream: True)
         stream = io.StringIO()
-        diff_text.render_diff_text(report, stream)
+        DIFF_RENDERERS["text"](report, stream)
     return stream.getvalue()
 
 
@@ -383,5 +387,5 @@ def test_the_plain_diff_text_is_what_rich_prints(
     result = DiffResult(changes, {"core-001": old or "Kärnan"}, {}, {2: new}, {ref: new})
     report = DiffReport(Revision("cycle/2023-2026", "0" * 40, "2023-2026"), WORK_TREE, result, None)
     stream = io.StringIO()
-    diff_text.render_diff_text(report, stream)
+    DIFF_RENDERERS["text"](report, stream)
     assert stream.getvalue() == _rich_text(report, monkeypatch)

@@ -1,147 +1,136 @@
-"""The plain renderer (piped output, no rich) prints exactly what rich prints.
+"""The ``table`` format when stdout is not a terminal: the plain format of ``render.plain``.
 
-``render.table`` lays out tables and blocks itself when the output is not a terminal; these tests
-compare it with rich's own rendering (the path it replaces) on the shipped plans' outputs at many
-widths and on random tables, including the characters that send it back to rich.
+Tab-separated values with a header row for a table; a ``key: value`` block with indented sections
+for one thing in full. It is written without rich, which is not even imported.
 """
 
 from __future__ import annotations
 
+import csv
 import io
-import random
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from fardplan_cli.render import DetailOutput, Output, TableOutput
-from fardplan_cli.render import table as table_module
-from tests.support import run_cli
+from fardplan_cli.render import DetailOutput, TableOutput
+from fardplan_cli.render.plain import render_plain
+from fardplan_cli.render.table import render_table
+from tests.support import PROJECT_ROOT, run_cli
 
-COMMANDS = [
-    ("list",),
-    ("list", "--core", "sodertalje"),
-    ("cores",),
-    ("actors",),
-    ("report", "status"),
-    ("report", "status", "--core", "sodertalje"),
-    ("report", "responsibility"),
-    ("report", "responsibility", "--actor", "trafikforvaltningen"),
-    ("show", "sodertalje"),
-    ("show", "sodertalje:1.3"),
-]
-WIDTHS = [23, 40, 61, 80, 120, 200]
+TERMINAL = {"TTY_COMPATIBLE": "1", "TERM": "xterm"}
 
 
-def rich_render(output: Output, width: int) -> str:
-    """The rich path of ``render_table`` (as when the plain one declines), at ``width``."""
+def plain(output: TableOutput | DetailOutput) -> str:
     stream = io.StringIO()
-    console = table_module.console_for(stream)
-    console.width = width
-    with console.capture() as captured:
-        table_module._render_to(output, console)
-    return "\n".join(line.rstrip() for line in captured.get().split("\n"))
+    render_table(output, stream)
+    return stream.getvalue()
 
 
-def plain_render(output: Output, width: int) -> str | None:
-    lines = table_module.plain_lines(output, width)
-    return None if lines is None else "".join(line.rstrip() + "\n" for line in lines)
+def test_a_table_is_tab_separated_with_a_header_and_no_title() -> None:
+    output = TableOutput(["Ref", "Titel", "Status"],
+                         [["1.1", "Stärk kommunikationen", "Planerad"], ["1.2", "", "Pågående"]],
+                         None, title="Insatser", caption="2 insatser")
+    assert plain(output) == "Ref\tTitel\tStatus\n1.1\tStärk kommunikationen\tPlanerad\n1.2\t\tPågående\n"
 
 
-@pytest.mark.parametrize("lang", ["sv", "en"])
-def test_commands_print_the_same_as_rich(
-    plan_dir: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+def test_a_tab_or_line_break_in_a_cell_keeps_one_row_per_line() -> None:
+    output = TableOutput(["A", "B"], [["a\tb", "första\nandra\n"], ["kort"]], None)
+    assert plain(output) == "A\tB\na\\tb\tförsta\\nandra\\n\nkort\t\n"
+    rows = list(csv.reader(io.StringIO(plain(output)), delimiter="\t"))
+    assert [len(row) for row in rows] == [2, 2, 2]
+
+
+def test_one_thing_in_full_is_a_key_value_block_with_indented_sections() -> None:
+    table = TableOutput(["Indikator", "År"], [["Boende", "2026"]], None, title="Indikatorer",
+                        caption="not shown")
+    output = DetailOutput(
+        "sodertalje:1.3  Fortsätt samverka",
+        [("Kärna", "Södertälje stadskärna"), ("Ansvarig", ""), ("Platser", "a\nb")],
+        [("Beskrivning", "Första stycket.\n\nAndra\tstycket.")], None, [table])
+    assert plain(output) == (
+        "sodertalje:1.3  Fortsätt samverka\n"
+        "Kärna: Södertälje stadskärna\n"
+        "Platser: a\\nb\n"
+        "\n"
+        "Beskrivning\n"
+        "    Första stycket.\n"
+        "\n"
+        "    Andra\tstycket.\n"
+        "\n"
+        "Indikatorer\n"
+        "    Indikator\tÅr\n"
+        "    Boende\t2026\n"
+    )
+
+
+def test_the_cli_prints_the_plain_format_when_piped(plan_dir: Path) -> None:
+    result = run_cli("--lang", "sv", "list", "--core", "sodertalje", repo=plan_dir)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout), delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert rows[0] == ["Ref", "Typ", "Titel", "Ansvarig aktör", "Medverkande aktörer", "Status"]
+    assert len(rows) == 18 and {len(row) for row in rows} == {6}
+    assert rows[3][0] == "sodertalje:1.3"
+    assert "━" not in result.stdout and "│" not in result.stdout
+
+
+def test_a_terminal_gets_rich(plan_dir: Path) -> None:
+    result = run_cli("list", "--core", "sodertalje", repo=plan_dir, env=TERMINAL)
+    assert result.exit_code == 0, result.output
+    assert "┏" in result.stdout and "Initiatives of Södertälje stadskärna" in result.stdout
+    assert "\t" not in result.stdout
+
+
+@pytest.mark.parametrize(("environment", "terminal"), [
+    ({"TTY_COMPATIBLE": "1"}, True), ({"FORCE_COLOR": "1"}, True),
+    ({"FORCE_COLOR": "1", "TTY_COMPATIBLE": "0"}, False), ({}, False)])
+def test_a_forced_terminal_is_one_for_rich_too(
+    environment: dict[str, str], terminal: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    captured: list[Output] = []
-    real = table_module.render_table
-
-    def record(output: Output, stream: io.TextIOBase) -> None:
-        captured.append(output)
-        real(output, stream)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(table_module, "render_table", record)
-    for args in COMMANDS:
-        result = run_cli("--lang", lang, *args, repo=plan_dir)
-        assert result.exit_code == 0, result.output
-    assert len(captured) == len(COMMANDS)
-    for output in captured:
-        for width in WIDTHS:
-            plain = plain_render(output, width)
-            assert plain is not None or width < 40, (output, width)
-            assert plain is None or plain == rich_render(output, width), (output, width)
-
-
-def test_the_cli_uses_the_plain_path_when_piped(plan_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    result = run_cli("list", "--core", "sodertalje", repo=plan_dir)
-    monkeypatch.setattr(table_module, "plain_width", lambda stream: None)
-    through_rich = run_cli("list", "--core", "sodertalje", repo=plan_dir)
-    assert result.stdout == through_rich.stdout
-
-
-ALPHABET = [*"abcdefghij ABC åäöÅÄÖ é–-.,/()[]\n:", "  ", "ordsomärmycketlångt", "x" * 30]
-
-
-def random_text(rng: random.Random, longest: int) -> str:
-    return "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, longest))).strip("\n")
-
-
-def random_table(rng: random.Random) -> TableOutput:
-    count = rng.randint(1, 6)
-    columns = [random_text(rng, 4) or "c" for _ in range(count)]
-    rows = [[random_text(rng, rng.choice([2, 5, 20, 60])) for _ in range(rng.randint(1, count))]
-            for _ in range(rng.randint(0, 6))]
-    title = rng.choice([None, "", random_text(rng, 30)])
-    caption = rng.choice([None, random_text(rng, 80)])
-    return TableOutput(columns, rows, None, title, caption)
-
-
-def test_random_tables_print_the_same_as_rich() -> None:
-    rng = random.Random(20240611)
-    compared = 0
-    for _ in range(400):
-        output: Output = random_table(rng)
-        if rng.random() < 0.2:
-            output = DetailOutput(random_text(rng, 30) or "t",
-                                  [(random_text(rng, 8), random_text(rng, 40)) for _ in range(3)],
-                                  [(random_text(rng, 10), random_text(rng, 200))], None,
-                                  [random_table(rng)])
-        for width in (rng.randint(10, 40), rng.randint(40, 120), rng.randint(120, 260)):
-            plain = plain_render(output, width)
-            if plain is not None:
-                compared += 1
-                assert plain is None or plain == rich_render(output, width), (output, width)
-    assert compared > 600
-
-
-@pytest.mark.parametrize("text", ["a\tb", "wide 漢字", "e\u0301", "zero\u200bwidth", "a :smile: b",
-                                  "bell\x07", "cr\r"])
-def test_text_rich_alone_renders_right_goes_to_rich(text: str) -> None:
-    output = TableOutput(["A", "B"], [["x", text]], None)
-    assert table_module.plain_lines(output, 80) is None
-
-
-def test_characters_taken_as_one_cell_are_one_cell_for_rich() -> None:
-    from rich.cells import cell_len
-
-    for code in range(0xA0, 0x3000):
-        char = chr(code)
-        try:
-            table_module._check(char)
-        except table_module._NotPlain:
-            continue
-        assert cell_len(char) == 1, hex(code)
-
-
-def test_plain_width_follows_rich(monkeypatch: pytest.MonkeyPatch) -> None:
     from rich.console import Console
 
-    for columns in ("200", "57", "abc", None):
-        if columns is None:
-            monkeypatch.delenv("COLUMNS", raising=False)
-        else:
-            monkeypatch.setenv("COLUMNS", columns)
-        stream = io.StringIO()
-        assert table_module.plain_width(stream) == Console(file=stream).width
-    monkeypatch.setenv("FORCE_COLOR", "1")
-    assert table_module.plain_width(io.StringIO()) is None
-    monkeypatch.setenv("TTY_COMPATIBLE", "0")
-    assert table_module.plain_width(io.StringIO()) is not None
+    from fardplan_cli.render.terminal import is_terminal
+
+    for name in ("TTY_COMPATIBLE", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    stream = io.StringIO()
+    assert is_terminal(stream) is terminal
+    assert Console(file=stream).is_terminal is terminal
+
+
+def test_plain_output_does_not_import_rich(plan_dir: Path) -> None:
+    """``fardplan list`` piped, in a process of its own: rich is never imported."""
+    code = (
+        "import runpy, sys\n"
+        "try:\n"
+        "    runpy.run_module('fardplan_cli', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stdout.flush()\n"
+        "print('rich' in sys.modules, [m for m in sys.modules if m.startswith('rich')][:3],"
+        " file=sys.stderr)\n"
+    )
+    environment = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    environment["PYTHONPATH"] = str(PROJECT_ROOT / "src")
+    for command in (["list", "--core", "sodertalje"], ["show", "sodertalje:1.3"], ["cores"]):
+        completed = subprocess.run(
+            [sys.executable, "-c", code, "--repo", str(plan_dir), *command],
+            capture_output=True, text=True, encoding="utf-8", env=environment, check=False)
+        assert completed.stdout, completed.stderr
+        assert completed.stderr.strip() == "False []", (command, completed.stderr)
+
+
+def test_render_plain_is_what_the_table_format_writes_when_piped() -> None:
+    output = TableOutput(["A"], [["x"]], None, title="T")
+    stream = io.StringIO()
+    render_plain(output, stream)
+    assert stream.getvalue() == plain(output) == "A\nx\n"
+
+
+def test_a_table_without_a_title_in_a_detail_view_has_no_heading_line() -> None:
+    output = DetailOutput("T", [], [], None, [TableOutput(["A"], [["x"]], None)])
+    assert plain(output) == "T\n\n    A\n    x\n"

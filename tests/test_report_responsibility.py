@@ -51,7 +51,8 @@ def test_trafikforvaltningen_through_region_stockholm_and_says_so(plan_dir: Path
     assert [r["ref"] for r in rows if r["role"] == "lead"] == COMMON
     assert [r["ref"] for r in rows if r["role"] == "participant"] == [
         f"sodertalje:{i}" for i in SODERTALJE_OWN]
-    english = run_cli("report", "responsibility", "--actor", "Trafikförvaltningen", repo=plan_dir)
+    english = run_cli("report", "responsibility", "--actor", "Trafikförvaltningen", repo=plan_dir,
+                      env={"TTY_COMPATIBLE": "1", "TERM": "xterm"})  # a caption: on a terminal
     assert english.exit_code == 0, english.output
     assert "through Region Stockholm (part of it)" in english.stdout
     assert "trafikförvaltningen is involved through Region Stockholm, which it is part of." \

@@ -43,17 +43,6 @@ class Problem:
     def format(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.severity}[{self.code}] {self.message}"
 
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "severity": self.severity,
-            "code": self.code,
-            "message": self.message,
-            "path": self.path,
-        }
-
 
 @dataclass(frozen=True, slots=True)
 class Actor:

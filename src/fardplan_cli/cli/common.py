@@ -85,7 +85,9 @@ def emit(output: Output, format_name: str | ReadFormat) -> None:
 
 
 def echo_error(message: str) -> None:
-    typer.echo(message, err=True)
+    from fardplan_cli.render.escape import escape_controls
+
+    typer.echo(escape_controls(message), err=True)  # plan text in a message commands no terminal
 
 
 def report_problems(problems: tuple[Problem, ...] | list[Problem]) -> None:

@@ -18,9 +18,7 @@ def cores(ctx: typer.Context, format: FormatOption = ReadFormat.table) -> None:
     for core in plan.cores:
         initiatives = plan.core_plan(core.id)
         by_status = count_by_status(initiatives)
-        item = core_json(core, len(initiatives), by_status)
-        item["core_specific"] = len(core.initiatives)
-        data.append(item)
+        data.append(core_json(core, len(initiatives), by_status, core_specific=len(core.initiatives)))
         rows.append([
             core.id,
             core.name,

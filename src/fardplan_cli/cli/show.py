@@ -35,7 +35,7 @@ def show(
 def initiative_detail(plan: PlanSet, initiative: Initiative) -> DetailOutput:
     from fardplan_cli.i18n import scope_label, status_label, t
     from fardplan_cli.render import DetailOutput
-    from fardplan_cli.render.shapes import initiative_json
+    from fardplan_cli.render.shapes import initiative_detail_json
 
     area = plan.goal_area(initiative.area)
     core = plan.core(initiative.core) if initiative.core else None
@@ -54,21 +54,21 @@ def initiative_detail(plan: PlanSet, initiative: Initiative) -> DetailOutput:
         (t("Replaces"), ", ".join(initiative.replaces)),
     ]
     sections = [(t("Description"), initiative.description)] if initiative.description else []
-    data = initiative_json(initiative)
-    directions = [core] if core else [c for c in plan.cores if c.direction(initiative.area)]
-    data["directions"] = {}
-    for each in directions:
+    directions: dict[str, str] = {}
+    for each in [core] if core else plan.cores:
         direction = each.direction(initiative.area)
         if direction is not None:
             heading = t("Direction") if core else f"{t('Direction')}: {each.name}"
             sections.append((heading, direction.text))
-            data["directions"][each.id] = direction.text
-    return DetailOutput(f"{initiative.ref}  {initiative.title}", fields, sections, data)
+            directions[each.id] = direction.text
+    return DetailOutput(f"{initiative.ref}  {initiative.title}", fields, sections,
+                        initiative_detail_json(initiative, directions))
 
 
 def core_detail(plan: PlanSet, core: Core) -> DetailOutput:
     from fardplan_cli.i18n import t
     from fardplan_cli.render import DetailOutput, TableOutput
+    from fardplan_cli.render.shapes import core_detail_json
 
     fields = [
         (t("Id"), core.id),
@@ -93,18 +93,5 @@ def core_detail(plan: PlanSet, core: Core) -> DetailOutput:
     if rows:
         tables.append(TableOutput([t("Indicator"), t("Unit"), t("Year"), t("Value"), t("Note")], rows,
                                   None, title=t("Indicators")))
-    data = {
-        "id": core.id,
-        "name": core.name,
-        "municipalities": list(core.municipalities),
-        "entered": core.entered,
-        "character": [{"heading": s.heading, "text": s.text} for s in core.character],
-        "directions": [{"area": d.area, "text": d.text} for d in core.directions],
-        "indicators": [
-            {"id": i.id, "label": i.label, "unit": i.unit,
-             "values": [{"year": v.year, "value": v.value, "note": v.note} for v in i.values]}
-            for i in core.indicators
-        ],
-        "initiatives": [i.ref for i in plan.core_plan(core.id)],
-    }
+    data = core_detail_json(core, [i.ref for i in plan.core_plan(core.id)])
     return DetailOutput(core.name, fields, sections, data, tables)

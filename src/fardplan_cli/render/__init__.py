@@ -2,7 +2,9 @@
 
 A command builds an output value (``TableOutput`` or ``DetailOutput``) from the domain's result;
 ``render`` hands it to the renderer that the user's ``--format`` names. Renderers hold no domain
-logic; the JSON shapes live in ``shapes``.
+logic; the JSON shapes live in ``shapes``. Every registry's renderers are reached through
+``lazy_renderer``, which is also where control characters in plan text are escaped for every
+format but JSON (``render.escape``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+# The metadata of a field that is not shown as text (the JSON value): ``render.escape`` skips it.
+NOT_SHOWN = {"shown": False}
+
 
 @dataclass
 class TableOutput:
@@ -18,7 +23,7 @@ class TableOutput:
 
     columns: list[str]
     rows: list[list[str]]
-    data: Any
+    data: Any = field(metadata=NOT_SHOWN)
     title: str | None = None
     caption: str | None = None
 
@@ -30,7 +35,7 @@ class DetailOutput:
     title: str
     fields: list[tuple[str, str]]
     sections: list[tuple[str, str]]
-    data: Any
+    data: Any = field(metadata=NOT_SHOWN)
     tables: list[TableOutput] = field(default_factory=list)
 
 
@@ -38,13 +43,21 @@ Output = TableOutput | DetailOutput
 Renderer = Callable[[Output, TextIO], None]
 
 
-def lazy_renderer(module: str, function: str) -> Callable[[Any, TextIO], None]:
-    """``render.<module>.<function>``, imported on first use: a command pays only for its format."""
+def lazy_renderer(module: str, function: str, *, escapes_itself: bool = False) -> Callable[..., None]:
+    """``render.<module>.<function>``, imported on first use: a command pays only for its format.
 
-    def render_with(value: Any, stream: TextIO) -> None:
+    Control characters in the value's text are shown escaped (``escape.escaped``), unless the
+    format ``escapes_itself`` in its own encoder (JSON, CSV)."""
+
+    def render_with(value: Any, *streams: TextIO) -> None:
         import importlib
 
-        getattr(importlib.import_module(f"fardplan_cli.render.{module}"), function)(value, stream)
+        renderer = getattr(importlib.import_module(f"fardplan_cli.render.{module}"), function)
+        if not escapes_itself:
+            from fardplan_cli.render.escape import escaped
+
+            value, streams = escaped(value, streams)
+        renderer(value, *streams)
 
     return render_with
 
@@ -52,8 +65,8 @@ def lazy_renderer(module: str, function: str) -> Callable[[Any, TextIO], None]:
 # The one table that both the --format choices and the dispatch read from.
 RENDERERS: dict[str, Renderer] = {
     "table": lazy_renderer("table", "render_table"),
-    "json": lazy_renderer("jsonout", "render_json"),
-    "csv": lazy_renderer("csvout", "render_csv"),
+    "json": lazy_renderer("jsonout", "render_json", escapes_itself=True),
+    "csv": lazy_renderer("csvout", "render_csv", escapes_itself=True),
     "markdown": lazy_renderer("markdown", "render_markdown"),
 }
 

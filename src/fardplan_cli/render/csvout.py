@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from fardplan_cli.render import DetailOutput, Output
+from fardplan_cli.render.escape import escape_controls
 
 # A cell starting with one of these is a formula to a spreadsheet program; plan text comes from many
 # hands (pull requests), so such a cell is written with a leading apostrophe, which shows it as text.
@@ -12,6 +13,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(text: str) -> str:
+    """A cell as written: control characters escaped (``render.escape``; CSV is registered as
+    escaping itself, because its line ends are CRLF), and a formula shown as text."""
+    text = escape_controls(text)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
@@ -28,5 +32,5 @@ def render_csv(output: Output, stream: TextIO) -> None:
         writer.writerows(_rows(output.fields))
         writer.writerows(_rows(output.sections))
         return
-    writer.writerow(output.columns)
+    writer.writerows(_rows([output.columns]))  # core names head the matrix: data too
     writer.writerows(_rows(output.rows))

@@ -94,16 +94,13 @@ def revision_label(revision: Revision) -> str:
 
 
 def diff_json(report: DiffReport) -> dict[str, Any]:
-    """The stable JSON shape of a diff, documented in docs/history.md."""
-    source, target = report.source.as_dict(), report.target.as_dict()
-    source["label"], target["label"] = revision_label(report.source), revision_label(report.target)
-    return {
-        "from": source,
-        "to": target,
-        "core": report.core,
-        "changes": [c.as_dict() for c in report.result.changes],
-        "summary": report.result.summary,
-    }
+    """The JSON of ``diff`` (its shape is ``shapes.diff_json``), with the labels in the language."""
+    from fardplan_cli.render import shapes
+
+    source, target = report.source, report.target
+    return shapes.diff_json(shapes.revision_json(source.rev, source.commit, revision_label(source)),
+                            shapes.revision_json(target.rev, target.commit, revision_label(target)),
+                            report.core, report.result.changes, report.result.summary)
 
 
 def build_document(report: DiffReport) -> DiffDocument:
@@ -217,7 +214,7 @@ def _initiative_items(result: DiffResult, changes: Sequence[Change]) -> list[Ite
                 current_ref = ref
             items[-1].lines.append(_field_line(result, change))
     for item in items:
-        item.headline = item.headline.rstrip()
+        item.headline = item.headline.rstrip(" ")  # the space before an empty title
     return items
 
 
@@ -232,7 +229,7 @@ def _core_item(result: DiffResult, change: Change) -> Item:
     if kind.startswith("direction-"):
         area = int(key)
         label = t("Direction for goal area {area} {title}", area=area,
-                  title=result.area_titles.get(area, "")).rstrip()
+                  title=result.area_titles.get(area, "")).rstrip(" ")
         return Item(_verb(kind, label), [Line(t("Direction"), _text_segments(change))])
     label = t("Character: {heading}", heading=key)
     return Item(_verb(kind, label), [Line(t("Character"), _text_segments(change))])
@@ -320,6 +317,6 @@ def describe_changes(result: DiffResult, changes: Sequence[Change]) -> list[str]
 DIFF_RENDERERS: dict[str, Callable[[DiffReport, Any], None]] = {
     "text": lazy_renderer("diff_text", "render_diff_text"),
     "markdown": lazy_renderer("diff_markdown", "render_diff_markdown"),
-    "json": lazy_renderer("diff_json", "render_diff_json"),
+    "json": lazy_renderer("diff_json", "render_diff_json", escapes_itself=True),
     "html": lazy_renderer("diff_html", "render_diff_html"),
 }

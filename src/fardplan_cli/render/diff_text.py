@@ -2,9 +2,8 @@
 
 Without colour, deletions read ``[-old-]`` and insertions ``{+new+}`` (as ``git diff --word-diff``).
 A text over several lines (a description in paragraphs) continues indented under its item, so
-that the layout holds. Piped or redirected, the lines are written as they are, without rich
-(which costs ~0.1 ms a line to print, and prints these lines unchanged there: they are never
-wrapped); text that rich would change (control characters, tabs) still goes through rich.
+that the layout holds. When stdout is not a terminal, the lines are written as they are, without
+rich (they are never wrapped, so rich would print them unchanged but for expanding tabs).
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from fardplan_cli.render.diff_common import DiffDocument, DiffReport, Segment, build_document
-from fardplan_cli.render.table import MIN_WIDTH, plain_width
+from fardplan_cli.render.terminal import console_for, is_terminal
 
 _STYLES = {"delete": "red strike", "insert": "green underline", "equal": ""}
 
@@ -82,18 +81,13 @@ def _lines(document: DiffDocument, colour: bool) -> Iterator[list[Piece]]:
 
 def render_diff_text(report: DiffReport, stream: TextIO) -> None:
     document = build_document(report)
-    if plain_width(stream) is not None:
+    if not is_terminal(stream):
         lines = ["".join(text for text, _ in pieces) for pieces in _lines(document, False)]
-        if all(line.isprintable() or line.replace("\n", "").isprintable() for line in lines):
-            stream.write("".join(line + "\n" for line in lines))
-            return
-    from rich.console import Console
+        stream.write("".join(line + "\n" for line in lines))
+        return
     from rich.text import Text
 
-    console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False, markup=False)
-    if console.width < MIN_WIDTH:
-        console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False, markup=False,
-                          width=MIN_WIDTH)
+    console = console_for(stream, soft_wrap=True, markup=False)
     # NO_COLOR keeps rich's strike/underline; plain markers read better then, and when piped.
     colour = console.color_system is not None and not console.no_color
     for pieces in _lines(document, colour):

@@ -16,7 +16,7 @@ ExportRenderer = Callable[["PlanDocument", TextIO], None]
 EXPORT_RENDERERS: dict[str, ExportRenderer] = {
     "markdown": lazy_renderer("export_markdown", "render_markdown_document"),
     "html": lazy_renderer("export_html", "render_html_document"),
-    "json": lazy_renderer("export_json", "render_json_document"),
+    "json": lazy_renderer("export_json", "render_json_document", escapes_itself=True),
 }
 
 

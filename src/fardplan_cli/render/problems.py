@@ -1,4 +1,4 @@
-"""Presentation of a validation result: text, JSON (the stable shape in docs/validate.md) and GitHub workflow commands.
+"""Presentation of a validation result: text, JSON and GitHub workflow commands.
 
 ``PROBLEM_RENDERERS`` is the one table that both ``validate --format`` and the dispatch read from.
 """
@@ -6,9 +6,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from fardplan_cli.i18n import t
+from fardplan_cli.render import lazy_renderer
 
 if TYPE_CHECKING:
     from fardplan_cli.model import Problem
@@ -44,22 +45,13 @@ def render_text(result: ValidationResult, out: TextIO, err: TextIO) -> None:
     out.write(summary_line(result) + "\n")
 
 
-def problems_json(result: ValidationResult) -> dict[str, Any]:
-    """The stable shape: ``{"problems": [...], "summary": {"errors", "warnings", "files"}}``."""
-    return {
-        "problems": [problem.as_dict() for problem in result.problems],
-        "summary": {
-            "errors": len(result.errors),
-            "warnings": len(result.warnings),
-            "files": result.files,
-        },
-    }
-
-
 def render_json(result: ValidationResult, out: TextIO, err: TextIO) -> None:
     from fardplan_cli.render.jsonout import dumps
+    from fardplan_cli.render.shapes import problems_json
 
-    out.write(dumps(problems_json(result)) + "\n")
+    data = problems_json(result.problems, errors=len(result.errors), warnings=len(result.warnings),
+                         files=result.files)
+    out.write(dumps(data) + "\n")
 
 
 def escape_data(text: str) -> str:
@@ -93,7 +85,7 @@ def render_github(result: ValidationResult, out: TextIO, err: TextIO) -> None:
 
 
 PROBLEM_RENDERERS: dict[str, ProblemRenderer] = {
-    "text": render_text,
-    "json": render_json,
-    "github": render_github,
+    "text": lazy_renderer("problems", "render_text"),
+    "json": lazy_renderer("problems", "render_json", escapes_itself=True),
+    "github": lazy_renderer("problems", "render_github"),
 }

@@ -1,4 +1,4 @@
-"""Presentation of the reports: table rows in the user's language, and the documented JSON shapes.
+"""Presentation of the reports: table rows in the user's language, with their JSON (``shapes``).
 
 Every report's JSON is an object with ``"report"`` (its name) and ``"rows"``: one object per row of
 the table, with the same columns. Extras (the lägesbild, the stale initiatives) are further keys.
@@ -11,8 +11,16 @@ from typing import Any
 from fardplan_cli.i18n import STATUSES, status_label, t
 from fardplan_cli.model import Actor, Indicator, IndicatorValue, PlanSet
 from fardplan_cli.render import DetailOutput, Output, TableOutput
-from fardplan_cli.render.shapes import actor_json
-from fardplan_cli.report import InvolvementRow, MatrixRow, StaleRow, StatusReport, StatusRow
+from fardplan_cli.render.shapes import (
+    indicator_json,
+    involvement_json,
+    matrix_row_json,
+    responsibility_json,
+    stale_json,
+    status_report_json,
+    status_row_json,
+)
+from fardplan_cli.report import InvolvementRow, MatrixRow, StatusReport, StatusRow
 
 
 def format_number(value: float | int) -> str:
@@ -25,15 +33,6 @@ def format_number(value: float | int) -> str:
 def indicator_value(value: IndicatorValue) -> str:
     text = format_number(value.value)
     return f"{text} ({value.note})" if value.note else text
-
-
-def indicator_json(indicator: Indicator) -> dict[str, Any]:
-    return {
-        "id": indicator.id,
-        "label": indicator.label,
-        "unit": indicator.unit,
-        "values": [{"year": v.year, "value": v.value, "note": v.note} for v in indicator.values],
-    }
 
 
 def indicator_table(indicators: tuple[Indicator, ...], years: list[int]) -> TableOutput:
@@ -54,33 +53,11 @@ def indicator_table(indicators: tuple[Indicator, ...], years: list[int]) -> Tabl
 # -- status ----------------------------------------------------------------------------------------
 
 
-def _status_row_json(plan: PlanSet, row: StatusRow, cycle: str | None) -> dict[str, Any]:
+def _status_row(plan: PlanSet, row: StatusRow, cycle: str | None) -> dict[str, Any]:
     core = plan.core(row.core) if row.core else None
     area = plan.goal_area(row.area) if row.area is not None else None
-    return {
-        "core": row.core,
-        "core_name": core.name if core else None,
-        "area": row.area,
-        "area_title": area.title if area else None,
-        "total": row.is_total,
-        "initiatives": row.initiatives,
-        "by_status": dict(row.by_status),
-        "prioritised": row.prioritised,
-        "cycle": cycle,
-        "without_lead": row.without_lead,
-    }
-
-
-def _stale_json(row: StaleRow) -> dict[str, Any]:
-    return {
-        "ref": row.initiative.ref,
-        "core": row.initiative.core,
-        "id": row.initiative.id,
-        "title": row.initiative.title,
-        "status": row.initiative.status,
-        "last_changed": row.last_changed.isoformat(),
-        "age_days": row.age_days,
-    }
+    return status_row_json(row, core_name=core.name if core else None,
+                           area_title=area.title if area else None, cycle=cycle)
 
 
 def status_output(plan: PlanSet, report: StatusReport, *, single_table: bool = False) -> Output:
@@ -103,12 +80,9 @@ def status_output(plan: PlanSet, report: StatusReport, *, single_table: bool = F
             str(row.prioritised),
             str(row.without_lead),
         ])
-    data: dict[str, Any] = {
-        "report": "status",
-        "core": report.core.id if report.core else None,
-        "cycle": report.cycle,
-        "rows": [_status_row_json(plan, r, report.cycle) for r in (*report.rows, report.total)],
-    }
+    data = status_report_json(
+        core=report.core.id if report.core else None, cycle=report.cycle,
+        rows=[_status_row(plan, r, report.cycle) for r in (*report.rows, report.total)])
     if report.core is None:
         caption = t("Common initiatives are in every core's plan and count in each core's rows; "
                     "the total counts each initiative once.")
@@ -125,7 +99,7 @@ def status_output(plan: PlanSet, report: StatusReport, *, single_table: bool = F
             tables.append(indicator_table(report.indicators, report.indicator_years))
     if report.stale is not None:
         data["stale_days"] = report.stale_days
-        data["stale"] = [_stale_json(r) for r in report.stale]
+        data["stale"] = [stale_json(r) for r in report.stale]
         stale_rows = [
             [r.initiative.ref, r.initiative.title, status_label(r.initiative.status),
              r.last_changed.date().isoformat(), str(r.age_days)]
@@ -172,25 +146,8 @@ def actor_output(
          status_label(r.initiative.status)]
         for r in rows
     ]
-    data: dict[str, Any] = {
-        "report": "responsibility",
-        "actor": actor_json(actor),
-        "core": core_id,
-        "rows": [
-            {
-                "ref": r.initiative.ref,
-                "core": r.initiative.core,
-                "id": r.initiative.id,
-                "title": r.initiative.title,
-                "role": r.role,
-                "via": r.via,
-                "through": r.through,
-                "through_name": plan.actor_name(r.through) if r.through else None,
-                "status": r.initiative.status,
-            }
-            for r in rows
-        ],
-    }
+    data = responsibility_json(actor, core_id, [
+        involvement_json(r, plan.actor_name(r.through) if r.through else None) for r in rows])
     leads = len({r.initiative.ref for r in rows if r.role == "lead"})
     takes_part = len({r.initiative.ref for r in rows if r.role == "participant"})
     notes = [t("{actor} leads {lead} and takes part in {participant} initiatives.",
@@ -227,23 +184,7 @@ def matrix_output(plan: PlanSet, rows: list[MatrixRow], core_id: str | None) -> 
         if core_id is None:
             cells.append(_cell((row.total.lead, row.total.participant)))
         table_rows.append([row.actor.name, t(row.actor.kind), *cells])
-    data = {
-        "report": "responsibility",
-        "actor": None,
-        "core": core_id,
-        "rows": [
-            {
-                **actor_json(row.actor),
-                "by_core": {
-                    c: {"lead": n.lead, "participant": n.participant}
-                    for c, n in row.by_core.items()
-                },
-                "lead": row.total.lead,
-                "participant": row.total.participant,
-            }
-            for row in rows
-        ],
-    }
+    data = responsibility_json(None, core_id, [matrix_row_json(row) for row in rows])
     caption = t("Each cell: leads / takes part in, directly or through a group or part_of; "
                 "{all} counts each initiative once.", all=t("All cores"))
     return TableOutput(columns, table_rows, data, title=t("Responsibility"), caption=caption)

@@ -1,13 +1,28 @@
-"""The stable JSON shapes of the README. Keep them backwards compatible: add keys, never rename."""
+"""The documented JSON shapes, each built in one place.
+
+Every ``--format json`` output (and the JSON inside other formats) is made by a function here;
+commands and renderers call them and add nothing. The shapes are stable: keys may be added, never
+renamed or removed (the README lists them). Names are resolved by the caller and passed in, so
+that this module needs nothing but the model's values.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from fardplan_cli.model import Actor, Core, Initiative
+if TYPE_CHECKING:
+    from fardplan_cli.diff import Change
+    from fardplan_cli.export import CoreDocument, DocumentInitiative, PlanDocument
+    from fardplan_cli.model import Actor, CharacterSection, Core, Indicator, Initiative, Problem
+    from fardplan_cli.report import InvolvementRow, MatrixRow, StaleRow, StatusRow
+
+
+# -- the plan ----------------------------------------------------------------------------------------
 
 
 def initiative_json(initiative: Initiative) -> dict[str, Any]:
+    """An initiative, as ``list`` prints each one."""
     return {
         "ref": initiative.ref,
         "core": initiative.core,
@@ -26,15 +41,250 @@ def initiative_json(initiative: Initiative) -> dict[str, Any]:
     }
 
 
-def core_json(core: Core, initiatives: int, by_status: dict[str, int]) -> dict[str, Any]:
-    return {
+def initiative_detail_json(initiative: Initiative, directions: Mapping[str, str]) -> dict[str, Any]:
+    """``show REF``: the initiative and the direction of its area in each core it belongs to."""
+    return {**initiative_json(initiative), "directions": dict(directions)}
+
+
+def core_json(core: Core, initiatives: int, by_status: dict[str, int],
+              core_specific: int | None = None) -> dict[str, Any]:
+    """A core with the counts of its plan (``cores`` adds the count of its own initiatives)."""
+    data: dict[str, Any] = {
         "id": core.id,
         "name": core.name,
         "municipalities": list(core.municipalities),
         "initiatives": initiatives,
         "by_status": by_status,
     }
+    if core_specific is not None:
+        data["core_specific"] = core_specific
+    return data
+
+
+def character_json(sections: Iterable[CharacterSection]) -> list[dict[str, Any]]:
+    return [{"heading": s.heading, "text": s.text} for s in sections]
+
+
+def indicator_json(indicator: Indicator) -> dict[str, Any]:
+    return {
+        "id": indicator.id,
+        "label": indicator.label,
+        "unit": indicator.unit,
+        "values": [{"year": v.year, "value": v.value, "note": v.note} for v in indicator.values],
+    }
+
+
+def core_detail_json(core: Core, plan_refs: Sequence[str]) -> dict[str, Any]:
+    """``show CORE``: the core's own texts and indicators, and the references of its plan."""
+    return {
+        "id": core.id,
+        "name": core.name,
+        "municipalities": list(core.municipalities),
+        "entered": core.entered,
+        "character": character_json(core.character),
+        "directions": [{"area": d.area, "text": d.text} for d in core.directions],
+        "indicators": [indicator_json(i) for i in core.indicators],
+        "initiatives": list(plan_refs),
+    }
 
 
 def actor_json(actor: Actor) -> dict[str, Any]:
     return {"id": actor.id, "name": actor.name, "kind": actor.kind, "part_of": actor.part_of}
+
+
+# -- validation, diff and history --------------------------------------------------------------------
+
+
+def problem_json(problem: Problem) -> dict[str, Any]:
+    return {
+        "file": problem.file,
+        "line": problem.line,
+        "column": problem.column,
+        "severity": problem.severity,
+        "code": problem.code,
+        "message": problem.message,
+        "path": problem.path,
+    }
+
+
+def problems_json(problems: Iterable[Problem], *, errors: int, warnings: int,
+                  files: int) -> dict[str, Any]:
+    """``validate``: ``{"problems": [...], "summary": {"errors", "warnings", "files"}}``."""
+    return {
+        "problems": [problem_json(problem) for problem in problems],
+        "summary": {"errors": errors, "warnings": warnings, "files": files},
+    }
+
+
+def change_json(change: Change) -> dict[str, Any]:
+    """One change of a diff, or of one commit in an initiative's history."""
+    return {
+        "kind": change.kind,
+        "core": change.core,
+        "ref": change.ref,
+        "key": change.key,
+        "field": change.field,
+        "old": change.old,
+        "new": change.new,
+        "added": list(change.added),
+        "removed": list(change.removed),
+        "note": change.note,
+        "words": [[op, text] for op, text in change.words] if change.words is not None else None,
+    }
+
+
+def revision_json(rev: str | None, commit: str | None, label: str) -> dict[str, Any]:
+    """One side of a diff: what the user typed, the commit, and the label people read."""
+    return {"rev": rev, "commit": commit, "label": label}
+
+
+def diff_json(source: dict[str, Any], target: dict[str, Any], core: str | None,
+              changes: Iterable[Change], summary: dict[str, int]) -> dict[str, Any]:
+    """``diff``: the two sides (``revision_json``), the core it was narrowed to, the changes."""
+    return {
+        "from": source,
+        "to": target,
+        "core": core,
+        "changes": [change_json(c) for c in changes],
+        "summary": summary,
+    }
+
+
+def history_entry_json(*, commit: str, date: str, author: str, email: str, message: str, ref: str,
+                       changes: Iterable[Change]) -> dict[str, Any]:
+    """``log REF``: one commit that changed the initiative, and what it changed. ``ref`` is the
+    initiative's reference in that commit (it may have been renumbered since)."""
+    return {
+        "commit": commit,
+        "date": date,
+        "author": author,
+        "email": email,
+        "message": message,
+        "ref": ref,
+        "changes": [change_json(c) for c in changes],
+    }
+
+
+def cycle_json(*, cycle: str, name: str | None, in_plans: bool, tag: str, commit: str | None,
+               date: str | None) -> dict[str, Any]:
+    """``cycle list``: a cycle of the plans or of a tag, and its tag's commit when it is closed."""
+    return {
+        "id": cycle,
+        "name": name,
+        "in_plans": in_plans,
+        "tag": tag,
+        "closed": commit is not None,
+        "commit": commit,
+        "date": date,
+    }
+
+
+# -- reports -----------------------------------------------------------------------------------------
+
+
+def status_row_json(row: StatusRow, *, core_name: str | None, area_title: str | None,
+                    cycle: str | None) -> dict[str, Any]:
+    return {
+        "core": row.core,
+        "core_name": core_name,
+        "area": row.area,
+        "area_title": area_title,
+        "total": row.is_total,
+        "initiatives": row.initiatives,
+        "by_status": dict(row.by_status),
+        "prioritised": row.prioritised,
+        "cycle": cycle,
+        "without_lead": row.without_lead,
+    }
+
+
+def stale_json(row: StaleRow) -> dict[str, Any]:
+    return {
+        "ref": row.initiative.ref,
+        "core": row.initiative.core,
+        "id": row.initiative.id,
+        "title": row.initiative.title,
+        "status": row.initiative.status,
+        "last_changed": row.last_changed.isoformat(),
+        "age_days": row.age_days,
+    }
+
+
+def status_report_json(*, core: str | None, cycle: str | None,
+                       rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """``report status``: the rows (``status_row_json``); the lägesbild and the stale initiatives
+    are added as ``entered``, ``indicators``, ``stale_days`` and ``stale`` when asked for."""
+    return {"report": "status", "core": core, "cycle": cycle, "rows": rows}
+
+
+def involvement_json(row: InvolvementRow, through_name: str | None) -> dict[str, Any]:
+    return {
+        "ref": row.initiative.ref,
+        "core": row.initiative.core,
+        "id": row.initiative.id,
+        "title": row.initiative.title,
+        "role": row.role,
+        "via": row.via,
+        "through": row.through,
+        "through_name": through_name,
+        "status": row.initiative.status,
+    }
+
+
+def matrix_row_json(row: MatrixRow) -> dict[str, Any]:
+    return {
+        **actor_json(row.actor),
+        "by_core": {c: {"lead": n.lead, "participant": n.participant} for c, n in row.by_core.items()},
+        "lead": row.total.lead,
+        "participant": row.total.participant,
+    }
+
+
+def responsibility_json(actor: Actor | None, core: str | None,
+                        rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """``report responsibility``: one actor's involvements, or (no actor) the matrix's rows."""
+    return {
+        "report": "responsibility",
+        "actor": actor_json(actor) if actor is not None else None,
+        "core": core,
+        "rows": rows,
+    }
+
+
+# -- the printable plan ------------------------------------------------------------------------------
+
+
+def document_initiative_json(item: DocumentInitiative) -> dict[str, Any]:
+    return {**initiative_json(item.initiative), "lead_name": item.lead_name,
+            "participant_names": list(item.participant_names)}
+
+
+def core_document_json(document: CoreDocument) -> dict[str, Any]:
+    """One core's plan in the published order: character, each goal area, map, indicators."""
+    return {
+        "id": document.core.id,
+        "name": document.core.name,
+        "entered": document.entered,
+        "character": character_json(document.character),
+        "areas": [
+            {
+                "number": section.area.number,
+                "title": section.area.title,
+                "summary": section.area.summary,
+                "direction": section.direction,
+                "common": [document_initiative_json(i) for i in section.common],
+                "core_specific": [document_initiative_json(i) for i in section.core_specific],
+            }
+            for section in document.areas
+        ],
+        "initiative_map": [
+            {"place": entry.place, "initiatives": [i.ref for i in entry.initiatives]}
+            for entry in document.initiative_map
+        ],
+        "indicators": [indicator_json(i) for i in document.indicators],
+    }
+
+
+def plan_document_json(document: PlanDocument) -> dict[str, Any]:
+    """``export --format json``."""
+    return {"title": document.title, "cores": [core_document_json(c) for c in document.cores]}
