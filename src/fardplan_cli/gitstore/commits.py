@@ -1,4 +1,4 @@
-"""Committing one edited plan file through GitPython (imported only when a command commits).
+"""Committing one edited plan file, through GitPython (imported only when a command commits).
 
 ``check_can_commit`` runs before anything is written, so that a refused commit leaves the work
 tree as it was. ``commit_file`` commits exactly that file: ``git commit --only -- PATH`` takes the
@@ -54,14 +54,19 @@ def check_can_commit(root: Path, path: str) -> None:
                 "the repository is in the middle of {operation}; "
                 "finish or abort it before --commit",
                 operation=t(what)))
-    for key in ("user.name", "user.email"):
+    # git's own answer, from its configuration or GIT_AUTHOR_*/GIT_COMMITTER_* (``git var``
+    # refuses exactly where ``git commit`` would).
+    for variable in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
         try:
-            value = repo.git.config("--get", key)
+            repo.git.var(variable)
         except git.GitCommandError:
-            value = ""
-        if not value.strip():
+            try:
+                email = repo.git.config("--get", "user.email")
+            except git.GitCommandError:
+                email = ""
+            key = "user.email" if not email.strip() else "user.name"
             raise EditRefusedError(t(
-                "git has no {key}; set it with: git config {key} \"...\"", key=key))
+                "git has no {key}; set it with: git config {key} \"...\"", key=key)) from None
     status = repo.git.status("--porcelain", "--untracked-files=all", "--", prefix + path)
     if status.strip():
         raise EditRefusedError(t(
@@ -70,14 +75,14 @@ def check_can_commit(root: Path, path: str) -> None:
 
 
 def commit_file(root: Path, path: str, message: str) -> str:
-    """Commit exactly ``path`` with ``message``; return the new commit's id."""
+    """Commit exactly ``path`` with ``message``; return the new commit's id (SHA-1 or SHA-256)."""
     import git
 
     repo, prefix = _open(root)
     try:
         repo.git.commit("--quiet", "-m", message, "--only", "--", prefix + path)
+        return str(repo.git.rev_parse("--verify", "HEAD^{commit}")).strip()
     except git.GitCommandError as exc:
         detail = (exc.stderr or "").strip().replace("\n", " ") or str(exc)
         raise GitError(t(
             "{path} was written but not committed: {error}", path=path, error=detail)) from None
-    return str(repo.head.commit.hexsha)
