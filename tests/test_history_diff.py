@@ -301,9 +301,9 @@ def test_a_text_in_paragraphs_continues_under_its_item() -> None:
     import io
 
     from fardplan_cli.diff import Change, DiffResult, word_diff
-    from fardplan_cli.history import WORK_TREE, Revision
     from fardplan_cli.render.diff_common import DiffReport
     from fardplan_cli.render.diff_text import render_diff_text
+    from fardplan_cli.revisions import WORK_TREE, Revision
 
     old = "Första stycket.\n\nAndra stycket."
     new = "Första stycket.\n\nNytt andra stycket.\nOch en rad till."

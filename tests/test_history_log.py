@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from fardplan_cli.history import initiative_history, last_changed
+from fardplan_cli.log import initiative_history, last_changed
 from tests.conftest import commit_all, git, run_cli
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from fardplan_cli.errors import NotFoundError
-from fardplan_cli.history import check_revision, resolve_revision
+from fardplan_cli.gitstore import check_revision
+from fardplan_cli.revisions import PlanReader, Revision
 from tests.conftest import git, run_cli
 
 
@@ -77,6 +78,11 @@ def test_check_revision_refuses(revision: str) -> None:
     with pytest.raises(NotFoundError) as info:
         check_revision(revision)
     assert info.value.exit_code == 2
+
+
+def resolve_revision(repo: Path, typed: str) -> Revision:
+    with PlanReader(repo) as reader:
+        return reader.resolve(typed)
 
 
 def test_resolve_revision_uses_only_the_commit_id(plan_repo: Path) -> None:

@@ -23,14 +23,15 @@ from hypothesis import strategies as st
 from fardplan_cli.chunks import assemble, cut_core_text, lines_close, split_core_text
 from fardplan_cli.diff import Change, DiffResult, word_diff
 from fardplan_cli.errors import PlanProblemsError
-from fardplan_cli.history import WORK_TREE, PlanHistory, Revision, resolve_revision
 from fardplan_cli.load import PLANS_DIR
 from fardplan_cli.render import diff_text
 from fardplan_cli.render.diff_common import DiffReport
 from fardplan_cli.repository import PlanRepository
+from fardplan_cli.revision_diff import compare
+from fardplan_cli.revisions import WORK_TREE, PlanReader, Revision
 from fardplan_cli.yamlfile import YamlProblemError, parse_document
 from tests.conftest import PROJECT_ROOT, commit_all
-from tests.test_perf_a_history import _compare
+from tests.test_perf_a_history import _compare, reference_diff, resolve_revision
 
 sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
 
@@ -307,10 +308,10 @@ SCENARIOS = {
 
 def _files_split(repo: Path, source: str, target: str | None) -> int:
     files = PlanRepository(repo).read_plan_files() if target is None else None
-    with PlanHistory(repo) as history:
-        target_rev = WORK_TREE if target is None else resolve_revision(repo, target)
-        history.diff(resolve_revision(repo, source), target_rev, work_tree_files=files)
-        return history.files_split
+    target_rev = WORK_TREE if target is None else resolve_revision(repo, target)
+    with PlanReader(repo) as reader:
+        compare(reader, resolve_revision(repo, source), target_rev, work_tree_files=files)
+        return reader.files_cut
 
 
 @pytest.mark.parametrize("scenario", list(SCENARIOS))
@@ -340,11 +341,13 @@ def test_a_broken_changed_initiative_is_reported_as_before(repo: Path) -> None:
     _write(repo, "core-002.yaml", _join(head, items, trailer))
     files = PlanRepository(repo).read_plan_files()
     messages = []
-    for split_files in (True, False):
-        with PlanHistory(repo) as history, pytest.raises(PlanProblemsError) as raised:
-            history.split_files = split_files
-            history.diff(resolve_revision(repo, "HEAD"), WORK_TREE, work_tree_files=files)
-        messages.append((str(raised.value), raised.value.problems))
+    head = resolve_revision(repo, "HEAD")
+    with PlanReader(repo) as reader, pytest.raises(PlanProblemsError) as raised:
+        compare(reader, head, WORK_TREE, work_tree_files=files)
+    messages.append((str(raised.value), raised.value.problems))
+    with pytest.raises(PlanProblemsError) as raised:
+        reference_diff(repo, head, WORK_TREE, files, None)
+    messages.append((str(raised.value), raised.value.problems))
     assert messages[0] == messages[1]
     assert "core-002.yaml" in messages[0][0]
 

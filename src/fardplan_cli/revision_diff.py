@@ -90,11 +90,13 @@ def compare(reader: PlanReader, source: Revision, target: Revision, *,
             wanted.add(f"{PLANS_DIR}/{core}.yaml")
         # The same actors on both sides: read only if a change names one (~15 ms for 300).
         unread = () if ACTORS_FILE in wanted or ACTORS_FILE not in new else (ACTORS_FILE,)
-        old_plan, new_plan = _read_sides(reader, source, target, old, new, wanted, unread)
+        old_plan, new_plan = _read_sides(reader, source, target, old, new, wanted, unread,
+                                         cut=not every_core)
         if every_core or all(c.id == core_id_of(c.file)
                              for plan in (old_plan, new_plan) for c in plan.cores):
             break
         every_core = True  # a core in a file not named for it: which file holds which core?
+    reader.read_every_core = every_core
     core_id = _core_id(core, old_plan, new_plan) if core is not None else None
     result = diff_plan_sets(old_plan, new_plan, core=core_id)
     if unread and any(c.field in _ACTOR_FIELDS for c in result.changes):
@@ -121,13 +123,16 @@ def _core_id(core: str, old_plan: PlanSet, new_plan: PlanSet) -> str:
 
 def _read_sides(reader: PlanReader, source: Revision, target: Revision,
                 old: dict[str, Entry], new: dict[str, Entry], wanted: set[str],
-                unread: tuple[str, ...]) -> tuple[PlanSet, PlanSet]:
+                unread: tuple[str, ...], *, cut: bool) -> tuple[PlanSet, PlanSet]:
     """Both sides' plan sets of the ``wanted`` files; the problems of the working tree's side
-    are reported first, else those of the older side."""
+    are reported first, else those of the older side. With ``cut``, a changed core file is read
+    without the initiatives that are the same on both sides (they are compared with themselves
+    only when each file holds the core its name says)."""
     old_parsed: dict[str, Document] = {}
     new_parsed: dict[str, Document] = {}
     for path in sorted(wanted):
-        if is_core_file(path) and path in old and path in new and old[path][0] != new[path][0]:
+        if (cut and is_core_file(path) and path in old and path in new
+                and old[path][0] != new[path][0]):
             old[path], new[path], pair = _changed_initiatives(reader, path, old[path], new[path])
             if pair is not None:
                 old_parsed[path], new_parsed[path] = pair

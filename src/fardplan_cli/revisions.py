@@ -75,6 +75,7 @@ class PlanReader:
         self._unparsed: dict[str, bytes] = {}  # blobs read by ``blob_at``, not yet parsed
         self.parsed = 0  # how many files were actually parsed (tests check the cache with it)
         self.files_cut = 0  # how many changed core files the diff read piece by piece
+        self.read_every_core = False  # whether the diff had to read every core file
 
     def __enter__(self) -> PlanReader:
         return self
