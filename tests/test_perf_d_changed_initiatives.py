@@ -341,12 +341,12 @@ def test_a_broken_changed_initiative_is_reported_as_before(repo: Path) -> None:
     _write(repo, "core-002.yaml", _join(head, items, trailer))
     files = PlanRepository(repo).read_plan_files()
     messages = []
-    head = resolve_revision(repo, "HEAD")
+    head_rev = resolve_revision(repo, "HEAD")
     with PlanReader(repo) as reader, pytest.raises(PlanProblemsError) as raised:
-        compare(reader, head, WORK_TREE, work_tree_files=files)
+        compare(reader, head_rev, WORK_TREE, work_tree_files=files)
     messages.append((str(raised.value), raised.value.problems))
     with pytest.raises(PlanProblemsError) as raised:
-        reference_diff(repo, head, WORK_TREE, files, None)
+        reference_diff(repo, head_rev, WORK_TREE, files, None)
     messages.append((str(raised.value), raised.value.problems))
     assert messages[0] == messages[1]
     assert "core-002.yaml" in messages[0][0]
