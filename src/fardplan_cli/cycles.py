@@ -154,8 +154,8 @@ def close_cycle(repository: PlanRepository, cycle_id: str, message: str | None) 
                                      cycle=cycle_id, tag=tag, commit=existing.commit[:10]))
         if existing is not None:
             raise EditRefusedError(t(
-                "the tag {tag} exists but names no commit, so cycle {cycle} is not closed; "
-                "remove it (git tag -d {tag}) and close the cycle again", tag=tag, cycle=cycle_id))
+                "the tag {tag} exists but names no commit, so cycle {cycle} is not closed; remove it "
+                "(git tag -d {tag}) and close the cycle again", tag=tag, cycle=cycle_id))
         head = git.head()
         if head is None:
             raise EditRefusedError(t("the repository has no commit to tag yet"))

@@ -254,6 +254,21 @@ _SWEDISH: dict[str, str] = {
     "History of {ref}": "Historik för {ref}",
     "{count} commits": "{count} commits",
     "1 commit": "1 commit",
+    "the folder {path} does not exist (any more); run fardplan from an existing folder": (
+        "mappen {path} finns inte (längre); kör fardplan från en mapp som finns"
+    ),
+    "git could not be started: {error}": "git kunde inte startas: {error}",
+    "cycle {cycle} is not closed: the tag {tag} names no commit": (
+        "mandatperioden {cycle} är inte avslutad: taggen {tag} pekar inte på någon commit"
+    ),
+    "the tag {tag} exists but names no commit, so cycle {cycle} is not closed; remove it "
+    "(git tag -d {tag}) and close the cycle again": (
+        "taggen {tag} finns men pekar inte på någon commit, så mandatperioden {cycle} är inte "
+        "avslutad; ta bort den (git tag -d {tag}) och avsluta mandatperioden igen"
+    ),
+    "--stale-days {days} reaches back before any date (the year 1)": (
+        "--stale-days {days} går längre tillbaka än något datum (år 1)"
+    ),
     "no commit has changed {ref} yet: it is only in the working tree": (
         "ingen commit har ändrat {ref} ännu: den finns bara i arbetskatalogen"
     ),

@@ -6,9 +6,9 @@ that is the same blob on both sides yields no change. Of a core file that change
 and the initiatives whose text differs are parsed, when ``chunks`` can cut it surely. What is the
 same on both sides is not read, so not checked either: a problem there is left to ``validate``.
 
-Cores are matched by id. When a file that is read holds a core id that is not its file name, or
-``--core`` names a core by its name, every core file is read: which file holds which core is then
-known only from all of them.
+Cores are matched by their file's name (``plans/<id>.yaml``), so that a file renamed is a core
+removed and another added. When ``--core`` names a core by its name, every core file is read:
+which file holds it is known only from all of them.
 """
 
 from __future__ import annotations
@@ -82,20 +82,15 @@ def compare(reader: PlanReader, source: Revision, target: Revision, *,
                if old.get(path, ("",))[0] != new.get(path, ("",))[0]}
     core_by_id = core is not None and _names_a_core_file(core, old, new)
     every_core = core is not None and not core_by_id
-    while True:
-        wanted = set(changed) | {REGION_FILE}
-        if every_core:
-            wanted |= {path for path in old.keys() | new.keys() if is_core_file(path)}
-        if core_by_id:
-            wanted.add(f"{PLANS_DIR}/{core}.yaml")
-        # The same actors on both sides: read only if a change names one (~15 ms for 300).
-        unread = () if ACTORS_FILE in wanted or ACTORS_FILE not in new else (ACTORS_FILE,)
-        old_plan, new_plan = _read_sides(reader, source, target, old, new, wanted, unread,
-                                         cut=not every_core)
-        if every_core or all(c.id == core_id_of(c.file)
-                             for plan in (old_plan, new_plan) for c in plan.cores):
-            break
-        every_core = True  # a core in a file not named for it: which file holds which core?
+    wanted = set(changed) | {REGION_FILE}
+    if every_core:  # a core named by its name: which file holds it?
+        wanted |= {path for path in old.keys() | new.keys() if is_core_file(path)}
+    if core_by_id:
+        wanted.add(f"{PLANS_DIR}/{core}.yaml")
+    # The same actors on both sides: read only if a change names one (~15 ms for 300).
+    unread = () if ACTORS_FILE in wanted or ACTORS_FILE not in new else (ACTORS_FILE,)
+    old_plan, new_plan = (by_file(plan) for plan in _read_sides(
+        reader, source, target, old, new, wanted, unread))
     reader.read_every_core = every_core
     core_id = _core_id(core, old_plan, new_plan) if core is not None else None
     result = diff_plan_sets(old_plan, new_plan, core=core_id)
@@ -105,6 +100,20 @@ def compare(reader: PlanReader, source: Revision, target: Revision, *,
             raise problems_at(target, problems)
         result = replace(result, actor_names={a.id: a.name for a in actors.actors})
     return result, core_id
+
+
+def by_file(plan: PlanSet) -> PlanSet:
+    """The plan set with each core known by its file's name, as the diff matches cores: a core
+    file renamed is a core removed and one added, and a file that claims another file's core id
+    (which ``validate`` reports) is still the core its name says."""
+    if all(c.id == core_id_of(c.file) for c in plan.cores):
+        return plan
+    cores = []
+    for core in plan.cores:
+        stem = core_id_of(core.file)
+        cores.append(core if core.id == stem else replace(core, id=stem, initiatives=tuple(
+            replace(i, core=stem) for i in core.initiatives)))
+    return replace(plan, cores=tuple(cores))
 
 
 def _names_a_core_file(core: str, *sides: Mapping[str, Entry]) -> bool:
@@ -123,16 +132,14 @@ def _core_id(core: str, old_plan: PlanSet, new_plan: PlanSet) -> str:
 
 def _read_sides(reader: PlanReader, source: Revision, target: Revision,
                 old: dict[str, Entry], new: dict[str, Entry], wanted: set[str],
-                unread: tuple[str, ...], *, cut: bool) -> tuple[PlanSet, PlanSet]:
+                unread: tuple[str, ...]) -> tuple[PlanSet, PlanSet]:
     """Both sides' plan sets of the ``wanted`` files; the problems of the working tree's side
-    are reported first, else those of the older side. With ``cut``, a changed core file is read
-    without the initiatives that are the same on both sides (they are compared with themselves
-    only when each file holds the core its name says)."""
+    are reported first, else those of the older side. A changed core file is read without the
+    initiatives that are the same on both sides."""
     old_parsed: dict[str, Document] = {}
     new_parsed: dict[str, Document] = {}
     for path in sorted(wanted):
-        if (cut and is_core_file(path) and path in old and path in new
-                and old[path][0] != new[path][0]):
+        if is_core_file(path) and path in old and path in new and old[path][0] != new[path][0]:
             old[path], new[path], pair = _changed_initiatives(reader, path, old[path], new[path])
             if pair is not None:
                 old_parsed[path], new_parsed[path] = pair
