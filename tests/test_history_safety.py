@@ -101,3 +101,14 @@ def test_not_a_git_repository(plan_dir: Path) -> None:
     assert result.exit_code == 2
     assert "not a git repository" in result.stderr
     assert sorted(p.name for p in plan_dir.iterdir()) == ["plans", "schemas"]
+
+
+def test_a_deleted_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    for args in (("diff",), ("log", "sodertalje:1.3"), ("cycle", "list"), ("cycle", "close", "2023-2026")):
+        result = run_cli(*args)
+        assert result.exit_code == 2, result.output
+        assert "the current folder does not exist any more" in result.stderr

@@ -258,6 +258,9 @@ _SWEDISH: dict[str, str] = {
         "mappen {path} finns inte (längre); kör fardplan från en mapp som finns"
     ),
     "git could not be started: {error}": "git kunde inte startas: {error}",
+    "the current folder does not exist any more; change to an existing folder or use --repo": (
+        "den aktuella mappen finns inte längre; byt till en mapp som finns eller använd --repo"
+    ),
     "cycle {cycle} is not closed: the tag {tag} names no commit": (
         "mandatperioden {cycle} är inte avslutad: taggen {tag} pekar inte på någon commit"
     ),
@@ -351,7 +354,6 @@ _SWEDISH: dict[str, str] = {
     "another fardplan edit has held {path} for {seconds} s; try again": (
         "en annan fardplan-ändring har hållit {path} i {seconds} s; försök igen"
     ),
-    "git is not available: {error}": "git är inte tillgängligt: {error}",
     "--commit needs a git repository, and {path} is not in one": (
         "--commit kräver ett git-repository, och {path} ligger inte i något"
     ),

@@ -7,6 +7,8 @@ file's content from the work tree and leaves everything else that is staged stag
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +25,28 @@ _IN_PROGRESS = {
 }
 
 
-def _open(root: Path) -> tuple[Any, str]:
-    """The git repository holding ``root``, and ``root``'s path inside it ('' or 'folder/')."""
+def _gitpython() -> Any:
+    """GitPython, which refuses to import when it finds no git program."""
     try:
         import git
-    except ImportError as exc:  # GitPython imports but finds no git program
-        raise GitError(t("git is not available: {error}", error=exc)) from None
+    except ImportError:
+        raise GitError(t("git is not installed or not on PATH")) from None
+    return git
+
+
+@contextmanager
+def _git_found() -> Iterator[Any]:
+    """GitPython, with a git program that has gone missing since it was imported reported as
+    such rather than as an internal error."""
+    git = _gitpython()
+    try:
+        yield git
+    except git.GitCommandNotFound:
+        raise GitError(t("git is not installed or not on PATH")) from None
+
+
+def _open(git: Any, root: Path) -> tuple[Any, str]:
+    """The git repository holding ``root``, and ``root``'s path inside it ('' or 'folder/')."""
     try:
         repo = git.Repo(root, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
@@ -44,45 +62,45 @@ def _open(root: Path) -> tuple[Any, str]:
 
 def check_can_commit(root: Path, path: str) -> None:
     """Refuse, before anything is written, a commit that could not be made cleanly."""
-    import git
-
-    repo, prefix = _open(root)
-    git_dir = Path(repo.git_dir)
-    for name, what in _IN_PROGRESS.items():
-        if (git_dir / name).exists():
-            raise EditRefusedError(t(
-                "the repository is in the middle of {operation}; "
-                "finish or abort it before --commit",
-                operation=t(what)))
-    # git's own answer, from its configuration or GIT_AUTHOR_*/GIT_COMMITTER_* (``git var``
-    # refuses exactly where ``git commit`` would).
-    for variable in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
-        try:
-            repo.git.var(variable)
-        except git.GitCommandError:
+    with _git_found() as git:
+        repo, prefix = _open(git, root)
+        git_dir = Path(repo.git_dir)
+        for name, what in _IN_PROGRESS.items():
+            if (git_dir / name).exists():
+                raise EditRefusedError(t(
+                    "the repository is in the middle of {operation}; "
+                    "finish or abort it before --commit",
+                    operation=t(what)))
+        # git's own answer, from its configuration or GIT_AUTHOR_*/GIT_COMMITTER_* (``git var``
+        # refuses exactly where ``git commit`` would).
+        for variable in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
             try:
-                email = repo.git.config("--get", "user.email")
+                repo.git.var(variable)
             except git.GitCommandError:
-                email = ""
-            key = "user.email" if not email.strip() else "user.name"
+                try:
+                    email = repo.git.config("--get", "user.email")
+                except git.GitCommandError:
+                    email = ""
+                key = "user.email" if not email.strip() else "user.name"
+                raise EditRefusedError(t(
+                    "git has no {key}; set it with: git config {key} \"...\"", key=key)) from None
+        status = repo.git.status("--porcelain", "--untracked-files=all", "--", prefix + path)
+        if status.strip():
             raise EditRefusedError(t(
-                "git has no {key}; set it with: git config {key} \"...\"", key=key)) from None
-    status = repo.git.status("--porcelain", "--untracked-files=all", "--", prefix + path)
-    if status.strip():
-        raise EditRefusedError(t(
-            "{path} already has uncommitted changes; commit or stash them first, "
-            "or edit without --commit", path=path))
+                "{path} already has uncommitted changes; commit or stash them first, "
+                "or edit without --commit", path=path))
 
 
 def commit_file(root: Path, path: str, message: str) -> str:
-    """Commit exactly ``path`` with ``message``; return the new commit's id (SHA-1 or SHA-256)."""
-    import git
-
-    repo, prefix = _open(root)
-    try:
-        repo.git.commit("--quiet", "-m", message, "--only", "--", prefix + path)
-        return str(repo.git.rev_parse("--verify", "HEAD^{commit}")).strip()
-    except git.GitCommandError as exc:
-        detail = (exc.stderr or "").strip().replace("\n", " ") or str(exc)
-        raise GitError(t(
-            "{path} was written but not committed: {error}", path=path, error=detail)) from None
+    """Commit exactly ``path`` with ``message``; return the new commit's id (SHA-1 or SHA-256:
+    read with ``rev-parse``, since GitPython's own objects know SHA-1 only)."""
+    with _git_found() as git:
+        repo, prefix = _open(git, root)
+        try:
+            repo.git.commit("--quiet", "-m", message, "--only", "--", prefix + path)
+            return str(repo.git.rev_parse("--verify", "HEAD^{commit}")).strip()
+        except git.GitCommandError as exc:
+            detail = (exc.stderr or "").strip().replace("\n", " ") or str(exc)
+            raise GitError(t(
+                "{path} was written but not committed: {error}", path=path,
+                error=detail)) from None
