@@ -108,8 +108,8 @@ def core_texts(draw: st.DrawFn) -> str:
 def _check_cut(text: str) -> None:
     cut = cut_core_text(text)
     if cut is not None:
-        # The check is line by line: checking the pieces is checking the text (PlanHistory
-        # checks a piece once when two versions of a file share it).
+        # The check is line by line: checking the pieces is checking the text (the diff checks
+        # a piece once when two versions of a file share it).
         pieces = [cut.head, *cut.items]
         assert lines_close(cut.text) == all(lines_close(piece) for piece in pieces)
         assert sorted(cut.text.splitlines()) == sorted(
@@ -119,16 +119,22 @@ def _check_cut(text: str) -> None:
         return  # parsed whole
     assert len(split.items) == len(split.ids)
     head = _parsed(split.head)
-    items = [_parsed(item) for item in split.items]
-    if _failed(head) or any(_failed(item) for item in items):
+    items = _parsed("".join(split.items)) if split.items else None
+    if _failed(head) or _failed(items):
         return  # a piece does not read: parsed whole, which reports the problem
-    data = assemble(head, zip(items, split.ids, strict=True))
+    data = assemble(head, items, split.ids)
     if data is None:
         return  # a piece is not what the cut says: parsed whole
     whole = _parsed(text)
     assert not _failed(whole), (text, whole)
     assert data == whole
     assert [i["id"] for i in whole["initiatives"]] == list(split.ids)
+    # Any of the items, joined, read as those items of the whole.
+    chosen = range(0, len(split.items), 2)
+    some = _parsed("".join(split.items[n] for n in chosen)) if chosen else None
+    if not _failed(some):
+        part = assemble(head, some, [split.ids[n] for n in chosen])
+        assert part is None or part["initiatives"] == [whole["initiatives"][n] for n in chosen]
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])

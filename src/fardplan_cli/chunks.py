@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -161,16 +161,17 @@ def _patterns(indent: int) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
     return item_start, end_of_items, item_id
 
 
-def assemble(head: Any, items: Iterable[tuple[Any, str]]) -> dict[str, Any] | None:
-    """A core file's data from its parsed head and the parsed texts of the items wanted, each with
-    its id as written; ``None`` when a piece is not what the cut says it is (then the file is
-    parsed whole)."""
+def assemble(head: Any, items: Any, ids: Sequence[str]) -> dict[str, Any] | None:
+    """A core file's data from its parsed head and the parsed text of the items wanted (their
+    texts joined, in order: a sequence), with each item's id as written; ``None`` when a piece is
+    not what the cut says it is (then the file is parsed whole)."""
     if type(head) is not dict or head.get("initiatives", ()) is not None:
         return None
-    initiatives = []
-    for item, item_id in items:
-        if not (type(item) is list and len(item) == 1 and type(item[0]) is dict
-                and item[0].get("id") == item_id):
+    if not ids:
+        return {**head, "initiatives": []} if items is None else None
+    if type(items) is not list or len(items) != len(ids):
+        return None
+    for item, item_id in zip(items, ids, strict=True):
+        if not (type(item) is dict and item.get("id") == item_id):
             return None
-        initiatives.append(item[0])
-    return {**head, "initiatives": initiatives}
+    return {**head, "initiatives": items}

@@ -138,6 +138,8 @@ def _read_sides(reader: PlanReader, source: Revision, target: Revision,
     initiatives that are the same on both sides."""
     old_parsed: dict[str, Document] = {}
     new_parsed: dict[str, Document] = {}
+    reader.prefetch(entry[0] for side in (old, new) for path, entry in side.items()
+                    if path in wanted and entry[1] is None and not reader.has_parsed(path, entry[0]))
     for path in sorted(wanted):
         if is_core_file(path) and path in old and path in new and old[path][0] != new[path][0]:
             old[path], new[path], pair = _changed_initiatives(reader, path, old[path], new[path])
@@ -206,10 +208,12 @@ def _changed_initiatives(
     try:
         for cut, other in ((cuts[0], cuts[1]), (cuts[1], cuts[0])):
             same = set(other.items)
-            value = assemble(read(cut.head), (
-                (read(text), initiative_id)
-                for text, initiative_id in zip(cut.items, cut.ids, strict=True)
-                if text not in same or "replaces" in text))
+            chosen = [(text, initiative_id)
+                      for text, initiative_id in zip(cut.items, cut.ids, strict=True)
+                      if text not in same or "replaces" in text]
+            # The chosen items, joined, are one sequence: one parse for them all.
+            items = read("".join(text for text, _ in chosen)) if chosen else None
+            value = assemble(read(cut.head), items, [item_id for _, item_id in chosen])
             if value is None:
                 return entries[0], entries[1], None
             documents.append(Document(path, value, {}, {}))

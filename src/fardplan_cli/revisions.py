@@ -114,6 +114,13 @@ class PlanReader:
         """The working tree's files with the blob id git would give each (no parsing)."""
         return {path: (self.git.blob_id(data), data) for path, data in files.items()}
 
+    def prefetch(self, oids: Iterable[str]) -> None:
+        """Read these blobs from git in as few round trips as can be, for ``read_blob``."""
+        wanted = [oid for oid in dict.fromkeys(oids) if oid not in self._unparsed]
+        for found in self.git.read_objects(wanted):
+            if found is not None and found[1] == "blob":
+                self._unparsed[found[0]] = found[2]
+
     def read_blob(self, oid: str) -> bytes:
         content = self._unparsed.pop(oid, None)
         if content is not None:
@@ -148,6 +155,9 @@ class PlanReader:
         if isinstance(cached, _ParseFailure):
             raise cached.error
         return cached
+
+    def has_parsed(self, path: str, oid: str) -> bool:
+        return (path, oid) in self._documents
 
     def parses(self, path: str, oid: str) -> bool:
         """Whether that version of the file can be read at all (history skips one that cannot:

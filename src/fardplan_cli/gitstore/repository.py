@@ -96,6 +96,12 @@ class GitRepository:
             self._cat = CatFile(self.root)
         return self._cat.read(spec)
 
+    def read_objects(self, specs: Sequence[str]) -> list[tuple[str, str, bytes] | None]:
+        """``read_object`` of each, asked of git in groups (far fewer round trips)."""
+        if self._cat is None:
+            self._cat = CatFile(self.root)
+        return self._cat.read_many(specs)
+
     def read_at(self, commit: str, path: str) -> tuple[str, str, bytes] | None:
         """The object at ``path`` (from the plan root) in ``commit`` (an id git gave), or None."""
         return self.read_object(f"{commit}:{self.prefix}{path}")
