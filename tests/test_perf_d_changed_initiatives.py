@@ -1,7 +1,7 @@
 """`diff` parses only the initiatives of a changed core file whose text changed, and says exactly
 what parsing the whole files says.
 
-``chunks.split_core_text`` cuts a core file's text into its head and one text per initiative
+``chunks.cut_core_text`` cuts a core file's text into its head and one text per initiative
 without parsing it; these tests check, on generated texts full of what could fool a cut made line
 by line (quotes and flow collections over several lines, block scalars holding dashes, comments,
 CRLF, anchors, tabs, escapes, keys after the initiatives), that whenever the cut is made and its
@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fardplan_cli.chunks import assemble, cut_core_text, lines_close, split_core_text
+from fardplan_cli.chunks import CoreText, assemble, cut_core_text, lines_close
 from fardplan_cli.diff import Change, DiffResult, word_diff
 from fardplan_cli.errors import PlanProblemsError
 from fardplan_cli.load import PLANS_DIR
@@ -36,6 +36,12 @@ from tests.test_perf_a_history import _compare, reference_diff, resolve_revision
 sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
 
 import generate
+
+
+def split_core_text(text: str) -> CoreText | None:
+    """The cut as the diff makes it: only where every line closes its quotes and flows."""
+    cut = cut_core_text(text)
+    return cut if cut is not None and lines_close(cut.text) else None
 
 
 def _parsed(text: str) -> Any:

@@ -1,4 +1,4 @@
-"""Two plan sets -> the list of what changed, in plan terms (DESIGN §4).
+"""Two plan sets -> the list of what changed, in plan terms.
 
 Initiatives are matched by core and id. An id that vanished is followed to its successor through
 the new side's ``replaces`` (renumbered when one-to-one, merged when several old ids go into one,
