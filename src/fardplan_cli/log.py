@@ -172,7 +172,7 @@ def initiative_log(repository: PlanRepository, ref: str) -> InitiativeLog:
             entries = initiative_history(repository.root, found.core, found.id)
         except NotFoundError:
             return InitiativeLog(found.ref, (), plan, only_in_work_tree=True)
-        return InitiativeLog(entries[0].ref if entries else found.ref, tuple(entries), plan, False)
+        return InitiativeLog(entries[0].ref if entries else ref, tuple(entries), plan, False)
     # It may have been removed since: look for it in the history of its file.
     core_part, colon, initiative_id = ref.strip().rpartition(":")
     core_part = core_part.strip()
