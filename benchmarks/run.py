@@ -231,7 +231,7 @@ OPERATIONS = (
     Operation("list", "import-three", Target("ratio", 1.3)),
     Operation("validate", "check-jsonschema", Target("ratio", 0.5)),
     Operation("diff-one", "validate", Target("seconds", 0.3)),
-    Operation("diff-all", "validate", Target("ratio", 1.5)),
+    Operation("diff-all", "validate", Target("ratio", 1.0)),
     Operation("log", "floor", Target("ratio", 1.3)),
     Operation("report", "list", None),
 )

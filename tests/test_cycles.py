@@ -90,3 +90,20 @@ def test_latest_cycle_is_the_default_from(plan_repo: Path) -> None:
     data = json.loads(run_cli("diff", "--format", "json", repo=plan_repo).stdout)
     assert data["from"]["label"] == "cycle/2027-2030"
     assert [c["field"] for c in data["changes"]] == ["status"]
+
+
+def test_a_cycle_tag_that_names_no_commit_closes_nothing_everywhere(plan_repo: Path) -> None:
+    tree = git(plan_repo, "rev-parse", "HEAD^{tree}").strip()
+    git(plan_repo, "tag", "cycle/2023-2026", tree)
+    listed = json.loads(run_cli("cycle", "list", "--format", "json", repo=plan_repo).stdout)
+    assert [(c["closed"], c["commit"]) for c in listed if c["id"] == "2023-2026"] == [
+        (False, None)]
+    close = run_cli("cycle", "close", "2023-2026", repo=plan_repo)
+    assert close.exit_code == 1
+    assert "names no commit" in close.stderr and "git tag -d cycle/2023-2026" in close.stderr
+    assert git(plan_repo, "rev-parse", "cycle/2023-2026").strip() == tree  # left as it was
+    diff = run_cli("diff", "2023-2026", repo=plan_repo)
+    assert diff.exit_code == 2
+    assert "cycle 2023-2026 is not closed: the tag cycle/2023-2026 names no commit" in diff.stderr
+    default = run_cli("diff", repo=plan_repo)  # the latest closed cycle: there is none
+    assert default.exit_code == 2 and "no cycle has been closed yet" in default.stderr

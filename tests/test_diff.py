@@ -287,9 +287,9 @@ def test_a_text_in_paragraphs_continues_under_its_item() -> None:
     import io
 
     from fardplan_cli.diff import Change, DiffResult, word_diff
-    from fardplan_cli.history import WORK_TREE, Revision
     from fardplan_cli.render.diff_common import DiffReport
     from fardplan_cli.render.diff_text import render_diff_text
+    from fardplan_cli.revisions import WORK_TREE, Revision
 
     old = "Första stycket.\n\nAndra stycket."
     new = "Första stycket.\n\nNytt andra stycket.\nOch en rad till."
@@ -323,3 +323,20 @@ def test_the_indentation_of_a_continued_line_is_not_styled() -> None:
         ("text", "green underline")]
     assert _continued([("a\n\n", "red"), ("b", "")], "  ") == [
         ("a\n", "red"), ("\n", "red"), ("  ", ""), ("b", "")]
+
+
+def test_a_core_file_renamed_is_a_core_removed_and_one_added(plan_repo: Path) -> None:
+    git(plan_repo, "mv", "plans/haninge.yaml", "plans/haninge-centrum.yaml")
+    commit_all(plan_repo, "Rename the file only")
+    moved = run_cli("diff", "HEAD~1", "HEAD", "--format", "json", repo=plan_repo)
+    assert moved.exit_code == 0, moved.output
+    kinds = [(c["kind"], c["key"]) for c in json.loads(moved.stdout)["changes"]]
+    assert kinds == [("core-removed", "haninge"), ("core-added", "haninge-centrum")]
+    core = plan_repo / "plans" / "haninge-centrum.yaml"
+    core.write_text(core.read_text(encoding="utf-8").replace("id: haninge\n", "id: haninge-centrum\n"),
+                    encoding="utf-8", newline="\n")
+    commit_all(plan_repo, "And its id")
+    both = run_cli("diff", "HEAD~2", "HEAD", "--format", "json", repo=plan_repo)
+    assert [(c["kind"], c["key"]) for c in json.loads(both.stdout)["changes"]] == kinds
+    text = run_cli("diff", "HEAD~1", "HEAD", repo=plan_repo)
+    assert "No changes" in text.stdout  # only the id changed, to what the file's name says

@@ -1,7 +1,7 @@
 """`diff` parses only the initiatives of a changed core file whose text changed, and says exactly
 what parsing the whole files says.
 
-``chunks.split_core_text`` cuts a core file's text into its head and one text per initiative
+``chunks.cut_core_text`` cuts a core file's text into its head and one text per initiative
 without parsing it; these tests check, on generated texts full of what could fool a cut made line
 by line (quotes and flow collections over several lines, block scalars holding dashes, comments,
 CRLF, anchors, tabs, escapes, keys after the initiatives), that whenever the cut is made and its
@@ -20,21 +20,28 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fardplan_cli.chunks import assemble, cut_core_text, lines_close, split_core_text
+from fardplan_cli.chunks import CoreText, assemble, cut_core_text, lines_close
 from fardplan_cli.diff import Change, DiffResult, word_diff
 from fardplan_cli.errors import PlanProblemsError
-from fardplan_cli.history import WORK_TREE, PlanHistory, Revision, resolve_revision
 from fardplan_cli.load import PLANS_DIR
 from fardplan_cli.render import diff_text
 from fardplan_cli.render.diff_common import DIFF_RENDERERS, DiffReport
 from fardplan_cli.repository import PlanRepository
+from fardplan_cli.revision_diff import compare
+from fardplan_cli.revisions import WORK_TREE, PlanReader, Revision
 from fardplan_cli.yamlfile import YamlProblemError, parse_document
 from tests.support import PROJECT_ROOT, commit_all
-from tests.test_revisions import _compare
+from tests.test_revisions import _compare, reference_diff, resolve_revision
 
 sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
 
 import generate
+
+
+def split_core_text(text: str) -> CoreText | None:
+    """The cut as the diff makes it: only where every line closes its quotes and flows."""
+    cut = cut_core_text(text)
+    return cut if cut is not None and lines_close(cut.text) else None
 
 
 def _parsed(text: str) -> Any:
@@ -107,8 +114,8 @@ def core_texts(draw: st.DrawFn) -> str:
 def _check_cut(text: str) -> None:
     cut = cut_core_text(text)
     if cut is not None:
-        # The check is line by line: checking the pieces is checking the text (PlanHistory
-        # checks a piece once when two versions of a file share it).
+        # The check is line by line: checking the pieces is checking the text (the diff checks
+        # a piece once when two versions of a file share it).
         pieces = [cut.head, *cut.items]
         assert lines_close(cut.text) == all(lines_close(piece) for piece in pieces)
         assert sorted(cut.text.splitlines()) == sorted(
@@ -118,16 +125,22 @@ def _check_cut(text: str) -> None:
         return  # parsed whole
     assert len(split.items) == len(split.ids)
     head = _parsed(split.head)
-    items = [_parsed(item) for item in split.items]
-    if _failed(head) or any(_failed(item) for item in items):
+    items = _parsed("".join(split.items)) if split.items else None
+    if _failed(head) or _failed(items):
         return  # a piece does not read: parsed whole, which reports the problem
-    data = assemble(head, zip(items, split.ids, strict=True))
+    data = assemble(head, items, split.ids)
     if data is None:
         return  # a piece is not what the cut says: parsed whole
     whole = _parsed(text)
     assert not _failed(whole), (text, whole)
     assert data == whole
     assert [i["id"] for i in whole["initiatives"]] == list(split.ids)
+    # Any of the items, joined, read as those items of the whole.
+    chosen = range(0, len(split.items), 2)
+    some = _parsed("".join(split.items[n] for n in chosen)) if chosen else None
+    if not _failed(some):
+        part = assemble(head, some, [split.ids[n] for n in chosen])
+        assert part is None or part["initiatives"] == [whole["initiatives"][n] for n in chosen]
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -307,10 +320,10 @@ SCENARIOS = {
 
 def _files_split(repo: Path, source: str, target: str | None) -> int:
     files = PlanRepository(repo).read_plan_files() if target is None else None
-    with PlanHistory(repo) as history:
-        target_rev = WORK_TREE if target is None else resolve_revision(repo, target)
-        history.diff(resolve_revision(repo, source), target_rev, work_tree_files=files)
-        return history.files_split
+    target_rev = WORK_TREE if target is None else resolve_revision(repo, target)
+    with PlanReader(repo) as reader:
+        compare(reader, resolve_revision(repo, source), target_rev, work_tree_files=files)
+        return reader.files_cut
 
 
 @pytest.mark.parametrize("scenario", list(SCENARIOS))
@@ -340,11 +353,13 @@ def test_a_broken_changed_initiative_is_reported_as_before(repo: Path) -> None:
     _write(repo, "core-002.yaml", _join(head, items, trailer))
     files = PlanRepository(repo).read_plan_files()
     messages = []
-    for split_files in (True, False):
-        with PlanHistory(repo) as history, pytest.raises(PlanProblemsError) as raised:
-            history.split_files = split_files
-            history.diff(resolve_revision(repo, "HEAD"), WORK_TREE, work_tree_files=files)
-        messages.append((str(raised.value), raised.value.problems))
+    head_rev = resolve_revision(repo, "HEAD")
+    with PlanReader(repo) as reader, pytest.raises(PlanProblemsError) as raised:
+        compare(reader, head_rev, WORK_TREE, work_tree_files=files)
+    messages.append((str(raised.value), raised.value.problems))
+    with pytest.raises(PlanProblemsError) as raised:
+        reference_diff(repo, head_rev, WORK_TREE, files, None)
+    messages.append((str(raised.value), raised.value.problems))
     assert messages[0] == messages[1]
     assert "core-002.yaml" in messages[0][0]
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fardplan_cli.diff import diff_plan_sets, word_diff
-from fardplan_cli.history import WORK_TREE, CatFile, PlanHistory, blob_id, resolve_revision
+from fardplan_cli.gitstore import CatFile, open_git
 from fardplan_cli.load import load_plan_set
 from fardplan_cli.model import (
     Actor,
@@ -25,6 +25,7 @@ from fardplan_cli.model import (
     Region,
 )
 from fardplan_cli.repository import PlanRepository
+from fardplan_cli.revisions import WORK_TREE, PlanReader
 from tests.support import commit_all, git
 
 POS = Position("plans/x.yaml", 1, 1)
@@ -115,33 +116,37 @@ def test_unchanged_files_are_parsed_once(plan_repo: Path) -> None:
                     encoding="utf-8")
     commit_all(plan_repo, "One file changed")
     files = PlanRepository(plan_repo).read_plan_files()
-    with PlanHistory(plan_repo) as history:
+    with PlanReader(plan_repo) as history:
         count = len(history.plan_blobs(first))
-        old = history.plan_set(resolve_revision(plan_repo, first))
+        old = history.plan_set(history.resolve(first))
         assert history.parsed == count
-        history.plan_set(resolve_revision(plan_repo, "HEAD"))
+        history.plan_set(history.resolve("HEAD"))
         assert history.parsed == count + 1  # only the changed file
         new = history.plan_set(WORK_TREE, files)
         assert history.parsed == count + 1  # the work tree's files share the blobs of HEAD
-        assert history.changed_plan_files(first, "HEAD") == ["plans/sodertalje.yaml"]
+        assert history.git.changed_files(first, "HEAD", "plans") == ["plans/sodertalje.yaml"]
         for commit in (first, git(plan_repo, "rev-parse", "HEAD").strip()):
-            assert history.tree_plan_blobs(commit) == history.plan_blobs(commit)
+            listed = git(plan_repo, "ls-tree", "-r", "--full-tree", commit, "--", "plans/")
+            assert history.plan_blobs(commit) == {
+                line.split("\t")[1]: line.split()[2] for line in listed.splitlines()}
     assert new == load_plan_set(files)
     assert old != new
 
 
 def test_blob_id_is_gits(plan_repo: Path) -> None:
     data = (plan_repo / "plans" / "region.yaml").read_bytes()
-    assert blob_id(data) == git(plan_repo, "rev-parse", "HEAD:plans/region.yaml").strip()
+    with open_git(plan_repo) as repository:
+        blob_id = repository.blob_id(data)
+    assert blob_id == git(plan_repo, "rev-parse", "HEAD:plans/region.yaml").strip()
     with CatFile(plan_repo) as cat:
-        found = cat.read(blob_id(data))
+        found = cat.read(blob_id)
         assert found is not None and found[1:] == ("blob", data)
         assert cat.read("0" * 40) is None
-        assert cat.read(blob_id(data))[2] == data  # type: ignore[index]
 
 
 def test_domain_modules_import_neither_typer_nor_rich_nor_git() -> None:
-    code = ("import sys, fardplan_cli.history, fardplan_cli.diff; "
+    code = ("import sys, fardplan_cli.revisions, fardplan_cli.revision_diff, fardplan_cli.log, "
+            "fardplan_cli.cycles, fardplan_cli.diff; "
             "print(sorted(m for m in ('typer', 'rich', 'git') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
@@ -150,7 +155,7 @@ def test_domain_modules_import_neither_typer_nor_rich_nor_git() -> None:
 def test_version_imports_no_history_machinery() -> None:
     code = ("import sys; from fardplan_cli.cli.app import app\n"
             "try:\n    app(['--version'])\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('git', 'jsonschema', 'ruamel', 'fardplan_cli.history',"
+            "print(sorted(m for m in ('git', 'jsonschema', 'ruamel', 'fardplan_cli.gitstore', 'fardplan_cli.revisions',"
             " 'fardplan_cli.diff') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"

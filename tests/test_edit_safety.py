@@ -119,7 +119,7 @@ def test_the_file_mode_is_kept(plan_dir: Path) -> None:
 def test_edit_modules_import_neither_typer_rich_nor_git() -> None:
     code = (
         "import sys\n"
-        "import fardplan_cli.edit, fardplan_cli.gitops, fardplan_cli.cli.app\n"
+        "import fardplan_cli.edit, fardplan_cli.gitstore.commits, fardplan_cli.cli.app\n"
         "loaded = {m.split('.')[0] for m in sys.modules}\n"
         "print(sorted(loaded & {'rich', 'git', 'ruamel', 'jsonschema', 'filelock'}))\n"
     )
@@ -128,7 +128,7 @@ def test_edit_modules_import_neither_typer_rich_nor_git() -> None:
     assert completed.stdout.strip() == "[]"
     domain = (
         "import sys\n"
-        "import fardplan_cli.edit, fardplan_cli.gitops\n"
+        "import fardplan_cli.edit, fardplan_cli.gitstore.commits\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich', 'click'}))\n"
     )
     completed = subprocess.run([sys.executable, "-c", domain], capture_output=True, text=True,

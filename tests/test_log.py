@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from fardplan_cli.history import initiative_history, last_changed
+from fardplan_cli.log import initiative_history, last_changed
 from tests.support import commit_all, git, run_cli
 
 
@@ -114,6 +114,19 @@ def test_log_of_a_removed_initiative(plan_repo: Path, history_repo: dict[str, st
     assert entries[0].commit.commit == removed
     assert entries[0].changes[0].kind == "initiative-removed"
     assert len(entries) == 5
+
+
+def test_log_of_an_initiative_whose_core_file_was_removed(plan_repo: Path) -> None:
+    (plan_repo / CORE).unlink()
+    removed = commit_all(plan_repo, "Drop the core of Södertälje")
+    result = run_cli("log", "sodertalje:1.3", "--format", "json", repo=plan_repo)
+    assert result.exit_code == 0, result.output
+    entries = json.loads(result.stdout)
+    assert entries[0]["commit"] == removed
+    assert entries[0]["changes"][0]["kind"] == "initiative-removed"
+    assert entries[0]["ref"] == "sodertalje:1.3"
+    unknown = run_cli("log", "nowhere:1.3", repo=plan_repo)  # no such file, ever
+    assert unknown.exit_code == 2 and "unknown core" in unknown.stderr
 
 
 def test_log_of_an_unknown_initiative(plan_repo: Path) -> None:

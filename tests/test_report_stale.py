@@ -105,3 +105,13 @@ def test_cli_stale_days_reads_the_last_change_from_git(plan_dir: Path) -> None:
 def test_json_without_stale_days_has_no_stale_key(plan_dir: Path) -> None:
     data = json.loads(run_cli("report", "status", "-f", "json", repo=plan_dir).stdout)
     assert "stale" not in data
+
+
+def test_stale_days_beyond_any_date_is_a_usage_error(plan_dir: Path) -> None:
+    init_git_repo(plan_dir)
+    commit_all(plan_dir, "Import")
+    for days in ("99999999", str(10**12)):
+        result = run_cli("report", "status", "--stale-days", days, repo=plan_dir)
+        assert result.exit_code == 2, result.output
+        assert f"--stale-days {days} reaches back before any date" in result.stderr
+        assert "internal error" not in result.stderr

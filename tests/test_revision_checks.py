@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from fardplan_cli.errors import NotFoundError
-from fardplan_cli.history import check_revision, resolve_revision
+from fardplan_cli.gitstore import check_revision
+from fardplan_cli.revisions import PlanReader, Revision
 from tests.support import git, run_cli
 
 
@@ -79,6 +80,11 @@ def test_check_revision_refuses(revision: str) -> None:
     assert info.value.exit_code == 2
 
 
+def resolve_revision(repo: Path, typed: str) -> Revision:
+    with PlanReader(repo) as reader:
+        return reader.resolve(typed)
+
+
 def test_resolve_revision_uses_only_the_commit_id(plan_repo: Path) -> None:
     git(plan_repo, "tag", "v1")
     head = git(plan_repo, "rev-parse", "HEAD").strip()
@@ -95,3 +101,14 @@ def test_not_a_git_repository(plan_dir: Path) -> None:
     assert result.exit_code == 2
     assert "not a git repository" in result.stderr
     assert sorted(p.name for p in plan_dir.iterdir()) == ["plans", "schemas"]
+
+
+def test_a_deleted_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    for args in (("diff",), ("log", "sodertalje:1.3"), ("cycle", "list"), ("cycle", "close", "2023-2026")):
+        result = run_cli(*args)
+        assert result.exit_code == 2, result.output
+        assert "the current folder does not exist any more" in result.stderr

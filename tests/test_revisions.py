@@ -7,26 +7,23 @@ slow way on a small generated repository, after several kinds of edits. No timin
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
 
-from fardplan_cli.diff import DiffResult
+from fardplan_cli.diff import DiffResult, diff_plan_sets
 from fardplan_cli.errors import PlanProblemsError
-from fardplan_cli.history import (
-    WORK_TREE,
-    FileInitiatives,
-    PlanHistory,
-    Revision,
-    initiative_history,
-    resolve_revision,
-)
 from fardplan_cli.load import PLANS_DIR, REGION_FILE
+from fardplan_cli.log import initiative_history
+from fardplan_cli.model import Initiative, PlanSet
 from fardplan_cli.render.diff_common import DIFF_RENDERERS, DiffReport
 from fardplan_cli.repository import PlanRepository
+from fardplan_cli.revision_diff import compare
+from fardplan_cli.revisions import WORK_TREE, FileInitiatives, PlanReader, Revision
 from fardplan_cli.yamlfile import parse_document
 from tests.support import PROJECT_ROOT, commit_all, git, run_cli
 
@@ -74,19 +71,53 @@ def _same(fast: tuple[DiffResult, str | None], full: tuple[DiffResult, str | Non
         DiffReport(source, target, full_result, full_core))
 
 
+def resolve_revision(repo: Path, typed: str) -> Revision:
+    with PlanReader(repo) as reader:
+        return reader.resolve(typed)
+
+
+def _cores_by_file(plan: PlanSet) -> PlanSet:
+    cores = tuple(
+        c if c.id == c.file[6:-5] else dataclasses.replace(c, id=c.file[6:-5], initiatives=tuple(
+            dataclasses.replace(i, core=c.file[6:-5]) for i in c.initiatives))
+        for c in plan.cores)
+    return dataclasses.replace(plan, cores=cores)
+
+
+def reference_diff(repo: Path, source: Revision, target: Revision,
+                   work: Mapping[str, bytes] | None, core: str | None
+                   ) -> tuple[DiffResult, str | None]:
+    """The diff by its definition: both whole plan sets, each core known by its file's name,
+    compared (the reference that the diff, which reads only what changed, must agree with)."""
+    from fardplan_cli.errors import FardplanError
+    from fardplan_cli.query import resolve_core
+
+    with PlanReader(repo) as reader:
+        new_plan = reader.plan_set(target, work) if target.is_work_tree else None
+        old_plan = reader.plan_set(source, work)
+        if new_plan is None:
+            new_plan = reader.plan_set(target, work)
+    old_plan, new_plan = _cores_by_file(old_plan), _cores_by_file(new_plan)
+    core_id = None
+    if core is not None:
+        try:
+            core_id = resolve_core(new_plan, core).id
+        except FardplanError:
+            core_id = resolve_core(old_plan, core).id
+    return diff_plan_sets(old_plan, new_plan, core=core_id), core_id
+
+
 def _compare(repo: Path, source: str, target: str | None, core: str | None = None) -> int:
-    """Compare the fast diff with the full one; return how many files the fast one parsed, or
-    -1 when it compared every file."""
+    """Compare the diff with the reference; return how many files the diff parsed, or -1 when
+    it had to read every core file."""
     files = PlanRepository(repo).read_plan_files()
-    with PlanHistory(repo) as history:
-        source_rev = resolve_revision(repo, source)
-        target_rev = WORK_TREE if target is None else resolve_revision(repo, target)
-        work = files if target is None else None
-        fast = history.diff(source_rev, target_rev, work_tree_files=work, core=core)
-        parsed = -1 if history.compared_every_file else history.parsed
-    with PlanHistory(repo) as history:
-        full = history.diff(source_rev, target_rev, work_tree_files=work, core=core,
-                            only_changed=False)
+    source_rev = resolve_revision(repo, source)
+    target_rev = WORK_TREE if target is None else resolve_revision(repo, target)
+    work = files if target is None else None
+    with PlanReader(repo) as reader:
+        fast = compare(reader, source_rev, target_rev, work_tree_files=work, core=core)
+        parsed = -1 if reader.read_every_core else reader.parsed
+    full = reference_diff(repo, source_rev, target_rev, work, core)
     _same(fast, full, source_rev, target_rev)
     return parsed
 
@@ -137,7 +168,7 @@ def _renumber(repo: Path) -> None:
 
 
 def _id_not_its_name(repo: Path) -> None:
-    # The file of core-002 claims core-001's id: cores are matched by id, so every file counts.
+    # The file of core-002 claims core-001's id: cores are matched by their files' names.
     _edit(repo, "core-002.yaml", "id: core-002", "id: core-001")
 
 
@@ -168,7 +199,7 @@ def test_the_fast_diff_says_what_the_full_comparison_says(
 ) -> None:
     SCENARIOS[scenario](repo)
     parsed = _compare(repo, "HEAD", None, core)  # against the working tree
-    every_file = scenario == "id-not-its-name" or (core is not None and "core-" not in core)
+    every_file = core is not None and "core-" not in core
     assert (parsed == -1) == every_file  # the fast path, unless it cannot be exact
     commit_all(repo, scenario)
     _compare(repo, "HEAD~1", "HEAD", core)
@@ -189,11 +220,13 @@ def test_a_broken_changed_file_is_reported_as_before(repo: Path) -> None:
     _edit(repo, "core-002.yaml", "name: Regional", "name: [Regional")
     files = PlanRepository(repo).read_plan_files()
     messages = []
-    for only_changed in (True, False):
-        with PlanHistory(repo) as history, pytest.raises(PlanProblemsError) as raised:
-            history.diff(resolve_revision(repo, "HEAD"), WORK_TREE, work_tree_files=files,
-                         only_changed=only_changed)
-        messages.append((str(raised.value), raised.value.problems))
+    head = resolve_revision(repo, "HEAD")
+    with PlanReader(repo) as reader, pytest.raises(PlanProblemsError) as raised:
+        compare(reader, head, WORK_TREE, work_tree_files=files)
+    messages.append((str(raised.value), raised.value.problems))
+    with pytest.raises(PlanProblemsError) as raised:
+        reference_diff(repo, head, WORK_TREE, files, None)
+    messages.append((str(raised.value), raised.value.problems))
     assert messages[0] == messages[1]
 
 
@@ -218,13 +251,28 @@ def _all_versions(repo: Path) -> list[tuple[str, str]]:
     return sorted(pairs)
 
 
+def _built_initiatives(reader: PlanReader, path: str, oid: str) -> dict[str, Initiative]:
+    """The reference: the file's whole plan built by ``build_plan_set``, its initiatives by id."""
+    from fardplan_cli.load import build_plan_set
+    from fardplan_cli.yamlfile import YamlProblemError
+
+    try:
+        document = reader.document(path, oid)
+    except YamlProblemError:
+        return {}
+    plan, _ = build_plan_set({path: document}, {path: b"", REGION_FILE: b""}, positions=False)
+    pool = plan.region.initiatives if path == REGION_FILE else (
+        plan.cores[0].initiatives if plan.cores else ())
+    return {i.id: i for i in pool}
+
+
 def test_file_initiatives_index_matches_the_model_builder(generated: Path) -> None:
-    with PlanHistory(generated) as history:
+    with PlanReader(generated) as reader:
         versions = _all_versions(generated)
         assert len(versions) > 20
         for path, oid in versions:
-            full = history.file_initiatives(path, oid)
-            lazy = history.initiative_index(path, oid)
+            full = _built_initiatives(reader, path, oid)
+            lazy = reader.initiative_index(path, oid)
             assert list(lazy) == list(full)
             assert {i: lazy[i] for i in lazy} == full
             assert all(lazy[i].field_pos == full[i].field_pos for i in full)
@@ -278,8 +326,7 @@ def test_log_history_matches_the_full_build_of_every_version(
         return found
 
     fast = histories()
-    monkeypatch.setattr(PlanHistory, "initiative_index",
-                        lambda self, path, oid: self.file_initiatives(path, oid))
+    monkeypatch.setattr(PlanReader, "initiative_index", _built_initiatives)
     assert fast == histories()
     assert any(entries for entries in fast if isinstance(entries, list))
 

@@ -1,10 +1,10 @@
 """A core file's text cut into its initiatives, so that a diff parses only the ones that changed.
 
 Between two cycles every core file may have changed, but each by an initiative or two: parsing both
-versions of every file whole is most of what such a diff costs. ``split_core_text`` cuts a core
+versions of every file whole is most of what such a diff costs. ``cut_core_text`` cuts a core
 file's text into its *head* (everything but the items of ``initiatives``) and one text per item,
-without parsing it. Items whose text is the same on both sides say the same thing, so only the
-others need parsing.
+without parsing it; ``lines_close`` says whether the cut is sure.
+Items whose text is the same on both sides say the same thing, so only the others need parsing.
 
 The cut is made only where it is certain to be where YAML itself would cut: a line that begins
 with ``-`` at the indentation of the ``initiatives`` sequence. It is not certain inside a scalar
@@ -19,9 +19,10 @@ line breaks YAML knows, document markers and directives, tags, anchors, aliases,
 start at the first column, an item without exactly one ``id`` key at its keys' indentation whose
 value is quoted on that line. A refusal costs speed, never correctness.
 
-What is left to the caller: parse the head (``initiatives`` is empty there: null) and each item
-text (one sequence of one item), check that they parse, and, because it matches initiatives by id,
-that no id occurs twice (``ids`` gives each item's id as written, for that).
+What is left to the caller: parse the head (``initiatives`` is empty there: null) and the texts of
+the items it wants, joined (they are one sequence, as in the file), check that they parse and
+hand both to ``assemble``, and, because it matches initiatives by id, check that no id occurs twice
+(``ids`` gives each item's id as written, for that).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,13 +86,6 @@ class CoreText:
     text: str
 
 
-def split_core_text(text: str) -> CoreText | None:
-    """Cut a core file's text (decoded, without its byte order mark) into head and items, or
-    ``None`` when the cut could be wrong: then the file is parsed whole."""
-    cut = cut_core_text(text)
-    return cut if cut is not None and lines_close(cut.text) else None
-
-
 def lines_close(text: str) -> bool:
     """Whether every quoted scalar and flow collection that may start on these whole lines
     closes on its line. Line by line: checking each piece of a text is checking the text."""
@@ -100,8 +94,10 @@ def lines_close(text: str) -> bool:
 
 
 def cut_core_text(text: str) -> CoreText | None:
-    """``split_core_text`` without the check of ``lines_close``, which the cut is only sure with:
-    ``PlanHistory`` checks a piece that is the same in two versions of a file once."""
+    """Cut a core file's text (decoded, without its byte order mark) into head and items, or
+    ``None`` when the cut could be wrong (then the file is parsed whole). The cut is sure only when
+    ``lines_close`` holds for its text too, which is checked apart: the diff checks a piece that
+    is the same in two versions of a file once."""
     if "\r" in text:
         text = text.replace("\r\n", "\n")  # YAML reads a CRLF as a LF everywhere
         if "\r" in text:
@@ -161,16 +157,17 @@ def _patterns(indent: int) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
     return item_start, end_of_items, item_id
 
 
-def assemble(head: Any, items: Iterable[tuple[Any, str]]) -> dict[str, Any] | None:
-    """A core file's data from its parsed head and the parsed texts of the items wanted, each with
-    its id as written; ``None`` when a piece is not what the cut says it is (then the file is
-    parsed whole)."""
+def assemble(head: Any, items: Any, ids: Sequence[str]) -> dict[str, Any] | None:
+    """A core file's data from its parsed head and the parsed text of the items wanted (their
+    texts joined, in order: a sequence), with each item's id as written; ``None`` when a piece is
+    not what the cut says it is (then the file is parsed whole)."""
     if type(head) is not dict or head.get("initiatives", ()) is not None:
         return None
-    initiatives = []
-    for item, item_id in items:
-        if not (type(item) is list and len(item) == 1 and type(item[0]) is dict
-                and item[0].get("id") == item_id):
+    if not ids:
+        return {**head, "initiatives": []} if items is None else None
+    if type(items) is not list or len(items) != len(ids):
+        return None
+    for item, item_id in zip(items, ids, strict=True):
+        if not (type(item) is dict and item.get("id") == item_id):
             return None
-        initiatives.append(item[0])
-    return {**head, "initiatives": initiatives}
+    return {**head, "initiatives": items}

@@ -127,17 +127,28 @@ def word_diff(old: str, new: str) -> tuple[tuple[WordOp, str], ...]:
         else:
             ops.append((op, text))
 
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    # The words both texts begin and end with are equal as they stand: only the middle, where a
+    # plan's edit usually is, goes through the matcher (whose cost grows with its length squared).
+    start, end = 0, 0
+    limit = min(len(a), len(b))
+    while start < limit and a[start] == b[start]:
+        start += 1
+    while end < limit - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    add("equal", "".join(a[:start]))
+    middle_a, middle_b = a[start : len(a) - end], b[start : len(b) - end]
+    matcher = difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            add("equal", "".join(a[i1:i2]))
+            add("equal", "".join(middle_a[i1:i2]))
             continue
-        removed, inserted = "".join(a[i1:i2]), "".join(b[j1:j2])
+        removed, inserted = "".join(middle_a[i1:i2]), "".join(middle_b[j1:j2])
         if removed.strip() == "" and inserted.strip() == "" and removed and inserted:
             add("equal", inserted)  # a change of spacing alone reads as unchanged text
             continue
         add("delete", removed)
         add("insert", inserted)
+    add("equal", "".join(a[len(a) - end :]))
     return tuple(ops)
 
 

@@ -725,7 +725,7 @@ def perform(
         if not result.changed:
             return EditOutcome(result, written=False, commit=None)
         if commit:
-            from fardplan_cli import gitops
+            from fardplan_cli.gitstore import commits as gitops
 
             gitops.check_can_commit(repository.root, result.path)
         edited = {**files, result.path: result.new_text.encode("utf-8")}
@@ -755,7 +755,7 @@ def perform(
                 path=result.path, error=exc.strerror or exc)) from None
         commit_id = None
         if commit:
-            from fardplan_cli import gitops
+            from fardplan_cli.gitstore import commits as gitops
 
             text = result.summary if not message else f"{message}\n\n{result.summary}"
             commit_id = gitops.commit_file(repository.root, result.path, text)

@@ -254,6 +254,24 @@ _SWEDISH: dict[str, str] = {
     "History of {ref}": "Historik för {ref}",
     "{count} commits": "{count} commits",
     "1 commit": "1 commit",
+    "the folder {path} does not exist (any more); run fardplan from an existing folder": (
+        "mappen {path} finns inte (längre); kör fardplan från en mapp som finns"
+    ),
+    "git could not be started: {error}": "git kunde inte startas: {error}",
+    "the current folder does not exist any more; change to an existing folder or use --repo": (
+        "den aktuella mappen finns inte längre; byt till en mapp som finns eller använd --repo"
+    ),
+    "cycle {cycle} is not closed: the tag {tag} names no commit": (
+        "mandatperioden {cycle} är inte avslutad: taggen {tag} pekar inte på någon commit"
+    ),
+    "the tag {tag} exists but names no commit, so cycle {cycle} is not closed; remove it "
+    "(git tag -d {tag}) and close the cycle again": (
+        "taggen {tag} finns men pekar inte på någon commit, så mandatperioden {cycle} är inte "
+        "avslutad; ta bort den (git tag -d {tag}) och avsluta mandatperioden igen"
+    ),
+    "--stale-days {days} reaches back before any date (the year 1)": (
+        "--stale-days {days} går längre tillbaka än något datum (år 1)"
+    ),
     "no commit has changed {ref} yet: it is only in the working tree": (
         "ingen commit har ändrat {ref} ännu: den finns bara i arbetskatalogen"
     ),
@@ -336,7 +354,6 @@ _SWEDISH: dict[str, str] = {
     "another fardplan edit has held {path} for {seconds} s; try again": (
         "en annan fardplan-ändring har hållit {path} i {seconds} s; försök igen"
     ),
-    "git is not available: {error}": "git är inte tillgängligt: {error}",
     "--commit needs a git repository, and {path} is not in one": (
         "--commit kräver ett git-repository, och {path} ligger inte i något"
     ),

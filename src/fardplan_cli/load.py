@@ -96,6 +96,13 @@ def build_plan_set(
     return PlanSet(region=region, actors=actors, cores=cores), builder.problems
 
 
+def build_initiative(doc: Document, core: str | None, index: int, item: Any) -> Initiative | None:
+    """The ``index``-th initiative of a parsed file as ``build_plan_set(positions=False)`` builds
+    it, or None where the builder skips it: for reading one initiative of a file without building
+    the rest (the history of one initiative)."""
+    return _ModelBuilder(positions=False).initiative(doc, core, index, item)
+
+
 class _ModelBuilder:
     def __init__(self, positions: bool = True) -> None:
         self.problems: list[Problem] = []
@@ -291,40 +298,46 @@ class _ModelBuilder:
     def _initiatives(self, doc: Document, data: dict[str, Any], core: str | None) -> tuple[Initiative, ...]:
         initiatives = []
         for index, item in enumerate(self._list(doc, data, (), "initiatives")):
-            path: PathKey = ("initiatives", index)
-            entry = self._mapping(doc, item, path, "an initiative")
-            if entry is None:
-                continue
-            initiative_id = self._str(doc, entry, path, "id", required=True)
-            title = self._str(doc, entry, path, "title", required=True)
-            if initiative_id is None or title is None:
-                continue
-            if not _is_initiative_id(initiative_id):
-                self._problem(doc, (*path, "id"), "bad-id",
-                              t("{id!r} is not an initiative id (AREA.NUMBER, e.g. \"1.3\")", id=initiative_id))
-                continue
-            status = self._str(doc, entry, path, "status", required=False) or DEFAULT_STATUS
-            if status not in STATUSES:
-                self._problem(doc, (*path, "status"), "bad-status",
-                              t("unknown status {name!r}", name=status) + "; "
-                              + t("choose one of {options}", options=", ".join(STATUSES)))
-                status = DEFAULT_STATUS
-            initiatives.append(Initiative(
-                core=core,
-                id=initiative_id,
-                title=title,
-                description=self._str(doc, entry, path, "description", required=False) or "",
-                lead=self._str(doc, entry, path, "lead", required=False),
-                participants=self._str_list(doc, entry, path, "participants"),
-                status=status,
-                status_note=self._str(doc, entry, path, "status_note", required=False),
-                priority=self._str_list(doc, entry, path, "priority"),
-                replaces=self._str_list(doc, entry, path, "replaces"),
-                places=self._str_list(doc, entry, path, "places"),
-                pos=self._pos(doc, path),
-                field_pos=_field_positions(doc, path, entry) if self.positions else {},
-            ))
+            initiative = self.initiative(doc, core, index, item)
+            if initiative is not None:
+                initiatives.append(initiative)
         return tuple(initiatives)
+
+    def initiative(self, doc: Document, core: str | None, index: int, item: Any) -> Initiative | None:
+        """The ``index``-th item of a file's ``initiatives``, or None where it is skipped."""
+        path: PathKey = ("initiatives", index)
+        entry = self._mapping(doc, item, path, "an initiative")
+        if entry is None:
+            return None
+        initiative_id = self._str(doc, entry, path, "id", required=True)
+        title = self._str(doc, entry, path, "title", required=True)
+        if initiative_id is None or title is None:
+            return None
+        if not _is_initiative_id(initiative_id):
+            self._problem(doc, (*path, "id"), "bad-id",
+                          t("{id!r} is not an initiative id (AREA.NUMBER, e.g. \"1.3\")", id=initiative_id))
+            return None
+        status = self._str(doc, entry, path, "status", required=False) or DEFAULT_STATUS
+        if status not in STATUSES:
+            self._problem(doc, (*path, "status"), "bad-status",
+                          t("unknown status {name!r}", name=status) + "; "
+                          + t("choose one of {options}", options=", ".join(STATUSES)))
+            status = DEFAULT_STATUS
+        return Initiative(
+            core=core,
+            id=initiative_id,
+            title=title,
+            description=self._str(doc, entry, path, "description", required=False) or "",
+            lead=self._str(doc, entry, path, "lead", required=False),
+            participants=self._str_list(doc, entry, path, "participants"),
+            status=status,
+            status_note=self._str(doc, entry, path, "status_note", required=False),
+            priority=self._str_list(doc, entry, path, "priority"),
+            replaces=self._str_list(doc, entry, path, "replaces"),
+            places=self._str_list(doc, entry, path, "places"),
+            pos=self._pos(doc, path),
+            field_pos=_field_positions(doc, path, entry) if self.positions else {},
+        )
 
     def _indicators(self, doc: Document, data: dict[str, Any]) -> tuple[Indicator, ...]:
         indicators = []

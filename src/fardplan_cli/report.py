@@ -11,7 +11,7 @@ filters always agree:
   the total).
 
 The report never reads git itself: ``--stale-days`` takes the date of each initiative's last change
-from a ``last_changed`` callable that the caller injects (the history module provides it).
+from a ``last_changed`` callable that the caller injects (``log.last_changed`` provides it).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 
+from fardplan_cli.i18n import t
 from fardplan_cli.model import Actor, Core, Indicator, Initiative, PlanSet
 from fardplan_cli.query import (
     InitiativeFilter,
@@ -145,8 +146,10 @@ def status_report(
     if stale_days is not None:
         if last_changed is None:
             raise ValueError("stale_days needs a last_changed source")
+        moment = now or datetime.now(timezone.utc)
+        stale_limit(moment, stale_days)  # a usage error before git is read
         stale = tuple(stale_initiatives(selected, last_changed(), older_than_days=stale_days,
-                                        now=now or datetime.now(timezone.utc)))
+                                        now=moment))
     core = plan.core(selection.core) if selection.core else None
     return StatusReport(tuple(rows), total, cycle, core, stale_days, stale)
 
@@ -154,6 +157,17 @@ def status_report(
 def _aware(moment: datetime) -> datetime:
     # A date without a zone is taken as UTC, so that git's dates and "now" always compare.
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
+
+def stale_limit(now: datetime, days: int) -> datetime:
+    """The moment ``days`` days before ``now``; a ``UsageError`` when no date is that early."""
+    try:
+        return _aware(now) - timedelta(days=days)
+    except OverflowError:
+        from fardplan_cli.errors import UsageError
+
+        raise UsageError(t("--stale-days {days} reaches back before any date (the year 1)",
+                           days=days)) from None
 
 
 def stale_initiatives(
@@ -170,7 +184,7 @@ def stale_initiatives(
     is not stale.
     """
     now = _aware(now)
-    limit = now - timedelta(days=older_than_days)
+    limit = stale_limit(now, older_than_days)
     found = []
     for initiative in initiatives:
         changed = last_changed.get(initiative.ref)

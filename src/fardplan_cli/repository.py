@@ -92,7 +92,12 @@ def find_repository(
                 t("{path} is not a plan repository: it has no plans/region.yaml", path=root)
             )
         return PlanRepository(root)
-    start = (cwd or Path.cwd()).resolve()
+    try:
+        start = (cwd or Path.cwd()).resolve()
+    except FileNotFoundError:  # the working directory has been removed
+        raise RepositoryNotFoundError(t(
+            "the current folder does not exist any more; change to an existing folder or use "
+            "--repo")) from None
     for folder in (start, *start.parents):
         if (folder / REGION_FILE).is_file():
             return PlanRepository(folder)

@@ -137,7 +137,7 @@ def init_plan_repository(
         raise UsageError(t("{path} is not empty; fardplan init needs a new or empty folder",
                            path=target))
     target.mkdir(parents=True, exist_ok=True)
-    from fardplan_cli.history import run_git  # all git processes start in one place
+    from fardplan_cli.gitstore import run_git  # all git processes start in one place
 
     run_git(target, "init", "-q")
     for relative, data in content.items():

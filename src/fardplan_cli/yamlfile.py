@@ -574,22 +574,13 @@ def lock_path(root: Path) -> Path:
     """Where the edit lock of the plan repository at ``root`` lives.
 
     Inside git's own directory when the plans are in a git work tree (``.git/fardplan.lock``, or
-    the worktree's git directory), so that the lock never shows up as an untracked file; else
-    ``plans/.fardplan.lock``. Both are empty files that only the lock uses.
+    the linked worktree's git directory, as git itself says), so that the lock never shows up as
+    an untracked file; else ``plans/.fardplan.lock``. Both are empty files that only the lock uses.
     """
-    for folder in (root, *root.parents):
-        dot_git = folder / ".git"
-        if dot_git.is_dir():
-            return dot_git / "fardplan.lock"
-        if dot_git.is_file():
-            first = dot_git.read_text(encoding="utf-8", errors="replace").splitlines()[:1]
-            if first and first[0].startswith("gitdir:"):
-                git_dir = Path(first[0][len("gitdir:"):].strip())
-                git_dir = git_dir if git_dir.is_absolute() else folder / git_dir
-                if git_dir.is_dir():
-                    return git_dir / "fardplan.lock"
-            break
-    return root / "plans" / LOCK_FILE_NAME
+    from fardplan_cli.gitstore import git_dir_of
+
+    git_dir = git_dir_of(root)
+    return git_dir / "fardplan.lock" if git_dir is not None else root / "plans" / LOCK_FILE_NAME
 
 
 @contextlib.contextmanager

@@ -42,35 +42,14 @@ def diff(
     working tree): cores, initiatives, fields, directions, character, goal areas, cycles, actors."""
     import sys
 
-    from fardplan_cli.errors import EXIT_PROBLEMS, UsageError
-    from fardplan_cli.history import WORK_TREE, PlanHistory, check_revision, latest_cycle
-    from fardplan_cli.i18n import t
+    from fardplan_cli.errors import EXIT_PROBLEMS
     from fardplan_cli.render.diff_common import DIFF_RENDERERS, DiffReport
+    from fardplan_cli.revision_diff import diff_revisions
 
-    # Refuse a hostile revision before anything else looks at the repository.
-    for typed in (source, target):
-        if typed is not None:
-            check_revision(typed)
-    repository = open_repository(ctx)
-    with PlanHistory(repository.root) as history:
-        work_tree_files = repository.read_plan_files() if target is None else None
-        target_rev = WORK_TREE if target is None else history.resolve(target)
-        if source is None:
-            order = history.cycle_order(work_tree_files) if work_tree_files is not None else []
-            latest = latest_cycle(repository.root, order)
-            if latest is None:
-                if work_tree_files is not None:
-                    history.plan_set(WORK_TREE, work_tree_files)  # its problems come first
-                raise UsageError(t(
-                    "no cycle has been closed yet (there is no cycle/<id> tag): name the revision "
-                    "to compare with, as in 'fardplan diff FROM [TO]'"))
-            source_rev = history.resolve(latest.cycle)
-        else:
-            source_rev = history.resolve(source)
-        result, core_id = history.diff(source_rev, target_rev, work_tree_files=work_tree_files,
-                                       core=core)
+    found = diff_revisions(open_repository(ctx), source, target, core=core)
+    result = found.result
     try:
-        DIFF_RENDERERS[format.value](DiffReport(source_rev, target_rev, result, core_id),
+        DIFF_RENDERERS[format.value](DiffReport(found.source, found.target, result, found.core),
                                      sys.stdout)
     except BrokenPipeError:
         if not exit_code:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -12,14 +12,8 @@ from fardplan_cli.cli.common import (
     echo_error,
     emit,
     handle_errors,
-    load_plans,
     open_repository,
 )
-
-if TYPE_CHECKING:
-    from fardplan_cli.errors import NotFoundError
-    from fardplan_cli.model import Initiative, PlanSet
-    from fardplan_cli.repository import PlanRepository
 
 
 @handle_errors
@@ -31,89 +25,12 @@ def log(
 ) -> None:
     """Every commit that changed an initiative, newest first, with date, author, message and what
     changed; follows renumbering back through 'replaces'."""
-    from fardplan_cli.diff import DiffResult
-    from fardplan_cli.errors import NotFoundError
-    from fardplan_cli.history import initiative_history
     from fardplan_cli.i18n import t
-    from fardplan_cli.query import resolve_core
-    from fardplan_cli.render import TableOutput
-    from fardplan_cli.render.diff_common import describe_changes
+    from fardplan_cli.log import initiative_log
+    from fardplan_cli.render.log import log_output
 
-    repository, plan, narrow = _plans(ctx, ref)
-    found = _find(plan, ref)
-    if isinstance(found, NotFoundError) and narrow:
-        # The narrow plan set lacks what this answer needs (a core named by its name, or
-        # suggestions from every core): read every file, as for any other command.
-        repository, plan = load_plans(ctx)
-        found = _find(plan, ref)
-    unchanged = None
-    if isinstance(found, NotFoundError):
-        # It may have been removed since: look for it in the history of its file.
-        core_part, colon, initiative_id = ref.strip().rpartition(":")
-        core = resolve_core(plan, core_part).id if colon else None
-        try:
-            entries = initiative_history(repository.root, core, initiative_id.strip())
-        except NotFoundError:
-            raise found from None
-    else:
-        try:
-            entries = initiative_history(repository.root, found.core, found.id)
-        except NotFoundError:
-            # In the working tree, but no commit has touched it yet: an empty history.
-            entries, unchanged = [], found.ref
-            echo_error("fardplan: " + t(
-                "no commit has changed {ref} yet: it is only in the working tree", ref=found.ref))
-    names = DiffResult((), {c.id: c.name for c in plan.cores}, {a.id: a.name for a in plan.actors},
-                       {}, {i.ref: i.title for i in plan.all_initiatives()})
-    rows, data = [], []
-    for entry in entries:
-        lines = describe_changes(names, entry.changes)
-        info = entry.commit
-        rows.append([info.authored[:16].replace("T", " "), info.author, info.commit[:10],
-                     info.subject, "\n".join(lines)])
-        data.append({
-            "commit": info.commit,
-            "date": info.authored,
-            "author": info.author,
-            "email": info.email,
-            "message": info.message,
-            "ref": entry.ref,
-            "changes": [c.as_dict() for c in entry.changes],
-        })
-    columns = [t("Date"), t("Author"), t("Commit"), t("Message"), t("Changes")]
-    shown = (unchanged or ref) if not entries else entries[0].ref
-    caption = t("1 commit") if len(entries) == 1 else t("{count} commits", count=len(entries))
-    emit(TableOutput(columns, rows, data, title=t("History of {ref}", ref=shown), caption=caption),
-         format)
-
-
-def _plans(ctx: typer.Context, ref: str) -> tuple[PlanRepository, PlanSet, bool]:
-    """The plan files that the history of ``ref`` needs, and whether that is fewer than all:
-    the region, the actors and, for a core's initiative named by the core's id, that core's file.
-    The history itself is read from git."""
-    from fardplan_cli.load import ACTORS_FILE, REGION_FILE, load_plan_set
-
-    repository = open_repository(ctx)
-    core_part, colon, _ = ref.strip().rpartition(":")
-    if colon:
-        files = repository.read_core_plan_files(core_part.strip())
-    else:
-        names = (REGION_FILE, ACTORS_FILE)
-        present = all((repository.root / name).is_file() for name in names)
-        files = {name: (repository.root / name).read_bytes() for name in names} if present else None
-    if files is not None:
-        plan = load_plan_set(files)
-        if not colon or plan.core(core_part.strip()) is not None:
-            return repository, plan, True
-    repository, plan = load_plans(ctx)
-    return repository, plan, False
-
-
-def _find(plan: PlanSet, ref: str) -> Initiative | NotFoundError:
-    from fardplan_cli.errors import NotFoundError
-    from fardplan_cli.query import resolve_initiative
-
-    try:
-        return resolve_initiative(plan, ref)
-    except NotFoundError as missing:
-        return missing
+    found = initiative_log(open_repository(ctx), ref)
+    if found.only_in_work_tree:
+        echo_error("fardplan: " + t(
+            "no commit has changed {ref} yet: it is only in the working tree", ref=found.ref))
+    emit(log_output(found), format)

@@ -68,7 +68,7 @@ def status(
     if stale_days is None:
         result = status_report(plan, selection, cycle=counted_cycle)
     else:
-        from fardplan_cli.history import last_changed
+        from fardplan_cli.log import last_changed
 
         result = status_report(plan, selection, cycle=counted_cycle, stale_days=stale_days,
                                last_changed=lambda: last_changed(repository.root))

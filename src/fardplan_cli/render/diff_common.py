@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fardplan_cli.diff import Change, DiffResult
-from fardplan_cli.history import Revision
 from fardplan_cli.i18n import status_label, t
 from fardplan_cli.render import lazy_renderer
+from fardplan_cli.revisions import Revision
 
 Segment = tuple[str, str]  # (equal | delete | insert, text)
 

@@ -1,0 +1,193 @@
+"""The political cycles and their git tags: which cycles are closed, and closing one.
+
+A cycle is closed by a tag ``cycle/<id>`` that names a commit (annotated when fardplan makes it).
+A ``cycle/<id>`` tag that names anything else (a tree, a blob) closes nothing: every command
+says the same of it — ``cycle list`` shows the cycle open, ``diff`` says it is not closed, and
+``cycle close`` refuses until the tag is removed (it never moves or replaces a tag).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from fardplan_cli.errors import EditRefusedError, NotFoundError, PlanProblemsError, UsageError
+from fardplan_cli.gitstore import GitRepository, RevisionError, open_git
+from fardplan_cli.i18n import t
+from fardplan_cli.load import PLANS_DIR, REGION_FILE
+from fardplan_cli.model import PlanSet
+from fardplan_cli.repository import PlanRepository
+
+CYCLE_ID = re.compile(r"[0-9]{4}-[0-9]{4}")
+CYCLE_TAG_PREFIX = "cycle/"
+
+
+@dataclass(frozen=True)
+class CycleTag:
+    """The tag ``cycle/<id>``; ``commit`` is None when it names no commit (it closes nothing)."""
+
+    cycle: str
+    tag: str
+    commit: str | None
+    date: str  # the tag's creation date, ISO 8601
+    annotated: bool
+
+    @property
+    def closes(self) -> bool:
+        return self.commit is not None
+
+
+def cycle_tag(cycle_id: str) -> str:
+    if not CYCLE_ID.fullmatch(cycle_id):
+        raise UsageError(t("{cycle!r} is not a cycle id (YYYY-YYYY, e.g. 2023-2026)",
+                           cycle=cycle_id))
+    return CYCLE_TAG_PREFIX + cycle_id
+
+
+def tags_of(git: GitRepository) -> dict[str, CycleTag]:
+    """Every ``cycle/<id>`` tag with a valid id, by cycle id."""
+    tags = {}
+    for tag in git.tags(CYCLE_TAG_PREFIX):
+        cycle = tag.name.removeprefix(CYCLE_TAG_PREFIX)
+        if CYCLE_ID.fullmatch(cycle):
+            tags[cycle] = CycleTag(cycle, tag.name, tag.commit, tag.date, tag.annotated)
+    return tags
+
+
+def cycle_tags(repo_root: Path) -> dict[str, CycleTag]:
+    with open_git(repo_root) as git:
+        return tags_of(git)
+
+
+def closed_cycle_commit(git: GitRepository, cycle_id: str) -> str:
+    """The commit that closes a cycle; ``RevisionError`` when the cycle is not closed."""
+    tag = tags_of(git).get(cycle_id)
+    if tag is None or tag.commit is None:
+        name = cycle_tag(cycle_id)
+        if tag is not None:
+            raise RevisionError(t("cycle {cycle} is not closed: the tag {tag} names no commit",
+                                  cycle=cycle_id, tag=name))
+        raise RevisionError(t("cycle {cycle} is not closed: there is no tag {tag}",
+                              cycle=cycle_id, tag=name))
+    return tag.commit
+
+
+def latest_closed(git: GitRepository, cycle_order: Sequence[str]) -> CycleTag | None:
+    """The latest closed cycle: by the order of ``region.yaml``'s cycles, then by id."""
+    tags = [tag for tag in tags_of(git).values() if tag.closes]
+    if not tags:
+        return None
+    rank = {cycle: index for index, cycle in enumerate(cycle_order)}
+    return max(tags, key=lambda tag: (rank.get(tag.cycle, -1), tag.cycle))
+
+
+@dataclass(frozen=True)
+class CycleState:
+    """One row of ``cycle list``: a cycle of the plans or of the tags, and whether it is closed."""
+
+    id: str
+    name: str | None
+    in_plans: bool
+    tag: str
+    commit: str | None
+    date: str | None
+
+    @property
+    def closed(self) -> bool:
+        return self.commit is not None
+
+    def as_dict(self) -> dict[str, object]:
+        return {"id": self.id, "name": self.name, "in_plans": self.in_plans, "tag": self.tag,
+                "closed": self.closed, "commit": self.commit, "date": self.date}
+
+
+def cycle_states(repo_root: Path, plan: PlanSet) -> list[CycleState]:
+    """The plans' cycles in their order, then the other cycles that have a tag, by id."""
+    tags = cycle_tags(repo_root)
+    names = {c.id: c.name for c in plan.region.cycles}
+    states = []
+    for cycle_id in [*names, *sorted(set(tags) - set(names))]:
+        tag = tags.get(cycle_id)
+        closing = tag is not None and tag.closes
+        states.append(CycleState(
+            cycle_id, names.get(cycle_id), cycle_id in names, CYCLE_TAG_PREFIX + cycle_id,
+            tag.commit if tag is not None and closing else None,
+            tag.date if tag is not None and closing else None))
+    return states
+
+
+def _check_plans(repo_root: Path, files: Mapping[str, bytes]) -> None:
+    """Refuse plans that ``fardplan validate`` finds errors in."""
+    from fardplan_cli.validate import read_repository_schemas, validate_files
+
+    result = validate_files(files, schemas=read_repository_schemas(repo_root))
+    if result.errors:
+        raise PlanProblemsError(result.errors)
+
+
+@dataclass(frozen=True)
+class ClosedCycle:
+    cycle: str
+    tag: str
+    commit: str
+
+
+def close_cycle(repository: PlanRepository, cycle_id: str, message: str | None) -> ClosedCycle:
+    """Tag HEAD as the end of a cycle: refused for a cycle not in the plans, a cycle already
+    closed (or with a tag that names no commit), a repository without commits, uncommitted plan
+    changes, or plans with errors."""
+    repo_root = repository.root
+    work_tree_files = repository.read_plan_files()
+    known_cycles = _known_cycles(work_tree_files)
+    with open_git(repo_root) as git:
+        if not CYCLE_ID.fullmatch(cycle_id) or cycle_id not in known_cycles:
+            message_text = t("unknown cycle {name!r}", name=cycle_id)
+            if known_cycles:
+                message_text += "; " + t("choose one of {options}", options=", ".join(known_cycles))
+            raise NotFoundError(message_text, known_cycles)
+        tag = cycle_tag(cycle_id)
+        existing = tags_of(git).get(cycle_id)
+        if existing is not None and existing.commit is not None:
+            raise EditRefusedError(t("cycle {cycle} is already closed: {tag} is on commit {commit}",
+                                     cycle=cycle_id, tag=tag, commit=existing.commit[:10]))
+        if existing is not None:
+            raise EditRefusedError(t(
+                "the tag {tag} exists but names no commit, so cycle {cycle} is not closed; remove it "
+                "(git tag -d {tag}) and close the cycle again", tag=tag, cycle=cycle_id))
+        head = git.head()
+        if head is None:
+            raise EditRefusedError(t("the repository has no commit to tag yet"))
+        dirty = git.uncommitted(PLANS_DIR)
+        if dirty:
+            raise EditRefusedError(t(
+                "the plans have uncommitted changes ({files}); commit them before closing the cycle",
+                files=", ".join(dirty)))
+        try:
+            _check_plans(repo_root, work_tree_files)
+        except PlanProblemsError as exc:
+            raise EditRefusedError(t(
+                "the plans have {count} problem(s); a cycle can only be closed on valid plans",
+                count=len(exc.problems)), exc.problems) from None
+        text = message or t("Close the political cycle {cycle}", cycle=cycle_id)
+        git.create_tag(tag, head, text)
+        return ClosedCycle(cycle_id, tag, head)
+
+
+def _known_cycles(files: Mapping[str, bytes]) -> list[str]:
+    """The cycle ids of region.yaml, read without building the whole plan set (it may be broken;
+    ``close_cycle`` reports that with every problem)."""
+    from fardplan_cli.yamlfile import YamlProblemError, parse_document
+
+    data = files.get(REGION_FILE)
+    if data is None:
+        return []
+    try:
+        document = parse_document(REGION_FILE, data)
+    except YamlProblemError:
+        return []
+    cycles = document.data.get("cycles") if isinstance(document.data, dict) else None
+    if not isinstance(cycles, list):
+        return []
+    return [c["id"] for c in cycles if isinstance(c, dict) and isinstance(c.get("id"), str)]

@@ -1,0 +1,224 @@
+"""The diff between two revisions: which plan files to read, and how little of each.
+
+Only the files whose blobs differ on the two sides are parsed and compared, with ``region.yaml``
+(goal area titles, common initiatives) and, when a change names an actor, ``actors.yaml``: a file
+that is the same blob on both sides yields no change. Of a core file that changed, only its head
+and the initiatives whose text differs are parsed, when ``chunks`` can cut it surely. What is the
+same on both sides is not read, so not checked either: a problem there is left to ``validate``.
+
+Cores are matched by their file's name (``plans/<id>.yaml``), so that a file renamed is a core
+removed and another added. When ``--core`` names a core by its name, every core file is read:
+which file holds it is known only from all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from fardplan_cli.chunks import assemble, cut_core_text, lines_close
+from fardplan_cli.cycles import latest_closed
+from fardplan_cli.diff import DiffResult, diff_plan_sets
+from fardplan_cli.errors import FardplanError, UsageError
+from fardplan_cli.gitstore import check_revision
+from fardplan_cli.i18n import t
+from fardplan_cli.load import ACTORS_FILE, PLANS_DIR, REGION_FILE, core_id_of, is_core_file
+from fardplan_cli.model import PlanSet
+from fardplan_cli.repository import PlanRepository
+from fardplan_cli.revisions import WORK_TREE, PlanReader, Revision, problems_at
+from fardplan_cli.yamlfile import MAX_FILE_BYTES, Document, YamlProblemError, parse_document
+
+_ACTOR_FIELDS = frozenset({"lead", "participants", "municipalities", "part_of"})
+
+Entry = tuple[str, "bytes | None"]
+
+
+@dataclass(frozen=True)
+class RevisionDiff:
+    """What changed from ``source`` to ``target``, limited to ``core`` (an id) when one is given."""
+
+    source: Revision
+    target: Revision
+    result: DiffResult
+    core: str | None
+
+
+def diff_revisions(repository: PlanRepository, source: str | None, target: str | None, *,
+                   core: str | None = None) -> RevisionDiff:
+    """``fardplan diff [FROM [TO]] [--core C]``: ``target`` defaults to the working tree,
+    ``source`` to the latest closed cycle (by the working tree's order of cycles)."""
+    for typed in (source, target):
+        if typed is not None:
+            check_revision(typed)  # refused before anything else looks at the repository
+    with PlanReader(repository.root) as reader:
+        work_tree_files = repository.read_plan_files() if target is None else None
+        target_rev = WORK_TREE if target is None else reader.resolve(target)
+        if source is None:
+            order = reader.cycle_order(work_tree_files) if work_tree_files is not None else []
+            latest = latest_closed(reader.git, order)
+            if latest is None:
+                if work_tree_files is not None:
+                    reader.plan_set(WORK_TREE, work_tree_files)  # its problems come first
+                raise UsageError(t(
+                    "no cycle has been closed yet (there is no cycle/<id> tag): name the revision "
+                    "to compare with, as in 'fardplan diff FROM [TO]'"))
+            source_rev = reader.resolve(latest.cycle)
+        else:
+            source_rev = reader.resolve(source)
+        result, core_id = compare(reader, source_rev, target_rev,
+                                  work_tree_files=work_tree_files, core=core)
+    return RevisionDiff(source_rev, target_rev, result, core_id)
+
+
+def compare(reader: PlanReader, source: Revision, target: Revision, *,
+            work_tree_files: Mapping[str, bytes] | None = None,
+            core: str | None = None) -> tuple[DiffResult, str | None]:
+    """What changed from ``source`` to ``target`` (with ``core`` as typed: only that core and
+    the common initiatives), and the id of that core."""
+    old = reader.plan_entries(source, work_tree_files)
+    new = reader.plan_entries(target, work_tree_files)
+    changed = {path for path in old.keys() | new.keys()
+               if old.get(path, ("",))[0] != new.get(path, ("",))[0]}
+    core_by_id = core is not None and _names_a_core_file(core, old, new)
+    every_core = core is not None and not core_by_id
+    wanted = set(changed) | {REGION_FILE}
+    if every_core:  # a core named by its name: which file holds it?
+        wanted |= {path for path in old.keys() | new.keys() if is_core_file(path)}
+    if core_by_id:
+        wanted.add(f"{PLANS_DIR}/{core}.yaml")
+    # The same actors on both sides: read only if a change names one (~15 ms for 300).
+    unread = () if ACTORS_FILE in wanted or ACTORS_FILE not in new else (ACTORS_FILE,)
+    old_plan, new_plan = (by_file(plan) for plan in _read_sides(
+        reader, source, target, old, new, wanted, unread))
+    reader.read_every_core = every_core
+    core_id = _core_id(core, old_plan, new_plan) if core is not None else None
+    result = diff_plan_sets(old_plan, new_plan, core=core_id)
+    if unread and any(c.field in _ACTOR_FIELDS for c in result.changes):
+        actors, problems = reader.partial_plan_set({ACTORS_FILE: new[ACTORS_FILE]}, (REGION_FILE,))
+        if problems:
+            raise problems_at(target, problems)
+        result = replace(result, actor_names={a.id: a.name for a in actors.actors})
+    return result, core_id
+
+
+def by_file(plan: PlanSet) -> PlanSet:
+    """The plan set with each core known by its file's name, as the diff matches cores: a core
+    file renamed is a core removed and one added, and a file that claims another file's core id
+    (which ``validate`` reports) is still the core its name says."""
+    if all(c.id == core_id_of(c.file) for c in plan.cores):
+        return plan
+    cores = []
+    for core in plan.cores:
+        stem = core_id_of(core.file)
+        cores.append(core if core.id == stem else replace(core, id=stem, initiatives=tuple(
+            replace(i, core=stem) for i in core.initiatives)))
+    return replace(plan, cores=tuple(cores))
+
+
+def _names_a_core_file(core: str, *sides: Mapping[str, Entry]) -> bool:
+    path = f"{PLANS_DIR}/{core}.yaml"
+    return "/" not in core and is_core_file(path) and any(path in side for side in sides)
+
+
+def _core_id(core: str, old_plan: PlanSet, new_plan: PlanSet) -> str:
+    from fardplan_cli.query import resolve_core
+
+    try:
+        return resolve_core(new_plan, core).id
+    except FardplanError:
+        return resolve_core(old_plan, core).id
+
+
+def _read_sides(reader: PlanReader, source: Revision, target: Revision,
+                old: dict[str, Entry], new: dict[str, Entry], wanted: set[str],
+                unread: tuple[str, ...]) -> tuple[PlanSet, PlanSet]:
+    """Both sides' plan sets of the ``wanted`` files; the problems of the working tree's side
+    are reported first, else those of the older side. A changed core file is read without the
+    initiatives that are the same on both sides."""
+    old_parsed: dict[str, Document] = {}
+    new_parsed: dict[str, Document] = {}
+    reader.prefetch(entry[0] for side in (old, new) for path, entry in side.items()
+                    if path in wanted and entry[1] is None and not reader.has_parsed(path, entry[0]))
+    for path in sorted(wanted):
+        if is_core_file(path) and path in old and path in new and old[path][0] != new[path][0]:
+            old[path], new[path], pair = _changed_initiatives(reader, path, old[path], new[path])
+            if pair is not None:
+                old_parsed[path], new_parsed[path] = pair
+    old_plan, old_problems = reader.partial_plan_set(
+        {path: entry for path, entry in old.items() if path in wanted}, unread, old_parsed)
+    new_plan, new_problems = reader.partial_plan_set(
+        {path: entry for path, entry in new.items() if path in wanted}, unread, new_parsed)
+    sides = [(target, new_problems), (source, old_problems)]
+    if not target.is_work_tree:
+        sides.reverse()
+    for revision, problems in sides:
+        if problems:
+            raise problems_at(revision, problems)
+    return old_plan, new_plan
+
+
+def _plain_text(data: bytes) -> str | None:
+    """A plan file's text as ``parse_document`` reads it, or None where it would refuse it."""
+    if len(data) > MAX_FILE_BYTES:
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _changed_initiatives(
+    reader: PlanReader, path: str, old: Entry, new: Entry
+) -> tuple[Entry, Entry, tuple[Document, Document] | None]:
+    """Both versions of a changed core file with only what their diff needs: the file without
+    its initiatives, and the initiatives whose text is not the same on both sides (or that name
+    others in ``replaces``), parsed piece by piece (``chunks``). An initiative whose text is the
+    same on both sides says the same: it would show no change.
+
+    ``None`` for the pair when the file is to be parsed whole: it cannot be cut surely, an id
+    occurs twice, or a piece does not read as it should (the whole file's problem is then
+    reported). The entries come back with their bytes, read once."""
+    entries: list[Entry] = []
+    cuts = []
+    for oid, content in (old, new):
+        data = content if content is not None else reader.read_blob(oid)
+        entries.append((oid, data))
+        text = _plain_text(data)
+        cut = cut_core_text(text) if text is not None else None
+        if cut is not None and len(set(cut.ids)) == len(cut.ids):
+            cuts.append(cut)
+    # The cut is sure where every line closes its quotes and flows: the old side's lines, and
+    # those of the new side's pieces that the old side does not have.
+    if len(cuts) != 2 or not lines_close(cuts[0].text):
+        return entries[0], entries[1], None
+    known = set(cuts[0].items)
+    if not all(lines_close(piece) for piece in (cuts[1].head, *cuts[1].items)
+               if piece not in known):
+        return entries[0], entries[1], None
+    pieces: dict[str, Any] = {}  # text -> its data, for a piece that is the same on both sides
+
+    def read(text: str) -> Any:
+        if text not in pieces:
+            pieces[text] = parse_document(path, text.encode("utf-8"), lazy_positions=True).data
+        return pieces[text]
+
+    documents = []
+    try:
+        for cut, other in ((cuts[0], cuts[1]), (cuts[1], cuts[0])):
+            same = set(other.items)
+            chosen = [(text, initiative_id)
+                      for text, initiative_id in zip(cut.items, cut.ids, strict=True)
+                      if text not in same or "replaces" in text]
+            # The chosen items, joined, are one sequence: one parse for them all.
+            items = read("".join(text for text, _ in chosen)) if chosen else None
+            value = assemble(read(cut.head), items, [item_id for _, item_id in chosen])
+            if value is None:
+                return entries[0], entries[1], None
+            documents.append(Document(path, value, {}, {}))
+    except YamlProblemError:
+        return entries[0], entries[1], None
+    reader.parsed += 2
+    reader.files_cut += 1
+    return entries[0], entries[1], (documents[0], documents[1])
