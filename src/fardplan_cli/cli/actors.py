@@ -2,10 +2,9 @@ from __future__ import annotations
 
 import typer
 
-from fardplan_cli.cli.common import FormatOption, ReadFormat, emit, handle_errors, load_plans
+from fardplan_cli.cli.common import FormatOption, ReadFormat, emit, load_plans
 
 
-@handle_errors
 def actors(ctx: typer.Context, format: FormatOption = ReadFormat.table) -> None:
     """The actor registry: every actor that an initiative names."""
     from fardplan_cli.i18n import t

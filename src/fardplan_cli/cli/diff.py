@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from fardplan_cli.cli.common import handle_errors, open_repository, silence_stdout
+from fardplan_cli.cli.common import deliver, open_repository
 
 
 class DiffFormat(str, Enum):
@@ -19,7 +19,6 @@ class DiffFormat(str, Enum):
     html = "html"
 
 
-@handle_errors
 def diff(
     ctx: typer.Context,
     *,
@@ -37,12 +36,12 @@ def diff(
         help="Output format: text, markdown, json or html.")] = DiffFormat.text,
     exit_code: Annotated[bool, typer.Option(
         "--exit-code", help="Exit with 1 when there are changes, 0 when there are none.")] = False,
-) -> None:
+) -> int:
     """Show what changed in the plans between two revisions (default: the latest cycle and the
     working tree): cores, initiatives, fields, directions, character, goal areas, cycles, actors."""
     import sys
 
-    from fardplan_cli.errors import EXIT_PROBLEMS, UsageError
+    from fardplan_cli.errors import ExitStatus, UsageError
     from fardplan_cli.history import WORK_TREE, PlanHistory, check_revision, latest_cycle
     from fardplan_cli.i18n import t
     from fardplan_cli.render.diff_common import DIFF_RENDERERS, DiffReport
@@ -69,12 +68,8 @@ def diff(
             source_rev = history.resolve(source)
         result, core_id = history.diff(source_rev, target_rev, work_tree_files=work_tree_files,
                                        core=core)
-    try:
-        DIFF_RENDERERS[format.value](DiffReport(source_rev, target_rev, result, core_id),
-                                     sys.stdout)
-    except BrokenPipeError:
-        if not exit_code:
-            raise  # a closed pipe ends quietly (handle_errors)
-        silence_stdout()  # --exit-code says whether there are changes, read to the end or not
-    if exit_code and result.changes:
-        raise typer.Exit(EXIT_PROBLEMS)
+    # --exit-code says whether there are changes, read to the end or not.
+    differs = exit_code and bool(result.changes)
+    return deliver(ExitStatus.DIFFERS if differs else ExitStatus.OK,
+                   lambda: DIFF_RENDERERS[format.value](DiffReport(source_rev, target_rev, result, core_id),
+                                                        sys.stdout))

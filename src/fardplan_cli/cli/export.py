@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fardplan_cli.cli.common import handle_errors, load_plans
+from fardplan_cli.cli.common import load_plans
 
 if TYPE_CHECKING:
     from fardplan_cli.repository import PlanRepository
@@ -22,7 +22,6 @@ class ExportFormat(str, Enum):
     json = "json"
 
 
-@handle_errors
 def export(
     ctx: typer.Context,
     *,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import typer
 
-from fardplan_cli.cli.common import FormatOption, ReadFormat, emit, handle_errors, load_plans
+from fardplan_cli.cli.common import FormatOption, ReadFormat, emit, load_plans
 from fardplan_cli.cli.filters import (
     ActorFilter,
     AreaFilter,
@@ -15,7 +15,6 @@ from fardplan_cli.cli.filters import (
 )
 
 
-@handle_errors
 def list_initiatives(
     ctx: typer.Context,
     core: CoreFilter = None,

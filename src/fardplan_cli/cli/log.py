@@ -11,7 +11,6 @@ from fardplan_cli.cli.common import (
     ReadFormat,
     echo_error,
     emit,
-    handle_errors,
     load_plans,
     open_repository,
 )
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
     from fardplan_cli.repository import PlanRepository
 
 
-@handle_errors
 def log(
     ctx: typer.Context,
     ref: Annotated[str, typer.Argument(metavar="REF", help="An initiative: sodertalje:1.3, or a "

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fardplan_cli.cli.common import FormatOption, ReadFormat, emit, handle_errors, load_plans
+from fardplan_cli.cli.common import FormatOption, ReadFormat, emit, load_plans
 from fardplan_cli.cli.filters import (
     ActorFilter,
     AreaFilter,
@@ -31,7 +31,6 @@ report_app = typer.Typer(
 
 
 @report_app.command("status")
-@handle_errors
 def status(
     ctx: typer.Context,
     *,
@@ -76,7 +75,6 @@ def status(
 
 
 @report_app.command("responsibility")
-@handle_errors
 def responsibility(
     ctx: typer.Context,
     *,

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fardplan_cli.cli.common import FormatOption, ReadFormat, emit, handle_errors, load_plans
+from fardplan_cli.cli.common import FormatOption, ReadFormat, emit, load_plans
 
 if TYPE_CHECKING:
     from fardplan_cli.model import Core, Initiative, PlanSet
@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 _INITIATIVE_REF = re.compile(r".*:.*|\s*[0-9]+\.[0-9]+\s*")
 
 
-@handle_errors
 def show(
     ctx: typer.Context,
     ref: Annotated[str, typer.Argument(metavar="REF|CORE", help="An initiative (sodertalje:1.3, or a "

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fardplan_cli.cli.common import handle_errors, open_repository, state
+from fardplan_cli.cli.common import deliver, open_repository, state
 
 if TYPE_CHECKING:
     from fardplan_cli.repository import PlanRepository
@@ -20,7 +20,6 @@ class ValidateFormat(str, Enum):
     github = "github"
 
 
-@handle_errors
 def validate(
     ctx: typer.Context,
     format: Annotated[
@@ -31,11 +30,12 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Treat warnings as errors."),
     ] = False,
-) -> None:
+) -> int:
     """Check the whole plan set against the schemas and the plan rules; print every problem.
 
     Exit 0 when the plans are valid, 1 when they have errors (with --strict, warnings too).
     """
+    from fardplan_cli.errors import ExitStatus
     from fardplan_cli.render.problems import PROBLEM_RENDERERS
     from fardplan_cli.validate import read_repository_schemas, validate_files
 
@@ -43,9 +43,8 @@ def validate(
     schemas = read_repository_schemas(repository.root)
     result = validate_files(repository.read_plan_files(), strict=strict, schemas=schemas,
                             ignored=repository.ignored_plan_entries())
-    PROBLEM_RENDERERS[format.value](result, sys.stdout, sys.stderr)
-    if not result.ok:
-        raise typer.Exit(1)
+    return deliver(ExitStatus.OK if result.ok else ExitStatus.PROBLEMS,
+                   lambda: PROBLEM_RENDERERS[format.value](result, sys.stdout, sys.stderr))
 
 
 def _repository(ctx: typer.Context) -> PlanRepository:
