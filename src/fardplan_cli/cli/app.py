@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from difflib import get_close_matches
 from enum import Enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import click
 import typer
@@ -25,7 +25,9 @@ from typer.core import TyperGroup
 
 from fardplan_cli import __version__
 from fardplan_cli.cli.common import state
-from fardplan_cli.i18n import Language
+
+if TYPE_CHECKING:
+    from fardplan_cli.i18n import Language
 
 HELP = "Keep Region Stockholm's roadmaps (färdplaner) for the regional urban cores as YAML in git."
 
@@ -134,17 +136,19 @@ class Commands(TyperGroup):
     def choose_language(self, prog_name: str, arguments: list[str]) -> None:
         """Set the language from ``--lang`` (read by a lenient parse of the root's options, which
         neither fails nor runs a command), else ``FARDPLAN_LANG``, else the locale."""
-        from fardplan_cli.cli.click_catalog import install_catalog
-        from fardplan_cli.cli.help_texts import translate_help
-        from fardplan_cli.i18n import detect_language, set_language
-
         # Without --help, whose text click words (and keeps) when it first builds the option.
         self.add_help_option = False
         try:
             lenient = self.make_context(prog_name, list(arguments), resilient_parsing=True)
         finally:
             self.add_help_option = True
+        if lenient.params.get("version"):
+            return  # click prints it as it reads it; the language is not needed
         chosen = lenient.params.get("lang")  # click's value: the choice's name, or None
+        from fardplan_cli.cli.click_catalog import install_catalog
+        from fardplan_cli.cli.help_texts import translate_help
+        from fardplan_cli.i18n import detect_language, set_language
+
         language: Language = "sv" if chosen == Lang.sv else "en" if chosen == Lang.en else detect_language()
         set_language(language)
         install_catalog(language)
