@@ -151,6 +151,19 @@ SWEDISH_HELP: dict[str, str] = {
     "'fardplan @ git+https://host/fardplan@v0.1.0').":
         "Vad CI-jobbet installerar med pip (standard: fardplan==<den här versionen>; t.ex. "
         "'fardplan @ git+https://host/fardplan@v0.1.0').",
+    "An initiative (sodertalje:1.3, or a common one's id, 1.1) or a core (sodertalje, Södertälje).":
+        "En insats (sodertalje:1.3, eller en gemensams id, 1.1) eller en kärna (sodertalje, Södertälje).",
+    "An initiative: sodertalje:1.3, or a common one's id, 1.1.":
+        "En insats: sodertalje:1.3, eller en gemensams id, 1.1.",
+    "planned, ongoing, done, paused or dropped (Swedish labels too).":
+        "planned, ongoing, done, paused eller dropped (de svenska namnen också).",
+    "A cycle id (2023-2026), tag, branch or commit. Default: the latest closed cycle.":
+        "Ett mandatperiods-id (2023-2026), en tagg, gren eller incheckning. Standard: den senast "
+        "stängda mandatperioden.",
+    "A cycle id, tag, branch or commit. Default: the working tree.":
+        "Ett mandatperiods-id, en tagg, gren eller incheckning. Standard: arbetskatalogen.",
+    "The cycle id, e.g. 2023-2026.": "Mandatperiodens id, t.ex. 2023-2026.",
+    "The folder to create (new or empty).": "Mappen som skapas (ny eller tom).",
 }
 
 

@@ -26,6 +26,7 @@ import click
 from fardplan_cli.errors import ExitStatus, FardplanError, PlanProblemsError
 
 DEBUG_VARIABLE = "FARDPLAN_DEBUG"
+CLOSED = "standard output is closed"
 
 
 class OutputError(Exception):
@@ -50,7 +51,7 @@ class _ClosedOutput(io.TextIOBase):
     encoding = "utf-8"
 
     def write(self, text: str) -> int:
-        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        raise OSError(errno.EBADF, CLOSED)
 
 
 class GuardedOutput:
@@ -153,8 +154,8 @@ def run(command: Callable[[], object]) -> int:
         silence_stdout()
         if error.reader_gone:
             return ExitStatus.OK  # a command whose status says more returns it (common.deliver)
-        echo_error("fardplan: " + t("the output could not be written: {reason}",
-                                    reason=error.error.strerror or str(error.error)))
+        reason = t(CLOSED) if error.error.strerror == CLOSED else error.error.strerror or str(error.error)
+        echo_error("fardplan: " + t("the output could not be written: {reason}", reason=reason))
         return ExitStatus.PROBLEMS
     except Exception as error:
         if os.environ.get(DEBUG_VARIABLE):
