@@ -82,7 +82,8 @@ def test_an_internal_error_is_status_3_with_the_debug_hint(plan_dir: Path, monke
 
     monkeypatch.setattr(query, "select_initiatives", broken)
     result = run_cli("list", repo=plan_dir)
-    assert result.exit_code == ExitStatus.INTERNAL == 3
+    assert result.exit_code == ExitStatus.INTERNAL
+    assert ExitStatus.INTERNAL.value == 3
     assert result.stderr == ("fardplan: internal error: ZeroDivisionError('a fault') "
                              "(set FARDPLAN_DEBUG=1 to see the traceback)\n")
     swedish = run_cli("--lang", "sv", "list", repo=plan_dir)
@@ -100,7 +101,8 @@ def test_an_interrupt_is_status_130(plan_dir: Path, monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setattr(query, "select_initiatives", interrupted)
     result = run_cli("list", repo=plan_dir)
-    assert result.exit_code == ExitStatus.INTERRUPTED == 130
+    assert result.exit_code == ExitStatus.INTERRUPTED
+    assert ExitStatus.INTERRUPTED.value == 130
     assert result.stderr.endswith("fardplan: interrupted\n")
 
 
@@ -119,7 +121,7 @@ def test_exit_statuses(args: tuple[str, ...], status: ExitStatus, plan_dir: Path
 
 def test_plans_with_problems_are_status_1(plan_dir: Path) -> None:
     (plan_dir / "plans" / "haninge.yaml").write_text("id: [\n", encoding="utf-8")
-    assert run_cli("validate", repo=plan_dir).exit_code == ExitStatus.PROBLEMS == 1
+    assert run_cli("validate", repo=plan_dir).exit_code == ExitStatus.PROBLEMS
     assert run_cli("list", "--core", "Haninge", repo=plan_dir).exit_code == ExitStatus.PROBLEMS
 
 
