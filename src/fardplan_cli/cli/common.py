@@ -6,15 +6,16 @@ Errors are not handled here: ``outcome.run`` turns every exception into a messag
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from enum import Enum
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
+import click
 import typer
 
 from fardplan_cli.cli.outcome import OutputError, echo_error, report_problems, silence_stdout
 from fardplan_cli.errors import ExitStatus
+from fardplan_cli.render import RENDERERS
 
 if TYPE_CHECKING:
     from fardplan_cli.model import PlanSet
@@ -22,21 +23,13 @@ if TYPE_CHECKING:
     from fardplan_cli.repository import PlanRepository
 
 
-class ReadFormat(str, Enum):
-    """The formats of every read command; the same names as ``render.RENDERERS``."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
+def format_option(registry: Mapping[str, object], help: str) -> Any:
+    """The ``--format`` option whose choices are the names of a renderer registry (``render``)."""
+    return typer.Option("--format", "-f", click_type=click.Choice(list(registry), case_sensitive=False),
+                        help=help)
 
 
-FormatOption = Annotated[
-    ReadFormat,
-    typer.Option(
-        "--format", "-f", case_sensitive=False, metavar="FORMAT", help="Output format: table, json, csv or markdown."
-    ),
-]
+FormatOption = Annotated[str, format_option(RENDERERS, "Output format.")]
 
 
 @dataclass
@@ -74,11 +67,10 @@ def load_plans(ctx: typer.Context, *, core: str | None = None) -> tuple[PlanRepo
     return repository, load_plan_set(repository.read_plan_files(), positions=False)
 
 
-def emit(output: Output, format_name: str | ReadFormat) -> None:
+def emit(output: Output, name: str) -> None:
     """Write a command's output to stdout in the chosen format."""
     from fardplan_cli.render import render
 
-    name = format_name.value if isinstance(format_name, ReadFormat) else format_name
     stream: TextIO = sys.stdout
     if name == "csv":
         # A byte-order mark makes spreadsheet programs read the file as UTF-8 (å, ä, ö intact).
@@ -101,6 +93,6 @@ def deliver(status: ExitStatus, write: Callable[[], object]) -> ExitStatus:
 
 
 __all__ = [
-    "FormatOption", "ReadFormat", "State", "deliver", "echo_error", "emit", "load_plans",
+    "FormatOption", "State", "deliver", "echo_error", "emit", "format_option", "load_plans",
     "open_repository", "report_problems", "state",
 ]

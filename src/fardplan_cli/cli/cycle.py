@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from fardplan_cli.cli.common import FormatOption, ReadFormat, emit, load_plans
+from fardplan_cli.cli.common import FormatOption, emit, load_plans
 
 cycle_app = typer.Typer(
     name="cycle",
@@ -17,7 +17,7 @@ cycle_app = typer.Typer(
 
 
 @cycle_app.command("list")
-def list_cycles(ctx: typer.Context, format: FormatOption = ReadFormat.table) -> None:
+def list_cycles(ctx: typer.Context, format: FormatOption = "table") -> None:
     """Each cycle of plans/region.yaml, its tag and commit, and whether it is closed."""
     from fardplan_cli.history import CYCLE_TAG_PREFIX, cycle_tags
     from fardplan_cli.i18n import t

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
 import typer
 
-from fardplan_cli.cli.common import deliver, open_repository
-
-
-class DiffFormat(str, Enum):
-    """The formats of `diff`; the same names as ``render.diff_common.DIFF_RENDERERS``."""
-
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-    html = "html"
+from fardplan_cli.cli.common import deliver, format_option, open_repository
+from fardplan_cli.render.diff_common import DIFF_RENDERERS
 
 
 def diff(
@@ -31,9 +22,7 @@ def diff(
         help="A cycle id, tag, branch or commit. Default: the working tree.")] = None,
     core: Annotated[str | None, typer.Option(
         "--core", "-c", metavar="CORE", help="Only this core (id or name) and the common initiatives.")] = None,
-    format: Annotated[DiffFormat, typer.Option(
-        "--format", "-f", case_sensitive=False,
-        help="Output format: text, markdown, json or html.")] = DiffFormat.text,
+    format: Annotated[str, format_option(DIFF_RENDERERS, "Output format.")] = "text",
     exit_code: Annotated[bool, typer.Option(
         "--exit-code", help="Exit with 1 when there are changes, 0 when there are none.")] = False,
 ) -> int:
@@ -44,7 +33,7 @@ def diff(
     from fardplan_cli.errors import ExitStatus, UsageError
     from fardplan_cli.history import WORK_TREE, PlanHistory, check_revision, latest_cycle
     from fardplan_cli.i18n import t
-    from fardplan_cli.render.diff_common import DIFF_RENDERERS, DiffReport
+    from fardplan_cli.render.diff_common import DiffReport
 
     # Refuse a hostile revision before anything else looks at the repository.
     for typed in (source, target):
@@ -71,5 +60,5 @@ def diff(
     # --exit-code says whether there are changes, read to the end or not.
     differs = exit_code and bool(result.changes)
     return deliver(ExitStatus.DIFFERS if differs else ExitStatus.OK,
-                   lambda: DIFF_RENDERERS[format.value](DiffReport(source_rev, target_rev, result, core_id),
+                   lambda: DIFF_RENDERERS[format](DiffReport(source_rev, target_rev, result, core_id),
                                                         sys.stdout))

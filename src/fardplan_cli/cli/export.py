@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fardplan_cli.cli.common import load_plans
+from fardplan_cli.cli.common import format_option, load_plans
+from fardplan_cli.render.export import EXPORT_RENDERERS
 
 if TYPE_CHECKING:
     from fardplan_cli.repository import PlanRepository
-
-
-class ExportFormat(str, Enum):
-    """The same names as ``render.export.EXPORT_RENDERERS``."""
-
-    markdown = "markdown"
-    html = "html"
-    json = "json"
 
 
 def export(
@@ -27,9 +19,8 @@ def export(
     *,
     core: Annotated[str | None, typer.Option(
         "--core", "-c", metavar="CORE", help="Only this core's plan (id or name); default: every core.")] = None,
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", case_sensitive=False,
-                      help="markdown, html (one self-contained page for print) or json.")]
-    = ExportFormat.markdown,
+    format: Annotated[str, format_option(
+        EXPORT_RENDERERS, "Output format (html: one self-contained page for print).")] = "markdown",
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE",
         help="Write to FILE instead of stdout (never inside plans/).")] = None,
@@ -44,13 +35,12 @@ def export(
 
     from fardplan_cli.export import plan_document
     from fardplan_cli.query import resolve_core
-    from fardplan_cli.render.export import EXPORT_RENDERERS
 
     repository, plan = load_plans(ctx)
     core_ids = [resolve_core(plan, core).id] if core else None
     document = plan_document(plan, core_ids)
     buffer = io.StringIO()
-    EXPORT_RENDERERS[format.value](document, buffer)
+    EXPORT_RENDERERS[format](document, buffer)
     if output is None:
         sys.stdout.write(buffer.getvalue())
     else:

@@ -23,9 +23,13 @@ SWEDISH_HELP: dict[str, str] = {
         "Språk för rubriker, meddelanden och hjälp (standard: FARDPLAN_LANG, annars sv där "
         "LC_ALL/LANG börjar med sv, annars en).",
     "Print the version and exit.": "Skriv ut versionen och avsluta.",
+    "Output format.": "Utdataformat.",
+    "Output format (github: workflow-command annotations).":
+        "Utdataformat (github: anteckningar som workflow-kommandon).",
+    "Output format (html: one self-contained page for print).":
+        "Utdataformat (html: en fristående sida för utskrift).",
     "The cores, with counts of the initiatives in each core's plan by status.":
         "Kärnorna, med antalet insatser i varje kärnas plan per status.",
-    "Output format: table, json, csv or markdown.": "Utdataformat: table, json, csv eller markdown.",
     "List initiatives; with --core, that core's plan in id order.":
         "Lista insatser; med --core den kärnans plan i id-ordning.",
     "Only this core's plan: its common and core-specific initiatives (id or name, e.g. sodertalje or "
@@ -103,7 +107,6 @@ SWEDISH_HELP: dict[str, str] = {
         "målområden, mandatperioder, aktörer.",
     "Only this core (id or name) and the common initiatives.":
         "Bara den här kärnan (id eller namn) och de gemensamma insatserna.",
-    "Output format: text, markdown, json or html.": "Utdataformat: text, markdown, json eller html.",
     "Exit with 1 when there are changes, 0 when there are none.":
         "Avsluta med 1 när det finns ändringar, 0 när det inte finns några.",
     "Every commit that changed an initiative, newest first, with date, author, message and what\n"
@@ -128,16 +131,12 @@ SWEDISH_HELP: dict[str, str] = {
         "kärnspecifika insatserna; insatskartan per plats; indikatorerna (lägesbild).",
     "Only this core's plan (id or name); default: every core.":
         "Bara den här kärnans plan (id eller namn); standard: alla kärnor.",
-    "markdown, html (one self-contained page for print) or json.":
-        "markdown, html (en fristående sida för utskrift) eller json.",
     "Write to FILE instead of stdout (never inside plans/).":
         "Skriv till FILE i stället för standard ut (aldrig i plans/).",
     "Check the whole plan set against the schemas and the plan rules; print every problem.\n\n"
     "Exit 0 when the plans are valid, 1 when they have errors (with --strict, warnings too).":
         "Kontrollera hela planmängden mot scheman och planregler; skriv ut varje problem.\n\n"
         "Avslutar med 0 när planerna är giltiga, 1 när de har fel (med --strict även varningar).",
-    "Output format: text, json or github (workflow-command annotations).":
-        "Utdataformat: text, json eller github (anteckningar som workflow-kommandon).",
     "Treat warnings as errors.": "Behandla varningar som fel.",
     "Create a new plan repository: git init, schemas, plans, a pre-commit hook and a CI job.":
         "Skapa ett nytt planförråd: git init, scheman, planer, en pre-commit-krok och ett CI-jobb.",

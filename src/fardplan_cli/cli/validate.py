@@ -1,32 +1,21 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fardplan_cli.cli.common import deliver, open_repository, state
+from fardplan_cli.cli.common import deliver, format_option, open_repository, state
+from fardplan_cli.render.problems import PROBLEM_RENDERERS
 
 if TYPE_CHECKING:
     from fardplan_cli.repository import PlanRepository
 
 
-class ValidateFormat(str, Enum):
-    """The formats of ``validate``; the same names as ``render.problems.PROBLEM_RENDERERS``."""
-
-    text = "text"
-    json = "json"
-    github = "github"
-
-
 def validate(
     ctx: typer.Context,
-    format: Annotated[
-        ValidateFormat,
-        typer.Option("--format", "-f", case_sensitive=False,
-                     help="Output format: text, json or github (workflow-command annotations)."),
-    ] = ValidateFormat.text,
+    format: Annotated[str, format_option(
+        PROBLEM_RENDERERS, "Output format (github: workflow-command annotations).")] = "text",
     strict: Annotated[
         bool, typer.Option("--strict", help="Treat warnings as errors."),
     ] = False,
@@ -36,7 +25,6 @@ def validate(
     Exit 0 when the plans are valid, 1 when they have errors (with --strict, warnings too).
     """
     from fardplan_cli.errors import ExitStatus
-    from fardplan_cli.render.problems import PROBLEM_RENDERERS
     from fardplan_cli.validate import read_repository_schemas, validate_files
 
     repository = _repository(ctx)
@@ -44,7 +32,7 @@ def validate(
     result = validate_files(repository.read_plan_files(), strict=strict, schemas=schemas,
                             ignored=repository.ignored_plan_entries())
     return deliver(ExitStatus.OK if result.ok else ExitStatus.PROBLEMS,
-                   lambda: PROBLEM_RENDERERS[format.value](result, sys.stdout, sys.stderr))
+                   lambda: PROBLEM_RENDERERS[format](result, sys.stdout, sys.stderr))
 
 
 def _repository(ctx: typer.Context) -> PlanRepository:
