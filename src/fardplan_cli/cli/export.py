@@ -48,12 +48,10 @@ def export(
 
 
 def write_output(repository: PlanRepository, target: Path, text: str) -> None:
-    """Write beside the target and rename over it, so a reader never sees half a document."""
-    import os
-    import tempfile
-
+    """Write the document to ``target`` whole or not at all; never inside plans/."""
     from fardplan_cli.errors import UsageError
     from fardplan_cli.i18n import t
+    from fardplan_cli.yamlfile import atomic_write_text
 
     resolved = target.resolve()
     plans = repository.plans_dir.resolve()
@@ -63,18 +61,4 @@ def write_output(repository: PlanRepository, target: Path, text: str) -> None:
         raise UsageError(t("{path} is a folder, not a file", path=str(target)))
     if not resolved.parent.is_dir():
         raise UsageError(t("the folder of {path} does not exist", path=str(target)))
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{resolved.name}.", suffix=".tmp", dir=resolved.parent)
-    try:
-        # mkstemp makes the file private (0600); an exported document gets the usual permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        Path(temporary).chmod(0o666 & ~umask)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temporary).replace(resolved)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    atomic_write_text(resolved, text)
