@@ -15,7 +15,6 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Sequence
-from difflib import get_close_matches
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -101,6 +100,8 @@ class Commands(TyperGroup):
         try:
             return click.Group.resolve_command(self, ctx, args)
         except click.UsageError as error:
+            from difflib import get_close_matches
+
             near = get_close_matches(args[0], self.list_commands(ctx)) if args else []
             if not near:
                 raise
