@@ -123,9 +123,9 @@ class Commands(TyperGroup):
 
         arguments = list(sys.argv[1:] if args is None else args)
         name = prog_name or "fardplan"
-        self.choose_language(name, arguments)
 
         def invoke() -> object:
+            self.choose_language(name, arguments)
             with self.make_context(name, list(arguments), **extra) as ctx:
                 return self.invoke(ctx)
 
@@ -138,11 +138,11 @@ class Commands(TyperGroup):
         """Set the language from ``--lang`` (read by a lenient parse of the root's options, which
         neither fails nor runs a command), else ``FARDPLAN_LANG``, else the locale."""
         # Without --help, whose text click words (and keeps) when it first builds the option.
-        self.add_help_option = False
+        had_help, self.add_help_option = self.add_help_option, False
         try:
             lenient = self.make_context(prog_name, list(arguments), resilient_parsing=True)
         finally:
-            self.add_help_option = True
+            self.add_help_option = had_help
         if lenient.params.get("version"):
             return  # click prints it as it reads it; the language is not needed
         chosen = lenient.params.get("lang")  # click's value: the choice's name, or None
