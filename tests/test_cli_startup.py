@@ -58,6 +58,8 @@ def test_version_builds_no_command_and_imports_no_heavy_library() -> None:
     assert not {m for m in loaded if m.startswith("fardplan_cli.cli.") and m.rpartition(".")[2] in
                 {module for module, _ in COMMANDS.values()}}
     assert not {m.partition(".")[0] for m in loaded} & {"jsonschema", "git", "ruamel", "rich"}
+    # Nor anything for the language: click prints the version as it reads the option.
+    assert not {"fardplan_cli.i18n", "fardplan_cli.cli.click_catalog", "fardplan_cli.render"} & loaded
 
 
 def test_a_command_imports_only_its_own_module() -> None:

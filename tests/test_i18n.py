@@ -15,10 +15,11 @@ PACKAGE = PROJECT_ROOT / "src" / "fardplan_cli"
 
 
 def _literal_messages(module: Path) -> set[str]:
-    """The first argument of every ``t("...")`` call written as a literal in the module."""
+    """The first argument of every ``t("...")`` call written as a literal in the module (and of
+    ``outcome._say``, which passes it to ``t``)."""
     found: set[str] = set()
     for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "t"
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("t", "_say")
                 and node.args and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)):
             found.add(node.args[0].value)

@@ -23,7 +23,6 @@ import typer
 from typer.core import TyperGroup
 
 from fardplan_cli import __version__
-from fardplan_cli.cli.common import state
 
 if TYPE_CHECKING:
     from fardplan_cli.i18n import Language
@@ -156,10 +155,11 @@ class Commands(TyperGroup):
         translate_help(self)
 
 
-def _print_version(ctx: click.Context, value: bool) -> None:
+def _print_version(ctx: click.Context, value: bool) -> bool:
     if value and not ctx.resilient_parsing:
         typer.echo(f"fardplan {__version__}")
         raise typer.Exit()
+    return value  # the option's value, as the lenient parse sees it
 
 
 def root(
@@ -181,6 +181,8 @@ def root(
     ] = False,
 ) -> None:
     """Keep Region Stockholm's roadmaps (färdplaner) for the regional urban cores as YAML in git."""
+    from fardplan_cli.cli.common import state
+
     state(ctx).repo = repo
 
 

@@ -10,8 +10,9 @@ back to the standard functions for English. A message missing here stays in Engl
 every message through the real program and checks that no module of click is left out.
 
 Only click >= 8.2 carries these calls (typer 0.26 and later vendor a click without them), hence
-``typer<0.26`` and ``click>=8.2.1,<9`` in pyproject.toml. The catalog holds the messages of every
-click in that range.
+``typer<0.26`` and ``click>=8.2.1,<8.5`` in pyproject.toml (click 8.5 gives arguments a help of
+their own, which typer 0.25 leaves empty). The catalog holds the messages of every click in that
+range.
 """
 
 from __future__ import annotations

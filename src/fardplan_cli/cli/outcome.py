@@ -117,10 +117,15 @@ def report_problems(problems: Iterable[Any]) -> None:
         echo_error(problem.format())
 
 
-def run(command: Callable[[], object]) -> int:
-    """Run ``command`` under the guard and return the exit status it ends with."""
+def _say(message: str, **params: object) -> None:
+    """``fardplan: message`` on stderr, in the language of the run."""
     from fardplan_cli.i18n import t
 
+    echo_error("fardplan: " + t(message, **params))
+
+
+def run(command: Callable[[], object]) -> int:
+    """Run ``command`` under the guard and return the exit status it ends with."""
     try:
         with guarded_stdout():
             returned = command()
@@ -133,18 +138,16 @@ def run(command: Callable[[], object]) -> int:
         return error.exit_code
     except (click.Abort, KeyboardInterrupt):
         echo_error("")  # closes the terminal's ^C
-        echo_error("fardplan: " + t("interrupted"))
+        _say("interrupted")
         return ExitStatus.INTERRUPTED
     except PlanProblemsError as error:
         report_problems(error.problems)
         if error.revision is not None:  # `validate` checks the working tree, not a revision
-            echo_error("fardplan: " + t(
-                "the plans at {label} have {count} problem(s), listed above",
-                label=error.revision, count=len(error.problems)))
+            _say("the plans at {label} have {count} problem(s), listed above",
+                 label=error.revision, count=len(error.problems))
         else:
-            echo_error("fardplan: " + t(
-                "the plans have {count} problem(s); run 'fardplan validate' for the list",
-                count=len(error.problems)))
+            _say("the plans have {count} problem(s); run 'fardplan validate' for the list",
+                 count=len(error.problems))
         return error.exit_code
     except FardplanError as error:
         report_problems(getattr(error, "problems", ()))
@@ -154,13 +157,14 @@ def run(command: Callable[[], object]) -> int:
         silence_stdout()
         if error.reader_gone:
             return ExitStatus.OK  # a command whose status says more returns it (common.deliver)
+        from fardplan_cli.i18n import t
+
         reason = t(CLOSED) if error.error.strerror == CLOSED else error.error.strerror or str(error.error)
-        echo_error("fardplan: " + t("the output could not be written: {reason}", reason=reason))
+        _say("the output could not be written: {reason}", reason=reason)
         return ExitStatus.PROBLEMS
     except Exception as error:
         if os.environ.get(DEBUG_VARIABLE):
             raise
-        echo_error("fardplan: " + t(
-            "internal error: {error} (set FARDPLAN_DEBUG=1 to see the traceback)", error=repr(error)))
+        _say("internal error: {error} (set FARDPLAN_DEBUG=1 to see the traceback)", error=repr(error))
         return ExitStatus.INTERNAL
     return returned if isinstance(returned, int) else ExitStatus.OK
