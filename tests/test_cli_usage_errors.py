@@ -42,6 +42,8 @@ CASES = [
     (("lst",), "Error: No such command 'lst'. Did you mean 'list'?",
      "Fel: Okänt kommando 'lst'. Menade du 'list'?"),
     (("xyzzy",), "Error: No such command 'xyzzy'.", "Fel: Okänt kommando 'xyzzy'."),
+    (("report", "stats"), "Error: No such command 'stats'. Did you mean 'status'?",
+     "Fel: Okänt kommando 'stats'. Menade du 'status'?"),
     (("--repo", "."), "Error: Missing command.", "Fel: Ett kommando saknas."),
     (("list", "extra"), "Error: Got unexpected extra argument (extra)",
      "Fel: Oväntat extra argument (extra)"),

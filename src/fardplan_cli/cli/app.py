@@ -66,7 +66,7 @@ def build_command(name: str) -> click.Command | None:
     target = getattr(importlib.import_module(f"fardplan_cli.cli.{module}"), attribute)
     holder = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
     if isinstance(target, typer.Typer):  # a command with subcommands: built as a part of a group
-        holder.add_typer(target, name=name)
+        holder.add_typer(target, name=name, cls=Group)
         group = typer.main.get_command(holder)
         assert isinstance(group, click.Group)
         command = group.commands[name]
@@ -77,7 +77,32 @@ def build_command(name: str) -> click.Command | None:
     return command
 
 
-class Commands(TyperGroup):
+class Group(TyperGroup):
+    """A group that suggests the nearest command names for a mistyped one, in the run's language.
+
+    click words the error (``No such command 'x'.``) through its catalog; the suggestion is added
+    here, from ``list_commands``, once, whatever click and typer would add themselves.
+    """
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        # click's own: typer's suggests from the commands built already, which in the root are none.
+        try:
+            return click.Group.resolve_command(self, ctx, args)
+        except click.UsageError as error:
+            from difflib import get_close_matches
+
+            near = get_close_matches(args[0], self.list_commands(ctx)) if args else []
+            if not near:
+                raise
+            from fardplan_cli.i18n import t
+
+            raise click.UsageError(t("{error} Did you mean {names}?", error=error.message,
+                                     names=", ".join(repr(name) for name in near)), ctx) from None
+
+
+class Commands(Group):
     """The root group: each command is imported and built when it is asked for."""
 
     def __init__(self, **attrs: Any) -> None:
@@ -91,23 +116,6 @@ class Commands(TyperGroup):
         if cmd_name not in self._built:
             self._built[cmd_name] = build_command(cmd_name)
         return self._built[cmd_name]
-
-    def resolve_command(
-        self, ctx: click.Context, args: list[str]
-    ) -> tuple[str | None, click.Command | None, list[str]]:
-        # click's own (typer's suggests from the commands built already, which here are none).
-        try:
-            return click.Group.resolve_command(self, ctx, args)
-        except click.UsageError as error:
-            from difflib import get_close_matches
-
-            near = get_close_matches(args[0], self.list_commands(ctx)) if args else []
-            if not near:
-                raise
-            from fardplan_cli.i18n import t
-
-            raise click.UsageError(t("{error} Did you mean {names}?", error=error.message,
-                                     names=", ".join(repr(name) for name in near)), ctx) from None
 
     def main(  # type: ignore[override]
         self,
