@@ -185,3 +185,30 @@ def test_a_refused_edit_into_a_full_disk_changes_nothing(plan_dir: Path) -> None
 
 def test_the_installed_program_is_the_one_tested() -> None:
     assert shutil.which(_program()[0]) is not None
+
+
+def test_diff_exit_code_keeps_1_for_differs_and_errors_above_it(plan_repo: Path) -> None:
+    """As `git diff --exit-code`: 0 the same, 1 they differ, an error above 1."""
+    core = plan_repo / "plans" / "sodertalje.yaml"
+    text = core.read_text(encoding="utf-8")
+    assert _run("--repo", str(plan_repo), "diff", "HEAD", "--exit-code", stdout=subprocess.DEVNULL).returncode == 0
+    core.write_text(text.replace("status: planned", "status: ongoing", 1), encoding="utf-8")
+    assert _run("--repo", str(plan_repo), "diff", "HEAD", "--exit-code", stdout=subprocess.DEVNULL).returncode == 1
+    core.write_text(text.replace("status: planned", "status: someday", 1), encoding="utf-8")
+    broken = _run("--repo", str(plan_repo), "diff", "HEAD", "--exit-code", stdout=subprocess.DEVNULL)
+    assert broken.returncode == 2, broken.stderr  # the plans' problems: an error, not "differs"
+    assert b"problem" in broken.stderr
+    plain = _run("--repo", str(plan_repo), "diff", "HEAD", stdout=subprocess.DEVNULL)
+    assert plain.returncode == 1  # without --exit-code, the plans' problems are 1 as everywhere
+    unknown = _run("--repo", str(plan_repo), "diff", "no-such-revision", "--exit-code", stdout=subprocess.DEVNULL)
+    assert unknown.returncode == 2
+
+
+@POSIX
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_diff_exit_code_into_a_full_disk_is_an_error_not_differs(plan_repo: Path) -> None:
+    core = plan_repo / "plans" / "sodertalje.yaml"
+    core.write_text(core.read_text(encoding="utf-8").replace("status: planned", "status: ongoing", 1),
+                    encoding="utf-8")
+    assert into_dev_full("--repo", str(plan_repo), "diff", "HEAD", "--exit-code").returncode == 2
+    assert into_dev_full("--repo", str(plan_repo), "diff", "HEAD").returncode == 1

@@ -21,7 +21,8 @@ class ExitStatus(IntEnum):
     PROBLEMS = 1
     """The plans have problems, an edit was refused, or the output could not be written."""
     DIFFERS = 1
-    """``diff --exit-code``: the revisions differ (as ``git diff --exit-code``)."""
+    """``diff --exit-code``: the revisions differ (as ``git diff --exit-code``); an error that would
+    be 1 is then ``USAGE``, so that 1 says only "differs"."""
     USAGE = 2
     """The command line is wrong: an unknown option, command, core, initiative, actor, cycle or
     revision, or a value that does not fit."""

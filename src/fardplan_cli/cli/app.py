@@ -130,13 +130,16 @@ class Commands(Group):
 
         arguments = list(sys.argv[1:] if args is None else args)
         name = prog_name or "fardplan"
+        contexts: list[click.Context] = []
 
         def invoke() -> object:
             self.choose_language(name, arguments)
             with self.make_context(name, list(arguments), **extra) as ctx:
+                contexts.append(ctx)
                 return self.invoke(ctx)
 
-        status = run(invoke)
+        # common.State, which a command fills in as it runs
+        status = run(invoke, lambda: bool(contexts) and getattr(contexts[0].obj, "differs_is_status_1", False))
         if standalone_mode:
             sys.exit(status)
         return status

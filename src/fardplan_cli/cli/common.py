@@ -35,6 +35,9 @@ FormatOption = Annotated[str, format_option(RENDERERS, "Output format.")]
 @dataclass
 class State:
     repo: str | None = None
+    differs_is_status_1: bool = False
+    """``diff --exit-code``: status 1 says only that the revisions differ, so an error that would
+    exit 1 exits 2 instead (as ``git diff --exit-code`` keeps 1 for "differs" and errors above it)."""
 
 
 def state(ctx: typer.Context) -> State:

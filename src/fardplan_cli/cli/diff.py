@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from fardplan_cli.cli.common import deliver, format_option, open_repository
+from fardplan_cli.cli.common import deliver, format_option, open_repository, state
 from fardplan_cli.render.diff_common import DIFF_RENDERERS
 
 
@@ -35,6 +35,7 @@ def diff(
     from fardplan_cli.i18n import t
     from fardplan_cli.render.diff_common import DiffReport
 
+    state(ctx).differs_is_status_1 = exit_code
     # Refuse a hostile revision before anything else looks at the repository.
     for typed in (source, target):
         if typed is not None:

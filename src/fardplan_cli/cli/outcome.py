@@ -124,8 +124,22 @@ def _say(message: str, **params: object) -> None:
     echo_error("fardplan: " + t(message, **params))
 
 
-def run(command: Callable[[], object]) -> int:
-    """Run ``command`` under the guard and return the exit status it ends with."""
+def run(command: Callable[[], object], differs_is_status_1: Callable[[], bool] = lambda: False) -> int:
+    """Run ``command`` under the guard and return the exit status it ends with. When
+    ``differs_is_status_1()`` (``diff --exit-code``), an error that would exit 1 exits 2."""
+    status = _run(command)
+    if isinstance(status, _Failure):
+        if int(status) == ExitStatus.PROBLEMS and differs_is_status_1():
+            return ExitStatus.USAGE
+        return int(status)
+    return status
+
+
+class _Failure(int):
+    """The status of a run that ended in an error (not one the command returned)."""
+
+
+def _run(command: Callable[[], object]) -> int:
     try:
         with guarded_stdout():
             returned = command()
@@ -148,11 +162,11 @@ def run(command: Callable[[], object]) -> int:
         else:
             _say("the plans have {count} problem(s); run 'fardplan validate' for the list",
                  count=len(error.problems))
-        return error.exit_code
+        return _Failure(error.exit_code)
     except FardplanError as error:
         report_problems(getattr(error, "problems", ()))
         echo_error(f"fardplan: {error}")
-        return error.exit_code
+        return _Failure(error.exit_code)
     except OutputError as error:
         silence_stdout()
         if error.reader_gone:
@@ -161,7 +175,7 @@ def run(command: Callable[[], object]) -> int:
 
         reason = t(CLOSED) if error.error.strerror == CLOSED else error.error.strerror or str(error.error)
         _say("the output could not be written: {reason}", reason=reason)
-        return ExitStatus.PROBLEMS
+        return _Failure(ExitStatus.PROBLEMS)
     except Exception as error:
         if os.environ.get(DEBUG_VARIABLE):
             raise
