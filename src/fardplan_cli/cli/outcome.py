@@ -127,33 +127,28 @@ def _say(message: str, **params: object) -> None:
 def run(command: Callable[[], object], differs_is_status_1: Callable[[], bool] = lambda: False) -> int:
     """Run ``command`` under the guard and return the exit status it ends with. When
     ``differs_is_status_1()`` (``diff --exit-code``), an error that would exit 1 exits 2."""
-    status = _run(command)
-    if isinstance(status, _Failure):
-        if int(status) == ExitStatus.PROBLEMS and differs_is_status_1():
-            return ExitStatus.USAGE
-        return int(status)
+    status, failed = _run(command)
+    if failed and status == ExitStatus.PROBLEMS and differs_is_status_1():
+        return ExitStatus.USAGE
     return status
 
 
-class _Failure(int):
-    """The status of a run that ended in an error (not one the command returned)."""
-
-
-def _run(command: Callable[[], object]) -> int:
+def _run(command: Callable[[], object]) -> tuple[int, bool]:
+    """The exit status, and whether an error ended the run (not the command's own status)."""
     try:
         with guarded_stdout():
             returned = command()
             sys.stdout.flush()
     except click.exceptions.Exit as done:
-        return done.exit_code
+        return done.exit_code, False
     except click.ClickException as error:  # usage errors: click words them, in the language
         with suppress(OSError):
             error.show()
-        return error.exit_code
+        return error.exit_code, True
     except (click.Abort, KeyboardInterrupt):
         echo_error("")  # closes the terminal's ^C
         _say("interrupted")
-        return ExitStatus.INTERRUPTED
+        return ExitStatus.INTERRUPTED, True
     except PlanProblemsError as error:
         report_problems(error.problems)
         if error.revision is not None:  # `validate` checks the working tree, not a revision
@@ -162,23 +157,23 @@ def _run(command: Callable[[], object]) -> int:
         else:
             _say("the plans have {count} problem(s); run 'fardplan validate' for the list",
                  count=len(error.problems))
-        return _Failure(error.exit_code)
+        return error.exit_code, True
     except FardplanError as error:
         report_problems(getattr(error, "problems", ()))
         echo_error(f"fardplan: {error}")
-        return _Failure(error.exit_code)
+        return error.exit_code, True
     except OutputError as error:
         silence_stdout()
         if error.reader_gone:
-            return ExitStatus.OK  # a command whose status says more returns it (common.deliver)
+            return ExitStatus.OK, False  # a command whose status says more returns it (common.deliver)
         from fardplan_cli.i18n import t
 
         reason = t(CLOSED) if error.error.strerror == CLOSED else error.error.strerror or str(error.error)
         _say("the output could not be written: {reason}", reason=reason)
-        return _Failure(ExitStatus.PROBLEMS)
+        return ExitStatus.PROBLEMS, True
     except Exception as error:
         if os.environ.get(DEBUG_VARIABLE):
             raise
         _say("internal error: {error} (set FARDPLAN_DEBUG=1 to see the traceback)", error=repr(error))
-        return ExitStatus.INTERNAL
-    return returned if isinstance(returned, int) else ExitStatus.OK
+        return ExitStatus.INTERNAL, True
+    return (returned if isinstance(returned, int) else ExitStatus.OK), False
