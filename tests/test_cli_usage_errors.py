@@ -1,77 +1,163 @@
-"""Click's usage errors, printed by the installed program, in Swedish where that is the language.
+"""Click's usage errors and help, printed by the real program, in Swedish and in English.
 
-Run as the real program (``python -m fardplan_cli``): the translation sits in ``main``, around
-typer, where click's errors are printed. In English the output is click's own, unchanged.
+The Swedish comes from click's own gettext calls (``cli/click_catalog.py``), not from rewriting
+its output: each case runs the installed program in both languages.
 """
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 
-from fardplan_cli.cli.usage import swedish, translate
+from fardplan_cli.cli.click_catalog import SWEDISH, SWEDISH_PLURALS, install_catalog, translating_modules
 
 
-def _run(*args: str, lang: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LANG", "FARDPLAN_REPO")}
-    env.update(LANG=lang, COLUMNS="200", NO_COLOR="1")
+def _run(*args: str, lang: str, cwd: Path, **extra_env: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "FARDPLAN_REPO", "FARDPLAN_LANG")}
+    env.update(LANG=lang, COLUMNS="200", NO_COLOR="1", **extra_env)
     return subprocess.run([sys.executable, "-m", "fardplan_cli", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, encoding="utf-8", check=False)
 
 
+# Every usage error of click that a fardplan command line can meet: (arguments, the English last
+# line, the Swedish last line).
 CASES = [
-    (("list", "--bogus"), "Fel: okänd flagga: --bogus"),
-    (("list", "--cor", "x"), "Fel: okänd flagga: --cor (möjliga flaggor: --actor, --core, --scope)"),
-    (("show",), "Fel: argumentet 'REF|CORE' saknas."),
-    (("lst",), "Fel: okänt kommando 'lst'. Menade du 'list'?"),
-    (("list", "extra"), "Fel: oväntade extra argument (extra)"),
-    (("list", "--core"), "Fel: flaggan '--core' behöver ett värde."),
-    (("new", "--area", "1", "--title", "x"), "Fel: flaggan '--core' saknas."),
+    (("list", "--bogus"), "Error: No such option '--bogus'.", "Fel: Okänd flagga '--bogus'."),
+    (("validate", "--strikt"),
+     "Error: No such option '--strikt'. Did you mean '--strict'?",
+     "Fel: Okänd flagga '--strikt'. Menade du '--strict'?"),
+    (("list", "--cor", "x"),
+     "Error: No such option '--cor'. (Did you mean one of: '--actor', '--core', '--scope'?)",
+     "Fel: Okänd flagga '--cor'. (Menade du någon av: '--actor', '--core', '--scope'?)"),
+    (("show",), "Error: Missing argument 'REF|CORE'.", "Fel: Saknar argumentet 'REF|CORE'."),
+    (("new", "--area", "1", "--title", "x"), "Error: Missing option '--core'.",
+     "Fel: Saknar flaggan '--core'."),
+    (("lst",), "Error: No such command 'lst'. Did you mean 'list'?",
+     "Fel: Okänt kommando 'lst'. Menade du 'list'?"),
+    (("xyzzy",), "Error: No such command 'xyzzy'.", "Fel: Okänt kommando 'xyzzy'."),
+    (("report", "stats"), "Error: No such command 'stats'. Did you mean 'status'?",
+     "Fel: Okänt kommando 'stats'. Menade du 'status'?"),
+    (("--repo", "."), "Error: Missing command.", "Fel: Ett kommando saknas."),
+    (("list", "extra"), "Error: Got unexpected extra argument (extra)",
+     "Fel: Oväntat extra argument (extra)"),
+    (("list", "one", "two"), "Error: Got unexpected extra arguments (one two)",
+     "Fel: Oväntade extra argument (one two)"),
+    (("list", "--core"), "Error: Option '--core' requires an argument.",
+     "Fel: Flaggan '--core' behöver ett värde."),
+    (("validate", "--strict=yes"), "Error: Option '--strict' does not take a value.",
+     "Fel: Flaggan '--strict' tar inget värde."),
     (("list", "--format", "xml"),
-     "Fel: ogiltigt värde för '--format' / '-f': 'xml' är inte ett av 'table', 'json', 'csv', "
-     "'markdown'."),
+     "Error: Invalid value for '--format' / '-f': 'xml' is not one of 'table', 'json', 'csv', 'markdown'.",
+     "Fel: Ogiltigt värde för '--format' / '-f': 'xml' är inte ett av 'table', 'json', 'csv', 'markdown'."),
     (("new", "--core", "x", "--area", "z", "--title", "t"),
-     "Fel: ogiltigt värde för '--area': 'z' är inte ett heltal."),
-    (("--lang", "xx", "list"), "Fel: ogiltigt värde för '--lang': 'xx' är inte ett av 'sv', 'en'."),
+     "Error: Invalid value for '--area': 'z' is not a valid integer.",
+     "Fel: Ogiltigt värde för '--area': 'z' är inte ett giltigt tal (integer)."),
+    (("report", "status", "--stale-days", "-1"),
+     "Error: Invalid value for '--stale-days': -1 is not in the range x>=0.",
+     "Fel: Ogiltigt värde för '--stale-days': -1 ligger inte i intervallet x>=0."),
+    (("--lang", "xx", "list"),
+     "Error: Invalid value for '--lang': 'xx' is not one of 'sv', 'en'.",
+     "Fel: Ogiltigt värde för '--lang': 'xx' är inte ett av 'sv', 'en'."),
 ]
 
 
-@pytest.mark.parametrize(("args", "error"), CASES)
-def test_usage_errors_in_swedish(args: tuple[str, ...], error: str, plan_dir: Path) -> None:
+@pytest.mark.parametrize(("args", "english", "swedish"), CASES)
+def test_usage_errors_in_both_languages(args: tuple[str, ...], english: str, swedish: str,
+                                        plan_dir: Path) -> None:
     swedish_run = _run(*args, lang="sv_SE.UTF-8", cwd=plan_dir)
     english_run = _run(*args, lang="C.UTF-8", cwd=plan_dir)
     assert swedish_run.returncode == english_run.returncode == 2
-    assert swedish_run.stderr.splitlines()[-1] == error
-    assert "Error:" in english_run.stderr and "Fel:" not in english_run.stderr
-    # The usage line and the hint, when click prints them, in Swedish too.
-    if english_run.stderr.startswith("Usage: "):
+    assert english_run.stderr.splitlines()[-1] == english
+    assert swedish_run.stderr.splitlines()[-1] == swedish
+    if english_run.stderr.startswith("Usage: fardplan"):  # the usage line and the hint, when click gives them
         lines = swedish_run.stderr.splitlines()
         assert lines[0].startswith("Användning: fardplan")
         assert lines[1].startswith("Kör 'fardplan") and lines[1].endswith("--help' för hjälp.")
-    assert translate(english_run.stderr) == swedish_run.stderr
 
 
-def test_lang_on_the_command_line_wins(plan_dir: Path) -> None:
-    assert _run("--lang", "sv", "show", lang="C.UTF-8", cwd=plan_dir).stderr.endswith(
-        "Fel: argumentet 'REF|CORE' saknas.\n")
-    assert _run("--lang", "en", "show", lang="sv_SE.UTF-8", cwd=plan_dir).stderr.endswith(
-        "Error: Missing argument 'REF|CORE'.\n")
+def test_the_language_comes_from_lang_then_fardplan_lang_then_the_locale(plan_dir: Path) -> None:
+    in_swedish, in_english = "Fel: Saknar argumentet 'REF|CORE'.", "Error: Missing argument 'REF|CORE'."
+    assert _run("--lang", "sv", "show", lang="C.UTF-8", cwd=plan_dir).stderr.endswith(in_swedish + "\n")
+    assert _run("--lang=sv", "show", lang="C.UTF-8", cwd=plan_dir).stderr.endswith(in_swedish + "\n")
+    assert _run("--lang", "en", "show", lang="sv_SE.UTF-8", cwd=plan_dir).stderr.endswith(in_english + "\n")
+    assert _run("show", lang="C.UTF-8", cwd=plan_dir, FARDPLAN_LANG="sv").stderr.endswith(in_swedish + "\n")
+    assert _run("--lang", "en", "show", lang="C.UTF-8", cwd=plan_dir,
+                FARDPLAN_LANG="sv").stderr.endswith(in_english + "\n")
+    # --repo's value is a value, not an option; a --lang after the command is not the root's.
+    assert _run("--repo", "--lang", "show", lang="sv_SE.UTF-8", cwd=plan_dir).stderr.endswith(
+        in_swedish + "\n")
+    after = _run("list", "--lang", "en", lang="sv_SE.UTF-8", cwd=plan_dir)
+    assert after.stderr.endswith("Fel: Okänd flagga '--lang'. Menade du '--lead'?\n")
 
 
-def test_a_message_it_does_not_know_stays_as_click_wrote_it() -> None:
-    assert swedish("Something new in click.") == "Something new in click."
-    assert translate("Error: Something new.\n") == "Fel: Something new.\n"
+def test_help_in_swedish(plan_dir: Path) -> None:
+    root = _run("--lang", "sv", "--help", lang="C.UTF-8", cwd=plan_dir)
+    assert root.returncode == 0
+    assert root.stdout.startswith("Användning: fardplan")
+    assert "Flaggor:" in root.stdout and "Kommandon:" in root.stdout
+    assert "--help          Visa den här hjälpen och avsluta." in root.stdout
+    assert "list        Lista insatser" in root.stdout
+    new = _run("--lang", "sv", "new", "--help", lang="C.UTF-8", cwd=plan_dir).stdout
+    assert "Lägg till en kärnspecifik insats" in new and "[krävs]" in new
+    status = _run("report", "status", "--help", lang="sv_SE.UTF-8", cwd=plan_dir).stdout
+    assert "[standard: table]" in status and "Per kärna och målområde" in status
+    english = _run("--help", lang="C.UTF-8", cwd=plan_dir).stdout
+    assert "Options:" in english and "Commands:" in english and "Flaggor" not in english
+    no_arguments = _run(lang="sv_SE.UTF-8", cwd=plan_dir)  # the help, as a usage error
+    assert no_arguments.returncode == 2 and "Kommandon:" in no_arguments.stderr
 
 
-def test_exit_codes_of_commands_are_kept(plan_dir: Path) -> None:
-    assert _run("validate", lang="sv_SE.UTF-8", cwd=plan_dir).returncode == 0
-    assert _run("show", "sodertalje:9.9", lang="sv_SE.UTF-8", cwd=plan_dir).returncode == 2
-    (plan_dir / "plans" / "haninge.yaml").write_text("id: [\n", encoding="utf-8")
-    assert _run("validate", lang="sv_SE.UTF-8", cwd=plan_dir).returncode == 1
-    assert _run("--version", lang="C.UTF-8", cwd=plan_dir).returncode == 0
-    assert _run("--help", lang="C.UTF-8", cwd=plan_dir).returncode == 0
-    assert _run(lang="C.UTF-8", cwd=plan_dir).returncode == 2
+def _messages_in_click() -> tuple[set[str], set[tuple[str, str]]]:
+    """Every message click's source passes to ``_`` or ``ngettext``."""
+    singles: set[str] = set()
+    plurals: set[tuple[str, str]] = set()
+    for path in Path(click.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            texts = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            if node.func.id == "_" and texts:
+                singles.add(texts[0])
+            elif node.func.id == "ngettext" and len(texts) == 2:
+                plurals.add((texts[0], texts[1]))
+    return singles, plurals
+
+
+def test_the_catalog_holds_every_message_of_the_installed_click() -> None:
+    singles, plurals = _messages_in_click()
+    assert singles - set(SWEDISH) == set()
+    assert plurals - set(SWEDISH_PLURALS) == set()
+
+
+def test_every_module_of_click_that_translates_is_given_the_catalog() -> None:
+    import typer.main  # noqa: F401  (every module the program loads)
+
+    try:
+        install_catalog("sv")
+        for module in translating_modules():
+            for name in ("_", "ngettext"):
+                function = vars(module).get(name)
+                assert function is None or getattr(function, "__self__", None) is not None, module
+        assert click.core._("Usage:") == "Användning:"  # type: ignore[attr-defined]
+    finally:
+        install_catalog("en")
+    assert click.core._("Usage:") == "Usage:"  # type: ignore[attr-defined]
+
+
+def test_every_placeholder_is_kept() -> None:
+    import string
+
+    def fields(text: str) -> set[str | None]:
+        return {name for _, name, _, _ in string.Formatter().parse(text)}
+
+    for english, swedish in SWEDISH.items():
+        assert fields(english) == fields(swedish), english
+    for (one, many), (en, flera) in SWEDISH_PLURALS.items():
+        assert fields(one) == fields(en) and fields(many) == fields(flera), one

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import click
 import typer
 
 from fardplan_cli.cli.app import app
@@ -19,9 +20,9 @@ def test_readme_command_reference_matches_help() -> None:
 def test_every_command_has_help_text() -> None:
     def walk(command: Any) -> list[Any]:
         found = [command]
-        if hasattr(command, "commands"):
-            for sub in command.commands.values():
-                found += walk(sub)
+        if isinstance(command, click.Group):
+            for name in command.list_commands(None):  # type: ignore[arg-type]
+                found += walk(command.get_command(None, name))  # type: ignore[arg-type]
         return found
 
     for command in walk(typer.main.get_command(app)):

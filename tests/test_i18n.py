@@ -15,10 +15,11 @@ PACKAGE = PROJECT_ROOT / "src" / "fardplan_cli"
 
 
 def _literal_messages(module: Path) -> set[str]:
-    """The first argument of every ``t("...")`` call written as a literal in the module."""
+    """The first argument of every ``t("...")`` call written as a literal in the module (and of
+    ``outcome._say``, which passes it to ``t``)."""
     found: set[str] = set()
     for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "t"
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("t", "_say")
                 and node.args and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)):
             found.add(node.args[0].value)
@@ -59,3 +60,47 @@ def test_translation_falls_back_to_english() -> None:
         assert t("Lead") == "Ansvarig aktör"
     finally:
         i18n.set_language("en")
+
+
+def _help_texts() -> list[str]:
+    """Every help text of every command, its parameters and subcommands, in English."""
+    import click
+    import typer
+
+    from fardplan_cli.cli.app import COMMANDS, app, build_command
+    from fardplan_cli.cli.click_catalog import install_catalog
+    from fardplan_cli.i18n import set_language
+
+    set_language("en")
+    install_catalog("en")
+    texts: list[str] = []
+
+    def walk(command: click.Command) -> None:
+        texts.extend(text for text in (command.help, command.short_help) if text)
+        texts.extend(p.help for p in command.params if getattr(p, "help", None))  # type: ignore[attr-defined]
+        if isinstance(command, click.Group):
+            for sub in command.commands.values():
+                walk(sub)
+
+    walk(typer.main.get_command(app))
+    for name in COMMANDS:
+        built = build_command(name)
+        assert built is not None
+        walk(built)
+    return texts
+
+
+def test_every_help_text_has_a_swedish_translation() -> None:
+    from fardplan_cli.cli.help_texts import SWEDISH_HELP
+
+    missing = [text for text in _help_texts() if text not in SWEDISH_HELP]
+    assert missing == []
+
+
+def test_the_help_is_in_the_language_of_the_run() -> None:
+    swedish = run_cli("--lang", "sv", "list", "--help")
+    assert "Lista insatser; med --core den kärnans plan i id-ordning." in swedish.stdout
+    assert "Bara det här målområdet (1-9)." in swedish.stdout
+    english = run_cli("--lang", "en", "list", "--help")  # the same process: nothing is left over
+    assert "List initiatives; with --core, that core's plan in id order." in english.stdout
+    assert "Options:" in english.stdout and "Flaggor" not in english.stdout

@@ -14,60 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fardplan_cli.cli.app import COMMANDS, app, app_for
-from fardplan_cli.cli.startup import invoked_command
 from fardplan_cli.yamlfile import Document, PathKey, YamlProblemError, parse_document
 from tests.support import PROJECT_ROOT, SHIPPED_PLANS, run_cli
 
-# -- start-up: only the invoked command is built ----------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("args", "expected"),
-    [
-        ([], (None, False)),
-        (["--version"], (None, True)),
-        (["--repo", "x", "--version"], (None, True)),
-        (["--lang", "sv", "list", "--core", "a"], ("list", False)),
-        (["--repo=x", "show", "1.1"], ("show", False)),
-        (["--help"], (None, False)),
-        (["list", "--version"], ("list", False)),
-        (["--", "cores"], ("cores", False)),
-        (["--help", "list"], (None, False)),
-        (["--lang", "sv", "--help", "report", "status"], (None, False)),
-        (["--help", "--version"], (None, False)),
-        (["list", "--help"], ("list", False)),
-    ],
-)
-def test_invoked_command(args: list[str], expected: tuple[str | None, bool]) -> None:
-    assert invoked_command(args) == expected
-
-
-def _names(typer_app: Any) -> list[str]:
-    commands = [c.name for c in typer_app.registered_commands]
-    return commands + [g.name for g in typer_app.registered_groups]
-
-
-def test_app_for_builds_only_the_invoked_command() -> None:
-    assert sorted(_names(app)) == sorted(name for name, *_ in COMMANDS)
-    assert _names(app_for(["--repo", "x", "list", "--core", "a"])) == ["list"]
-    assert _names(app_for(["report", "status"])) == ["report"]
-    assert _names(app_for(["--version"])) == []
-    assert _names(app_for(["--help"])) == _names(app)
-    assert _names(app_for(["lst"])) == _names(app)  # unknown: the whole app, for click's suggestions
-
-
-def test_a_command_imports_only_its_own_module() -> None:
-    probe = (
-        "import sys\n"
-        "from fardplan_cli.cli.app import app_for\n"
-        "app_for(['list', '--core', 'x'])\n"
-        "print(' '.join(sorted(m for m in sys.modules if m.startswith('fardplan_cli.cli.'))))\n"
-    )
-    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            check=True).stdout.split()
-    assert "fardplan_cli.cli.listing" in loaded
-    assert not {"fardplan_cli.cli.edit", "fardplan_cli.cli.diff", "fardplan_cli.cli.report"} & set(loaded)
+# -- start-up (the lazy group itself: tests/test_cli_startup.py) -----------------------------------
 
 
 def _main(*args: str, cwd: Path = PROJECT_ROOT) -> subprocess.CompletedProcess[str]:

@@ -1,31 +1,47 @@
-"""One exception hierarchy; each class knows its exit code.
+"""One exception hierarchy, and the exit statuses of the program; each error knows its status.
 
-The CLI turns any ``FardplanError`` into one line on stderr and its ``exit_code``.
+The CLI turns any ``FardplanError`` into one message on stderr and its ``exit_code``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import IntEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from fardplan_cli.model import Problem
 
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
+
+class ExitStatus(IntEnum):
+    """What the program's exit status says (the README's table)."""
+
+    OK = 0
+    """The command did what was asked."""
+    PROBLEMS = 1
+    """The plans have problems, an edit was refused, or the output could not be written."""
+    DIFFERS = 1
+    """``diff --exit-code``: the revisions differ (as ``git diff --exit-code``); an error that would
+    be 1 is then ``USAGE``, so that 1 says only "differs"."""
+    USAGE = 2
+    """The command line is wrong: an unknown option, command, core, initiative, actor, cycle or
+    revision, or a value that does not fit."""
+    INTERNAL = 3
+    """A fault in fardplan itself (``FARDPLAN_DEBUG=1`` shows the traceback)."""
+    INTERRUPTED = 130
+    """Interrupted (Ctrl-C), as shells report a process ended by SIGINT."""
 
 
 class FardplanError(Exception):
     """Base of every error the tool reports to its user."""
 
-    exit_code = EXIT_PROBLEMS
+    exit_code: ExitStatus = ExitStatus.PROBLEMS
 
 
 class UsageError(FardplanError):
     """The command line is wrong."""
 
-    exit_code = EXIT_USAGE
+    exit_code = ExitStatus.USAGE
 
 
 class NotFoundError(UsageError):

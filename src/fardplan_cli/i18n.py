@@ -150,6 +150,10 @@ _SWEDISH: dict[str, str] = {
     "the plans have {count} problem(s); run 'fardplan validate' for the list": (
         "planerna har {count} problem; kör 'fardplan validate' för listan"
     ),
+    "interrupted": "avbrutet",
+    "the output could not be written: {reason}": "utdata kunde inte skrivas: {reason}",
+    "standard output is closed": "standard ut är stängd",
+    "{error} Did you mean {names}?": "{error} Menade du {names}?",
     "internal error: {error} (set FARDPLAN_DEBUG=1 to see the traceback)": (
         "internt fel: {error} (sätt FARDPLAN_DEBUG=1 för att se spårningen)"
     ),

@@ -82,9 +82,24 @@ def find_repository(
     *,
     cwd: Path | None = None,
     environ: Mapping[str, str] | None = None,
+    region_may_be_missing: bool = False,
 ) -> PlanRepository:
+    """The plan repository: ``explicit``, else ``FARDPLAN_REPO``, else the nearest folder at or above
+    ``cwd`` that holds plans/region.yaml. With ``region_may_be_missing`` (``validate``), the chosen
+    folder, or the working directory, is one when it has a ``plans/`` folder, so that a missing
+    plans/region.yaml is reported as a problem of the plans."""
     env = os.environ if environ is None else environ
     chosen = explicit if explicit is not None else env.get(ENV_REPO) or None
+    try:
+        return _find_repository(chosen, cwd)
+    except RepositoryNotFoundError:
+        root = Path(chosen).expanduser() if chosen is not None else (cwd or Path.cwd())
+        if region_may_be_missing and (root / PLANS_DIR).is_dir():
+            return PlanRepository(root.resolve())
+        raise
+
+
+def _find_repository(chosen: str | os.PathLike[str] | None, cwd: Path | None) -> PlanRepository:
     if chosen is not None:
         root = Path(chosen).expanduser().resolve()
         if not (root / REGION_FILE).is_file():

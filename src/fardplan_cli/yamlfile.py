@@ -528,16 +528,20 @@ def atomic_write_text(path: Path, text: str) -> None:
     any moment, sees either the old file or the new one, never a half-written one.
 
     The text goes to a temporary file in the same folder (so that the rename stays on one file
-    system), is flushed and fsync'ed, gets the old file's mode, and is renamed over the old file.
+    system), is flushed and fsync'ed, gets the old file's mode (a new file the umask's), and is
+    renamed over the old file.
     """
     import os
     import tempfile
 
     folder = path.parent
     try:
-        mode: int | None = path.stat().st_mode & 0o7777
+        mode = path.stat().st_mode & 0o7777
     except FileNotFoundError:
-        mode = None
+        # A new file gets the usual permissions (mkstemp's own are private, 0600).
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     # The name never ends in .yaml, so a leftover from a killed writer is never read as a plan.
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     temporary = Path(name)
@@ -546,8 +550,7 @@ def atomic_write_text(path: Path, text: str) -> None:
             stream.write(text.encode("utf-8"))
             stream.flush()
             os.fsync(stream.fileno())
-        if mode is not None:
-            temporary.chmod(mode)
+        temporary.chmod(mode)
         temporary.replace(path)  # os.replace: atomic on POSIX and Windows
     except BaseException:
         with contextlib.suppress(OSError):

@@ -2,11 +2,10 @@ from __future__ import annotations
 
 import typer
 
-from fardplan_cli.cli.common import FormatOption, ReadFormat, emit, handle_errors, load_plans
+from fardplan_cli.cli.common import FormatOption, emit, load_plans
 
 
-@handle_errors
-def actors(ctx: typer.Context, format: FormatOption = ReadFormat.table) -> None:
+def actors(ctx: typer.Context, format: FormatOption = "table") -> None:
     """The actor registry: every actor that an initiative names."""
     from fardplan_cli.i18n import t
     from fardplan_cli.render import TableOutput

@@ -1,17 +1,53 @@
-"""The root of the CLI: global options, and every command wired in one place."""
+"""The root of the CLI: the global options, and every command, built only when it is run.
+
+``fardplan`` is a click group (``Commands``) whose ``list_commands`` names every command and whose
+``get_command`` imports that one command's module and builds that one command: a process builds
+the command it runs (none for ``--version``), so start-up does not grow with the number of commands.
+
+Before click parses the command line, a lenient parse of the root's own options (click's
+``resilient_parsing``) finds ``--lang`` (else ``FARDPLAN_LANG``, else the locale), so that click's
+messages (``cli/click_catalog.py``) and the help (``cli/help_texts.py``) are in that language.
+``outcome.run`` turns whatever the command raises into its message and exit status.
+"""
 
 from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
+import click
 import typer
+from typer.core import TyperGroup
 
 from fardplan_cli import __version__
-from fardplan_cli.cli.common import state
+
+if TYPE_CHECKING:
+    from fardplan_cli.i18n import Language
+
+HELP = "Keep Region Stockholm's roadmaps (färdplaner) for the regional urban cores as YAML in git."
+
+# Every command in the order of --help: its name, and the module in cli/ and the attribute there
+# that define it (a function, or a typer.Typer for a command with subcommands).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "cores": ("cores", "cores"),
+    "list": ("listing", "list_initiatives"),
+    "show": ("show", "show"),
+    "actors": ("actors", "actors"),
+    "assign": ("edit", "assign"),
+    "set-status": ("edit", "set_status"),
+    "prioritize": ("edit", "prioritize"),
+    "new": ("edit", "new"),
+    "report": ("report", "report_app"),
+    "diff": ("diff", "diff"),
+    "log": ("log", "log"),
+    "cycle": ("cycle", "cycle_app"),
+    "export": ("export", "export"),
+    "validate": ("validate", "validate"),
+    "init": ("init", "init"),
+}
 
 
 class Lang(str, Enum):
@@ -19,30 +55,122 @@ class Lang(str, Enum):
     en = "en"
 
 
-def _new_app() -> typer.Typer:
-    """The root app, with its global options and no command yet."""
-    new = typer.Typer(
-        name="fardplan",
-        help="Keep Region Stockholm's roadmaps (färdplaner) for the regional urban cores as YAML in git.",
-        no_args_is_help=True,
-        add_completion=False,
-        pretty_exceptions_enable=False,
-        rich_markup_mode=None,
-    )
-    new.callback()(root)
-    return new
+def build_command(name: str) -> click.Command | None:
+    """The click command ``name``, built from its module alone; None for an unknown name."""
+    from fardplan_cli.cli.help_texts import translate_help
+
+    place = COMMANDS.get(name)
+    if place is None:
+        return None
+    module, attribute = place
+    target = getattr(importlib.import_module(f"fardplan_cli.cli.{module}"), attribute)
+    holder = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+    if isinstance(target, typer.Typer):  # a command with subcommands: built as a part of a group
+        holder.add_typer(target, name=name, cls=Group)
+        group = typer.main.get_command(holder)
+        assert isinstance(group, click.Group)
+        command = group.commands[name]
+    else:
+        holder.command(name)(target)
+        command = typer.main.get_command(holder)
+    translate_help(command)
+    return command
 
 
-def _print_version(value: bool) -> None:
-    if value:
+class Group(TyperGroup):
+    """A group that suggests the nearest command names for a mistyped one, in the run's language.
+
+    click words the error (``No such command 'x'.``) through its catalog; the suggestion is added
+    here, from ``list_commands``, once, whatever click and typer would add themselves.
+    """
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        # click's own: typer's suggests from the commands built already, which in the root are none.
+        try:
+            return click.Group.resolve_command(self, ctx, args)
+        except click.UsageError as error:
+            from difflib import get_close_matches
+
+            near = get_close_matches(args[0], self.list_commands(ctx)) if args else []
+            if not near:
+                raise
+            from fardplan_cli.i18n import t
+
+            raise click.UsageError(t("{error} Did you mean {names}?", error=error.message,
+                                     names=", ".join(repr(name) for name in near)), ctx) from None
+
+
+class Commands(Group):
+    """The root group: each command is imported and built when it is asked for."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self._built: dict[str, click.Command | None] = {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self._built:
+            self._built[cmd_name] = build_command(cmd_name)
+        return self._built[cmd_name]
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the command line ``args``; exit with its status (return it, outside standalone mode)."""
+        from fardplan_cli.cli.outcome import run
+
+        arguments = list(sys.argv[1:] if args is None else args)
+        name = prog_name or "fardplan"
+        contexts: list[click.Context] = []
+
+        def invoke() -> object:
+            self.choose_language(name, arguments)
+            with self.make_context(name, list(arguments), **extra) as ctx:
+                contexts.append(ctx)
+                return self.invoke(ctx)
+
+        # common.State, which a command fills in as it runs
+        status = run(invoke, lambda: bool(contexts) and getattr(contexts[0].obj, "differs_is_status_1", False))
+        if standalone_mode:
+            sys.exit(status)
+        return status
+
+    def choose_language(self, prog_name: str, arguments: list[str]) -> None:
+        """Set the language from ``--lang`` (read by a lenient parse of the root's options, which
+        neither fails nor runs a command), else ``FARDPLAN_LANG``, else the locale."""
+        # Without --help, whose text click words (and keeps) when it first builds the option.
+        had_help, self.add_help_option = self.add_help_option, False
+        try:
+            lenient = self.make_context(prog_name, list(arguments), resilient_parsing=True)
+        finally:
+            self.add_help_option = had_help
+        if lenient.params.get("version"):
+            return  # click prints it as it reads it; the language is not needed
+        chosen = lenient.params.get("lang")  # click's value: the choice's name, or None
+        from fardplan_cli.cli.click_catalog import install_catalog
+        from fardplan_cli.cli.help_texts import translate_help
+        from fardplan_cli.i18n import detect_language, set_language
+
+        language: Language = "sv" if chosen == Lang.sv else "en" if chosen == Lang.en else detect_language()
+        set_language(language)
+        install_catalog(language)
+        translate_help(self)
+
+
+def _print_version(ctx: click.Context, value: bool) -> bool:
+    if value and not ctx.resilient_parsing:
         typer.echo(f"fardplan {__version__}")
         raise typer.Exit()
-
-
-def _print_version_alone() -> None:
-    """``fardplan --version`` and nothing else: what ``_print_version`` prints, without building
-    the click command first (a third of that command's time above importing typer)."""
-    typer.echo(f"fardplan {__version__}")
+    return value  # the option's value, as the lenient parse sees it
 
 
 def root(
@@ -54,8 +182,9 @@ def root(
     ] = None,
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", help="Language of labels and messages (default: sv where LC_ALL/LANG "
-                     "starts with sv, else en)."),
+        typer.Option("--lang", envvar="FARDPLAN_LANG", show_envvar=False,
+                     help="Language of labels, messages and help (default: FARDPLAN_LANG, else sv "
+                     "where LC_ALL/LANG starts with sv, else en)."),
     ] = None,
     version: Annotated[
         bool,
@@ -63,69 +192,21 @@ def root(
     ] = False,
 ) -> None:
     """Keep Region Stockholm's roadmaps (färdplaner) for the regional urban cores as YAML in git."""
-    from fardplan_cli.i18n import detect_language, set_language
+    from fardplan_cli.cli.common import state
 
-    set_language(lang.value if lang is not None else detect_language())
     state(ctx).repo = repo
 
 
-# Every command, wired in this one place, in the order of --help: (name, module in cli/, attribute,
-# whether it is a group). A process imports only the module of the command it runs.
-COMMANDS: tuple[tuple[str, str, str, bool], ...] = (
-    ("cores", "cores", "cores", False),
-    ("list", "listing", "list_initiatives", False),
-    ("show", "show", "show", False),
-    ("actors", "actors", "actors", False),
-    ("assign", "edit", "assign", False),
-    ("set-status", "edit", "set_status", False),
-    ("prioritize", "edit", "prioritize", False),
-    ("new", "edit", "new", False),
-    ("report", "report", "report_app", True),
-    ("diff", "diff", "diff", False),
-    ("log", "log", "log", False),
-    ("cycle", "cycle", "cycle_app", True),
-    ("export", "export", "export", False),
-    ("validate", "validate", "validate", False),
-    ("init", "init", "init", False),
+app = typer.Typer(
+    cls=Commands,
+    name="fardplan",
+    help=HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
-
-
-def build_app(names: Iterable[str] | None = None) -> typer.Typer:
-    """The app with the commands ``names`` (every command when None)."""
-    wanted = None if names is None else set(names)
-    built = _new_app()
-    for name, module, attribute, group in COMMANDS:
-        if wanted is not None and name not in wanted:
-            continue
-        target = getattr(importlib.import_module(f"fardplan_cli.cli.{module}"), attribute)
-        if group:
-            built.add_typer(target, name=name)
-        else:
-            built.command(name)(target)
-    return built
-
-
-def app_for(args: Sequence[str]) -> typer.Typer:
-    """The app a command line needs: only the command it invokes, none for --version; the whole app
-    when it names no known command or asks for the overall --help, so that usage errors, their
-    suggestions and the help stay as they are."""
-    from fardplan_cli.cli.startup import invoked_command
-
-    name, version = invoked_command(args)
-    if version:
-        return build_app([])
-    if name is not None and any(name == known for known, *_ in COMMANDS):
-        return build_app([name])
-    return build_app()
-
-
-def __getattr__(name: str) -> typer.Typer:
-    # `app`, the whole app, is built on first use (tests, the --help reference), not at import.
-    if name == "app":
-        whole = build_app()
-        globals()["app"] = whole
-        return whole
-    raise AttributeError(name)
+app.callback()(root)
 
 
 def main() -> None:
@@ -134,39 +215,4 @@ def main() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
             reconfigure(encoding="utf-8")
-    from fardplan_cli.cli.common import silence_stdout
-
-    args = sys.argv[1:]
-    code = 0
-    try:
-        if args == ["--version"]:
-            try:
-                _print_version_alone()
-            except BrokenPipeError:
-                silence_stdout()  # the reader went away: it has what it wanted
-            return
-        code = run(app_for(args), args)
-    finally:
-        try:
-            sys.stdout.flush()
-        except BrokenPipeError:
-            silence_stdout()
-    sys.exit(code)
-
-
-def run(app: typer.Typer, args: Sequence[str]) -> int:
-    """Run the app on ``args`` and return the exit code. Usage errors are printed as click prints
-    them, in Swedish where that is the language (``cli/usage.py``)."""
-    try:
-        returned = app(args=list(args), prog_name="fardplan", standalone_mode=False)
-    except typer.TyperException as error:  # click's usage errors, and other click exceptions
-        from fardplan_cli.cli.usage import show_usage_error
-
-        show_usage_error(error, args)
-        return int(getattr(error, "exit_code", 1))
-    except typer.Abort:
-        from fardplan_cli.cli.usage import requested_language
-
-        sys.stderr.write("Avbrutet!\n" if requested_language(args) == "sv" else "Aborted!\n")
-        return 1
-    return returned if isinstance(returned, int) else 0
+    typer.main.get_command(app).main(prog_name="fardplan")

@@ -1,45 +1,43 @@
-"""What every command shares: global state, the --format option, loading, output and errors."""
+"""What every command shares: global state, the --format option, loading and output.
+
+Errors are not handled here: ``outcome.run`` turns every exception into a message and a status.
+"""
 
 from __future__ import annotations
 
-import functools
-import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
+import click
 import typer
 
-from fardplan_cli.errors import EXIT_PROBLEMS, FardplanError, PlanProblemsError
+from fardplan_cli.cli.outcome import OutputError, echo_error, report_problems, silence_stdout
+from fardplan_cli.errors import ExitStatus
+from fardplan_cli.render import RENDERERS
 
 if TYPE_CHECKING:
-    from fardplan_cli.model import PlanSet, Problem
+    from fardplan_cli.model import PlanSet
     from fardplan_cli.render import Output
     from fardplan_cli.repository import PlanRepository
 
 
-class ReadFormat(str, Enum):
-    """The formats of every read command; the same names as ``render.RENDERERS``."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
+def format_option(registry: Mapping[str, object], help: str) -> Any:
+    """The ``--format`` option whose choices are the names of a renderer registry (``render``)."""
+    return typer.Option("--format", "-f", click_type=click.Choice(list(registry), case_sensitive=False),
+                        help=help)
 
 
-FormatOption = Annotated[
-    ReadFormat,
-    typer.Option(
-        "--format", "-f", case_sensitive=False, metavar="FORMAT", help="Output format: table, json, csv or markdown."
-    ),
-]
+FormatOption = Annotated[str, format_option(RENDERERS, "Output format.")]
 
 
 @dataclass
 class State:
     repo: str | None = None
+    differs_is_status_1: bool = False
+    """``diff --exit-code``: status 1 says only that the revisions differ, so an error that would
+    exit 1 exits 2 instead (as ``git diff --exit-code`` keeps 1 for "differs" and errors above it)."""
 
 
 def state(ctx: typer.Context) -> State:
@@ -72,11 +70,10 @@ def load_plans(ctx: typer.Context, *, core: str | None = None) -> tuple[PlanRepo
     return repository, load_plan_set(repository.read_plan_files(), positions=False)
 
 
-def emit(output: Output, format_name: str | ReadFormat) -> None:
+def emit(output: Output, name: str) -> None:
     """Write a command's output to stdout in the chosen format."""
     from fardplan_cli.render import render
 
-    name = format_name.value if isinstance(format_name, ReadFormat) else format_name
     stream: TextIO = sys.stdout
     if name == "csv":
         # A byte-order mark makes spreadsheet programs read the file as UTF-8 (å, ä, ö intact).
@@ -84,66 +81,21 @@ def emit(output: Output, format_name: str | ReadFormat) -> None:
     render(output, name, stream)
 
 
-def echo_error(message: str) -> None:
-    from fardplan_cli.render.escape import escape_controls
-
-    typer.echo(escape_controls(message), err=True)  # plan text in a message commands no terminal
-
-
-def report_problems(problems: tuple[Problem, ...] | list[Problem]) -> None:
-    for problem in problems:
-        echo_error(problem.format())
-
-
-def silence_stdout() -> None:
-    """Point stdout at the null device, so that the final flush of a closed pipe does not fail."""
+def deliver(status: ExitStatus, write: Callable[[], object]) -> ExitStatus:
+    """Write a command's output, then return the command's status, which was decided before: a
+    reader that went away (``fardplan validate | head -1``) has what it wanted and does not change
+    the status; any other failure to write is reported by ``outcome.run``."""
     try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass  # not a real file (e.g. under a test runner): nothing will be flushed to a pipe
-
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def handle_errors(function: F) -> F:
-    """Turn the domain's errors into one clear message on stderr and the documented exit code."""
-
-    @functools.wraps(function)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from fardplan_cli.i18n import t
-
-        try:
-            return function(*args, **kwargs)
-        except PlanProblemsError as exc:
-            report_problems(exc.problems)
-            if exc.revision is not None:  # `validate` checks the working tree, not a revision
-                echo_error("fardplan: " + t(
-                    "the plans at {label} have {count} problem(s), listed above",
-                    label=exc.revision, count=len(exc.problems)))
-            else:
-                echo_error("fardplan: " + t(
-                    "the plans have {count} problem(s); run 'fardplan validate' for the list",
-                    count=len(exc.problems)))
-            raise typer.Exit(exc.exit_code) from None
-        except FardplanError as exc:
-            problems = getattr(exc, "problems", ())
-            if problems:
-                report_problems(problems)
-            echo_error(f"fardplan: {exc}")
-            raise typer.Exit(exc.exit_code) from None
-        except (typer.Exit, typer.Abort):
+        write()
+        sys.stdout.flush()
+    except OutputError as error:
+        if not error.reader_gone:
             raise
-        except BrokenPipeError:
-            # The reader went away (`fardplan list | head`): it has what it wanted; stop quietly.
-            silence_stdout()
-            raise typer.Exit(0) from None
-        except Exception as exc:
-            if os.environ.get("FARDPLAN_DEBUG"):
-                raise
-            echo_error("fardplan: " + t(
-                "internal error: {error} (set FARDPLAN_DEBUG=1 to see the traceback)", error=repr(exc)))
-            raise typer.Exit(EXIT_PROBLEMS) from None
+        silence_stdout()
+    return status
 
-    return wrapper  # type: ignore[return-value]
+
+__all__ = [
+    "FormatOption", "State", "deliver", "echo_error", "emit", "format_option", "load_plans",
+    "open_repository", "report_problems", "state",
+]

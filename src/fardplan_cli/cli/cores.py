@@ -2,11 +2,10 @@ from __future__ import annotations
 
 import typer
 
-from fardplan_cli.cli.common import FormatOption, ReadFormat, emit, handle_errors, load_plans
+from fardplan_cli.cli.common import FormatOption, emit, load_plans
 
 
-@handle_errors
-def cores(ctx: typer.Context, format: FormatOption = ReadFormat.table) -> None:
+def cores(ctx: typer.Context, format: FormatOption = "table") -> None:
     """The cores, with counts of the initiatives in each core's plan by status."""
     from fardplan_cli.i18n import STATUSES, status_label, t
     from fardplan_cli.query import count_by_status

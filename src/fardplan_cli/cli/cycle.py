@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from fardplan_cli.cli.common import FormatOption, ReadFormat, emit, handle_errors, load_plans
+from fardplan_cli.cli.common import FormatOption, emit, load_plans
 
 cycle_app = typer.Typer(
     name="cycle",
@@ -17,8 +17,7 @@ cycle_app = typer.Typer(
 
 
 @cycle_app.command("list")
-@handle_errors
-def list_cycles(ctx: typer.Context, format: FormatOption = ReadFormat.table) -> None:
+def list_cycles(ctx: typer.Context, format: FormatOption = "table") -> None:
     """Each cycle of plans/region.yaml, its tag and commit, and whether it is closed."""
     from fardplan_cli.cycles import cycle_states
     from fardplan_cli.render.cycles import cycles_output
@@ -28,7 +27,6 @@ def list_cycles(ctx: typer.Context, format: FormatOption = ReadFormat.table) -> 
 
 
 @cycle_app.command("close")
-@handle_errors
 def close(
     ctx: typer.Context,
     cycle: Annotated[str, typer.Argument(metavar="CYCLE", help="The cycle id, e.g. 2023-2026.")],

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fardplan_cli.cli.common import echo_error, handle_errors, open_repository, report_problems
+from fardplan_cli.cli.common import echo_error, open_repository, report_problems
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -64,7 +64,6 @@ def _run(ctx: typer.Context, make: Maker, dry_run: bool, commit: bool, message: 
     return result.ref
 
 
-@handle_errors
 def assign(
     ctx: typer.Context,
     ref: RefArgument,
@@ -90,7 +89,6 @@ def assign(
     _run(ctx, make, dry_run, commit, message, strict)
 
 
-@handle_errors
 def set_status(
     ctx: typer.Context,
     ref: RefArgument,
@@ -112,7 +110,6 @@ def set_status(
     _run(ctx, make, dry_run, commit, message, strict)
 
 
-@handle_errors
 def prioritize(
     ctx: typer.Context,
     ref: RefArgument,
@@ -133,7 +130,6 @@ def prioritize(
     _run(ctx, make, dry_run, commit, message, strict)
 
 
-@handle_errors
 def new(
     ctx: typer.Context,
     core: Annotated[str, typer.Option("--core", metavar="CORE", help="The core, by id or name.")],

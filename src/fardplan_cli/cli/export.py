@@ -2,35 +2,25 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fardplan_cli.cli.common import handle_errors, load_plans
+from fardplan_cli.cli.common import format_option, load_plans
+from fardplan_cli.render.export import EXPORT_RENDERERS
 
 if TYPE_CHECKING:
     from fardplan_cli.repository import PlanRepository
 
 
-class ExportFormat(str, Enum):
-    """The same names as ``render.export.EXPORT_RENDERERS``."""
-
-    markdown = "markdown"
-    html = "html"
-    json = "json"
-
-
-@handle_errors
 def export(
     ctx: typer.Context,
     *,
     core: Annotated[str | None, typer.Option(
         "--core", "-c", metavar="CORE", help="Only this core's plan (id or name); default: every core.")] = None,
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", case_sensitive=False,
-                      help="markdown, html (one self-contained page for print) or json.")]
-    = ExportFormat.markdown,
+    format: Annotated[str, format_option(
+        EXPORT_RENDERERS, "Output format (html: one self-contained page for print).")] = "markdown",
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE",
         help="Write to FILE instead of stdout (never inside plans/).")] = None,
@@ -45,13 +35,12 @@ def export(
 
     from fardplan_cli.export import plan_document
     from fardplan_cli.query import resolve_core
-    from fardplan_cli.render.export import EXPORT_RENDERERS
 
     repository, plan = load_plans(ctx)
     core_ids = [resolve_core(plan, core).id] if core else None
     document = plan_document(plan, core_ids)
     buffer = io.StringIO()
-    EXPORT_RENDERERS[format.value](document, buffer)
+    EXPORT_RENDERERS[format](document, buffer)
     if output is None:
         sys.stdout.write(buffer.getvalue())
     else:
@@ -59,12 +48,10 @@ def export(
 
 
 def write_output(repository: PlanRepository, target: Path, text: str) -> None:
-    """Write beside the target and rename over it, so a reader never sees half a document."""
-    import os
-    import tempfile
-
+    """Write the document to ``target`` whole or not at all; never inside plans/."""
     from fardplan_cli.errors import UsageError
     from fardplan_cli.i18n import t
+    from fardplan_cli.yamlfile import atomic_write_text
 
     resolved = target.resolve()
     plans = repository.plans_dir.resolve()
@@ -74,18 +61,4 @@ def write_output(repository: PlanRepository, target: Path, text: str) -> None:
         raise UsageError(t("{path} is a folder, not a file", path=str(target)))
     if not resolved.parent.is_dir():
         raise UsageError(t("the folder of {path} does not exist", path=str(target)))
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{resolved.name}.", suffix=".tmp", dir=resolved.parent)
-    try:
-        # mkstemp makes the file private (0600); an exported document gets the usual permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        Path(temporary).chmod(0o666 & ~umask)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temporary).replace(resolved)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    atomic_write_text(resolved, text)

@@ -4,10 +4,7 @@ from typing import Annotated
 
 import typer
 
-from fardplan_cli.cli.common import handle_errors
 
-
-@handle_errors
 def init(
     path: Annotated[
         str, typer.Argument(metavar="PATH", help="The folder to create (new or empty)."),

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import typer
 
-from fardplan_cli.cli.common import FormatOption, ReadFormat, emit, handle_errors, load_plans
+from fardplan_cli.cli.common import FormatOption, emit, load_plans
 from fardplan_cli.cli.filters import (
     ActorFilter,
     AreaFilter,
@@ -15,7 +15,6 @@ from fardplan_cli.cli.filters import (
 )
 
 
-@handle_errors
 def list_initiatives(
     ctx: typer.Context,
     core: CoreFilter = None,
@@ -25,7 +24,7 @@ def list_initiatives(
     lead: LeadFilter = None,
     scope: ScopeFilter = None,
     priority: PriorityFilter = None,
-    format: FormatOption = ReadFormat.table,
+    format: FormatOption = "table",
 ) -> None:
     """List initiatives; with --core, that core's plan in id order."""
     from fardplan_cli.i18n import scope_label, status_label, t

@@ -8,20 +8,17 @@ import typer
 
 from fardplan_cli.cli.common import (
     FormatOption,
-    ReadFormat,
     echo_error,
     emit,
-    handle_errors,
     open_repository,
 )
 
 
-@handle_errors
 def log(
     ctx: typer.Context,
     ref: Annotated[str, typer.Argument(metavar="REF", help="An initiative: sodertalje:1.3, or a "
                    "common one's id, 1.1.")],
-    format: FormatOption = ReadFormat.table,
+    format: FormatOption = "table",
 ) -> None:
     """Every commit that changed an initiative, newest first, with date, author, message and what
     changed; follows renumbering back through 'replaces'."""

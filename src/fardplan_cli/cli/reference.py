@@ -34,7 +34,11 @@ def _help(command: Any, path: list[str], parent: Any) -> list[str]:
 
 def generate() -> str:
     from fardplan_cli.cli.app import app
+    from fardplan_cli.cli.click_catalog import install_catalog
+    from fardplan_cli.i18n import set_language
 
+    set_language("en")  # the README's reference is in English
+    install_catalog("en")
     command = typer.main.get_command(app)
     return "\n".join(_help(command, ["fardplan"], None))
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fardplan_cli.cli.common import FormatOption, ReadFormat, emit, handle_errors, load_plans
+from fardplan_cli.cli.common import FormatOption, emit, load_plans
 from fardplan_cli.cli.filters import (
     ActorFilter,
     AreaFilter,
@@ -31,7 +31,6 @@ report_app = typer.Typer(
 
 
 @report_app.command("status")
-@handle_errors
 def status(
     ctx: typer.Context,
     *,
@@ -48,7 +47,7 @@ def status(
     stale_days: Annotated[int | None, typer.Option(
         "--stale-days", min=0, metavar="N", help="Also list the initiatives whose last change in "
         "git is older than N days.")] = None,
-    format: FormatOption = ReadFormat.table,
+    format: FormatOption = "table",
 ) -> None:
     """Per core and goal area: initiatives by status, prioritised, without lead; and a total row.
 
@@ -72,11 +71,10 @@ def status(
 
         result = status_report(plan, selection, cycle=counted_cycle, stale_days=stale_days,
                                last_changed=lambda: last_changed(repository.root))
-    emit(status_output(plan, result, single_table=format is ReadFormat.csv), format)
+    emit(status_output(plan, result, single_table=format == "csv"), format)
 
 
 @report_app.command("responsibility")
-@handle_errors
 def responsibility(
     ctx: typer.Context,
     *,
@@ -85,7 +83,7 @@ def responsibility(
         "(id or name).")] = None,
     core: Annotated[str | None, typer.Option(
         "--core", "-c", metavar="CORE", help="Only this core (id or name).")] = None,
-    format: FormatOption = ReadFormat.table,
+    format: FormatOption = "table",
 ) -> None:
     """What each actor leads and takes part in, directly, through a group or through part_of.
 

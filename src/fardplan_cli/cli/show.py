@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fardplan_cli.cli.common import FormatOption, ReadFormat, emit, handle_errors, load_plans
+from fardplan_cli.cli.common import FormatOption, emit, load_plans
 
 if TYPE_CHECKING:
     from fardplan_cli.model import Core, Initiative, PlanSet
@@ -15,12 +15,11 @@ if TYPE_CHECKING:
 _INITIATIVE_REF = re.compile(r".*:.*|\s*[0-9]+\.[0-9]+\s*")
 
 
-@handle_errors
 def show(
     ctx: typer.Context,
     ref: Annotated[str, typer.Argument(metavar="REF|CORE", help="An initiative (sodertalje:1.3, or a "
                    "common one's id, 1.1) or a core (sodertalje, Södertälje).")],
-    format: FormatOption = ReadFormat.table,
+    format: FormatOption = "table",
 ) -> None:
     """Show one initiative in full with its core's direction for its area, or a core's plan."""
     from fardplan_cli.query import resolve_core, resolve_initiative

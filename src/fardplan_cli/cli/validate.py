@@ -1,68 +1,35 @@
+"""``fardplan validate``: every problem of the plan set, and a status that says whether there are any."""
+
 from __future__ import annotations
 
 import sys
-from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from fardplan_cli.cli.common import handle_errors, open_repository, state
-
-if TYPE_CHECKING:
-    from fardplan_cli.repository import PlanRepository
+from fardplan_cli.cli.common import deliver, format_option, state
+from fardplan_cli.render.problems import PROBLEM_RENDERERS
 
 
-class ValidateFormat(str, Enum):
-    """The formats of ``validate``; the same names as ``render.problems.PROBLEM_RENDERERS``."""
-
-    text = "text"
-    json = "json"
-    github = "github"
-
-
-@handle_errors
 def validate(
     ctx: typer.Context,
-    format: Annotated[
-        ValidateFormat,
-        typer.Option("--format", "-f", case_sensitive=False,
-                     help="Output format: text, json or github (workflow-command annotations)."),
-    ] = ValidateFormat.text,
+    format: Annotated[str, format_option(
+        PROBLEM_RENDERERS, "Output format (github: workflow-command annotations).")] = "text",
     strict: Annotated[
         bool, typer.Option("--strict", help="Treat warnings as errors."),
     ] = False,
-) -> None:
+) -> int:
     """Check the whole plan set against the schemas and the plan rules; print every problem.
 
     Exit 0 when the plans are valid, 1 when they have errors (with --strict, warnings too).
     """
-    from fardplan_cli.render.problems import PROBLEM_RENDERERS
+    from fardplan_cli.errors import ExitStatus
+    from fardplan_cli.repository import find_repository
     from fardplan_cli.validate import read_repository_schemas, validate_files
 
-    repository = _repository(ctx)
+    repository = find_repository(state(ctx).repo, region_may_be_missing=True)
     schemas = read_repository_schemas(repository.root)
     result = validate_files(repository.read_plan_files(), strict=strict, schemas=schemas,
                             ignored=repository.ignored_plan_entries())
-    PROBLEM_RENDERERS[format.value](result, sys.stdout, sys.stderr)
-    if not result.ok:
-        raise typer.Exit(1)
-
-
-def _repository(ctx: typer.Context) -> PlanRepository:
-    """The plan repository; a folder with ``plans/`` but no region file is validated all the same,
-    so that the missing ``plans/region.yaml`` is reported as a problem of the plans."""
-    import os
-    from pathlib import Path
-
-    from fardplan_cli.errors import RepositoryNotFoundError
-    from fardplan_cli.load import PLANS_DIR
-    from fardplan_cli.repository import ENV_REPO, PlanRepository
-
-    try:
-        return open_repository(ctx)
-    except RepositoryNotFoundError:
-        chosen = state(ctx).repo or os.environ.get(ENV_REPO) or None
-        root = Path(chosen).expanduser() if chosen else Path.cwd()
-        if (root / PLANS_DIR).is_dir():
-            return PlanRepository(root.resolve())
-        raise
+    return deliver(ExitStatus.OK if result.ok else ExitStatus.PROBLEMS,
+                   lambda: PROBLEM_RENDERERS[format](result, sys.stdout, sys.stderr))

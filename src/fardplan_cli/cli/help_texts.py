@@ -1,0 +1,189 @@
+"""The commands' help in Swedish: each command's and option's English help, and its translation.
+
+The help is written in English in the commands' modules (docstrings and ``help=``), as every
+message is; ``translate_help`` puts a built command's help into the language chosen for the run,
+before click prints it. A test checks that every help text of every command is here.
+"""
+
+from __future__ import annotations
+
+import click
+
+from fardplan_cli.i18n import current_language
+
+SWEDISH_HELP: dict[str, str] = {
+    "Keep Region Stockholm's roadmaps (färdplaner) for the regional urban cores as YAML in git.":
+        "Håll Region Stockholms färdplaner för de regionala stadskärnorna som YAML i git.",
+    "The plan repository (default: FARDPLAN_REPO, else the nearest folder at or above here holding "
+    "plans/region.yaml).":
+        "Planförrådet (standard: FARDPLAN_REPO, annars närmaste mapp här eller ovanför som har "
+        "plans/region.yaml).",
+    "Language of labels, messages and help (default: FARDPLAN_LANG, else sv where LC_ALL/LANG starts "
+    "with sv, else en).":
+        "Språk för rubriker, meddelanden och hjälp (standard: FARDPLAN_LANG, annars sv där "
+        "LC_ALL/LANG börjar med sv, annars en).",
+    "Print the version and exit.": "Skriv ut versionen och avsluta.",
+    "Output format.": "Utdataformat.",
+    "Output format (github: workflow-command annotations).":
+        "Utdataformat (github: anteckningar som workflow-kommandon).",
+    "Output format (html: one self-contained page for print).":
+        "Utdataformat (html: en fristående sida för utskrift).",
+    "The cores, with counts of the initiatives in each core's plan by status.":
+        "Kärnorna, med antalet insatser i varje kärnas plan per status.",
+    "List initiatives; with --core, that core's plan in id order.":
+        "Lista insatser; med --core den kärnans plan i id-ordning.",
+    "Only this core's plan: its common and core-specific initiatives (id or name, e.g. sodertalje or "
+    "Södertälje).":
+        "Bara den här kärnans plan: dess gemensamma och kärnspecifika insatser (id eller namn, t.ex. "
+        "sodertalje eller Södertälje).",
+    "Only this goal area (1-9).": "Bara det här målområdet (1-9).",
+    "Only this status: planned, ongoing, done, paused, dropped (or its Swedish label).":
+        "Bara den här statusen: planned, ongoing, done, paused, dropped (eller dess svenska namn).",
+    "Only initiatives the actor leads or takes part in, also through a group or part_of.":
+        "Bara insatser som aktören leder eller deltar i, också genom en grupp eller part_of.",
+    "Only initiatives the actor leads (also through a group or part_of).":
+        "Bara insatser som aktören leder (också genom en grupp eller part_of).",
+    "Only common or only core-specific initiatives.": "Bara gemensamma eller bara kärnspecifika insatser.",
+    "Only initiatives prioritised in this cycle (e.g. 2027-2030).":
+        "Bara insatser som prioriterats under den här mandatperioden (t.ex. 2027-2030).",
+    "Show one initiative in full with its core's direction for its area, or a core's plan.":
+        "Visa en insats i sin helhet med kärnans inriktning för dess område, eller en kärnas plan.",
+    "The actor registry: every actor that an initiative names.":
+        "Aktörsregistret: varje aktör som en insats nämner.",
+    "Set an initiative's lead and participants.": "Ange en insats ansvariga aktör och deltagare.",
+    "The lead (ansvarig aktör), by id or name.": "Den ansvariga aktören, med id eller namn.",
+    "Remove the lead.": "Ta bort den ansvariga aktören.",
+    "Add a participant (repeatable).": "Lägg till en deltagare (kan upprepas).",
+    "Remove a participant (repeatable).": "Ta bort en deltagare (kan upprepas).",
+    "Print the unified diff of the file; write nothing.": "Skriv ut filens diff; skriv ingenting till filen.",
+    "Commit exactly the edited file with a message saying what changed.":
+        "Checka in just den ändrade filen med ett meddelande som säger vad som ändrades.",
+    "The commit message's first line (the summary of the change follows it).":
+        "Incheckningsmeddelandets första rad (sammanfattningen av ändringen följer efter den).",
+    "Refuse the edit if it leaves a warning on the initiative (as `validate --strict` would fail).":
+        "Vägra ändringen om den lämnar en varning på insatsen (som `validate --strict` skulle "
+        "underkänna).",
+    "Set an initiative's status, with the reason.": "Ange en insats status, med skälet.",
+    'Why (status_note); "" removes it.': 'Varför (status_note); "" tar bort den.',
+    "Record a political dialogue's priority for an initiative.":
+        "Registrera en politisk dialogs prioritering av en insats.",
+    "The political cycle whose dialogue prioritised it, e.g. 2027-2030.":
+        "Mandatperioden vars dialog prioriterade den, t.ex. 2027-2030.",
+    "Take the priority back.": "Ta tillbaka prioriteringen.",
+    "Add a core-specific initiative with the next free id in its area; print its reference.":
+        "Lägg till en kärnspecifik insats med nästa lediga id i dess område; skriv ut dess referens.",
+    "The core, by id or name.": "Kärnan, med id eller namn.",
+    "The goal area, 1-9.": "Målområdet, 1-9.",
+    "The title.": "Titeln.",
+    "The description.": "Beskrivningen.",
+    "The lead.": "Den ansvariga aktören.",
+    "A participant (repeatable).": "En deltagare (kan upprepas).",
+    "Reports for the follow-up: status per core and goal area, and who is responsible for what.":
+        "Rapporter för uppföljningen: status per kärna och målområde, och vem som ansvarar för vad.",
+    "Per core and goal area: initiatives by status, prioritised, without lead; and a total row.\n\n"
+    "The filters are those of 'fardplan list', and the counts agree with it. With --core, the core's\n"
+    "lägesbild (indicators by year) follows the table.":
+        "Per kärna och målområde: insatser per status, prioriterade, utan ansvarig aktör; och en "
+        "summarad.\n\nFiltren är desamma som i 'fardplan list', och antalen stämmer med den. Med "
+        "--core följer\nkärnans lägesbild (indikatorer per år) efter tabellen.",
+    "Count the priorities of this cycle (default: the current cycle, the latest that has started).":
+        "Räkna prioriteringarna under den här mandatperioden (standard: den aktuella, den senaste "
+        "som har börjat).",
+    "Also list the initiatives whose last change in git is older than N days.":
+        "Lista också insatserna vars senaste ändring i git är äldre än N dagar.",
+    "What each actor leads and takes part in, directly, through a group or through part_of.\n\n"
+    "With --actor, one row per initiative and role; without, a matrix of actors x cores with\n"
+    "lead/participant counts.":
+        "Vad varje aktör leder och deltar i, direkt, genom en grupp eller genom part_of.\n\n"
+        "Med --actor en rad per insats och roll; utan den en matris av aktörer x kärnor med\n"
+        "antal som ansvarig/deltagare.",
+    "This actor's initiatives, with the path by which it is involved (id or name).":
+        "Den här aktörens insatser, med vägen genom vilken den är med (id eller namn).",
+    "Only this core (id or name).": "Bara den här kärnan (id eller namn).",
+    "Show what changed in the plans between two revisions (default: the latest cycle and the\n"
+    "working tree): cores, initiatives, fields, directions, character, goal areas, cycles, actors.":
+        "Visa vad som ändrats i planerna mellan två revisioner (standard: den senaste "
+        "mandatperioden och\narbetskatalogen): kärnor, insatser, fält, inriktningar, karaktär, "
+        "målområden, mandatperioder, aktörer.",
+    "Only this core (id or name) and the common initiatives.":
+        "Bara den här kärnan (id eller namn) och de gemensamma insatserna.",
+    "Exit with 1 when there are changes, 0 when there are none.":
+        "Avsluta med 1 när det finns ändringar, 0 när det inte finns några.",
+    "Every commit that changed an initiative, newest first, with date, author, message and what\n"
+    "changed; follows renumbering back through 'replaces'.":
+        "Varje incheckning som ändrat en insats, nyaste först, med datum, författare, meddelande "
+        "och vad\nsom ändrades; följer omnumreringar bakåt genom 'replaces'.",
+    "The political cycles (mandatperioder) of plans/region.yaml and their git tags.":
+        "Mandatperioderna i plans/region.yaml och deras git-taggar.",
+    "Each cycle of plans/region.yaml, its tag and commit, and whether it is closed.":
+        "Varje mandatperiod i plans/region.yaml, dess tagg och incheckning, och om den är stängd.",
+    "Close a cycle: an annotated tag cycle/<id> on HEAD. Refuses invalid plans, uncommitted plan\n"
+    "changes, an unknown cycle, or a cycle already closed.":
+        "Stäng en mandatperiod: en annoterad tagg cycle/<id> på HEAD. Vägrar ogiltiga planer, "
+        "planändringar\nsom inte checkats in, en okänd mandatperiod eller en som redan är stängd.",
+    "The tag's message (default: 'Close the political cycle CYCLE').":
+        "Taggens meddelande (standard: 'Close the political cycle CYCLE').",
+    "The whole plan as a printable document, in the order of the published roadmap.\n\n"
+    "Per core: its character; per goal area the introduction, the direction, the common and the\n"
+    "core-specific initiatives; the initiative map by place; the indicators (lägesbild).":
+        "Hela planen som ett utskrivbart dokument, i den publicerade färdplanens ordning.\n\n"
+        "Per kärna: dess karaktär; per målområde inledningen, inriktningen, de gemensamma och de\n"
+        "kärnspecifika insatserna; insatskartan per plats; indikatorerna (lägesbild).",
+    "Only this core's plan (id or name); default: every core.":
+        "Bara den här kärnans plan (id eller namn); standard: alla kärnor.",
+    "Write to FILE instead of stdout (never inside plans/).":
+        "Skriv till FILE i stället för standard ut (aldrig i plans/).",
+    "Check the whole plan set against the schemas and the plan rules; print every problem.\n\n"
+    "Exit 0 when the plans are valid, 1 when they have errors (with --strict, warnings too).":
+        "Kontrollera hela planmängden mot scheman och planregler; skriv ut varje problem.\n\n"
+        "Avslutar med 0 när planerna är giltiga, 1 när de har fel (med --strict även varningar).",
+    "Treat warnings as errors.": "Behandla varningar som fel.",
+    "Create a new plan repository: git init, schemas, plans, a pre-commit hook and a CI job.":
+        "Skapa ett nytt planförråd: git init, scheman, planer, en pre-commit-krok och ett CI-jobb.",
+    "Start with no plans: an empty region.yaml and actors.yaml instead of the Stockholm plans.":
+        "Börja utan planer: en tom region.yaml och actors.yaml i stället för Stockholmsplanerna.",
+    "Use the fardplan-validate hook published in this repository in .pre-commit-config.yaml "
+    "(default: a local hook that runs the installed fardplan).":
+        "Använd kroken fardplan-validate som publiceras i det här förrådet i "
+        ".pre-commit-config.yaml (standard: en lokal krok som kör det installerade fardplan).",
+    "What the CI job pip-installs (default: fardplan==<this version>; e.g. "
+    "'fardplan @ git+https://host/fardplan@v0.1.0').":
+        "Vad CI-jobbet installerar med pip (standard: fardplan==<den här versionen>; t.ex. "
+        "'fardplan @ git+https://host/fardplan@v0.1.0').",
+    "An initiative (sodertalje:1.3, or a common one's id, 1.1) or a core (sodertalje, Södertälje).":
+        "En insats (sodertalje:1.3, eller en gemensams id, 1.1) eller en kärna (sodertalje, Södertälje).",
+    "An initiative: sodertalje:1.3, or a common one's id, 1.1.":
+        "En insats: sodertalje:1.3, eller en gemensams id, 1.1.",
+    "planned, ongoing, done, paused or dropped (Swedish labels too).":
+        "planned, ongoing, done, paused eller dropped (de svenska namnen också).",
+    "A cycle id (2023-2026), tag, branch or commit. Default: the latest closed cycle.":
+        "Ett mandatperiods-id (2023-2026), en tagg, gren eller incheckning. Standard: den senast "
+        "stängda mandatperioden.",
+    "A cycle id, tag, branch or commit. Default: the working tree.":
+        "Ett mandatperiods-id, en tagg, gren eller incheckning. Standard: arbetskatalogen.",
+    "The cycle id, e.g. 2023-2026.": "Mandatperiodens id, t.ex. 2023-2026.",
+    "The folder to create (new or empty).": "Mappen som skapas (ny eller tom).",
+}
+
+
+def _swedish(text: str | None) -> str | None:
+    """The Swedish of a help text; click's own (``--help``'s) from click's catalog."""
+    from fardplan_cli.cli.click_catalog import SWEDISH
+
+    if text is None:
+        return None
+    return SWEDISH_HELP.get(text) or SWEDISH.get(text, text)
+
+
+def translate_help(command: click.Command) -> None:
+    """Put the help of ``command``, its parameters and subcommands into the current language."""
+    if current_language() != "sv":
+        return
+    command.help = _swedish(command.help)
+    command.short_help = _swedish(command.short_help)
+    for parameter in command.params:
+        if hasattr(parameter, "help"):
+            parameter.help = _swedish(parameter.help)
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            translate_help(sub)
