@@ -13,7 +13,7 @@ import typer
 
 from fardplan_cli.cli.app import COMMANDS, Commands, app, build_command
 from fardplan_cli.errors import ExitStatus
-from tests.conftest import PROJECT_ROOT, run_cli
+from tests.support import PROJECT_ROOT, run_cli
 
 
 def _loaded_after(*args: str) -> set[str]:

@@ -15,7 +15,7 @@ from fardplan_cli.errors import GitError, UsageError
 from fardplan_cli.gitstore import git_dir_of, open_git
 from fardplan_cli.yamlfile import lock_path
 from tests.support import SHIPPED_PLANS, SHIPPED_SCHEMAS, commit_all, git, init_git_repo, run_cli
-from tests.edit_helpers import snapshot
+from tests.support.edit import snapshot
 
 SET_STATUS = ("set-status", "sodertalje:1.3", "ongoing", "--commit")
 
