@@ -9,8 +9,6 @@ from tests.support import PROJECT_ROOT
 RENDER = PROJECT_ROOT / "src" / "fardplan_cli" / "render"
 FORBIDDEN = ("fardplan_cli.cli", "fardplan_cli.history", "fardplan_cli.gitops", "fardplan_cli.gitstore",
              "typer", "git")
-# The one import still waiting for Revision to move out of history (another branch moves it).
-WAITING: set[tuple[str, str]] = set()
 
 
 def imported(path: object) -> set[str]:
@@ -28,7 +26,7 @@ def test_render_imports_neither_the_cli_nor_git() -> None:
     for path in sorted(RENDER.glob("*.py")):
         for name in imported(path.name):
             bad = any(name == f or name.startswith(f + ".") for f in FORBIDDEN)
-            assert not bad or (path.name, name) in WAITING, (path.name, name)
+            assert not bad, (path.name, name)
 
 
 def test_the_plain_format_does_not_import_rich() -> None:

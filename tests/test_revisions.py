@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -140,9 +141,17 @@ def _participants(repo: Path) -> None:
 def _region(repo: Path) -> None:
     _edit(repo, "region.yaml", "title: Levande och attraktiva stadskärnor",
           "title: Levande, trygga och attraktiva stadskärnor")
-    _edit(repo, "region.yaml", "title: Denna färdplan avgränsas till Södertälje stadskärna",
-          "title: Denna färdplan avgränsas till stadskärnan")
+    _retitle_first_common_initiative(repo)
     _edit(repo, "region.yaml", "  - id: 2027-2030\n", "  - id: 2027-2030\n  - id: 2031-2034\n")
+
+
+def _retitle_first_common_initiative(repo: Path) -> None:
+    path = repo / PLANS_DIR / "region.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\ninitiatives:")
+    retitled, count = re.subn(r"(\n    title: )(['\"]?)", r"\1\2Ny ", text[start:], count=1)
+    assert count == 1
+    path.write_text(text[:start] + retitled, encoding="utf-8", newline="\n")
 
 
 def _add_core(repo: Path) -> None:

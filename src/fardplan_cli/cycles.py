@@ -98,9 +98,6 @@ class CycleState:
     def closed(self) -> bool:
         return self.commit is not None
 
-    def as_dict(self) -> dict[str, object]:
-        return {"id": self.id, "name": self.name, "in_plans": self.in_plans, "tag": self.tag,
-                "closed": self.closed, "commit": self.commit, "date": self.date}
 
 
 def cycle_states(repo_root: Path, plan: PlanSet) -> list[CycleState]:

@@ -58,20 +58,6 @@ class Change:
     words: tuple[tuple[WordOp, str], ...] | None = None
     note: str | None = None
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "core": self.core,
-            "ref": self.ref,
-            "key": self.key,
-            "field": self.field,
-            "old": self.old,
-            "new": self.new,
-            "added": list(self.added),
-            "removed": list(self.removed),
-            "note": self.note,
-            "words": [[op, text] for op, text in self.words] if self.words is not None else None,
-        }
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from fardplan_cli.diff import Change, compare_initiatives, initiative_content
 from fardplan_cli.errors import NotFoundError
@@ -30,17 +29,6 @@ class HistoryEntry:
     ref: str  # the initiative's reference in that commit
     changes: tuple[Change, ...]
 
-    def as_dict(self) -> dict[str, Any]:
-        info = self.commit
-        return {
-            "commit": info.commit,
-            "date": info.authored,
-            "author": info.author,
-            "email": info.email,
-            "message": info.message,
-            "ref": self.ref,
-            "changes": [c.as_dict() for c in self.changes],
-        }
 
 
 def initiative_history(repo_root: Path, core: str | None, initiative_id: str) -> list[HistoryEntry]:

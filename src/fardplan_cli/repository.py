@@ -92,9 +92,14 @@ def find_repository(
     chosen = explicit if explicit is not None else env.get(ENV_REPO) or None
     try:
         return _find_repository(chosen, cwd)
-    except RepositoryNotFoundError:
-        root = Path(chosen).expanduser() if chosen is not None else (cwd or Path.cwd())
-        if region_may_be_missing and (root / PLANS_DIR).is_dir():
+    except RepositoryNotFoundError as not_found:
+        if not region_may_be_missing:
+            raise
+        try:
+            root = Path(chosen).expanduser() if chosen is not None else (cwd or Path.cwd())
+        except FileNotFoundError:  # the working directory has been removed, as not_found says
+            raise not_found from None
+        if (root / PLANS_DIR).is_dir():
             return PlanRepository(root.resolve())
         raise
 

@@ -39,9 +39,6 @@ class Revision:
     def is_work_tree(self) -> bool:
         return self.commit is None
 
-    def as_dict(self) -> dict[str, str | None]:
-        return {"rev": self.rev, "commit": self.commit, "label": self.label}
-
 
 WORK_TREE = Revision(None, None, WORK_TREE_LABEL)
 

@@ -7,10 +7,13 @@ from collections.abc import Sequence
 from fardplan_cli.cycles import CycleState
 from fardplan_cli.i18n import t
 from fardplan_cli.render import TableOutput
+from fardplan_cli.render.shapes import cycle_json
 
 
 def cycles_output(states: Sequence[CycleState]) -> TableOutput:
     rows = [[s.id, s.name or "", s.tag, t("closed") if s.closed else t("open"),
              s.commit[:10] if s.commit else "", s.date[:10] if s.date else ""] for s in states]
     columns = [t("Cycle"), t("Name"), t("Tag"), t("State"), t("Commit"), t("Date")]
-    return TableOutput(columns, rows, [s.as_dict() for s in states], title=t("Cycles"))
+    data = [cycle_json(cycle=s.id, name=s.name, in_plans=s.in_plans, tag=s.tag, commit=s.commit,
+                       date=s.date) for s in states]
+    return TableOutput(columns, rows, data, title=t("Cycles"))

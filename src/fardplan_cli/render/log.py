@@ -7,6 +7,7 @@ from fardplan_cli.i18n import t
 from fardplan_cli.log import InitiativeLog
 from fardplan_cli.render import TableOutput
 from fardplan_cli.render.diff_common import describe_changes
+from fardplan_cli.render.shapes import history_entry_json
 
 
 def log_output(log: InitiativeLog) -> TableOutput:
@@ -21,5 +22,7 @@ def log_output(log: InitiativeLog) -> TableOutput:
     columns = [t("Date"), t("Author"), t("Commit"), t("Message"), t("Changes")]
     count = len(log.entries)
     caption = t("1 commit") if count == 1 else t("{count} commits", count=count)
-    return TableOutput(columns, rows, [entry.as_dict() for entry in log.entries],
+    return TableOutput(columns, rows, [history_entry_json(
+        commit=e.commit.commit, date=e.commit.authored, author=e.commit.author, email=e.commit.email,
+        message=e.commit.message, ref=e.ref, changes=e.changes) for e in log.entries],
                        title=t("History of {ref}", ref=log.ref), caption=caption)
