@@ -1,0 +1,140 @@
+"""An edit made under the plan lock: read, edit, validate the whole plan set, write, commit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from fardplan_cli.edit.commands import EditResult
+from fardplan_cli.errors import EditRefusedError, FardplanError
+from fardplan_cli.i18n import t
+from fardplan_cli.model import PlanSet, Problem
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from fardplan_cli.repository import PlanRepository
+    from fardplan_cli.validate import ValidationResult
+
+
+@dataclass(frozen=True)
+class EditOutcome:
+    result: EditResult
+    written: bool
+    commit: str | None  # the new commit's id, with --commit
+    warnings: tuple[Problem, ...] = ()  # what `validate` warns about in the edited initiative
+
+
+def _check_after_edit(files: Mapping[str, bytes], root: Path) -> ValidationResult:
+    """The whole plan set validated as it would be with the edit applied."""
+    from fardplan_cli.validate import read_repository_schemas, validate_files
+
+    return validate_files(files, schemas=read_repository_schemas(root))
+
+
+def _warnings_about(result: EditResult, warnings: Iterable[Problem]) -> tuple[Problem, ...]:
+    """The warnings that concern the edited initiative (its node and everything under it)."""
+    return tuple(w for _, w in _initiative_warnings(result, result.new_text, warnings))
+
+
+def _initiative_warnings(
+    result: EditResult, text: str, warnings: Iterable[Problem]
+) -> list[tuple[tuple[str, str, str], Problem]]:
+    """The warnings about the edited initiative in ``text`` (its file before or after the edit),
+    each with a key that stays the same when the edit moves the initiative's lines: its code,
+    its path below the initiative and its message."""
+    from fardplan_cli.yamlfile import YamlProblemError, parse_document
+
+    initiative_id = result.ref.rpartition(":")[2]
+    try:
+        data = parse_document(result.path, text.encode("utf-8")).data
+    except YamlProblemError:
+        return []
+    entries = data.get("initiatives") if isinstance(data, dict) else None
+    index = next((i for i, entry in enumerate(entries or [])
+                  if isinstance(entry, dict) and entry.get("id") == initiative_id), None)
+    if index is None:
+        return []
+    prefix = f"initiatives[{index}]"
+    return [((w.code, w.path[len(prefix):], w.message), w) for w in warnings
+            if w.file == result.path
+            and (w.path == prefix or w.path.startswith((prefix + ".", prefix + "[")))]
+
+
+def _new_warnings(result: EditResult, warnings: tuple[Problem, ...],
+                  files: Mapping[str, bytes], root: Path) -> tuple[Problem, ...]:
+    """Of the edited initiative's warnings, those it did not have before the edit."""
+    if not warnings:
+        return ()
+    before = _check_after_edit(files, root)  # the plans as they are: what the edit did not cause
+    old_text = files.get(result.path, b"").decode("utf-8", "replace")
+    had = {key for key, _ in _initiative_warnings(result, old_text, before.warnings)}
+    return tuple(w for key, w in _initiative_warnings(result, result.new_text, warnings)
+                 if key not in had)
+
+
+class WriteFailedError(FardplanError):
+    """The plan file could not be written; it is as it was."""
+
+
+Maker = Callable[[PlanSet, Mapping[str, bytes]], EditResult]
+
+
+def perform(
+    repository: PlanRepository,
+    make: Maker,
+    *,
+    dry_run: bool = False,
+    commit: bool = False,
+    message: str | None = None,
+    strict: bool = False,
+) -> EditOutcome:
+    """Make one edit under the plan lock: read, edit, validate, write, commit. With ``strict``,
+    a warning the edit causes on its initiative refuses it, as ``validate --strict`` would fail
+    (one it had before does not: it can then be mended one edit at a time)."""
+    from fardplan_cli.load import load_plan_set
+    from fardplan_cli.yamlfile import atomic_write_text, plan_lock
+
+    with plan_lock(repository.root):
+        files = repository.read_plan_files()
+        plan = load_plan_set(files)
+        result = make(plan, files)
+        if not result.changed:
+            return EditOutcome(result, written=False, commit=None)
+        if commit:
+            from fardplan_cli import gitops
+
+            gitops.check_can_commit(repository.root, result.path)
+        edited = {**files, result.path: result.new_text.encode("utf-8")}
+        checked = _check_after_edit(edited, repository.root)
+        if checked.errors:
+            raise EditRefusedError(
+                t("edit refused, nothing written: the plans would have {count} problem(s)",
+                  count=len(checked.errors)),
+                checked.errors,
+            )
+        warnings = _warnings_about(result, checked.warnings)
+        caused = _new_warnings(result, warnings, files, repository.root) if strict else ()
+        if caused:
+            raise EditRefusedError(
+                t("edit refused, nothing written: with --strict, its {count} warning(s) count as "
+                  "errors", count=len(caused)),
+                tuple(replace(w, severity="error") for w in caused),
+            )
+        if dry_run:  # checked like the real edit, so that a dry run tells what the edit would do
+            return EditOutcome(result, written=False, commit=None, warnings=warnings)
+        target = repository.path_of(result.path)
+        try:
+            atomic_write_text(target, result.new_text)
+        except OSError as exc:
+            raise WriteFailedError(t(
+                "could not write {path}: {error}; the file is as it was",
+                path=result.path, error=exc.strerror or exc)) from None
+        commit_id = None
+        if commit:
+            from fardplan_cli import gitops
+
+            text = result.summary if not message else f"{message}\n\n{result.summary}"
+            commit_id = gitops.commit_file(repository.root, result.path, text)
+        return EditOutcome(result, written=True, commit=commit_id, warnings=warnings)
