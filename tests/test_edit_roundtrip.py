@@ -167,3 +167,90 @@ def test_set_status_changes_only_lines_of_its_initiative(
     assert changed.status == status
     if note is not None:
         assert changed.status_note == note
+
+
+# -- nothing rewritten that was not edited ----------------------------------------------------
+
+
+def test_lone_cr_line_endings_are_kept() -> None:
+    files = _files()
+    cr = files["plans/sodertalje.yaml"].decode("utf-8").replace("\n", "\r")
+    files["plans/sodertalje.yaml"] = cr.encode("utf-8")
+    result = edit.set_status(load_plan_set(files), files, "sodertalje:1.4", "paused",
+                             note="två\nrader")
+    assert "\n" not in result.new_text
+    old_lines = cr.split("\r")
+    status = next(i for i in range(old_lines.index('  - id: "1.4"'), len(old_lines))
+                  if old_lines[i].startswith("    status: "))
+    assert result.new_text.split("\r") == [
+        *old_lines[:status], "    status: paused", "    status_note: |-", "      två", "      rader",
+        *old_lines[status + 1:]]
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+def test_a_file_in_json_style_is_refused_not_reflowed(indent: int | None) -> None:
+    import json
+
+    from fardplan_cli.errors import EditRefusedError
+
+    files = _files()
+    data = parse_document("plans/sodertalje.yaml", files["plans/sodertalje.yaml"]).data
+    files["plans/sodertalje.yaml"] = json.dumps(data, ensure_ascii=False, indent=indent).encode()
+    plan = load_plan_set(files)
+    edits = [
+        lambda: edit.set_status(plan, files, "sodertalje:1.4", "ongoing"),
+        lambda: edit.assign(plan, files, "sodertalje:1.4", add=["trafikverket"]),
+        lambda: edit.prioritize(plan, files, "sodertalje:1.4", "2027-2030"),
+        lambda: edit.new_initiative(plan, files, core="sodertalje", area=1, title="Ny"),
+    ]
+    for make in edits:
+        with pytest.raises(EditRefusedError, match=r"in flow style .* block style"):
+            make()
+
+
+def test_flow_style_outside_the_edited_initiative_is_kept() -> None:
+    files = _files()
+    text = files["plans/sodertalje.yaml"].decode("utf-8")
+    flow = text.replace('municipalities: [sodertalje-kommun]\n',
+                        'municipalities: ["sodertalje-kommun"]\n', 1)
+    start, end = flow.index('  - id: "3.4"'), flow.index('  - id: "3.5"')
+    flow = flow[:start] + '  - {"id": "3.4", "title": "Flödesstil", "status": "planned"}\n' + \
+        flow[end:]
+    files["plans/sodertalje.yaml"] = flow.encode("utf-8")
+    plan = load_plan_set(files)
+    result = edit.set_status(plan, files, "sodertalje:1.4", "ongoing")
+    assert result.new_text == flow.replace(
+        "    participants: [sodertalje-kommun, region-stockholm, fastighetsagare]\n"
+        "    status: planned\n",
+        "    participants: [sodertalje-kommun, region-stockholm, fastighetsagare]\n"
+        "    status: ongoing\n", 1)
+    added = edit.new_initiative(plan, files, core="sodertalje", area=3, title="Efter")
+    assert added.new_text.count('{"id": "3.4", "title": "Flödesstil", "status": "planned"}') == 1
+    from fardplan_cli.errors import EditRefusedError
+
+    with pytest.raises(EditRefusedError, match=r"initiative 3\.4 in flow style"):
+        edit.set_status(plan, files, "sodertalje:3.4", "ongoing")
+
+
+def test_an_initiative_in_another_layout_is_refused() -> None:
+    from fardplan_cli.errors import EditRefusedError
+
+    files = _files()
+    text = files["plans/sodertalje.yaml"].decode("utf-8")
+    start, end = text.index('  - id: "3.4"'), text.index('  - id: "3.5"')
+    block = text[start:end].replace("    status: ", "    status:     ")  # ruamel writes one space
+    files["plans/sodertalje.yaml"] = (text[:start] + block + text[end:]).encode("utf-8")
+    plan = load_plan_set(files)
+    with pytest.raises(EditRefusedError, match="in a layout that fardplan cannot edit"):
+        edit.set_status(plan, files, "sodertalje:3.4", "ongoing")
+    assert edit.set_status(plan, files, "sodertalje:3.5", "ongoing").changed  # the others can
+
+
+def test_a_file_without_a_final_line_break_gets_a_new_initiative() -> None:
+    files = _files()
+    text = files["plans/region.yaml"].decode("utf-8")
+    core = files["plans/haninge.yaml"].decode("utf-8").rstrip("\n")
+    files["plans/haninge.yaml"] = core.encode("utf-8")
+    result = edit.new_initiative(load_plan_set(files), files, core="haninge", area=2, title="Ny")
+    assert result.new_text.startswith(core + "\ninitiatives:\n")
+    assert text  # region.yaml untouched
