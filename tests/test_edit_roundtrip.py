@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -197,7 +198,7 @@ def test_a_file_in_json_style_is_refused_not_reflowed(indent: int | None) -> Non
     data = parse_document("plans/sodertalje.yaml", files["plans/sodertalje.yaml"]).data
     files["plans/sodertalje.yaml"] = json.dumps(data, ensure_ascii=False, indent=indent).encode()
     plan = load_plan_set(files)
-    edits = [
+    edits: list[Callable[[], edit.EditResult]] = [
         lambda: edit.set_status(plan, files, "sodertalje:1.4", "ongoing"),
         lambda: edit.assign(plan, files, "sodertalje:1.4", add=["trafikverket"]),
         lambda: edit.prioritize(plan, files, "sodertalje:1.4", "2027-2030"),
