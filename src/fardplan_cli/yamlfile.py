@@ -592,6 +592,12 @@ def lock_path(root: Path) -> Path:
     return root / "plans" / LOCK_FILE_NAME
 
 
+def _open_lock_file(path: Path) -> None:
+    import os
+
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o644))
+
+
 @contextlib.contextmanager
 def plan_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
     """Hold the plan repository's edit lock (see ``lock_path``) for the ``with`` block.
@@ -608,12 +614,20 @@ def plan_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[Non
     path = lock_path(root)
     lock = FileLock(str(path), timeout=timeout)
     try:
+        # Opened once first, so that a lock file that cannot be one (a folder, a read-only place,
+        # a symbolic link loop) is said at once, instead of being waited for until the timeout.
+        _open_lock_file(path)
         lock.acquire()
     except Timeout:
         raise EditRefusedError(t(
             "another fardplan edit has held {path} for {seconds} s; try again",
             path=path, seconds=int(timeout),
         )) from None
+    except OSError as exc:
+        raise EditRefusedError(t(
+            "edit refused, nothing written: the edit lock {path} cannot be opened ({error}); it "
+            "must be a file fardplan can create and write: remove what is there, or make its "
+            "folder writable", path=path, error=exc.strerror or exc)) from None
     try:
         yield
     finally:

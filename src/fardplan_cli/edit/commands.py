@@ -135,7 +135,11 @@ def typed_text(option: str, value: str) -> str:
     return text[:-1] if text.endswith("\n") else text
 
 
-def _layout_refusal(path: str, initiative_id: str) -> EditRefusedError:
+def _layout_refusal(path: str, initiative_id: str, too_deep: bool) -> EditRefusedError:
+    if too_deep:
+        return EditRefusedError(t(
+            "edit refused, nothing written: initiative {id} in {path} is nested too deeply to "
+            "edit; run 'fardplan validate'", path=path, id=initiative_id))
     return EditRefusedError(t(
         "edit refused, nothing written: {path} writes initiative {id} in a layout that fardplan "
         "cannot edit without rewriting lines it does not change; write it as the shipped plans "
@@ -160,7 +164,7 @@ class _Edit:
         if self.block.flow:
             raise self.text.refuse_flow(t("initiative {id}", id=initiative.id))
         self.doc = open_block(_WRAPPER + self.text.text_of(self.block),
-                              lambda: _layout_refusal(self.path, initiative.id))
+                              lambda deep: _layout_refusal(self.path, initiative.id, deep))
         self.item: CommentedMap = self.doc[LIST_KEY][0]
 
     def set(self, key: str, value: Any) -> None:

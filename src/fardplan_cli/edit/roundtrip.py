@@ -43,14 +43,15 @@ def dump_block(doc: Any) -> str:
     return stream.getvalue()
 
 
-def open_block(text: str, refuse: Callable[[], Exception]) -> Any:
+def open_block(text: str, refuse: Callable[[bool], Exception]) -> Any:
     """The round-trip document of ``text`` (top-level keys with their values, LF line endings),
     with the comments of its initiative list normalised (see the module's docstring).
 
     If the normalised document does not give back the text (a layout this code does not know),
     the comments are left where ruamel put them: an edit may then place one less well, but loses
-    none. If ruamel does not give back the text at all, or the text is nested too deeply for it,
-    ``refuse()`` is raised: an edit would rewrite lines it does not change.
+    none. If ruamel does not give back the text at all, ``refuse(False)`` is raised: an edit
+    would rewrite lines it does not change; if it is nested too deeply for ruamel (which reads and
+    writes recursively), ``refuse(True)``.
     """
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -65,8 +66,8 @@ def open_block(text: str, refuse: Callable[[], Exception]) -> Any:
         if dump_block(doc) == text:
             return doc
     except RecursionError:
-        pass
-    raise refuse()
+        raise refuse(True) from None
+    raise refuse(False)
 
 
 def normalise_comments(seq: CommentedSeq) -> None:
