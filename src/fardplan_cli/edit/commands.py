@@ -57,6 +57,8 @@ class EditResult:
     new_text: str
     summary: str  # one line, also the commit message: "assign sodertalje:1.3: lead x, +y"
     ref: str  # the initiative edited or created
+    index: int  # its place in the file's initiatives list, after the edit
+    old_index: int | None  # and before it (None: new)
 
     @property
     def changed(self) -> bool:
@@ -160,6 +162,7 @@ class _Edit:
         index = self.text.item_index(initiative.id)
         if index is None:
             raise UsageError(t("{path} has no initiative {id}", path=self.path, id=initiative.id))
+        self.index = index
         self.block = self.text.items[index]
         if self.block.flow:
             raise self.text.refuse_flow(t("initiative {id}", id=initiative.id))
@@ -180,7 +183,8 @@ class _Edit:
     def result(self, summary: str) -> EditResult:
         dumped = dump_block(self.doc)
         new_text = self.text.with_text(self.block.start, self.block.end, dumped[len(_WRAPPER):])
-        return EditResult(self.path, self.old_text, new_text, summary, self.ref)
+        return EditResult(self.path, self.old_text, new_text, summary, self.ref, self.index,
+                          self.index)
 
 
 def _set_list(edit: _Edit, key: str, values: Sequence[str]) -> None:
@@ -374,6 +378,7 @@ def new_initiative(
     if not text.is_mapping:
         raise UsageError(t("the file is not a mapping"))
     dumped = dump_block({LIST_KEY: [item]})
+    position = 0
     if text.items:
         if text.list_flow:
             raise text.refuse_flow(LIST_KEY)
@@ -396,7 +401,7 @@ def new_initiative(
         new_text = text.with_text(at, at, dumped)
     ref = f"{the_core.id}:{new_id}"
     summary = f"new {ref}: {_shorten(title)}"
-    return EditResult(path, old_text, new_text, summary, ref)
+    return EditResult(path, old_text, new_text, summary, ref, position, None)
 
 
 def _insert_position(ids: Sequence[str | None], area: int) -> int:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from fardplan_cli.repository import PlanRepository
     from fardplan_cli.validate import ValidationResult
+    from fardplan_cli.yamlfile import Document
 
 
 @dataclass(frozen=True)
@@ -26,34 +27,26 @@ class EditOutcome:
     warnings: tuple[Problem, ...] = ()  # what `validate` warns about in the edited initiative
 
 
-def _check_after_edit(files: Mapping[str, bytes], root: Path) -> ValidationResult:
-    """The whole plan set validated as it would be with the edit applied."""
+def _check(files: Mapping[str, bytes], root: Path,
+           parsed: Mapping[str, Document]) -> ValidationResult:
+    """The whole plan set validated, as ``validate`` would; ``parsed``: documents already parsed
+    from exactly these bytes (every file but the edited one), which are not parsed again."""
     from fardplan_cli.validate import read_repository_schemas, validate_files
 
-    return validate_files(files, schemas=read_repository_schemas(root))
+    return validate_files(files, schemas=read_repository_schemas(root), parsed=parsed)
 
 
 def _warnings_about(result: EditResult, warnings: Iterable[Problem]) -> tuple[Problem, ...]:
     """The warnings that concern the edited initiative (its node and everything under it)."""
-    return tuple(w for _, w in _initiative_warnings(result, result.new_text, warnings))
+    return tuple(w for _, w in _initiative_warnings(result, result.index, warnings))
 
 
 def _initiative_warnings(
-    result: EditResult, text: str, warnings: Iterable[Problem]
+    result: EditResult, index: int | None, warnings: Iterable[Problem]
 ) -> list[tuple[tuple[str, str, str], Problem]]:
-    """The warnings about the edited initiative in ``text`` (its file before or after the edit),
-    each with a key that stays the same when the edit moves the initiative's lines: its code,
-    its path below the initiative and its message."""
-    from fardplan_cli.yamlfile import YamlProblemError, parse_document
-
-    initiative_id = result.ref.rpartition(":")[2]
-    try:
-        data = parse_document(result.path, text.encode("utf-8")).data
-    except YamlProblemError:
-        return []
-    entries = data.get("initiatives") if isinstance(data, dict) else None
-    index = next((i for i, entry in enumerate(entries or [])
-                  if isinstance(entry, dict) and entry.get("id") == initiative_id), None)
+    """The warnings about the initiative at ``index`` in its file's list (before or after the
+    edit), each with a key that stays the same when the edit moves the initiative's lines: its
+    code, its path below the initiative and its message."""
     if index is None:
         return []
     prefix = f"initiatives[{index}]"
@@ -62,15 +55,14 @@ def _initiative_warnings(
             and (w.path == prefix or w.path.startswith((prefix + ".", prefix + "[")))]
 
 
-def _new_warnings(result: EditResult, warnings: tuple[Problem, ...],
-                  files: Mapping[str, bytes], root: Path) -> tuple[Problem, ...]:
+def _new_warnings(result: EditResult, warnings: tuple[Problem, ...], files: Mapping[str, bytes],
+                  root: Path, parsed: Mapping[str, Document]) -> tuple[Problem, ...]:
     """Of the edited initiative's warnings, those it did not have before the edit."""
     if not warnings:
         return ()
-    before = _check_after_edit(files, root)  # the plans as they are: what the edit did not cause
-    old_text = files.get(result.path, b"").decode("utf-8", "replace")
-    had = {key for key, _ in _initiative_warnings(result, old_text, before.warnings)}
-    return tuple(w for key, w in _initiative_warnings(result, result.new_text, warnings)
+    before = _check(files, root, parsed)  # the plans as they are: what the edit did not cause
+    had = {key for key, _ in _initiative_warnings(result, result.old_index, before.warnings)}
+    return tuple(w for key, w in _initiative_warnings(result, result.index, warnings)
                  if key not in had)
 
 
@@ -79,6 +71,19 @@ class WriteFailedError(FardplanError):
 
 
 Maker = Callable[[PlanSet, Mapping[str, bytes]], EditResult]
+
+
+def _read(files: Mapping[str, bytes]) -> tuple[dict[str, Document], PlanSet]:
+    """The plan files' documents and the plan set they make (without positions: an edit needs
+    names and ids); the documents are reused when the edited plan set is validated."""
+    from fardplan_cli.errors import PlanProblemsError
+    from fardplan_cli.load import build_plan_set, parse_documents
+
+    documents, problems = parse_documents(files, lazy_positions=True)
+    plan, build_problems = build_plan_set(documents, files, positions=False)
+    if problems or build_problems:
+        raise PlanProblemsError([*problems, *build_problems])
+    return documents, plan
 
 
 def perform(
@@ -93,12 +98,11 @@ def perform(
     """Make one edit under the plan lock: read, edit, validate, write, commit. With ``strict``,
     a warning the edit causes on its initiative refuses it, as ``validate --strict`` would fail
     (one it had before does not: it can then be mended one edit at a time)."""
-    from fardplan_cli.load import load_plan_set
     from fardplan_cli.yamlfile import atomic_write_text, plan_lock
 
     with plan_lock(repository.root):
         files = repository.read_plan_files()
-        plan = load_plan_set(files)
+        documents, plan = _read(files)
         result = make(plan, files)
         if not result.changed:
             return EditOutcome(result, written=False, commit=None)
@@ -107,7 +111,8 @@ def perform(
 
             gitops.check_can_commit(repository.root, result.path)
         edited = {**files, result.path: result.new_text.encode("utf-8")}
-        checked = _check_after_edit(edited, repository.root)
+        unchanged = {path: doc for path, doc in documents.items() if path != result.path}
+        checked = _check(edited, repository.root, unchanged)
         if checked.errors:
             raise EditRefusedError(
                 t("edit refused, nothing written: the plans would have {count} problem(s)",
@@ -115,7 +120,8 @@ def perform(
                 checked.errors,
             )
         warnings = _warnings_about(result, checked.warnings)
-        caused = _new_warnings(result, warnings, files, repository.root) if strict else ()
+        caused = (_new_warnings(result, warnings, files, repository.root, documents) if strict
+                  else ())
         if caused:
             raise EditRefusedError(
                 t("edit refused, nothing written: with --strict, its {count} warning(s) count as "

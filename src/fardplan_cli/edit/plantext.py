@@ -13,6 +13,7 @@ does not give back as it was (``roundtrip.open_block``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,17 +50,24 @@ def to_lf(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def _line_start(body: str, position: int) -> int:
-    return max(body.rfind("\n", 0, position), body.rfind("\r", 0, position)) + 1
+    """The start of the line holding ``position`` (for a block's first line, the parser's mark
+    says it at once: its index less its column)."""
+    # Near it first: a search for a break the file does not use would run to its start.
+    low = max(position - 4096, 0)
+    near = max(body.rfind("\n", low, position), body.rfind("\r", low, position))
+    if near >= 0 or low == 0:
+        return near + 1
+    return max(body.rfind("\n", 0, low), body.rfind("\r", 0, low)) + 1
 
 
 def _line_end(body: str, position: int) -> int:
     """The offset after the line break that ends the line holding ``position``."""
-    ends = [i for i in (body.find("\n", position), body.find("\r", position)) if i >= 0]
-    if not ends:
-        return len(body)
-    index = min(ends)
-    return index + (2 if body.startswith("\r\n", index) else 1)
+    found = _LINE_BREAK.search(body, position)
+    return found.end() if found is not None else len(body)
 
 
 def _previous_line_start(body: str, line_end: int) -> int:
@@ -118,7 +126,7 @@ class PlanText:
             else:
                 self._skip(key, events)
                 end, last = self._skip(value, events)
-            start = _line_start(self.body, key.start_mark.index)
+            start = key.start_mark.index - key.start_mark.column
             if name is not None and name not in self.keys:
                 self.keys[name] = Block(start, self._content_end(start, end, last),
                                         bool(top.flow_style), name)
@@ -141,7 +149,7 @@ class PlanText:
                     end, last = key.end_mark.index, key
             else:
                 end, last = self._skip(item, events)
-            start = _line_start(self.body, item.start_mark.index)
+            start = item.start_mark.index - item.start_mark.column
             flow = bool(getattr(item, "flow_style", False)) or not _is_item_prefix(
                 self.body[start:item.start_mark.index])
             self.items.append(Block(start, self._content_end(start, end, last), flow,
@@ -173,7 +181,7 @@ class PlanText:
         body = self.body
         if getattr(last, "style", None) in ("|", ">"):
             # A block scalar's end is past its trailing blank lines, where the next token starts.
-            stop = _line_start(body, end)
+            stop = end - last.end_mark.column
             if body[stop:end].strip(" "):
                 return end  # the text ends the file without a line break
             if last.value.endswith("\n\n"):
