@@ -181,7 +181,7 @@ class PlanText:
         body = self.body
         if getattr(last, "style", None) in ("|", ">"):
             # A block scalar's end is past its trailing blank lines, where the next token starts.
-            stop = end - last.end_mark.column
+            stop: int = end - int(last.end_mark.column)
             if body[stop:end].strip(" "):
                 return end  # the text ends the file without a line break
             if last.value.endswith("\n\n"):
