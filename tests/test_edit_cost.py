@@ -59,7 +59,7 @@ def test_the_files_an_edit_did_not_change_are_parsed_once(
 
     _large_core(plan_dir)
     parsed: list[str] = []
-    real_parse = load.parse_document
+    from fardplan_cli.yamlfile import parse_document as real_parse
 
     def counting(file: str, data: bytes, **options: bool) -> object:
         parsed.append(file)
