@@ -208,3 +208,19 @@ def test_an_initiative_nested_too_deeply_to_edit_is_refused(plan_dir: Path) -> N
     assert "error[unknown-field]" in result.stderr
     assert "internal error" not in result.stderr
     assert snapshot(plan_dir) == before
+
+
+def test_new_with_stdout_on_a_full_disk_says_the_initiative_was_written(plan_dir: Path) -> None:
+    full = Path("/dev/full")
+    if not full.exists():
+        pytest.skip("no /dev/full on this system")
+    with full.open("w") as stdout:
+        completed = subprocess.run(
+            [sys.executable, "-m", "fardplan_cli", "--repo", str(plan_dir), "new", "--core",
+             "sodertalje", "--area", "1", "--title", "Ny", "--lead", "trafikverket"],
+            stdout=stdout, stderr=subprocess.PIPE, text=True, encoding="utf-8", check=False)
+    assert completed.returncode == 1, completed.stderr
+    assert ("fardplan: sodertalje:1.6 was written, but its reference could not be printed: "
+            "No space left on device") in completed.stderr
+    assert "internal error" not in completed.stderr
+    assert 'id: "1.6"' in (plan_dir / "plans" / "sodertalje.yaml").read_text(encoding="utf-8")

@@ -610,6 +610,9 @@ _SWEDISH: dict[str, str] = {
     "cannot create the plan repository {path}: {error}": (
         "kan inte skapa planrepositoryt {path}: {error}"
     ),
+    "{ref} was written, but its reference could not be printed: {error}": (
+        "{ref} skrevs, men dess referens kunde inte skrivas ut: {error}"
+    ),
     "cannot create the plan repository {path}: {error}; nothing is left of it": (
         "kan inte skapa planrepositoryt {path}: {error}; inget av det finns kvar"
     ),

@@ -159,4 +159,22 @@ def new(
 
     ref = _run(ctx, make, dry_run, commit, message, strict)
     if not dry_run:
+        _print_reference(ref)
+
+
+def _print_reference(ref: str) -> None:
+    """Print the new initiative's reference. The initiative is written by now: if stdout cannot
+    take it (a full disk), say so plainly rather than as an internal error."""
+    import sys
+
+    from fardplan_cli.errors import FardplanError
+    from fardplan_cli.i18n import t
+
+    try:
         typer.echo(ref)
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as exc:
+        raise FardplanError(t(
+            "{ref} was written, but its reference could not be printed: {error}",
+            ref=ref, error=exc.strerror or exc)) from None
