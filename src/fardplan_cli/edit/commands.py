@@ -166,6 +166,8 @@ class _Edit:
         self.block = self.text.items[index]
         if self.block.flow:
             raise self.text.refuse_flow(t("initiative {id}", id=initiative.id))
+        if not self.block.own_lines:
+            raise _layout_refusal(self.path, initiative.id, too_deep=False)
         self.doc = open_block(_WRAPPER + self.text.text_of(self.block),
                               lambda deep: _layout_refusal(self.path, initiative.id, deep))
         self.item: CommentedMap = self.doc[LIST_KEY][0]

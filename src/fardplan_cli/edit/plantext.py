@@ -36,6 +36,7 @@ class Block:
     end: int
     flow: bool
     name: str | None  # the key, or the initiative's id
+    own_lines: bool = True  # an initiative: its first line is indentation, "-", spaces, its key
 
 
 def newline_of(text: str) -> str:
@@ -150,10 +151,10 @@ class PlanText:
             else:
                 end, last = self._skip(item, events)
             start = item.start_mark.index - item.start_mark.column
-            flow = bool(getattr(item, "flow_style", False)) or not _is_item_prefix(
-                self.body[start:item.start_mark.index])
-            self.items.append(Block(start, self._content_end(start, end, last), flow,
-                                    initiative_id))
+            self.items.append(Block(
+                start, self._content_end(start, end, last),
+                bool(getattr(item, "flow_style", False)), initiative_id,
+                _is_item_prefix(self.body[start:item.start_mark.index])))
         return end, last
 
     def _skip(self, event: Any, events: Any) -> tuple[int, Any]:
