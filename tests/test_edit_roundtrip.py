@@ -255,3 +255,36 @@ def test_a_file_without_a_final_line_break_gets_a_new_initiative() -> None:
     result = edit.new_initiative(load_plan_set(files), files, core="haninge", area=2, title="Ny")
     assert result.new_text.startswith(core + "\ninitiatives:\n")
     assert text  # region.yaml untouched
+
+
+# -- property: a typed text is written so that it reads back as typed, or refused -------------
+
+_NASTY = st.sampled_from(list(" \t\n\r#:-'\"|>{}[],&*!%@`?~\\aöÅ1.\x1b\x00\x85\u2028\ufeff\x7f"
+                              "\u200b\xa0\U0001F600"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(typed=st.lists(_NASTY, min_size=1, max_size=14).map("".join))
+def test_a_typed_text_reads_back_as_typed_or_is_refused(typed: str) -> None:
+    from fardplan_cli.errors import UsageError
+
+    try:
+        result = edit.set_status(_PLAN, _COMMENTED_FILES, "sodertalje:1.4", "paused", note=typed)
+    except UsageError:
+        kept = typed.replace("\r\n", "\n").replace("\r", "\n")
+        assert not typed.strip() or any(
+            c in kept for c in "\x00\x1b\x85\u2028\ufeff\x7f")
+        return
+    data = parse_document(result.path, result.new_text.encode("utf-8")).data
+    note = next(i for i in data["initiatives"] if i["id"] == "1.4").get("status_note")
+    assert note == edit.typed_text("--note", typed)
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x1b", "\x7f", "\x85", "\u2028", "\ufeff"])
+def test_control_characters_in_typed_text_are_refused(control: str) -> None:
+    from fardplan_cli.errors import UsageError
+
+    with pytest.raises(UsageError, match=f"U\\+{ord(control):04X}"):
+        edit.set_status(_PLAN, _COMMENTED_FILES, "sodertalje:1.4", "paused", note=f"a{control}b")
+    with pytest.raises(UsageError, match="--title holds the control character"):
+        edit.new_initiative(_PLAN, _COMMENTED_FILES, core="sodertalje", area=1, title=f"{control}")

@@ -610,6 +610,11 @@ _SWEDISH: dict[str, str] = {
     "cannot create the plan repository {path}: {error}": (
         "kan inte skapa planrepositoryt {path}: {error}"
     ),
+    "{option} holds the control character U+{code:04X}, which a plan file cannot hold "
+    "as text; leave it out": (
+        "{option} innehåller styrtecknet U+{code:04X}, som en planfil inte kan innehålla som "
+        "text; ta bort det"
+    ),
     "{ref} was written, but its reference could not be printed: {error}": (
         "{ref} skrevs, men dess referens kunde inte skrivas ut: {error}"
     ),

@@ -8,6 +8,7 @@ concerned (``plantext``, ``roundtrip``) and returns an ``EditResult`` with the f
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -95,7 +96,6 @@ def _shift_hunk(line: str, lines_before: int) -> str:
     """A hunk header of a diff of a file's middle, numbered as in the whole file."""
     if not lines_before or not line.startswith("@@ "):
         return line
-    import re
 
     def shift(match: re.Match[str]) -> str:
         start = int(match.group(2))
@@ -121,10 +121,16 @@ def _text_of(files: Mapping[str, bytes], path: str) -> str:
             path=path)) from None
 
 
+# What YAML does not allow in a file (C0 and C1 controls but tab and line feed, DEL, the byte
+# order mark), or reads as a line break of its own (NEL, the Unicode line and paragraph separators).
+_NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
 def typed_text(option: str, value: str) -> str:
     """What the user typed for a text option, as it is written to the plan: line breaks as
     YAML reads them (CRLF and CR are LF), one final line break (a shell's or an editor's) left
-    out. Bytes that are not UTF-8 (they reach Python as lone surrogates) are a usage error."""
+    out. Bytes that are not UTF-8 (they reach Python as lone surrogates) and control characters
+    (``_NOT_TEXT``) are a usage error."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
@@ -134,6 +140,11 @@ def typed_text(option: str, value: str) -> str:
             "UTF-8 and type it again", option=option,
             byte=code - 0xDC00 if 0xDC80 <= code <= 0xDCFF else code)) from None
     text = value.replace("\r\n", "\n").replace("\r", "\n")
+    control = _NOT_TEXT.search(text)
+    if control is not None:
+        raise UsageError(t(
+            "{option} holds the control character U+{code:04X}, which a plan file cannot hold "
+            "as text; leave it out", option=option, code=ord(control.group())))
     return text[:-1] if text.endswith("\n") else text
 
 

@@ -248,10 +248,24 @@ def plain_scalar(text: str) -> Any:
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
     if "\n" in text:
-        return LiteralScalarString(text)
+        literal = LiteralScalarString(text)
+        # A literal block cannot hold every text (a first line starting with a tab, say): then
+        # double quotes, which can.
+        return literal if _reads_back(literal) else DoubleQuotedScalarString(text)
     if yaml11_ambiguous(text):
         return DoubleQuotedScalarString(text)
     return text
+
+
+def _reads_back(value: Any) -> bool:
+    """Whether the value, written as it would be in a plan file, is read back as the same text."""
+    from fardplan_cli.yamlfile import YamlProblemError, parse_document
+
+    written = dump_block({"text": value})
+    try:
+        return bool(parse_document("", written.encode("utf-8")).data == {"text": str(value)})
+    except YamlProblemError:
+        return False
 
 
 def text_scalar(text: str) -> Any:
