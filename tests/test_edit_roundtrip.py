@@ -288,3 +288,24 @@ def test_control_characters_in_typed_text_are_refused(control: str) -> None:
         edit.set_status(_PLAN, _COMMENTED_FILES, "sodertalje:1.4", "paused", note=f"a{control}b")
     with pytest.raises(UsageError, match="--title holds the control character"):
         edit.new_initiative(_PLAN, _COMMENTED_FILES, core="sodertalje", area=1, title=f"{control}")
+
+
+@pytest.mark.parametrize(("written", "added"), [
+    ("initiatives: []\n", True), ("initiatives:\n", True), ("initiatives: ~\n", True),
+    ("initiatives: text\n", False), ("initiatives: {}\n", False),
+])
+def test_new_in_a_core_whose_initiatives_key_holds_nothing(written: str, added: bool) -> None:
+    from fardplan_cli.errors import EditRefusedError
+
+    files = _files()
+    core = files["plans/haninge.yaml"].decode("utf-8")
+    files["plans/haninge.yaml"] = (core + written + "# slut\n").encode("utf-8")
+    plan = load_plan_set({**files, "plans/haninge.yaml": core.encode("utf-8")})
+    if not added:
+        with pytest.raises(EditRefusedError, match="initiatives key that is not a list"):
+            edit.new_initiative(plan, files, core="haninge", area=2, title="Ny")
+        return
+    result = edit.new_initiative(plan, files, core="haninge", area=2, title="Ny")
+    assert result.new_text == core + (
+        'initiatives:\n  - id: "2.1"\n    title: Ny\n    status: planned\n# slut\n'
+    ).replace('"2.1"', f'"{result.ref.rpartition(":")[2]}"')

@@ -615,6 +615,11 @@ _SWEDISH: dict[str, str] = {
         "{option} innehåller styrtecknet U+{code:04X}, som en planfil inte kan innehålla som "
         "text; ta bort det"
     ),
+    "edit refused, nothing written: {path} has an initiatives key that is not a "
+    "list; run 'fardplan validate'": (
+        "ändringen vägrades, inget skrevs: {path} har en nyckel initiatives som inte är en "
+        "lista; kör 'fardplan validate'"
+    ),
     "{ref} was written, but its reference could not be printed: {error}": (
         "{ref} skrevs, men dess referens kunde inte skrivas ut: {error}"
     ),

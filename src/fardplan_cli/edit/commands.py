@@ -403,6 +403,10 @@ def new_initiative(
     elif text.top_flow:
         raise text.refuse_flow(t("the file"))
     elif LIST_KEY in text.keys:  # `initiatives: []`, or the key without a value
+        if not text.list_empty:
+            raise EditRefusedError(t(
+                "edit refused, nothing written: {path} has an initiatives key that is not a "
+                "list; run 'fardplan validate'", path=path))
         block = text.keys[LIST_KEY]
         new_text = text.with_text(block.start, block.end, dumped)
     else:

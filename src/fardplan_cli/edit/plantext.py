@@ -21,6 +21,7 @@ from fardplan_cli.errors import EditRefusedError
 from fardplan_cli.i18n import t
 
 LIST_KEY = "initiatives"
+_NULLS = ("", "~", "null", "Null", "NULL")
 _BREAKS = "\r\n"
 
 
@@ -93,6 +94,7 @@ class PlanText:
         self.top_flow = False
         self.keys: dict[str, Block] = {}
         self.list_flow: bool | None = None  # None: no block or flow list under `initiatives`
+        self.list_empty = False  # `initiatives:` holds nothing: null, or []
         self.items: list[Block] = []
         self._scan()
 
@@ -123,8 +125,11 @@ class PlanText:
             name = key.value if isinstance(key, kinds.ScalarEvent) else None
             if name == LIST_KEY and isinstance(value, kinds.SequenceStartEvent):
                 self.list_flow = bool(value.flow_style)
-                end, last = self._scan_items(events)
+                end, last = self._scan_items(value, events)
+                self.list_empty = not self.items
             else:
+                if name == LIST_KEY and isinstance(value, kinds.ScalarEvent):
+                    self.list_empty = value.implicit[0] and value.value in _NULLS
                 self._skip(key, events)
                 end, last = self._skip(value, events)
             start = key.start_mark.index - key.start_mark.column
@@ -132,9 +137,9 @@ class PlanText:
                 self.keys[name] = Block(start, self._content_end(start, end, last),
                                         bool(top.flow_style), name)
 
-    def _scan_items(self, events: Any) -> tuple[int, Any]:
+    def _scan_items(self, sequence: Any, events: Any) -> tuple[int, Any]:
         kinds = self._kinds
-        end, last = 0, None
+        end, last = sequence.end_mark.index, sequence
         while not isinstance(item := next(events), kinds.SequenceEndEvent):
             initiative_id = None
             if isinstance(item, kinds.MappingStartEvent):
@@ -155,6 +160,8 @@ class PlanText:
                 start, self._content_end(start, end, last),
                 bool(getattr(item, "flow_style", False)), initiative_id,
                 _is_item_prefix(self.body[start:item.start_mark.index])))
+        if sequence.flow_style:
+            end, last = item.end_mark.index, item  # its closing bracket
         return end, last
 
     def _skip(self, event: Any, events: Any) -> tuple[int, Any]:
