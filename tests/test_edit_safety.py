@@ -224,3 +224,24 @@ def test_new_with_stdout_on_a_full_disk_says_the_initiative_was_written(plan_dir
             "No space left on device") in completed.stderr
     assert "internal error" not in completed.stderr
     assert 'id: "1.6"' in (plan_dir / "plans" / "sodertalje.yaml").read_text(encoding="utf-8")
+
+
+def test_an_unreadable_plan_file_refuses_the_edit(
+    plan_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The tests may run as root, who can read anything: fail as the OS would.
+    real_read = Path.read_bytes
+
+    def unreadable(self: Path) -> bytes:
+        if self.name == "haninge.yaml":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    before = snapshot(plan_dir)
+    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    result = run_cli("set-status", "sodertalje:1.3", "ongoing", repo=plan_dir)
+    assert result.exit_code == 1, result.output
+    assert "fardplan: edit refused, nothing written: cannot read " in result.stderr
+    assert "haninge.yaml: Permission denied" in result.stderr
+    monkeypatch.undo()
+    assert snapshot(plan_dir) == before

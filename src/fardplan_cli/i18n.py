@@ -620,6 +620,9 @@ _SWEDISH: dict[str, str] = {
         "ändringen vägrades, inget skrevs: {path} har en nyckel initiatives som inte är en "
         "lista; kör 'fardplan validate'"
     ),
+    "edit refused, nothing written: cannot read {path}: {error}": (
+        "ändringen vägrades, inget skrevs: kan inte läsa {path}: {error}"
+    ),
     "{ref} was written, but its reference could not be printed: {error}": (
         "{ref} skrevs, men dess referens kunde inte skrivas ut: {error}"
     ),

@@ -101,7 +101,12 @@ def perform(
     from fardplan_cli.yamlfile import atomic_write_text, plan_lock
 
     with plan_lock(repository.root):
-        files = repository.read_plan_files()
+        try:
+            files = repository.read_plan_files()
+        except OSError as exc:
+            raise EditRefusedError(t(
+                "edit refused, nothing written: cannot read {path}: {error}",
+                path=exc.filename or repository.plans_dir, error=exc.strerror or exc)) from None
         documents, plan = _read(files)
         result = make(plan, files)
         if not result.changed:
