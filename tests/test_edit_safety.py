@@ -245,3 +245,19 @@ def test_an_unreadable_plan_file_refuses_the_edit(
     assert "haninge.yaml: Permission denied" in result.stderr
     monkeypatch.undo()
     assert snapshot(plan_dir) == before
+
+
+def test_a_dry_run_with_stdout_on_a_full_disk_is_one_message(plan_dir: Path) -> None:
+    full = Path("/dev/full")
+    if not full.exists():
+        pytest.skip("no /dev/full on this system")
+    before = snapshot(plan_dir)
+    with full.open("w") as stdout:
+        completed = subprocess.run(
+            [sys.executable, "-m", "fardplan_cli", "--repo", str(plan_dir), "set-status",
+             "sodertalje:1.3", "ongoing", "--dry-run"],
+            stdout=stdout, stderr=subprocess.PIPE, text=True, encoding="utf-8", check=False)
+    assert completed.returncode == 1, completed.stderr
+    assert completed.stderr.strip().splitlines()[-1] == (
+        "fardplan: the diff could not be printed: No space left on device")
+    assert snapshot(plan_dir) == before

@@ -623,6 +623,7 @@ _SWEDISH: dict[str, str] = {
     "edit refused, nothing written: cannot read {path}: {error}": (
         "ändringen vägrades, inget skrevs: kan inte läsa {path}: {error}"
     ),
+    "the diff could not be printed: {error}": "diffen kunde inte skrivas ut: {error}",
     "{ref} was written, but its reference could not be printed: {error}": (
         "{ref} skrevs, men dess referens kunde inte skrivas ut: {error}"
     ),
