@@ -309,3 +309,16 @@ def test_new_in_a_core_whose_initiatives_key_holds_nothing(written: str, added: 
     assert result.new_text == core + (
         'initiatives:\n  - id: "2.1"\n    title: Ny\n    status: planned\n# slut\n'
     ).replace('"2.1"', f'"{result.ref.rpartition(":")[2]}"')
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n"])
+@pytest.mark.parametrize("core", ["sodertalje", "haninge"])
+def test_new_writes_the_files_own_line_ending(newline: str, core: str) -> None:
+    files = _files()
+    path = f"plans/{core}.yaml"
+    with_lf = edit.new_initiative(load_plan_set(files), files, core=core, area=2, title="Ny",
+                                  description="två\nrader")
+    files[path] = files[path].decode("utf-8").replace("\n", newline).encode("utf-8")
+    result = edit.new_initiative(load_plan_set(files), files, core=core, area=2, title="Ny",
+                                 description="två\nrader")
+    assert result.new_text == with_lf.new_text.replace("\n", newline)
