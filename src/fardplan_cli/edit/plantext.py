@@ -107,12 +107,16 @@ class PlanText:
         from fardplan_cli.yamlfile import _events
 
         self._kinds = kinds
+        events = _events(self.body)  # one at a time: a large file's events would fill memory
         try:
-            events = iter(list(_events(self.body)))
-        except YAMLError:
+            self._scan_document(events)
+        except (YAMLError, StopIteration):
             raise EditRefusedError(t(
                 "edit refused, nothing written: {path} is not valid YAML; run 'fardplan validate'",
                 path=self.path)) from None
+
+    def _scan_document(self, events: Any) -> None:
+        kinds = self._kinds
         next(events)  # the stream's start
         if not isinstance(next(events), kinds.DocumentStartEvent):
             return
