@@ -145,7 +145,7 @@ def _lock_in_plans(root: Path) -> Path:
     return lock_path(root)
 
 
-@pytest.mark.parametrize("kind", ["folder", "symlink-loop", "read-only"])
+@pytest.mark.parametrize("kind", ["folder", "symlink-loop", "symlink-out", "read-only"])
 def test_a_lock_location_that_cannot_be_a_lock_is_said_at_once(
     plan_dir: Path, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
@@ -156,6 +156,11 @@ def test_a_lock_location_that_cannot_be_a_lock_is_said_at_once(
         if os.name == "nt":
             pytest.skip("symbolic links need privileges on Windows")
         lock.symlink_to(lock.name)
+    elif kind == "symlink-out":
+        if os.name == "nt":
+            pytest.skip("symbolic links need privileges on Windows")
+        outside = plan_dir.parent / "outside.lock"
+        lock.symlink_to(outside)
     else:  # the tests may run as root, for whom nothing is read-only: refuse as the OS would
         real_open = os.open
 
@@ -174,6 +179,9 @@ def test_a_lock_location_that_cannot_be_a_lock_is_said_at_once(
     assert "cannot be opened" in result.stderr
     assert "internal error" not in result.stderr
     assert snapshot(plan_dir) == before
+    if kind.startswith("symlink"):
+        assert "(it is a symbolic link)" in result.stderr
+        assert not (plan_dir.parent / "outside.lock").exists()
 
 
 def test_the_lock_in_git_that_is_a_folder_is_said_at_once(plan_repo: Path) -> None:

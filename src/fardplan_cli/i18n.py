@@ -624,6 +624,7 @@ _SWEDISH: dict[str, str] = {
         "ändringen vägrades, inget skrevs: kan inte läsa {path}: {error}"
     ),
     "the diff could not be printed: {error}": "diffen kunde inte skrivas ut: {error}",
+    "it is a symbolic link": "det är en symbolisk länk",
     "{ref} was written, but its reference could not be printed: {error}": (
         "{ref} skrevs, men dess referens kunde inte skrivas ut: {error}"
     ),

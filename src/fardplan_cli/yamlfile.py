@@ -593,9 +593,16 @@ def lock_path(root: Path) -> Path:
 
 
 def _open_lock_file(path: Path) -> None:
+    """Open (create) the lock file once, without following a symbolic link: a link would lead
+    the lock, and the file it creates, out of the repository."""
+    import errno
     import os
 
-    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o644))
+    from fardplan_cli.i18n import t
+
+    if path.is_symlink():
+        raise OSError(errno.ELOOP, t("it is a symbolic link"), str(path))
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644))
 
 
 @contextlib.contextmanager
