@@ -508,7 +508,7 @@ class _LazyTable(Mapping[PathKey, tuple[int, int]]):
 
 def round_trip_yaml() -> YAML:
     """The round-trip YAML instance in the style the plans are written in: keys indented by 2,
-    list items by 4 with the dash at 2, quotes kept as written, lines never folded for width.
+    list items by 4 with the dash at 2, quotes kept as written, text folded only past 4096 columns.
     Edits read and write one initiative's lines with it (``fardplan_cli.edit``)."""
     from ruamel.yaml import YAML
 
