@@ -11,7 +11,9 @@ the machine's load touches all alike.
 have yet (exit 2, "No such command") is shown as ``not available``.
 
 The default size is 300 cores x 50 initiatives (15,000) with 1,000 commits; ``--quick`` is a smoke
-run at a tiny size (its figures mean nothing).
+run at a tiny size (its figures mean nothing). A second repository holds two cores of 6,000
+initiatives each (4.5 MB a file, near the 5 MB a plan file may hold), for an edit's cost against
+validate's on one large file.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ from generate import FIRST_TAG, LAST_TAG, ONE_CORE_TAG, Generated, generate
 NOT_AVAILABLE = "not available"
 FULL_SIZE = {"cores": 300, "initiatives": 50, "commits": 1000, "runs": 5}
 QUICK_SIZE = {"cores": 6, "initiatives": 8, "commits": 30, "runs": 1}
+# A second plan repository with one large core (and one more of the same size): an edit's cost
+# against validate's on a file near the 5 MB a plan file may hold.
+LARGE_CORE_INITIATIVES = {"full": 6000, "quick": 8}
 
 # Parse each distinct blob of one file once with ruamel's C safe loader, read through one
 # `git cat-file --batch`: the least that `fardplan log` has to do (argv: the file of blob ids).
@@ -193,7 +198,8 @@ def peak_rss_mb(argv: list[str], cwd: Path) -> str:
     return f"{float(completed.stdout.strip()):.0f} MB"
 
 
-def build_timings(made: Generated, fardplan: list[str], blob_file: Path) -> dict[str, Timing]:
+def build_timings(made: Generated, fardplan: list[str], blob_file: Path,
+                  large: Generated) -> dict[str, Timing]:
     check_jsonschema = check_jsonschema_command()
     cores = sorted(p.name for p in (made.root / "plans").glob("core-*.yaml"))
     python = [sys.executable]
@@ -219,6 +225,13 @@ def build_timings(made: Generated, fardplan: list[str], blob_file: Path) -> dict
         "floor": (f"parse each distinct blob of {made.hot_file} once (C safe loader)",
                   [*python, "-c", FLOOR_SCRIPT, str(blob_file)]),
         "report": ("fardplan report responsibility", [*fardplan, "report", "responsibility"]),
+        "edit-large": (
+            f"fardplan set-status {large.log_ref} dropped --note ... --dry-run  (a core of "
+            f"{large.initiatives:,} initiatives)",
+            [*fardplan, "--repo", str(large.root), "set-status", large.log_ref, "dropped",
+             "--note", "Benchmark", "--dry-run"]),
+        "validate-large": (f"fardplan validate  (the same plans: 2 cores of {large.initiatives:,})",
+                           [*fardplan, "--repo", str(large.root), "validate"]),
     }
     timings = {}
     for key, (label, argv) in commands.items():
@@ -234,6 +247,7 @@ OPERATIONS = (
     Operation("diff-all", "validate", Target("ratio", 1.0)),
     Operation("log", "floor", Target("ratio", 1.3)),
     Operation("report", "list", None),
+    Operation("edit-large", "validate-large", Target("ratio", 2.5)),
 )
 
 
@@ -322,11 +336,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                  f"{size['commits']} commits in {root}")
         started = time.perf_counter()
         made = generate(root, size["cores"], size["initiatives"], size["commits"])
+        large_size = LARGE_CORE_INITIATIVES["quick" if args.quick else "full"]
+        large = generate(workspace / "large-core", 2, large_size, 4)
         progress(f"generated in {time.perf_counter() - started:.1f} s")
         blob_file = workspace / "blobs.txt"
         blob_file.write_text("\n".join(history_blobs(root, made.hot_file)) + "\n", encoding="ascii")
         fardplan, how = fardplan_command()
-        timings = build_timings(made, fardplan, blob_file)
+        timings = build_timings(made, fardplan, blob_file, large)
         measure(list(timings.values()), root, size["runs"], warm_up=not args.quick,
                 progress=progress)
         rss = peak_rss_mb(timings["validate"].argv, root) if timings["validate"].median else "—"

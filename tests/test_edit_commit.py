@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from fardplan_cli.load import load_plan_set
 from fardplan_cli.repository import PlanRepository
 from tests.support import git, run_cli
@@ -198,3 +200,71 @@ def test_messages_in_swedish(plan_repo: Path) -> None:
     assert result.stderr == (
         "fardplan: plans/sodertalje.yaml har redan ändringar som inte är incheckade; "
         "checka in eller lägg undan dem först, eller ändra utan --commit\n")
+
+
+# -- what the user typed, kept; what cannot be kept, refused ----------------------------------
+
+
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("  indraget", "  indraget"),
+    ("flik\tinne", "flik\tinne"),
+    ("rad ett\r\nrad två\r\n", "rad ett\nrad två"),
+    ("sista radbrytningen går\n", "sista radbrytningen går"),
+    ("  två\n    rader  ", "  två\n    rader  "),
+])
+def test_a_note_is_kept_as_typed(plan_dir: Path, typed: str, kept: str) -> None:
+    result = run_cli("set-status", "sodertalje:1.4", "paused", "--note", typed, repo=plan_dir)
+    assert result.exit_code == 0, result.output
+    plan = load_plan_set(PlanRepository(plan_dir).read_plan_files())
+    initiative = plan.find_initiative("sodertalje", "1.4")
+    assert initiative is not None and initiative.status_note == kept
+
+
+def test_a_note_that_is_not_utf8_is_a_usage_error(plan_dir: Path) -> None:
+    before = snapshot(plan_dir)
+    result = run_cli("set-status", "sodertalje:1.4", "paused", "--note", "tr\udcffasig",
+                     repo=plan_dir)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip() == (
+        "fardplan: --note is not UTF-8 text (byte 0xff); set the terminal or the shell to UTF-8 "
+        "and type it again")
+    for args in (("--title", "x\udce4"), ("--title", "x", "--description", "\udcc3")):
+        result = run_cli("new", "--core", "sodertalje", "--area", "1", *args, repo=plan_dir)
+        assert result.exit_code == 2, result.output
+        assert "is not UTF-8 text" in result.stderr
+    assert snapshot(plan_dir) == before
+
+
+def test_invalid_bytes_on_a_real_command_line(plan_dir: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    if os.name == "nt":
+        pytest.skip("POSIX command lines are bytes")
+    before = snapshot(plan_dir)
+    completed = subprocess.run(
+        [sys.executable.encode(), b"-m", b"fardplan_cli", b"--repo", str(plan_dir).encode(),
+         b"set-status", b"sodertalje:1.4", b"paused", b"--note", b"tr\xffasig"],
+        capture_output=True, check=False)
+    assert completed.returncode == 2, completed.stderr
+    assert b"--note is not UTF-8 text (byte 0xff)" in completed.stderr
+    assert snapshot(plan_dir) == before
+
+
+def test_a_file_in_json_style_is_refused_and_left_as_it_is(plan_dir: Path) -> None:
+    import json
+
+    from fardplan_cli.yamlfile import parse_document
+
+    path = plan_dir / "plans" / "sodertalje.yaml"
+    data = parse_document("plans/sodertalje.yaml", path.read_bytes()).data
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    before = snapshot(plan_dir)
+    for args in (("set-status", "sodertalje:1.4", "ongoing"),
+                 ("new", "--core", "sodertalje", "--area", "1", "--title", "Ny")):
+        result = run_cli(*args, repo=plan_dir)
+        assert result.exit_code == 1, result.output
+        assert ("edit refused, nothing written: plans/sodertalje.yaml writes initiatives in flow "
+                "style") in result.stderr
+        assert snapshot(plan_dir) == before

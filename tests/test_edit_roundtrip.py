@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fardplan_cli import edit
+from fardplan_cli.edit import roundtrip
 from fardplan_cli.load import load_plan_set
 from fardplan_cli.yamlfile import LOCK_FILE_NAME, parse_document, round_trip_yaml
 from tests.support import SHIPPED_PLANS
@@ -31,11 +33,11 @@ def test_round_trip_style_reproduces_the_file(path: Path) -> None:
 @pytest.mark.parametrize("path", PLAN_FILES + COMMENTED, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_normalising_comments_changes_no_byte(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    rt = edit._RoundTrip.load(text)
-    seq = rt.doc.get("initiatives")
+    doc = roundtrip.load_block(text)
+    seq = doc.get("initiatives")
     if seq is not None:
-        edit._normalise_comments(seq)
-    assert rt.dump() == text
+        roundtrip.normalise_comments(seq)
+    assert roundtrip.dump_block(doc) == text
 
 
 def _files() -> dict[str, bytes]:
@@ -166,3 +168,157 @@ def test_set_status_changes_only_lines_of_its_initiative(
     assert changed.status == status
     if note is not None:
         assert changed.status_note == note
+
+
+# -- nothing rewritten that was not edited ----------------------------------------------------
+
+
+def test_lone_cr_line_endings_are_kept() -> None:
+    files = _files()
+    cr = files["plans/sodertalje.yaml"].decode("utf-8").replace("\n", "\r")
+    files["plans/sodertalje.yaml"] = cr.encode("utf-8")
+    result = edit.set_status(load_plan_set(files), files, "sodertalje:1.4", "paused",
+                             note="två\nrader")
+    assert "\n" not in result.new_text
+    old_lines = cr.split("\r")
+    status = next(i for i in range(old_lines.index('  - id: "1.4"'), len(old_lines))
+                  if old_lines[i].startswith("    status: "))
+    assert result.new_text.split("\r") == [
+        *old_lines[:status], "    status: paused", "    status_note: |-", "      två", "      rader",
+        *old_lines[status + 1:]]
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+def test_a_file_in_json_style_is_refused_not_reflowed(indent: int | None) -> None:
+    import json
+
+    from fardplan_cli.errors import EditRefusedError
+
+    files = _files()
+    data = parse_document("plans/sodertalje.yaml", files["plans/sodertalje.yaml"]).data
+    files["plans/sodertalje.yaml"] = json.dumps(data, ensure_ascii=False, indent=indent).encode()
+    plan = load_plan_set(files)
+    edits: list[Callable[[], edit.EditResult]] = [
+        lambda: edit.set_status(plan, files, "sodertalje:1.4", "ongoing"),
+        lambda: edit.assign(plan, files, "sodertalje:1.4", add=["trafikverket"]),
+        lambda: edit.prioritize(plan, files, "sodertalje:1.4", "2027-2030"),
+        lambda: edit.new_initiative(plan, files, core="sodertalje", area=1, title="Ny"),
+    ]
+    for make in edits:
+        with pytest.raises(EditRefusedError, match=r"in flow style .* block style"):
+            make()
+
+
+def test_flow_style_outside_the_edited_initiative_is_kept() -> None:
+    files = _files()
+    text = files["plans/sodertalje.yaml"].decode("utf-8")
+    flow = text.replace('municipalities: [sodertalje-kommun]\n',
+                        'municipalities: ["sodertalje-kommun"]\n', 1)
+    start, end = flow.index('  - id: "3.4"'), flow.index('  - id: "3.5"')
+    flow = flow[:start] + '  - {"id": "3.4", "title": "Flödesstil", "status": "planned"}\n' + \
+        flow[end:]
+    files["plans/sodertalje.yaml"] = flow.encode("utf-8")
+    plan = load_plan_set(files)
+    result = edit.set_status(plan, files, "sodertalje:1.4", "ongoing")
+    assert result.new_text == flow.replace(
+        "    participants: [sodertalje-kommun, region-stockholm, fastighetsagare]\n"
+        "    status: planned\n",
+        "    participants: [sodertalje-kommun, region-stockholm, fastighetsagare]\n"
+        "    status: ongoing\n", 1)
+    added = edit.new_initiative(plan, files, core="sodertalje", area=3, title="Efter")
+    assert added.new_text.count('{"id": "3.4", "title": "Flödesstil", "status": "planned"}') == 1
+    from fardplan_cli.errors import EditRefusedError
+
+    with pytest.raises(EditRefusedError, match=r"initiative 3\.4 in flow style"):
+        edit.set_status(plan, files, "sodertalje:3.4", "ongoing")
+
+
+def test_an_initiative_in_another_layout_is_refused() -> None:
+    from fardplan_cli.errors import EditRefusedError
+
+    files = _files()
+    text = files["plans/sodertalje.yaml"].decode("utf-8")
+    start, end = text.index('  - id: "3.4"'), text.index('  - id: "3.5"')
+    block = text[start:end].replace("    status: ", "    status:     ")  # ruamel writes one space
+    files["plans/sodertalje.yaml"] = (text[:start] + block + text[end:]).encode("utf-8")
+    plan = load_plan_set(files)
+    with pytest.raises(EditRefusedError, match="in a layout that fardplan cannot edit"):
+        edit.set_status(plan, files, "sodertalje:3.4", "ongoing")
+    assert edit.set_status(plan, files, "sodertalje:3.5", "ongoing").changed  # the others can
+
+
+def test_a_file_without_a_final_line_break_gets_a_new_initiative() -> None:
+    files = _files()
+    text = files["plans/region.yaml"].decode("utf-8")
+    core = files["plans/haninge.yaml"].decode("utf-8").rstrip("\n")
+    files["plans/haninge.yaml"] = core.encode("utf-8")
+    result = edit.new_initiative(load_plan_set(files), files, core="haninge", area=2, title="Ny")
+    assert result.new_text.startswith(core + "\ninitiatives:\n")
+    assert text  # region.yaml untouched
+
+
+# -- property: a typed text is written so that it reads back as typed, or refused -------------
+
+_NASTY = st.sampled_from(list(" \t\n\r#:-'\"|>{}[],&*!%@`?~\\aöÅ1.\x1b\x00\x85\u2028\ufeff\x7f"
+                              "\u200b\xa0\U0001F600"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(typed=st.lists(_NASTY, min_size=1, max_size=14).map("".join))
+def test_a_typed_text_reads_back_as_typed_or_is_refused(typed: str) -> None:
+    from fardplan_cli.errors import UsageError
+
+    try:
+        result = edit.set_status(_PLAN, _COMMENTED_FILES, "sodertalje:1.4", "paused", note=typed)
+    except UsageError:
+        kept = typed.replace("\r\n", "\n").replace("\r", "\n")
+        assert not typed.strip() or any(
+            c in kept for c in "\x00\x1b\x85\u2028\ufeff\x7f")
+        return
+    data = parse_document(result.path, result.new_text.encode("utf-8")).data
+    note = next(i for i in data["initiatives"] if i["id"] == "1.4").get("status_note")
+    assert note == edit.typed_text("--note", typed)
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x1b", "\x7f", "\x85", "\u2028", "\ufeff"])
+def test_control_characters_in_typed_text_are_refused(control: str) -> None:
+    from fardplan_cli.errors import UsageError
+
+    with pytest.raises(UsageError, match=f"U\\+{ord(control):04X}"):
+        edit.set_status(_PLAN, _COMMENTED_FILES, "sodertalje:1.4", "paused", note=f"a{control}b")
+    with pytest.raises(UsageError, match="--title holds the control character"):
+        edit.new_initiative(_PLAN, _COMMENTED_FILES, core="sodertalje", area=1, title=f"{control}")
+
+
+@pytest.mark.parametrize(("written", "added"), [
+    ("initiatives: []\n", True), ("initiatives:\n", True), ("initiatives: ~\n", True),
+    ("initiatives: text\n", False), ("initiatives: {}\n", False),
+])
+def test_new_in_a_core_whose_initiatives_key_holds_nothing(written: str, added: bool) -> None:
+    from fardplan_cli.errors import EditRefusedError
+
+    files = _files()
+    core = files["plans/haninge.yaml"].decode("utf-8")
+    files["plans/haninge.yaml"] = (core + written + "# slut\n").encode("utf-8")
+    plan = load_plan_set({**files, "plans/haninge.yaml": core.encode("utf-8")})
+    if not added:
+        with pytest.raises(EditRefusedError, match="initiatives key that is not a list"):
+            edit.new_initiative(plan, files, core="haninge", area=2, title="Ny")
+        return
+    result = edit.new_initiative(plan, files, core="haninge", area=2, title="Ny")
+    assert result.new_text == core + (
+        'initiatives:\n  - id: "2.1"\n    title: Ny\n    status: planned\n# slut\n'
+    ).replace('"2.1"', f'"{result.ref.rpartition(":")[2]}"')
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n"])
+@pytest.mark.parametrize("core", ["sodertalje", "haninge"])
+def test_new_writes_the_files_own_line_ending(newline: str, core: str) -> None:
+    files = _files()
+    path = f"plans/{core}.yaml"
+    with_lf = edit.new_initiative(load_plan_set(files), files, core=core, area=2, title="Ny",
+                                  description="två\nrader")
+    files[path] = files[path].decode("utf-8").replace("\n", newline).encode("utf-8")
+    result = edit.new_initiative(load_plan_set(files), files, core=core, area=2, title="Ny",
+                                 description="två\nrader")
+    assert result.new_text == with_lf.new_text.replace("\n", newline)

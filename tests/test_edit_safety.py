@@ -134,3 +134,138 @@ def test_edit_modules_import_neither_typer_rich_nor_git() -> None:
     completed = subprocess.run([sys.executable, "-c", domain], capture_output=True, text=True,
                                check=True)
     assert completed.stdout.strip() == "[]"
+
+
+# -- a lock location that cannot hold a lock: a clear message, nothing written ----------------
+
+
+def _lock_in_plans(root: Path) -> Path:
+    from fardplan_cli.yamlfile import lock_path
+
+    return lock_path(root)
+
+
+@pytest.mark.parametrize("kind", ["folder", "symlink-loop", "symlink-out", "read-only"])
+def test_a_lock_location_that_cannot_be_a_lock_is_said_at_once(
+    plan_dir: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    lock = _lock_in_plans(plan_dir)
+    if kind == "folder":
+        lock.mkdir()
+    elif kind == "symlink-loop":
+        if os.name == "nt":
+            pytest.skip("symbolic links need privileges on Windows")
+        lock.symlink_to(lock.name)
+    elif kind == "symlink-out":
+        if os.name == "nt":
+            pytest.skip("symbolic links need privileges on Windows")
+        outside = plan_dir.parent / "outside.lock"
+        lock.symlink_to(outside)
+    else:  # the tests may run as root, for whom nothing is read-only: refuse as the OS would
+        real_open = os.open
+
+        def read_only(path: object, flags: int, *args: object) -> int:
+            if Path(str(path)) == lock:
+                raise PermissionError(13, "Permission denied")
+            return real_open(path, flags, *args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "open", read_only)
+    before = snapshot(plan_dir)
+    started = time.monotonic()
+    result = run_cli("set-status", "sodertalje:1.3", "ongoing", repo=plan_dir)
+    assert time.monotonic() - started < 30  # not the lock's 60 s timeout
+    assert result.exit_code == 1, result.output
+    assert "fardplan: edit refused, nothing written: the edit lock" in result.stderr
+    assert "cannot be opened" in result.stderr
+    assert "internal error" not in result.stderr
+    assert snapshot(plan_dir) == before
+    if kind.startswith("symlink"):
+        assert "(it is a symbolic link)" in result.stderr
+        assert not (plan_dir.parent / "outside.lock").exists()
+
+
+def test_the_lock_in_git_that_is_a_folder_is_said_at_once(plan_repo: Path) -> None:
+    lock = _lock_in_plans(plan_repo)
+    assert ".git" in lock.parts
+    lock.mkdir()
+    before = snapshot(plan_repo)
+    result = run_cli("new", "--core", "sodertalje", "--area", "1", "--title", "X", repo=plan_repo)
+    assert result.exit_code == 1, result.output
+    assert "the edit lock" in result.stderr and "cannot be opened" in result.stderr
+    assert snapshot(plan_repo) == before
+
+
+# -- nesting deeper than the YAML library's recursion ----------------------------------------
+
+
+def test_an_initiative_nested_too_deeply_to_edit_is_refused(plan_dir: Path) -> None:
+    path = plan_dir / "plans" / "sodertalje.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('  - id: "1.4"')
+    end = text.index("\n", text.index("    status:", start)) + 1
+    path.write_text(text[:end] + "    extra: " + "[" * 900 + "]" * 900 + "\n" + text[end:],
+                    encoding="utf-8")
+    before = snapshot(plan_dir)
+    result = run_cli("set-status", "sodertalje:1.4", "ongoing", repo=plan_dir)
+    assert result.exit_code == 1, result.output
+    assert ("fardplan: edit refused, nothing written: initiative 1.4 in plans/sodertalje.yaml is "
+            "nested too deeply to edit") in result.stderr
+    # Another initiative of the same file: the whole plan set is checked, and the problem named.
+    result = run_cli("set-status", "sodertalje:1.3", "ongoing", repo=plan_dir)
+    assert result.exit_code == 1, result.output
+    assert "error[unknown-field]" in result.stderr
+    assert "internal error" not in result.stderr
+    assert snapshot(plan_dir) == before
+
+
+def test_new_with_stdout_on_a_full_disk_says_the_initiative_was_written(plan_dir: Path) -> None:
+    full = Path("/dev/full")
+    if not full.exists():
+        pytest.skip("no /dev/full on this system")
+    with full.open("w") as stdout:
+        completed = subprocess.run(
+            [sys.executable, "-m", "fardplan_cli", "--repo", str(plan_dir), "new", "--core",
+             "sodertalje", "--area", "1", "--title", "Ny", "--lead", "trafikverket"],
+            stdout=stdout, stderr=subprocess.PIPE, text=True, encoding="utf-8", check=False)
+    assert completed.returncode == 1, completed.stderr
+    assert ("fardplan: sodertalje:1.6 was written, but its reference could not be printed: "
+            "No space left on device") in completed.stderr
+    assert "internal error" not in completed.stderr
+    assert 'id: "1.6"' in (plan_dir / "plans" / "sodertalje.yaml").read_text(encoding="utf-8")
+
+
+def test_an_unreadable_plan_file_refuses_the_edit(
+    plan_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The tests may run as root, who can read anything: fail as the OS would.
+    real_read = Path.read_bytes
+
+    def unreadable(self: Path) -> bytes:
+        if self.name == "haninge.yaml":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    before = snapshot(plan_dir)
+    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    result = run_cli("set-status", "sodertalje:1.3", "ongoing", repo=plan_dir)
+    assert result.exit_code == 1, result.output
+    assert "fardplan: edit refused, nothing written: cannot read " in result.stderr
+    assert "haninge.yaml: Permission denied" in result.stderr
+    monkeypatch.undo()
+    assert snapshot(plan_dir) == before
+
+
+def test_a_dry_run_with_stdout_on_a_full_disk_is_one_message(plan_dir: Path) -> None:
+    full = Path("/dev/full")
+    if not full.exists():
+        pytest.skip("no /dev/full on this system")
+    before = snapshot(plan_dir)
+    with full.open("w") as stdout:
+        completed = subprocess.run(
+            [sys.executable, "-m", "fardplan_cli", "--repo", str(plan_dir), "set-status",
+             "sodertalje:1.3", "ongoing", "--dry-run"],
+            stdout=stdout, stderr=subprocess.PIPE, text=True, encoding="utf-8", check=False)
+    assert completed.returncode == 1, completed.stderr
+    assert completed.stderr.strip().splitlines()[-1] == (
+        "fardplan: the diff could not be printed: No space left on device")
+    assert snapshot(plan_dir) == before

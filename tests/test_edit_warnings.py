@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.support import run_cli
+from tests.support.edit import snapshot
 
 
 def test_pausing_without_a_note_warns(plan_dir: Path) -> None:
@@ -43,11 +46,13 @@ def test_a_dry_run_is_checked_like_the_edit(plan_dir: Path) -> None:
     assert "error[unknown-actor]" in refused.stderr
 
 
-def test_a_note_of_blanks_is_no_note(plan_dir: Path) -> None:
-    result = run_cli("set-status", "sodertalje:1.4", "dropped", "--note", "  ", repo=plan_dir)
-    assert result.exit_code == 0, result.output
-    assert "status_note" not in (plan_dir / "plans" / "sodertalje.yaml").read_text(encoding="utf-8")
-    assert "warning[missing-status-note]" in result.stderr
+@pytest.mark.parametrize("note", ["  ", "\t", " \n ", "\n"])
+def test_a_note_of_blanks_is_refused(plan_dir: Path, note: str) -> None:
+    before = snapshot(plan_dir)
+    result = run_cli("set-status", "sodertalje:1.4", "dropped", "--note", note, repo=plan_dir)
+    assert result.exit_code == 2, result.output
+    assert "--note holds only blanks" in result.stderr
+    assert snapshot(plan_dir) == before
 
 
 def test_strict_refuses_an_edit_that_leaves_a_warning(plan_dir: Path) -> None:

@@ -67,6 +67,42 @@ def test_init_refuses_a_file(tmp_path: Path) -> None:
     assert "not a folder" in result.stderr
 
 
+def test_init_below_a_file_is_a_clear_message(tmp_path: Path) -> None:
+    (tmp_path / "plans.txt").write_text("x", encoding="utf-8")
+    result = run_cli("init", str(tmp_path / "plans.txt" / "new"))
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("fardplan: cannot create the plan repository ")
+    assert "internal error" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plans.txt"]
+
+
+@pytest.mark.parametrize("existed", [False, True])
+def test_init_where_a_file_cannot_be_written_leaves_the_target_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, existed: bool
+) -> None:
+    # The tests may run as root, for whom no folder is read-only: fail as the OS would.
+    target = tmp_path / "new"
+    if existed:
+        target.mkdir()
+    real_write = Path.write_bytes
+
+    def read_only(self: Path, data: bytes) -> int:
+        if self.name == "region.yaml":
+            raise PermissionError(13, "Permission denied")
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", read_only)
+    result = run_cli("init", str(target))
+    assert result.exit_code == 1, result.output
+    assert result.stderr.strip() == (
+        f"fardplan: cannot create the plan repository {target}: Permission denied; nothing is "
+        "left of it")
+    if existed:
+        assert list(target.iterdir()) == []
+    else:
+        assert not target.exists()
+
+
 def test_the_pre_commit_config_uses_the_hook(tmp_path: Path) -> None:
     run_cli("init", str(tmp_path))
     config = load_config(str(tmp_path / ".pre-commit-config.yaml"))

@@ -581,4 +581,75 @@ _SWEDISH: dict[str, str] = {
     "the number {value} is not finite; plan files hold finite numbers only": (
         "talet {value} är inte ändligt; planfiler innehåller bara ändliga tal"
     ),
+    # Editing: what cannot be edited without rewriting other lines, text as typed, the lock, init
+    "edit refused, nothing written: {path} is not valid YAML; run 'fardplan validate'": (
+        "ändringen vägrades, inget skrevs: {path} är inte giltig YAML; kör 'fardplan validate'"
+    ),
+    "edit refused, nothing written: {path} is not UTF-8; run 'fardplan validate'": (
+        "ändringen vägrades, inget skrevs: {path} är inte UTF-8; kör 'fardplan validate'"
+    ),
+    "edit refused, nothing written: {path} writes {what} in flow style ({{...}} or [...], "
+    "as JSON does); fardplan edits only block-style YAML, so as not to rewrite lines it "
+    "does not change: write it in block style, as the shipped plans do, or edit the file "
+    "by hand": (
+        "ändringen vägrades, inget skrevs: {path} skriver {what} i flödesstil ({{...}} eller "
+        "[...], som JSON gör); fardplan ändrar bara YAML i blockstil, för att inte skriva om rader "
+        "som ändringen inte gäller: skriv det i blockstil, som de medföljande planerna, eller "
+        "ändra filen för hand"
+    ),
+    "initiative {id}": "insats {id}",
+    "the file": "filen",
+    "edit refused, nothing written: {path} writes initiative {id} in a layout that fardplan "
+    "cannot edit without rewriting lines it does not change; write it as the shipped plans "
+    "do (\"  - id: ...\", its keys indented by 4 spaces), or edit the file by hand": (
+        "ändringen vägrades, inget skrevs: {path} skriver insats {id} i en form som fardplan inte "
+        "kan ändra utan att skriva om rader som ändringen inte gäller; skriv den som de "
+        "medföljande planerna (\"  - id: ...\", nycklarna indragna 4 blanksteg), eller ändra "
+        "filen för hand"
+    ),
+    "edit refused, nothing written: initiative {id} in {path} is nested too deeply to "
+    "edit; run 'fardplan validate'": (
+        "ändringen vägrades, inget skrevs: insats {id} i {path} är för djupt nästlad för att "
+        "ändras; kör 'fardplan validate'"
+    ),
+    "{option} is not UTF-8 text (byte 0x{byte:02x}); set the terminal or the shell to "
+    "UTF-8 and type it again": (
+        "{option} är inte UTF-8-text (byte 0x{byte:02x}); ställ in terminalen eller skalet på "
+        "UTF-8 och skriv det igen"
+    ),
+    "--note holds only blanks; give the reason, or --note \"\" to remove the note": (
+        "--note innehåller bara blanktecken; ange skälet, eller --note \"\" för att ta bort "
+        "kommentaren"
+    ),
+    "edit refused, nothing written: the edit lock {path} cannot be opened ({error}); it "
+    "must be a file fardplan can create and write: remove what is there, or make its "
+    "folder writable": (
+        "ändringen vägrades, inget skrevs: ändringslåset {path} kan inte öppnas ({error}); det "
+        "måste vara en fil som fardplan kan skapa och skriva: ta bort det som finns där, eller "
+        "gör mappen skrivbar"
+    ),
+    "cannot create the plan repository {path}: {error}": (
+        "kan inte skapa planrepositoryt {path}: {error}"
+    ),
+    "{option} holds the control character U+{code:04X}, which a plan file cannot hold "
+    "as text; leave it out": (
+        "{option} innehåller styrtecknet U+{code:04X}, som en planfil inte kan innehålla som "
+        "text; ta bort det"
+    ),
+    "edit refused, nothing written: {path} has an initiatives key that is not a "
+    "list; run 'fardplan validate'": (
+        "ändringen vägrades, inget skrevs: {path} har en nyckel initiatives som inte är en "
+        "lista; kör 'fardplan validate'"
+    ),
+    "edit refused, nothing written: cannot read {path}: {error}": (
+        "ändringen vägrades, inget skrevs: kan inte läsa {path}: {error}"
+    ),
+    "the diff could not be printed: {error}": "diffen kunde inte skrivas ut: {error}",
+    "it is a symbolic link": "det är en symbolisk länk",
+    "{ref} was written, but its reference could not be printed: {error}": (
+        "{ref} skrevs, men dess referens kunde inte skrivas ut: {error}"
+    ),
+    "cannot create the plan repository {path}: {error}; nothing is left of it": (
+        "kan inte skapa planrepositoryt {path}: {error}; inget av det finns kvar"
+    ),
 }

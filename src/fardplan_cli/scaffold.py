@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fardplan_cli import __version__
-from fardplan_cli.errors import UsageError
+from fardplan_cli.errors import FardplanError, UsageError
 from fardplan_cli.i18n import t
 from fardplan_cli.validate import SCHEMA_NAMES, SCHEMAS_DIR, packaged_schema
 
@@ -123,25 +123,55 @@ def scaffold_files(
     return out
 
 
+class InitFailedError(FardplanError):
+    """The new plan repository could not be written; what was written of it is removed again."""
+
+
 def init_plan_repository(
     target: Path, *, empty: bool = False, hook_repo: str | None = None, install: str = DEFAULT_INSTALL
 ) -> list[str]:
     """Create a plan repository at ``target``; return the files written.
 
-    Refuses a target that exists and is not an empty folder (exit 2).
+    Refuses a target that exists and is not an empty folder (exit 2). If the folder or a file in
+    it cannot be written (a read-only place, a full disk), it says so (exit 1) and leaves the
+    target as it was: removed if it did not exist, empty if it was an empty folder.
     """
     content = scaffold_files(empty=empty, hook_repo=hook_repo, install=install)
-    if target.exists() and not target.is_dir():
-        raise UsageError(t("{path} exists and is not a folder", path=target))
-    if target.is_dir() and any(target.iterdir()):
-        raise UsageError(t("{path} is not empty; fardplan init needs a new or empty folder",
-                           path=target))
-    target.mkdir(parents=True, exist_ok=True)
-    from fardplan_cli.gitstore import run_git  # all git processes start in one place
+    try:
+        if target.exists() and not target.is_dir():
+            raise UsageError(t("{path} exists and is not a folder", path=target))
+        existed = target.is_dir()
+        if existed and any(target.iterdir()):
+            raise UsageError(t("{path} is not empty; fardplan init needs a new or empty folder",
+                               path=target))
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InitFailedError(t("cannot create the plan repository {path}: {error}",
+                                path=target, error=exc.strerror or exc)) from None
+    try:
+        from fardplan_cli.gitstore import run_git  # all git processes start in one place
 
-    run_git(target, "init", "-q")
-    for relative, data in content.items():
-        path = target.joinpath(*relative.split("/"))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        run_git(target, "init", "-q")
+        for relative, data in content.items():
+            path = target.joinpath(*relative.split("/"))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+    except (OSError, FardplanError) as exc:
+        _remove_what_was_written(target, existed)
+        error = exc.strerror or exc if isinstance(exc, OSError) else exc
+        raise InitFailedError(t("cannot create the plan repository {path}: {error}; nothing is "
+                                "left of it", path=target, error=error)) from None
     return sorted(content)
+
+
+def _remove_what_was_written(target: Path, existed: bool) -> None:
+    import shutil
+
+    if not existed:
+        shutil.rmtree(target, ignore_errors=True)
+        return
+    for entry in list(target.iterdir()):
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)

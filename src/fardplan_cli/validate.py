@@ -256,8 +256,12 @@ def validate_files(
     strict: bool = False,
     schemas: Mapping[str, bytes] | None = None,
     ignored: Iterable[str] = (),
+    parsed: Mapping[str, Document] | None = None,
 ) -> ValidationResult:
     """Check a plan set: ``files`` maps repository-relative posix paths to their bytes.
+
+    ``parsed`` holds documents already parsed from exactly these bytes (an edit passes those of
+    the files it did not change): they are not parsed again.
 
     ``schemas`` maps schema file names (``core.schema.json``) to the repository's own schemas; a
     name it lacks, or a schema that is not sound, falls back to the copy packaged with fardplan.
@@ -271,7 +275,12 @@ def validate_files(
     ]
     validators = _validators(schemas, problems)
     # Positions are worked out only for a file that has a problem.
-    documents, yaml_problems = parse_documents(files, lazy_positions=True)
+    known = {path: doc for path, doc in (parsed or {}).items() if path in files}
+    documents, yaml_problems = parse_documents(
+        {path: data for path, data in files.items() if path not in known}, lazy_positions=True)
+    if known:
+        documents = {path: documents.get(path) or known[path]
+                     for path in sorted({*documents, *known})}
     problems.extend(yaml_problems)
 
     actor_pairs = _lenient_actor_pairs(documents.get(ACTORS_FILE))

@@ -507,7 +507,9 @@ class _LazyTable(Mapping[PathKey, tuple[int, int]]):
 
 
 def round_trip_yaml() -> YAML:
-    """The round-trip YAML instance in the plans' style, which dumps an unedited file byte for byte."""
+    """The round-trip YAML instance in the style the plans are written in: keys indented by 2,
+    list items by 4 with the dash at 2, quotes kept as written, text folded only past 4096 columns.
+    Edits read and write one initiative's lines with it (``fardplan_cli.edit``)."""
     from ruamel.yaml import YAML
 
     yaml = YAML()
@@ -586,6 +588,19 @@ def lock_path(root: Path) -> Path:
     return git_dir / "fardplan.lock" if git_dir is not None else root / "plans" / LOCK_FILE_NAME
 
 
+def _open_lock_file(path: Path) -> None:
+    """Open (create) the lock file once, without following a symbolic link: a link would lead
+    the lock, and the file it creates, out of the repository."""
+    import errno
+    import os
+
+    from fardplan_cli.i18n import t
+
+    if path.is_symlink():
+        raise OSError(errno.ELOOP, t("it is a symbolic link"), str(path))
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644))
+
+
 @contextlib.contextmanager
 def plan_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
     """Hold the plan repository's edit lock (see ``lock_path``) for the ``with`` block.
@@ -602,12 +617,20 @@ def plan_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[Non
     path = lock_path(root)
     lock = FileLock(str(path), timeout=timeout)
     try:
+        # Opened once first, so that a lock file that cannot be one (a folder, a read-only place,
+        # a symbolic link loop) is said at once, instead of being waited for until the timeout.
+        _open_lock_file(path)
         lock.acquire()
     except Timeout:
         raise EditRefusedError(t(
             "another fardplan edit has held {path} for {seconds} s; try again",
             path=path, seconds=int(timeout),
         )) from None
+    except OSError as exc:
+        raise EditRefusedError(t(
+            "edit refused, nothing written: the edit lock {path} cannot be opened ({error}); it "
+            "must be a file fardplan can create and write: remove what is there, or make its "
+            "folder writable", path=path, error=exc.strerror or exc)) from None
     try:
         yield
     finally:

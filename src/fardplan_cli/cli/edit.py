@@ -50,7 +50,7 @@ def _run(ctx: typer.Context, make: Maker, dry_run: bool, commit: bool, message: 
                       strict=strict)
     result = outcome.result
     if dry_run:
-        typer.echo(result.diff(), nl=False)
+        _print(result.diff(), "the diff could not be printed: {error}", ref=result.ref)
     if not result.changed:
         echo_error(t("{summary} (nothing to change)", summary=result.summary))
     elif outcome.commit:
@@ -155,4 +155,25 @@ def new(
 
     ref = _run(ctx, make, dry_run, commit, message, strict)
     if not dry_run:
-        typer.echo(ref)
+        _print_reference(ref)
+
+
+def _print_reference(ref: str) -> None:
+    """Print the new initiative's reference. The initiative is written by now: if stdout cannot
+    take it (a full disk), say so plainly rather than as an internal error."""
+    _print(ref + "\n", "{ref} was written, but its reference could not be printed: {error}", ref=ref)
+
+
+def _print(text: str, failure: str, *, ref: str) -> None:
+    """Print on stdout; an output that cannot take it is one clear message, exit 1."""
+    import sys
+
+    from fardplan_cli.errors import FardplanError
+    from fardplan_cli.i18n import t
+
+    try:
+        typer.echo(text, nl=False)
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as exc:
+        raise FardplanError(t(failure, ref=ref, error=exc.strerror or exc)) from None

@@ -1,0 +1,439 @@
+"""The edits: assign, set-status, prioritize, new.
+
+Each edit function is pure: it takes the plan set and the plan files' bytes, resolves what the user
+typed (unknown names raise ``NotFoundError``, exit 2), edits the lines of the one initiative
+concerned (``plantext``, ``roundtrip``) and returns an ``EditResult`` with the file's new text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from fardplan_cli.edit.plantext import LIST_KEY, PlanText
+from fardplan_cli.edit.roundtrip import (
+    delete_key,
+    dump_block,
+    flow_list,
+    flow_width,
+    id_scalar,
+    insert_key,
+    keep_comment_gap,
+    open_block,
+    plain_scalar,
+    text_scalar,
+)
+from fardplan_cli.errors import EditRefusedError, UsageError
+from fardplan_cli.i18n import t
+from fardplan_cli.load import REGION_FILE
+from fardplan_cli.model import Initiative, PlanSet
+
+if TYPE_CHECKING:
+    from ruamel.yaml.comments import CommentedMap
+
+# Where a key that an edit adds goes in an initiative: after the nearest key before it here.
+INITIATIVE_KEY_ORDER = (
+    "id", "title", "description", "lead", "participants", "status", "status_note", "priority",
+    "replaces", "places",
+)
+# Where ``initiatives`` goes in a core file that has none yet.
+CORE_KEY_ORDER = (
+    "schema_version", "id", "name", "municipalities", "character", "directions", "initiatives",
+    "indicators",
+)
+# An initiative's lines are read and written by ruamel under this key, as the plans write them.
+_WRAPPER = f"{LIST_KEY}:\n"
+_DIFF_CONTEXT = 3
+
+
+@dataclass(frozen=True)
+class EditResult:
+    """One edit of one plan file."""
+
+    path: str  # repository-relative, posix
+    old_text: str
+    new_text: str
+    summary: str  # one line, also the commit message: "assign sodertalje:1.3: lead x, +y"
+    ref: str  # the initiative edited or created
+    index: int  # its place in the file's initiatives list, after the edit
+    old_index: int | None  # and before it (None: new)
+
+    @property
+    def changed(self) -> bool:
+        return self.old_text != self.new_text
+
+    def diff(self) -> str:
+        """The unified diff of the file, as ``git diff`` shows it.
+
+        Only the lines between the first and the last that differ, with their context, are
+        compared: an edit changes one block, and comparing a large file whole costs far more.
+        """
+        old = self.old_text.splitlines(keepends=True)
+        new = self.new_text.splitlines(keepends=True)
+        same_start = 0
+        while same_start < min(len(old), len(new)) and old[same_start] == new[same_start]:
+            same_start += 1
+        same_end = 0
+        while (same_end < min(len(old), len(new)) - same_start
+               and old[-1 - same_end] == new[-1 - same_end]):
+            same_end += 1
+        # difflib aligns the longer of the common start and end first (the start on a tie); the
+        # window keeps more of that one than of the other, so that it aligns the same way.
+        wide, narrow = 4 * _DIFF_CONTEXT, _DIFF_CONTEXT
+        before, after = (wide, narrow) if same_start >= same_end else (narrow, wide)
+        skip = max(same_start - before, 0)
+        keep = max(same_end - after, 0)
+        lines = difflib.unified_diff(
+            old[skip:len(old) - keep], new[skip:len(new) - keep],
+            fromfile=f"a/{self.path}", tofile=f"b/{self.path}", n=_DIFF_CONTEXT)
+        return "".join(_shift_hunk(line, skip) for line in lines)
+
+
+def _shift_hunk(line: str, lines_before: int) -> str:
+    """A hunk header of a diff of a file's middle, numbered as in the whole file."""
+    if not lines_before or not line.startswith("@@ "):
+        return line
+
+    def shift(match: re.Match[str]) -> str:
+        start = int(match.group(2))
+        count = match.group(3)
+        number = start + lines_before if (start or count != ",0") else lines_before
+        return f"{match.group(1)}{number}{count or ''}"
+
+    return re.sub(r"([-+])(\d+)(,\d+)?", shift, line, count=2)
+
+
+def file_of(initiative: Initiative) -> str:
+    return REGION_FILE if initiative.core is None else f"plans/{initiative.core}.yaml"
+
+
+def _text_of(files: Mapping[str, bytes], path: str) -> str:
+    try:
+        return files[path].decode("utf-8")
+    except KeyError:
+        raise UsageError(t("{path} does not exist", path=path)) from None
+    except UnicodeDecodeError:
+        raise EditRefusedError(t(
+            "edit refused, nothing written: {path} is not UTF-8; run 'fardplan validate'",
+            path=path)) from None
+
+
+# What YAML does not allow in a file (C0 and C1 controls but tab and line feed, DEL, the byte
+# order mark), or reads as a line break of its own (NEL, the Unicode line and paragraph separators).
+_NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def typed_text(option: str, value: str) -> str:
+    """What the user typed for a text option, as it is written to the plan: line breaks as
+    YAML reads them (CRLF and CR are LF), one final line break (a shell's or an editor's) left
+    out. Bytes that are not UTF-8 (they reach Python as lone surrogates) and control characters
+    (``_NOT_TEXT``) are a usage error."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(value[exc.start])
+        raise UsageError(t(
+            "{option} is not UTF-8 text (byte 0x{byte:02x}); set the terminal or the shell to "
+            "UTF-8 and type it again", option=option,
+            byte=code - 0xDC00 if 0xDC80 <= code <= 0xDCFF else code)) from None
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    control = _NOT_TEXT.search(text)
+    if control is not None:
+        raise UsageError(t(
+            "{option} holds the control character U+{code:04X}, which a plan file cannot hold "
+            "as text; leave it out", option=option, code=ord(control.group())))
+    return text[:-1] if text.endswith("\n") else text
+
+
+def _layout_refusal(path: str, initiative_id: str, too_deep: bool) -> EditRefusedError:
+    if too_deep:
+        return EditRefusedError(t(
+            "edit refused, nothing written: initiative {id} in {path} is nested too deeply to "
+            "edit; run 'fardplan validate'", path=path, id=initiative_id))
+    return EditRefusedError(t(
+        "edit refused, nothing written: {path} writes initiative {id} in a layout that fardplan "
+        "cannot edit without rewriting lines it does not change; write it as the shipped plans "
+        "do (\"  - id: ...\", its keys indented by 4 spaces), or edit the file by hand",
+        path=path, id=initiative_id))
+
+
+class _Edit:
+    """The lines of one initiative in its file, opened as a round-trip document."""
+
+    def __init__(self, files: Mapping[str, bytes], initiative: Initiative) -> None:
+        self.path = file_of(initiative)
+        self.ref = initiative.ref
+        self.old_text = _text_of(files, self.path)
+        self.text = PlanText(self.path, self.old_text)
+        if self.text.list_flow:
+            raise self.text.refuse_flow(LIST_KEY)
+        index = self.text.item_index(initiative.id)
+        if index is None:
+            raise UsageError(t("{path} has no initiative {id}", path=self.path, id=initiative.id))
+        self.index = index
+        self.block = self.text.items[index]
+        if self.block.flow:
+            raise self.text.refuse_flow(t("initiative {id}", id=initiative.id))
+        if not self.block.own_lines:
+            raise _layout_refusal(self.path, initiative.id, too_deep=False)
+        self.doc = open_block(_WRAPPER + self.text.text_of(self.block),
+                              lambda deep: _layout_refusal(self.path, initiative.id, deep))
+        self.item: CommentedMap = self.doc[LIST_KEY][0]
+
+    def set(self, key: str, value: Any) -> None:
+        if key in self.item:
+            self.item[key] = value
+        else:
+            insert_key(self.item, key, value, INITIATIVE_KEY_ORDER)
+
+    def delete(self, key: str) -> None:
+        if key in self.item:
+            delete_key(self.item, key, None)
+
+    def result(self, summary: str) -> EditResult:
+        dumped = dump_block(self.doc)
+        new_text = self.text.with_text(self.block.start, self.block.end, dumped[len(_WRAPPER):])
+        return EditResult(self.path, self.old_text, new_text, summary, self.ref, self.index,
+                          self.index)
+
+
+def _set_list(edit: _Edit, key: str, values: Sequence[str]) -> None:
+    """Make the list ``key`` hold ``values``, editing the existing list in place (style kept)."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    current = edit.item.get(key)
+    if not values:
+        edit.delete(key)
+        return
+    if not isinstance(current, CommentedSeq):
+        edit.set(key, flow_list(values))
+        return
+    old_width = flow_width(current)
+    for index in reversed(range(len(current))):
+        if current[index] not in values:
+            del current[index]
+    for position, value in enumerate(values):
+        if position >= len(current) or current[position] != value:
+            current.insert(position, plain_scalar(value))
+    keep_comment_gap(edit.item, key, old_width)
+
+
+
+def assign(
+    plan: PlanSet,
+    files: Mapping[str, bytes],
+    ref: str,
+    *,
+    lead: str | None = None,
+    no_lead: bool = False,
+    add: Sequence[str] = (),
+    remove: Sequence[str] = (),
+) -> EditResult:
+    """Set or remove the lead, add and remove participants.
+
+    A new lead who was a participant stops being one (a lead is not also a participant).
+    Adding a participant already there, or removing one who is not, changes nothing.
+    """
+    from fardplan_cli.query import resolve_actor, resolve_initiative
+
+    if lead is not None and no_lead:
+        raise UsageError(t("give either --lead or --no-lead, not both"))
+    if lead is None and not no_lead and not add and not remove:
+        raise UsageError(t("nothing to assign: give --lead, --no-lead, --add or --remove"))
+    initiative = resolve_initiative(plan, ref)
+    new_lead = resolve_actor(plan, lead).id if lead is not None else None
+    added = [resolve_actor(plan, a).id for a in add]
+    removed = [resolve_actor(plan, a).id for a in remove]
+    if both := sorted(set(added) & set(removed)):
+        raise UsageError(t("{actors}: both --add and --remove", actors=", ".join(both)))
+    final_lead = None if no_lead else (new_lead or initiative.lead)
+    if final_lead is not None and final_lead in added:
+        raise UsageError(t(
+            "{actor} is the lead of {ref}; a lead is not also listed as a participant",
+            actor=final_lead, ref=initiative.ref))
+
+    participants = [p for p in initiative.participants if p not in removed and p != final_lead]
+    participants += [a for a in dict.fromkeys(added) if a not in participants]
+
+    edit = _Edit(files, initiative)
+    parts: list[str] = []
+    if no_lead:
+        if initiative.lead is not None:
+            edit.delete("lead")
+            parts.append("no lead")
+    elif new_lead is not None and new_lead != initiative.lead:
+        edit.set("lead", plain_scalar(new_lead))
+        parts.append(f"lead {new_lead}")
+    if participants != list(initiative.participants):
+        _set_list(edit, "participants", participants)
+    parts += [f"+{a}" for a in dict.fromkeys(added) if a not in initiative.participants]
+    parts += [f"-{r}" for r in dict.fromkeys(removed) if r in initiative.participants]
+    return edit.result(f"assign {initiative.ref}: " + (", ".join(parts) or "no change"))
+
+
+def set_status(
+    plan: PlanSet, files: Mapping[str, bytes], ref: str, status: str, *, note: str | None = None
+) -> EditResult:
+    """Set the status, and its reason with ``note``.
+
+    A status note explains the status it was written for: changing the status without ``--note``
+    removes the old note; ``--note ""`` removes it too. The note is kept as typed (``typed_text``);
+    a note of blanks only is refused: it says nothing, and is likely a mistake.
+    """
+    from fardplan_cli.query import resolve_initiative, resolve_status
+
+    if note is not None:
+        typed, note = note, typed_text("--note", note)
+        if typed and not typed.strip():
+            raise UsageError(t(
+                "--note holds only blanks; give the reason, or --note \"\" to remove the note"))
+    initiative = resolve_initiative(plan, ref)
+    new_status = resolve_status(status)
+    edit = _Edit(files, initiative)
+    parts: list[str] = []
+    if new_status != initiative.status or "status" not in edit.item:
+        edit.set("status", plain_scalar(new_status))
+        parts.append(f"{initiative.status} -> {new_status}")
+    if note:
+        if note != initiative.status_note:
+            edit.set("status_note", plain_scalar(note))
+            parts.append(f"note {note!r}")
+    elif initiative.status_note is not None and (note == "" or new_status != initiative.status):
+        edit.delete("status_note")
+        parts.append("note removed")
+    return edit.result(f"set-status {initiative.ref}: " + (", ".join(parts) or "no change"))
+
+
+def prioritize(
+    plan: PlanSet, files: Mapping[str, bytes], ref: str, cycle: str, *, remove: bool = False
+) -> EditResult:
+    """Record (or, with ``remove``, take back) that a cycle's political dialogue prioritised it.
+
+    The list is kept in the order of the region's cycles; removing the last one removes the key.
+    """
+    from fardplan_cli.query import resolve_cycle, resolve_initiative
+
+    initiative = resolve_initiative(plan, ref)
+    cycle_id = resolve_cycle(plan, cycle)
+    edit = _Edit(files, initiative)
+    current = list(initiative.priority)
+    if remove:
+        wanted = [c for c in current if c != cycle_id]
+        part = f"-{cycle_id}"
+    else:
+        order = [c.id for c in plan.region.cycles]
+        wanted = current if cycle_id in current else sorted(
+            [*current, cycle_id], key=lambda c: order.index(c) if c in order else len(order))
+        part = f"+{cycle_id}"
+    if wanted == current:
+        return edit.result(f"prioritize {initiative.ref}: no change")
+    _set_list(edit, "priority", wanted)
+    return edit.result(f"prioritize {initiative.ref}: {part}")
+
+
+def next_initiative_id(plan: PlanSet, core_id: str, area: int) -> str:
+    """One more than the highest number in the area among the core's and the common initiatives
+    (a core-specific id must not reuse a common one)."""
+    core = plan.core(core_id)
+    pool = [*plan.region.initiatives, *(core.initiatives if core is not None else ())]
+    numbers = [i.number for i in pool if i.area == area]
+    return f"{area}.{max(numbers, default=0) + 1}"
+
+
+def new_initiative(
+    plan: PlanSet,
+    files: Mapping[str, bytes],
+    *,
+    core: str,
+    area: int,
+    title: str,
+    description: str | None = None,
+    lead: str | None = None,
+    participants: Sequence[str] = (),
+) -> EditResult:
+    """A new core-specific initiative with the next free id, placed after the area's last one."""
+
+    from ruamel.yaml.comments import CommentedMap
+
+    from fardplan_cli.query import resolve_actor, resolve_area, resolve_core
+
+    title = typed_text("--title", title)
+    description = typed_text("--description", description) if description is not None else None
+    the_core = resolve_core(plan, core)
+    resolve_area(plan, area)
+    if not title.strip():
+        raise UsageError(t("the title must not be empty"))
+    lead_id = resolve_actor(plan, lead).id if lead is not None else None
+    participant_ids = list(dict.fromkeys(resolve_actor(plan, p).id for p in participants))
+    if lead_id is not None and lead_id in participant_ids:
+        raise UsageError(t(
+            "{actor} is the lead of {ref}; a lead is not also listed as a participant",
+            actor=lead_id, ref=f"{the_core.id}:{area}.*"))
+    new_id = next_initiative_id(plan, the_core.id, area)
+
+    item = CommentedMap()
+    item["id"] = id_scalar(new_id)
+    item["title"] = plain_scalar(title)
+    if description:
+        item["description"] = text_scalar(description)
+    if lead_id is not None:
+        item["lead"] = plain_scalar(lead_id)
+    if participant_ids:
+        item["participants"] = flow_list(participant_ids)
+    item["status"] = "planned"
+
+    path = the_core.file
+    old_text = _text_of(files, path)
+    text = PlanText(path, old_text)
+    if not text.is_mapping:
+        raise UsageError(t("the file is not a mapping"))
+    dumped = dump_block({LIST_KEY: [item]})
+    position = 0
+    if text.items:
+        if text.list_flow:
+            raise text.refuse_flow(LIST_KEY)
+        # After the area's last initiative (the comments after it are above the next one, or
+        # after the list); at the very start of the list, below the comments above it.
+        position = _insert_position([block.name for block in text.items], area)
+        at = text.items[position - 1].end if position else text.items[0].start
+        new_text = text.with_text(at, at, dumped[len(_WRAPPER):])
+    elif text.top_flow:
+        raise text.refuse_flow(t("the file"))
+    elif LIST_KEY in text.keys:  # `initiatives: []`, or the key without a value
+        if not text.list_empty:
+            raise EditRefusedError(t(
+                "edit refused, nothing written: {path} has an initiatives key that is not a "
+                "list; run 'fardplan validate'", path=path))
+        block = text.keys[LIST_KEY]
+        new_text = text.with_text(block.start, block.end, dumped)
+    else:
+        rank = CORE_KEY_ORDER.index(LIST_KEY)
+        before = [b for name, b in text.keys.items()
+                  if name in CORE_KEY_ORDER and CORE_KEY_ORDER.index(name) < rank]
+        at = max(b.end for b in before) if before else min(
+            (b.start for b in text.keys.values()), default=len(text.body))
+        new_text = text.with_text(at, at, dumped)
+    ref = f"{the_core.id}:{new_id}"
+    summary = f"new {ref}: {_shorten(title)}"
+    return EditResult(path, old_text, new_text, summary, ref, position, None)
+
+
+def _insert_position(ids: Sequence[str | None], area: int) -> int:
+    """After the area's last initiative; else before the first of a higher area; else at the end."""
+    areas = []
+    for raw in ids:
+        head = (raw or "").split(".", 1)[0]
+        areas.append(int(head) if head.isdigit() else 0)
+    in_area = [index for index, a in enumerate(areas) if a == area]
+    if in_area:
+        return in_area[-1] + 1
+    return next((index for index, a in enumerate(areas) if a > area), len(ids))
+
+
+def _shorten(text: str, width: int = 60) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
