@@ -165,9 +165,11 @@ def _print_reference(ref: str) -> None:
 
 
 def _print(text: str, failure: str, *, ref: str) -> None:
-    """Print on stdout; an output that cannot take it is one clear message, exit 1."""
+    """Print on stdout; an output that cannot take it is one clear message, exit 1 (a reader that
+    went away has what it wanted)."""
     import sys
 
+    from fardplan_cli.cli.outcome import OutputError, silence_stdout
     from fardplan_cli.errors import FardplanError
     from fardplan_cli.i18n import t
 
@@ -175,5 +177,9 @@ def _print(text: str, failure: str, *, ref: str) -> None:
         typer.echo(text, nl=False)
         if sys.stdout is not None:
             sys.stdout.flush()
-    except OSError as exc:
-        raise FardplanError(t(failure, ref=ref, error=exc.strerror or exc)) from None
+    except OutputError as exc:
+        if exc.reader_gone:
+            silence_stdout()
+            return
+        error = exc.error.strerror or exc.error
+        raise FardplanError(t(failure, ref=ref, error=error)) from None
