@@ -6,8 +6,8 @@ can name ``file:line:column``. Lines and columns are 1-based, as editors show th
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -76,6 +76,80 @@ class Cycle:
 
 
 @dataclass(frozen=True, slots=True)
+class Activity:
+    """An activity (aktivitet): a concrete step of an initiative in a core, with an owner and dates.
+    Its id is ``<initiative id>.<n>``, stable and never reused; dates are ISO ``YYYY-MM-DD``."""
+
+    id: str
+    title: str
+    owner: str | None
+    participants: tuple[str, ...]
+    start: str | None
+    due: str | None
+    status: str
+    done_on: str | None
+    note: str | None
+    pos: Position = field(compare=False)
+
+    @property
+    def initiative_id(self) -> str:
+        return self.id.rsplit(".", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    """A dated progress report (lägesrapport) on an initiative in a core; appended, never rewritten."""
+
+    date: str
+    text: str
+    by: str | None
+    pos: Position = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Carrier:
+    """How an initiative is carried (genomförande): a political assignment, running operations, a
+    collaboration forum or funding, with who decides or funds it and, for funding, the amount."""
+
+    kind: str
+    actor: str | None
+    name: str | None
+    amount_sek: int | None
+    decided: str | None
+    pos: Position = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Dialogue:
+    """A political dialogue (politiskt samtal) in a core: on a date, in a cycle, it prioritised
+    initiatives of that core (common or core-specific) for the coming period."""
+
+    date: str
+    cycle: str
+    participants: tuple[str, ...]
+    prioritized: tuple[str, ...]
+    note: str | None
+    pos: Position = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """A core's follow-up of one common initiative (``common:`` in the core file): its status there,
+    the actors that take part there beside the shared ones, and its activities, updates and
+    carriers in that core."""
+
+    id: str
+    status: str
+    status_note: str | None
+    participants: tuple[str, ...]
+    lead_unit: str | None
+    activities: tuple[Activity, ...]
+    updates: tuple[Update, ...]
+    carried_by: tuple[Carrier, ...]
+    pos: Position = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Initiative:
     """An initiative (insats): common to every core when ``core`` is None, else core-specific."""
 
@@ -92,6 +166,13 @@ class Initiative:
     places: tuple[str, ...]
     pos: Position = field(compare=False)
     field_pos: Mapping[str, Position] = field(default_factory=dict, compare=False)
+    lead_unit: str | None = None
+    activities: tuple[Activity, ...] = ()
+    updates: tuple[Update, ...] = ()
+    carried_by: tuple[Carrier, ...] = ()
+    followed_in: str | None = None
+    """For a common initiative as followed up in a core (``sodertalje:2.2``): that core's id. None
+    for the shared view of a common initiative (``2.2``) and for a core-specific one."""
 
     @property
     def area(self) -> int:
@@ -146,13 +227,17 @@ class IndicatorValue:
 
 @dataclass(frozen=True, slots=True)
 class Indicator:
-    """An indicator of a core's lägesbild (residents, jobs), with its values by year."""
+    """An indicator of a core's lägesbild (residents, jobs), with its values by year, the goal area
+    it follows, where the figures come from and the target."""
 
     id: str
     label: str
     unit: str | None
     values: tuple[IndicatorValue, ...]
     pos: Position = field(compare=False)
+    area: int | None = None
+    source: str | None = None
+    target: IndicatorValue | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,9 +253,22 @@ class Core:
     indicators: tuple[Indicator, ...]
     file: str
     pos: Position = field(compare=False)
+    dialogues: tuple[Dialogue, ...] = ()
+    common: tuple[FollowUp, ...] = ()
+    """The core's follow-up of common initiatives, in file order (``follow_up`` finds one)."""
 
     def direction(self, area: int) -> Direction | None:
         return next((d for d in self.directions if d.area == area), None)
+
+    def follow_up(self, initiative_id: str) -> FollowUp | None:
+        return next((f for f in self.common if f.id == initiative_id), None)
+
+    def priorities_of(self, initiative_id: str, cycle_order: Sequence[str] = ()) -> tuple[str, ...]:
+        """The cycles whose dialogues in this core prioritised the initiative: in ``cycle_order``
+        (the region's), then by id; each once."""
+        cycles = {d.cycle for d in self.dialogues if initiative_id in d.prioritized}
+        rank = {cycle: index for index, cycle in enumerate(cycle_order)}
+        return tuple(sorted(cycles, key=lambda c: (rank.get(c, len(rank)), c)))
 
     @property
     def entered(self) -> bool:
@@ -188,6 +286,8 @@ class Region:
     cycles: tuple[Cycle, ...]
     initiatives: tuple[Initiative, ...]
     file: str
+    language: str = "sv"
+    """The plans' language: printed documents use it unless the user asks for another."""
 
 
 @dataclass(frozen=True)
@@ -218,10 +318,40 @@ class PlanSet:
         return next((g for g in self.region.goal_areas if g.number == number), None)
 
     def core_plan(self, core_id: str) -> tuple[Initiative, ...]:
-        """A core's plan: the common initiatives and its own, in id order."""
+        """A core's plan: the common initiatives as followed up in that core, and its own, in id
+        order."""
         core = self.core(core_id)
-        own = core.initiatives if core else ()
-        return tuple(sorted((*self.region.initiatives, *own), key=lambda i: i.sort_key))
+        if core is None:
+            return tuple(sorted(self.region.initiatives, key=lambda i: i.sort_key))
+        common = (self._followed(core, shared) for shared in self.region.initiatives)
+        return tuple(sorted((*common, *core.initiatives), key=lambda i: i.sort_key))
+
+    def followed(self, core_id: str, initiative_id: str) -> Initiative | None:
+        """Common initiative ``initiative_id`` as followed up in core ``core_id`` (``sodertalje:2.2``):
+        the shared text and lead, with the core's status, note, participants, lead unit,
+        activities, updates, carriers and the priorities its dialogues gave."""
+        core = self.core(core_id)
+        shared = next((i for i in self.region.initiatives if i.id == initiative_id), None)
+        if core is None or shared is None:
+            return None
+        return self._followed(core, shared)
+
+    def _followed(self, core: Core, shared: Initiative) -> Initiative:
+        cycle_order = [c.id for c in self.region.cycles]
+        follow = core.follow_up(shared.id)
+        priority = core.priorities_of(shared.id, cycle_order)
+        # The shared initiative's own status and priorities are the defaults (format 2 stores none
+        # in region.yaml; format 1 stored them there for every core).
+        priority = tuple(dict.fromkeys((*shared.priority, *priority)))
+        if follow is None:
+            return replace(shared, priority=priority, followed_in=core.id)
+        extra = tuple(a for a in follow.participants if a not in shared.participants)
+        return replace(
+            shared, status=follow.status, status_note=follow.status_note,
+            participants=(*shared.participants, *extra),
+            lead_unit=follow.lead_unit or shared.lead_unit, activities=follow.activities,
+            updates=follow.updates, carried_by=follow.carried_by, priority=priority,
+            followed_in=core.id)
 
     def all_initiatives(self) -> Iterator[Initiative]:
         """Every initiative once: the common ones, then each core's own."""
