@@ -26,9 +26,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
+from fardplan_cli import grammar
 from fardplan_cli.chunks import assemble, cut_core_text, lines_close
 from fardplan_cli.diff import Change, DiffResult, compare_initiatives, diff_plan_sets, initiative_content
 from fardplan_cli.errors import GitError, NotFoundError, UsageError
+from fardplan_cli.grammar import ACTOR_FIELDS as _ACTOR_FIELDS
+from fardplan_cli.grammar import CYCLE_TAG_PREFIX
+from fardplan_cli.grammar import is_initiative_id as _is_initiative_id
 from fardplan_cli.i18n import STATUSES, t
 from fardplan_cli.load import (
     ACTORS_FILE,
@@ -41,8 +45,7 @@ from fardplan_cli.load import (
 from fardplan_cli.model import DEFAULT_STATUS, Initiative, PlanSet, Position, Problem
 from fardplan_cli.yamlfile import MAX_FILE_BYTES, Document, YamlProblemError, parse_document
 
-CYCLE_ID = re.compile(r"[0-9]{4}-[0-9]{4}")
-CYCLE_TAG_PREFIX = "cycle/"
+CYCLE_ID = re.compile(grammar.CYCLE_ID)
 WORK_TREE_LABEL = "working tree"
 
 # Keep git's output stable whatever the user's configuration says.
@@ -736,15 +739,6 @@ class FileInitiatives(Mapping[str, Initiative]):
         return len(self._entries)
 
 
-def _is_initiative_id(value: str) -> bool:
-    area, dot, number = value.partition(".")
-    return bool(dot) and _positive(area) and _positive(number)
-
-
-def _positive(part: str) -> bool:
-    return part.isascii() and part.isdigit() and not part.startswith("0")
-
-
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -777,9 +771,6 @@ def _build_initiative(document: Document, core: str | None, index: int,
         places=_texts(entry.get("places")),
         pos=Position(document.file, 1, 1),
     )
-
-
-_ACTOR_FIELDS = frozenset({"lead", "participants", "municipalities", "part_of"})
 
 
 class _EveryFileNeeded(Exception):

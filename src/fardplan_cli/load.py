@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from fardplan_cli.errors import PlanProblemsError
+from fardplan_cli.grammar import RESERVED_STEMS, is_initiative_id
 from fardplan_cli.i18n import STATUSES, t
 from fardplan_cli.model import (
     DEFAULT_STATUS,
@@ -34,7 +35,6 @@ from fardplan_cli.yamlfile import Document, PathKey, YamlProblemError, format_pa
 PLANS_DIR = "plans"
 REGION_FILE = f"{PLANS_DIR}/region.yaml"
 ACTORS_FILE = f"{PLANS_DIR}/actors.yaml"
-RESERVED_STEMS = frozenset({"region", "actors"})
 
 
 def core_id_of(path: str) -> str:
@@ -299,7 +299,7 @@ class _ModelBuilder:
             title = self._str(doc, entry, path, "title", required=True)
             if initiative_id is None or title is None:
                 continue
-            if not _is_initiative_id(initiative_id):
+            if not is_initiative_id(initiative_id):
                 self._problem(doc, (*path, "id"), "bad-id",
                               t("{id!r} is not an initiative id (AREA.NUMBER, e.g. \"1.3\")", id=initiative_id))
                 continue
@@ -371,15 +371,6 @@ def _field_positions(doc: Document, path: PathKey, entry: dict[str, Any]) -> dic
         found = positions.get(key_path)
         out[key] = Position(file, *found) if found is not None else doc.position(key_path)
     return out
-
-
-def _is_initiative_id(value: str) -> bool:
-    area, dot, number = value.partition(".")
-    return bool(dot) and _positive(area) and _positive(number)
-
-
-def _positive(part: str) -> bool:
-    return part.isascii() and part.isdigit() and not part.startswith("0")
 
 
 def raw_scalar(doc: Document, path: PathKey) -> str | None:

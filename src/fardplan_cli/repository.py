@@ -8,17 +8,16 @@ files from a git revision lives in ``history``.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from fardplan_cli.errors import RepositoryNotFoundError, UsageError
+from fardplan_cli.grammar import is_core_id
 from fardplan_cli.i18n import t
-from fardplan_cli.load import ACTORS_FILE, PLANS_DIR, REGION_FILE, RESERVED_STEMS
+from fardplan_cli.load import ACTORS_FILE, PLANS_DIR, REGION_FILE
 
 ENV_REPO = "FARDPLAN_REPO"
-_CORE_ID = re.compile(r"[a-z][a-z0-9-]{1,40}")
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,7 @@ class PlanRepository:
         None unless ``core_id`` is a core id (not a name) whose file is there, with the other two.
         Reading 3 files instead of every core's is what keeps ``list --core`` fast on a large set.
         """
-        if not _CORE_ID.fullmatch(core_id) or core_id in RESERVED_STEMS:
+        if not is_core_id(core_id):
             return None
         names = (REGION_FILE, ACTORS_FILE, f"{PLANS_DIR}/{core_id}.yaml")
         if not all((self.root / name).is_file() for name in names):

@@ -35,6 +35,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fardplan_cli import grammar
+from fardplan_cli.grammar import (
+    ACTOR_FIELDS,
+    goal_area_of,
+    is_core_id,
+    is_initiative_id,
+    schema_pattern,
+)
 from fardplan_cli.i18n import t
 from fardplan_cli.load import (
     ACTORS_FILE,
@@ -61,12 +69,6 @@ SCHEMA_NAMES: Mapping[str, str] = {
     "actors": "actors.schema.json",
     "core": "core.schema.json",
 }
-_CORE_ID = "^[a-z][a-z0-9-]{1,40}$"
-_ACTOR_ID = "^[a-z0-9][a-z0-9-]*$"
-_INITIATIVE_ID = "^[1-9][0-9]*\\.[1-9][0-9]*$"
-_CYCLE_ID = "^[0-9]{4}-[0-9]{4}$"
-_INDICATOR_ID = "^[a-z][a-z0-9_-]*$"
-_ACTOR_FIELDS = frozenset({"lead", "participants", "municipalities", "part_of", "owner"})
 _NOTE_STATUSES = frozenset({"paused", "dropped"})
 
 
@@ -362,13 +364,15 @@ def _has_type(value: Any, expected: Any) -> bool:
 
 # What a value that fails a pattern should have been, and the code for it.
 _PATTERNS: Mapping[str, tuple[str, str]] = {
-    _INITIATIVE_ID: ("bad-id", 'an initiative id (AREA.NUMBER as text, e.g. "1.3")'),
-    _CYCLE_ID: ("bad-format", "a cycle id (YYYY-YYYY, e.g. 2027-2030)"),
-    _CORE_ID: (
+    schema_pattern(grammar.INITIATIVE_ID): (
+        "bad-id", 'an initiative id (AREA.NUMBER as text, e.g. "1.3")'),
+    schema_pattern(grammar.CYCLE_ID): ("bad-format", "a cycle id (YYYY-YYYY, e.g. 2027-2030)"),
+    schema_pattern(grammar.CORE_ID): (
         "bad-format", "a core id (2–41 lower-case letters, digits and hyphens, e.g. sodertalje)"),
-    _INDICATOR_ID: (
+    schema_pattern(grammar.INDICATOR_ID): (
         "bad-format", "an indicator id (lower-case letters, digits, _ and -, e.g. residents)"),
-    _ACTOR_ID: ("bad-format", "an actor id (lower-case letters, digits and hyphens)"),
+    schema_pattern(grammar.ACTOR_ID): (
+        "bad-format", "an actor id (lower-case letters, digits and hyphens)"),
 }
 
 
@@ -449,7 +453,7 @@ def _problems_for(
                                      field=shown, expected=expected, found=instance))
         return
     if keyword == "pattern" and isinstance(instance, str):
-        if field in _ACTOR_FIELDS:
+        if field in ACTOR_FIELDS:
             yield _at(doc, path, "unknown-actor", _unknown_actor_message(instance, actor_pairs))
             return
         code, what = _PATTERNS.get(expected, ("bad-format", ""))
@@ -540,9 +544,7 @@ def _whole(value: Any) -> int | None:
 
 
 def _initiative_id(value: Any) -> str | None:
-    import re
-
-    return value if isinstance(value, str) and re.match(_INITIATIVE_ID, value) else None
+    return value if isinstance(value, str) and is_initiative_id(value) else None
 
 
 class _Rules:
@@ -658,10 +660,8 @@ class _Rules:
     # -- cores ------------------------------------------------------------------------------------
 
     def check_core_file_name(self, path: str) -> None:
-        import re
-
         stem = core_id_of(path)
-        if "/" in path.removeprefix(f"{PLANS_DIR}/") or not re.match(_CORE_ID, stem):
+        if "/" in path.removeprefix(f"{PLANS_DIR}/") or not is_core_id(stem):
             self.problems.append(Problem(path, 1, 1, "error", "bad-file-name", t(
                 "{name!r} is not a core file name: a core file is plans/<core-id>.yaml with 2–41 "
                 "lower-case letters, digits and hyphens", name=path)))
@@ -670,10 +670,8 @@ class _Rules:
         data = doc.data
         stem = core_id_of(doc.file)
         core_id = data.get("id")
-        import re
-
         # A file name that is no core id is reported alone: "set id: Haninge_2" would not help.
-        if isinstance(core_id, str) and core_id != stem and re.match(_CORE_ID, stem):
+        if isinstance(core_id, str) and core_id != stem and is_core_id(stem):
             self.add(doc, ("id",), "core-id-mismatch", t(
                 "the core's id {id!r} differs from its file name {file!r}; rename the file to "
                 "plans/{id}.yaml or set id: {stem}", id=core_id, file=doc.file, stem=stem))
@@ -747,7 +745,7 @@ class _Rules:
                 self.add(doc, id_path, "common-id-reused", t(
                     "{id} is a common initiative's id (plans/region.yaml); a core-specific "
                     "initiative needs an id of its own", id=initiative_id))
-        self.area_ref(doc, id_path, int(initiative_id.split(".", 1)[0]), initiative_id)
+        self.area_ref(doc, id_path, goal_area_of(initiative_id), initiative_id)
 
     # -- references -------------------------------------------------------------------------------
 

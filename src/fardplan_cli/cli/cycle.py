@@ -20,7 +20,8 @@ cycle_app = typer.Typer(
 @handle_errors
 def list_cycles(ctx: typer.Context, format: FormatOption = ReadFormat.table) -> None:
     """Each cycle of plans/region.yaml, its tag and commit, and whether it is closed."""
-    from fardplan_cli.history import CYCLE_TAG_PREFIX, cycle_tags
+    from fardplan_cli.grammar import CYCLE_TAG_PREFIX
+    from fardplan_cli.history import cycle_tags
     from fardplan_cli.i18n import t
     from fardplan_cli.render import TableOutput
 
