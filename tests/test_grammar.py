@@ -66,7 +66,7 @@ def test_each_actor_field_of_the_schemas_is_listed_once() -> None:
     """Every property whose values are actor ids is in ``ACTOR_FIELDS``, and nothing else is."""
     actor_pattern = grammar.schema_pattern(grammar.ACTOR_ID)
     found: set[str] = set()
-    for schema, where, pattern in _schema_patterns():
+    for _schema, where, pattern in _schema_patterns():
         parts = [p for p in where.split("/") if p and p not in ("items", "properties")]
         if pattern == actor_pattern and parts[-1] != "id":
             found.add(parts[-1])

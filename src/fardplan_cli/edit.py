@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from fardplan_cli.errors import EditRefusedError, FardplanError, UsageError
+from fardplan_cli.grammar import typed_text
 from fardplan_cli.i18n import t
 from fardplan_cli.load import REGION_FILE
 from fardplan_cli.model import Initiative, PlanSet, Problem
@@ -317,6 +318,8 @@ def plain_scalar(text: str) -> Any:
     """A new string value, double-quoted where a YAML 1.1 reader would misread it."""
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
+    typed_text(text)
+
     if "\n" in text:
         return LiteralScalarString(text)
     if yaml11_ambiguous(text):
@@ -328,6 +331,8 @@ def text_scalar(text: str) -> Any:
     """A description: a literal block when it has lines, folded like the plans' when it is one
     paragraph, else a (quoted where needed) plain scalar."""
     from ruamel.yaml.scalarstring import FoldedScalarString
+
+    typed_text(text)
 
     if "\n" not in text and text and text == text.strip() and not yaml11_ambiguous(text):
         return FoldedScalarString(text)

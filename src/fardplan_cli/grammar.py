@@ -59,6 +59,9 @@ _ISO_DATE = re.compile(ISO_DATE)
 # Digits, a dot, digits: meant as an initiative id even when it is not one (``0.1``), so that the
 # answer says what an initiative reference is rather than "unknown core".
 _ID_SHAPED = re.compile(r"[0-9]+\.[0-9]+")
+# What YAML cannot hold in a plan's text: C0 controls but tab, line feed and carriage return; DEL
+# and the C1 controls but NEL; lone surrogates (undecodable bytes); U+FFFE and U+FFFF.
+_NOT_PLAN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def schema_pattern(form: str) -> str:
@@ -110,6 +113,26 @@ def looks_like_reference(text: str) -> bool:
     """Whether what a person typed is meant as an initiative (``x:y`` or a bare ``1.3``) rather
     than a core's name."""
     return ":" in text or _ID_SHAPED.fullmatch(text.strip()) is not None
+
+
+def typed_text(text: str) -> str:
+    """Text a person typed on the command line, as a plan may hold it; raises ``UsageError`` for
+    text that is not: bytes that were not UTF-8 (Python keeps them as lone surrogates), or a
+    control character other than tab and newline, which YAML does not allow."""
+    bad = _NOT_PLAN_TEXT.search(text)
+    if bad is None:
+        return text
+    from fardplan_cli.errors import UsageError
+    from fardplan_cli.i18n import t
+
+    character = bad.group()
+    if "\ud800" <= character <= "\udfff":
+        raise UsageError(t(
+            "the text {text} holds bytes that are not UTF-8; type it again as UTF-8 text",
+            text=ascii(text)))
+    raise UsageError(t(
+        "the text {text} holds the control character U+{code:04X}, which plan files cannot hold",
+        text=ascii(text), code=ord(character)))
 
 
 def cycle_tag(cycle_id: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from fardplan_cli.errors import PlanProblemsError
-from fardplan_cli.grammar import RESERVED_STEMS, is_initiative_id
+from fardplan_cli.grammar import RESERVED_STEMS, is_core_id, is_initiative_id
 from fardplan_cli.i18n import STATUSES, t
 from fardplan_cli.model import (
     DEFAULT_STATUS,
@@ -30,7 +30,14 @@ from fardplan_cli.model import (
     Problem,
     Region,
 )
-from fardplan_cli.yamlfile import Document, PathKey, YamlProblemError, format_path, parse_document
+from fardplan_cli.yamlfile import (
+    Document,
+    PathKey,
+    YamlProblemError,
+    format_path,
+    parse_document,
+    unread_problems,
+)
 
 PLANS_DIR = "plans"
 REGION_FILE = f"{PLANS_DIR}/region.yaml"
@@ -48,12 +55,23 @@ def is_core_file(path: str) -> bool:
     )
 
 
+def narrow_plan_paths(core_id: str | None) -> tuple[str, ...] | None:
+    """The files that one core's plan needs: the region, the actors and the core's own file; for
+    None, the common plan's (the region and the actors). None when ``core_id`` is no core id."""
+    if core_id is None:
+        return (REGION_FILE, ACTORS_FILE)
+    if not is_core_id(core_id):
+        return None
+    return (REGION_FILE, ACTORS_FILE, f"{PLANS_DIR}/{core_id}.yaml")
+
+
 def parse_documents(
     files: Mapping[str, bytes], *, lazy_positions: bool = False
 ) -> tuple[dict[str, Document], list[Problem]]:
-    """Parse every plan file; a file that cannot be parsed gives one problem and no document."""
+    """Parse every plan file; a file that cannot be parsed (or was not read, see ``PlanFiles``)
+    gives one problem and no document."""
     documents: dict[str, Document] = {}
-    problems: list[Problem] = []
+    problems: list[Problem] = list(unread_problems(files).values())
     for path in sorted(files):
         try:
             documents[path] = parse_document(path, files[path], lazy_positions=lazy_positions)
@@ -85,7 +103,7 @@ def build_plan_set(
     keep theirs): for ``validate``, which wants the problems only and looks a position up only for
     a problem."""
     builder = _ModelBuilder(positions)
-    listed = set(files) if files is not None else set(documents)
+    listed = (set(files) | set(unread_problems(files))) if files is not None else set(documents)
     region = builder.region(documents.get(REGION_FILE), REGION_FILE in listed)
     actors = builder.actors(documents.get(ACTORS_FILE), ACTORS_FILE in listed)
     cores = tuple(
@@ -255,6 +273,12 @@ class _ModelBuilder:
         core_id = self._str(doc, data, (), "id", required=True)
         name = self._str(doc, data, (), "name", required=True)
         if core_id is None or name is None:
+            return None
+        if not is_core_id(core_id):
+            # Its file would be plans/<id>.yaml: an id such as a decomposed "södertälje" names none.
+            self._problem(doc, ("id",), "bad-format", t(
+                "{value!r} is not {what}", value=core_id, what=t(
+                    "a core id (2–41 lower-case letters, digits and hyphens, e.g. sodertalje)")))
             return None
         character = []
         for index, item in enumerate(self._list(doc, data, (), "character")):

@@ -30,6 +30,7 @@ import dataclasses
 import difflib
 import functools
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,7 +58,15 @@ from fardplan_cli.load import (
 )
 from fardplan_cli.model import Problem, Severity
 from fardplan_cli.query import normalize
-from fardplan_cli.yamlfile import Document, PathKey, format_path
+from fardplan_cli.yamlfile import (
+    Document,
+    PathKey,
+    PlanFiles,
+    YamlProblemError,
+    format_path,
+    read_plan_file,
+    unread_problems,
+)
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -113,23 +122,104 @@ def packaged_schema(name: str) -> bytes:
 
 
 def read_repository_schemas(root: Path) -> dict[str, bytes]:
-    """The schemas a plan repository holds in ``schemas/`` (those it has; none when it has none)."""
+    """The schemas a plan repository holds in ``schemas/`` (those it has; none when it has none),
+    read as safely as plan files: a link or an unreadable schema is in ``unread`` (see
+    ``PlanFiles``), keyed by its file name, and the packaged schema is used in its place."""
     folder = root / SCHEMAS_DIR
-    return {
-        name: (folder / name).read_bytes()
-        for name in SCHEMA_NAMES.values()
-        if (folder / name).is_file()
-    }
+    schemas = PlanFiles()
+    if folder.is_symlink() or not folder.is_dir():
+        return schemas
+    for name in SCHEMA_NAMES.values():
+        if (folder / name).is_symlink() or (folder / name).is_file():
+            try:
+                schemas[name] = read_plan_file(root, f"{SCHEMAS_DIR}/{name}")
+            except YamlProblemError as exc:
+                schemas.unread[name] = exc.problem
+    return schemas
+
+
+SCHEMA_MAX_DEPTH = 100
+"""How deeply a repository's schema may nest (the packaged ones nest a dozen levels)."""
+
+
+class _UnsafeSchemaError(Exception):
+    """A repository schema that fardplan will not run; the message says why."""
+
+
+def _check_repository_schema(schema: Any) -> None:
+    """Refuse what could make a schema reach the network or run away: a ``$ref`` to anything but
+    a part of itself, ``patternProperties`` (its patterns would run on Python's backtracking
+    engine), a ``pattern`` the non-backtracking engine cannot compile, nesting past
+    ``SCHEMA_MAX_DEPTH``. Walks without recursion, so any depth is answered."""
+    stack: list[tuple[Any, int]] = [(schema, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > SCHEMA_MAX_DEPTH:
+            raise _UnsafeSchemaError(t("it nests more than {depth} levels deep", depth=SCHEMA_MAX_DEPTH))
+        if isinstance(node, list):
+            stack.extend((item, depth + 1) for item in node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        for key in ("$ref", "$dynamicRef", "$recursiveRef"):
+            ref = node.get(key)
+            if isinstance(ref, str) and not ref.startswith("#"):
+                raise _UnsafeSchemaError(t(
+                    "it refers to {ref}, outside itself; fardplan never fetches a schema", ref=ref))
+        if "patternProperties" in node:
+            raise _UnsafeSchemaError(t("it uses patternProperties, which fardplan does not run"))
+        pattern = node.get("pattern")
+        if isinstance(pattern, str) and _pattern_check(pattern) is None:
+            raise _UnsafeSchemaError(t(
+                "its pattern {pattern!r} cannot be run on a regex engine that cannot backtrack",
+                pattern=pattern))
+        stack.extend((value, depth + 1) for value in node.values())
+
+
+@functools.cache
+def _pattern_check(pattern: str) -> Any:
+    """A compiled check of one ``pattern`` on the Rust regex engine of ``jsonschema_rs``, which
+    runs in time linear in the text (patterns with look-around or back-references run on its
+    backtracking engine, which gives up after a million steps); None when it cannot be compiled."""
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    try:
+        return jsonschema_rs.Draft202012Validator({"pattern": pattern})
+    except Exception:
+        return None
+
+
+def _pattern_keyword(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[Any]:
+    """JSON Schema's ``pattern`` for jsonschema, run on the non-backtracking engine when it is
+    there (Python's engine takes exponential time on a pattern such as ``^(a+)+$``)."""
+    from jsonschema.exceptions import ValidationError
+
+    if not isinstance(instance, str):
+        return
+    check = _pattern_check(pattern)
+    matches = check.is_valid(instance) if check is not None else re.search(pattern, instance)
+    if not matches:
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
 @functools.cache
 def _validator(schema_text: bytes) -> Draft202012Validator:
     """One validator per schema text: building it checks the schema, which is too slow per file."""
     from jsonschema import Draft202012Validator
+    from jsonschema.validators import extend
 
-    schema = json.loads(schema_text)
+    try:
+        schema = json.loads(schema_text)
+    except RecursionError:
+        raise _UnsafeSchemaError(t("it nests too deeply to be read")) from None
+    _check_repository_schema(schema)
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    with_safe_patterns = extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator, {"pattern": _pattern_keyword})
+    validator: Draft202012Validator = with_safe_patterns(schema)
+    return validator
 
 
 @dataclass(frozen=True)
@@ -226,6 +316,9 @@ def _validators(schemas: Mapping[str, bytes] | None, problems: list[Problem]) ->
     A repository schema that is byte for byte the packaged one is not checked again (a test checks
     the packaged schemas), so that a valid plan set never needs jsonschema at all."""
     validators = {}
+    for problem in unread_problems(schemas or {}).values():
+        problems.append(dataclasses.replace(problem, message=problem.message + "; " + t(
+            "using the schema packaged with fardplan")))
     for kind, name in SCHEMA_NAMES.items():
         text = (schemas or {}).get(name)
         packaged = packaged_schema(name)
@@ -245,6 +338,11 @@ def _validators(schemas: Mapping[str, bytes] | None, problems: list[Problem]) ->
                 problems.append(Problem(where, 1, 1, "error", "bad-schema", t(
                     "the schema is not a valid JSON Schema ({error}); using the schema packaged "
                     "with fardplan", error=exc.message)))
+            except (_UnsafeSchemaError, RecursionError) as exc:
+                reason = str(exc) if isinstance(exc, _UnsafeSchemaError) else t("it nests too deeply")
+                problems.append(Problem(where, 1, 1, "error", "unsafe-schema", t(
+                    "the schema is not run: {reason}; using the schema packaged with fardplan",
+                    reason=reason)))
         validators[kind] = _Schema(packaged, _fast_validator(packaged))
     return validators
 
@@ -303,7 +401,7 @@ def validate_files(
     problems.extend(_Rules(documents, files, reported).run())
     if strict:
         problems = [dataclasses.replace(p, severity="error") for p in problems]
-    return ValidationResult(_sorted_unique(problems), len(files))
+    return ValidationResult(_sorted_unique(problems), len(files) + len(unread_problems(files)))
 
 
 def _sorted_unique(problems: Iterable[Problem]) -> tuple[Problem, ...]:

@@ -91,20 +91,12 @@ def _plans(ctx: typer.Context, ref: str) -> tuple[PlanRepository, PlanSet, bool]
     """The plan files that the history of ``ref`` needs, and whether that is fewer than all:
     the region, the actors and, for a core's initiative named by the core's id, that core's file.
     The history itself is read from git."""
-    from fardplan_cli.load import ACTORS_FILE, REGION_FILE, load_plan_set
+    from fardplan_cli.grammar import split_reference
 
     repository = open_repository(ctx)
-    core_part, colon, _ = ref.strip().rpartition(":")
-    if colon:
-        files = repository.read_core_plan_files(core_part.strip())
-    else:
-        names = (REGION_FILE, ACTORS_FILE)
-        present = all((repository.root / name).is_file() for name in names)
-        files = {name: (repository.root / name).read_bytes() for name in names} if present else None
-    if files is not None:
-        plan = load_plan_set(files)
-        if not colon or plan.core(core_part.strip()) is not None:
-            return repository, plan, True
+    plan = repository.read_narrow_plan_set(split_reference(ref)[0])
+    if plan is not None:
+        return repository, plan, True
     repository, plan = load_plans(ctx)
     return repository, plan, False
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fardplan_cli.cli.common import handle_errors, open_repository, state
+from fardplan_cli.cli.common import handle_errors, state
 
 if TYPE_CHECKING:
     from fardplan_cli.repository import PlanRepository
@@ -51,18 +51,6 @@ def validate(
 def _repository(ctx: typer.Context) -> PlanRepository:
     """The plan repository; a folder with ``plans/`` but no region file is validated all the same,
     so that the missing ``plans/region.yaml`` is reported as a problem of the plans."""
-    import os
-    from pathlib import Path
+    from fardplan_cli.repository import find_repository
 
-    from fardplan_cli.errors import RepositoryNotFoundError
-    from fardplan_cli.load import PLANS_DIR
-    from fardplan_cli.repository import ENV_REPO, PlanRepository
-
-    try:
-        return open_repository(ctx)
-    except RepositoryNotFoundError:
-        chosen = state(ctx).repo or os.environ.get(ENV_REPO) or None
-        root = Path(chosen).expanduser() if chosen else Path.cwd()
-        if (root / PLANS_DIR).is_dir():
-            return PlanRepository(root.resolve())
-        raise
+    return find_repository(state(ctx).repo, plans_folder_is_enough=True)
