@@ -560,4 +560,48 @@ _SWEDISH: dict[str, str] = {
     "the number {value} is not finite; plan files hold finite numbers only": (
         "talet {value} är inte ändligt; planfiler innehåller bara ändliga tal"
     ),
+    # -- reading plan files and schemas safely; typed text --
+    "the text {text} holds bytes that are not UTF-8; type it again as UTF-8 text": (
+        "texten {text} innehåller byte som inte är UTF-8; skriv den igen som UTF-8-text"
+    ),
+    "the text {text} holds the control character U+{code:04X}, which plan files cannot hold": (
+        "texten {text} innehåller styrtecknet U+{code:04X}, som planfiler inte kan innehålla"
+    ),
+    "the working directory no longer exists (it was deleted or moved); cd to the plan repository, "
+    "or use --repo": (
+        "arbetskatalogen finns inte längre (den har tagits bort eller flyttats); gå till "
+        "planförrådet med cd, eller använd --repo"
+    ),
+    "{file} is a symbolic link; fardplan reads only regular files inside the repository: replace "
+    "the link by the file itself": (
+        "{file} är en symbolisk länk; fardplan läser bara vanliga filer i förrådet: ersätt länken "
+        "med själva filen"
+    ),
+    "{file} is not a regular file": "{file} är inte en vanlig fil",
+    "{file} cannot be read: {error}": "{file} kan inte läsas: {error}",
+    "it nests more than {depth} levels deep": "det är nästlat mer än {depth} nivåer djupt",
+    "it nests too deeply": "det är för djupt nästlat",
+    "it refers to {ref}, outside itself; fardplan never fetches a schema": (
+        "det hänvisar till {ref}, utanför sig självt; fardplan hämtar aldrig ett schema"
+    ),
+    "it uses patternProperties, which fardplan does not run": (
+        "det använder patternProperties, som fardplan inte kör"
+    ),
+    "its pattern {pattern!r} cannot be run on a regex engine that cannot backtrack": (
+        "dess mönster {pattern!r} kan inte köras i en regexmotor utan backtracking"
+    ),
+    "the schema is not run: {reason}; using the schema packaged with fardplan": (
+        "schemat körs inte: {reason}; använder schemat som följer med fardplan"
+    ),
+    "using the schema packaged with fardplan": "använder schemat som följer med fardplan",
+    "the document nests more than {depth} levels deep here; plan files are flat": (
+        "dokumentet är nästlat mer än {depth} nivåer djupt här; planfiler är platta"
+    ),
+    "the number has {count:,} digits; plan files hold numbers of at most {limit} digits": (
+        "talet har {count:,} siffror; planfiler innehåller tal med högst {limit} siffror"
+    ),
+    "{value!r} is not a value of its tag {tag}; remove the tag, or write a value of that kind": (
+        "{value!r} är inte ett värde av sin tagg {tag}; ta bort taggen, eller skriv ett värde av "
+        "det slaget"
+    ),
 }

@@ -213,7 +213,7 @@ def _validator(schema_text: bytes) -> Draft202012Validator:
     try:
         schema = json.loads(schema_text)
     except RecursionError:
-        raise _UnsafeSchemaError(t("it nests too deeply to be read")) from None
+        raise _UnsafeSchemaError(t("it nests too deeply")) from None
     _check_repository_schema(schema)
     Draft202012Validator.check_schema(schema)
     with_safe_patterns = extend(  # type: ignore[no-untyped-call]
