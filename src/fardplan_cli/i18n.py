@@ -594,6 +594,9 @@ _SWEDISH: dict[str, str] = {
         "schemat körs inte: {reason}; använder schemat som följer med fardplan"
     ),
     "using the schema packaged with fardplan": "använder schemat som följer med fardplan",
+    "{count:,} more unknown fields from here on ({names}, ...); allowed: {options}": (
+        "{count:,} okända fält till härifrån ({names}, ...); tillåtna: {options}"
+    ),
     "the document nests more than {depth} levels deep here; plan files are flat": (
         "dokumentet är nästlat mer än {depth} nivåer djupt här; planfiler är platta"
     ),

@@ -474,6 +474,10 @@ _PATTERNS: Mapping[str, tuple[str, str]] = {
 }
 
 
+UNKNOWN_FIELDS_SHOWN = 10
+"""How many unknown fields of one mapping get a problem each; the rest get one together."""
+
+
 def _field_name(path: PathKey) -> str:
     """The nearest mapping key of a path: ``participants`` for ``initiatives[0].participants[2]``.
     """
@@ -510,13 +514,20 @@ def _problems_for(
         return
     if keyword == "additionalProperties" and isinstance(instance, dict):
         allowed = list(schema.get("properties", {}))
-        for name in instance:
-            if name not in allowed:
-                near = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-                hint = (t("did you mean {options}?", options=near[0]) if near
-                        else t("allowed: {options}", options=", ".join(allowed)))
-                yield _at(doc, (*path, name), "unknown-field",
-                          t("unknown field {name!r}", name=name) + "; " + hint, key=True)
+        unknown = [name for name in instance if name not in allowed]
+        for name in unknown[:UNKNOWN_FIELDS_SHOWN]:
+            near = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+            hint = (t("did you mean {options}?", options=near[0]) if near
+                    else t("allowed: {options}", options=", ".join(allowed)))
+            yield _at(doc, (*path, name), "unknown-field",
+                      t("unknown field {name!r}", name=name) + "; " + hint, key=True)
+        if len(unknown) > UNKNOWN_FIELDS_SHOWN:
+            # A mapping of thousands of unknown fields is no typo: one problem says the rest.
+            rest = unknown[UNKNOWN_FIELDS_SHOWN:]
+            yield _at(doc, (*path, rest[0]), "unknown-field", t(
+                "{count:,} more unknown fields from here on ({names}, ...); allowed: {options}",
+                count=len(rest), names=", ".join(repr(name) for name in rest[:3]),
+                options=", ".join(allowed)), key=True)
         return
     if keyword == "type":
         words = " or ".join(
@@ -727,20 +738,29 @@ class _Rules:
         for index, actor in actors:
             if isinstance(actor.get("part_of"), str):
                 self.actor_ref(doc, ("actors", index, "part_of"), actor["part_of"])
-        reported: set[str] = set()
+        # Each actor is walked once: a walk stops at an actor an earlier walk has seen, so a chain
+        # of n actors costs n steps, not n squared.
+        walked: dict[str, int] = {}  # actor id -> the number of the walk that reached it
+        first_index: dict[str, int] = {}
         for index, actor in actors:
+            if isinstance(actor.get("id"), str):
+                first_index.setdefault(actor["id"], index)
+        for walk, (_, actor) in enumerate(actors):
             start = actor.get("id")
-            if not isinstance(start, str) or start in reported:
+            if not isinstance(start, str) or start in walked:
                 continue
-            chain = [start]
-            current = parent.get(start)
-            while current is not None and current in parent and current not in chain:
+            chain: list[str] = []
+            current: str | None = start
+            while current is not None and current in parent and current not in walked:
+                walked[current] = walk
                 chain.append(current)
                 current = parent[current]
-            if current == start:
-                reported.update(chain)
-                self.add(doc, ("actors", index, "part_of"), "part-of-loop", t(
-                    "part_of goes round in a loop: {chain}", chain=" -> ".join([*chain, start])))
+            if current is not None and walked.get(current) == walk:  # this walk came round
+                loop = chain[chain.index(current):]
+                head = min(range(len(loop)), key=lambda i: first_index[loop[i]])
+                loop = loop[head:] + loop[:head]  # told from the loop's first actor in the file
+                self.add(doc, ("actors", first_index[loop[0]], "part_of"), "part-of-loop", t(
+                    "part_of goes round in a loop: {chain}", chain=" -> ".join([*loop, loop[0]])))
 
     def _duplicates(self, doc: Document, list_key: str, key: str, code: str, template: str) -> None:
         first: dict[Any, PathKey] = {}
