@@ -115,12 +115,12 @@ def read_plan_file(root: Path, relative: str) -> bytes:
             size = os.fstat(stream.fileno()).st_size
             if size > MAX_FILE_BYTES:
                 raise YamlProblemError(_too_large(relative, size))
-            data = stream.read(MAX_FILE_BYTES + 1)
+            data = stream.read(size + 1)  # one byte more shows a file that grew meanwhile
     except OSError as exc:
         raise YamlProblemError(_problem(relative, 1, 1, "unreadable-file", t(
             "{file} cannot be read: {error}", file=relative,
             error=exc.strerror or type(exc).__name__))) from None
-    if len(data) > MAX_FILE_BYTES:  # it grew while being read
+    if len(data) > size and len(data) > MAX_FILE_BYTES:  # it grew while being read
         raise YamlProblemError(_too_large(relative, len(data)))
     return data
 
