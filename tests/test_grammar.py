@@ -13,6 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fardplan_cli import grammar
+from fardplan_cli.errors import UsageError
+from tests.conftest import run_cli
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "fardplan_cli"
@@ -130,3 +132,21 @@ def test_references_and_cycles() -> None:
     assert not grammar.looks_like_reference("sodertalje")
     assert grammar.is_cycle_id("2023-2026") and not grammar.is_cycle_id("2023-26")
     assert grammar.cycle_tag("2023-2026") == "cycle/2023-2026"
+
+
+@pytest.mark.parametrize("text", ["bad\udcffnote", "a\x1b]0;title\x07", "\x00", "x\ufffe"])
+def test_typed_text_that_a_plan_cannot_hold_is_a_usage_error(text: str) -> None:
+    with pytest.raises(UsageError):
+        grammar.typed_text(text)
+
+
+def test_typed_text_keeps_tabs_newlines_and_any_letter() -> None:
+    assert grammar.typed_text("Södertälje\tå\r\nrad") == "Södertälje\tå\r\nrad"
+
+
+def test_undecodable_bytes_in_a_note_name_no_file_position(plan_dir: Path) -> None:
+    before = {p.name: p.read_bytes() for p in (plan_dir / "plans").glob("*.yaml")}
+    result = run_cli("set-status", "1.1", "paused", "--note", "bad\udcff note", repo=plan_dir)
+    assert result.exit_code == 2, result.output
+    assert "not UTF-8" in result.stderr and "plans/region.yaml:" not in result.output
+    assert {p.name: p.read_bytes() for p in (plan_dir / "plans").glob("*.yaml")} == before
