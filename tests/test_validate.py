@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from fardplan_cli import validate as validate_module
+from fardplan_cli import schema_check
 from fardplan_cli.i18n import _SWEDISH
 from fardplan_cli.model import Problem
 from fardplan_cli.render.problems import escape_data, escape_property, github_command
@@ -209,7 +209,7 @@ def test_broken_repository_schema_is_reported_and_packaged_one_used(plan_dir: Pa
 
 def test_one_cached_validator_per_schema() -> None:
     text = packaged_schema("core.schema.json")
-    assert validate_module._validator(text) is validate_module._validator(bytes(text))
+    assert schema_check._validator(text) is schema_check._validator(bytes(text))
 
 
 def test_c_parser_in_use() -> None:
@@ -290,8 +290,8 @@ def test_version_imports_no_jsonschema() -> None:
 
 def test_every_message_built_from_a_table_has_a_swedish_translation() -> None:
     # Literal t("...") calls are checked for the whole package in test_i18n; these are not literals.
-    messages = {what for _, what in validate_module._PATTERNS.values()}
-    messages |= set(validate_module._EXPECTED.values())
+    messages = {what for _, what in schema_check._PATTERNS.values()}
+    messages |= set(schema_check._EXPECTED.values())
     messages |= {"goal area {value} is already defined on line {line}",
                  "cycle {value} is already defined on line {line}",
                  "actor {value} is already defined on line {line}"}
