@@ -323,3 +323,19 @@ def test_a_decomposed_core_id_is_a_problem_at_its_line_for_every_command(plan_di
     assert f"plans/sodertalje.yaml:{line}:5: error[bad-format]" in result.stderr
     assert "does not exist" not in result.output
     assert path.read_bytes() == before
+
+
+def test_one_initiative_is_built_as_the_whole_plan_set_builds_it(plan_dir: Path) -> None:
+    from fardplan_cli.load import build_initiative
+
+    files = PlanRepository(plan_dir).read_plan_files()
+    plan = load_plan_set(files, positions=False)
+    document = parse_document("plans/sodertalje.yaml", files["plans/sodertalje.yaml"])
+    core = plan.core("sodertalje")
+    assert core is not None
+    built = [build_initiative(document, "sodertalje", index)
+             for index in range(len(document.data["initiatives"]))]
+    assert tuple(built) == core.initiatives
+    assert build_initiative(document, "sodertalje", 10_000) is None
+    broken = parse_document("plans/x.yaml", b"initiatives:\n  - id: 1.5\n    title: X\n")
+    assert build_initiative(broken, "x", 0) is None

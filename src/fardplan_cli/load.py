@@ -114,6 +114,19 @@ def build_plan_set(
     return PlanSet(region=region, actors=actors, cores=cores), builder.problems
 
 
+def build_initiative(
+    document: Document, core: str | None, index: int, *, positions: bool = False
+) -> Initiative | None:
+    """The initiative at ``initiatives[index]`` of a parsed plan file, exactly as
+    ``build_plan_set`` builds it (``core`` None for a common initiative in the region's file);
+    None when that entry is no sound initiative (``validate`` says why). For reading one
+    initiative of many, as a file's history does, without building the rest of its file."""
+    items = document.data.get("initiatives") if isinstance(document.data, dict) else None
+    if not isinstance(items, list) or not 0 <= index < len(items):
+        return None
+    return _ModelBuilder(positions).initiative(document, items[index], index, core)
+
+
 class _ModelBuilder:
     def __init__(self, positions: bool = True) -> None:
         self.problems: list[Problem] = []
@@ -315,40 +328,46 @@ class _ModelBuilder:
     def _initiatives(self, doc: Document, data: dict[str, Any], core: str | None) -> tuple[Initiative, ...]:
         initiatives = []
         for index, item in enumerate(self._list(doc, data, (), "initiatives")):
-            path: PathKey = ("initiatives", index)
-            entry = self._mapping(doc, item, path, "an initiative")
-            if entry is None:
-                continue
-            initiative_id = self._str(doc, entry, path, "id", required=True)
-            title = self._str(doc, entry, path, "title", required=True)
-            if initiative_id is None or title is None:
-                continue
-            if not is_initiative_id(initiative_id):
-                self._problem(doc, (*path, "id"), "bad-id",
-                              t("{id!r} is not an initiative id (AREA.NUMBER, e.g. \"1.3\")", id=initiative_id))
-                continue
-            status = self._str(doc, entry, path, "status", required=False) or DEFAULT_STATUS
-            if status not in STATUSES:
-                self._problem(doc, (*path, "status"), "bad-status",
-                              t("unknown status {name!r}", name=status) + "; "
-                              + t("choose one of {options}", options=", ".join(STATUSES)))
-                status = DEFAULT_STATUS
-            initiatives.append(Initiative(
-                core=core,
-                id=initiative_id,
-                title=title,
-                description=self._str(doc, entry, path, "description", required=False) or "",
-                lead=self._str(doc, entry, path, "lead", required=False),
-                participants=self._str_list(doc, entry, path, "participants"),
-                status=status,
-                status_note=self._str(doc, entry, path, "status_note", required=False),
-                priority=self._str_list(doc, entry, path, "priority"),
-                replaces=self._str_list(doc, entry, path, "replaces"),
-                places=self._str_list(doc, entry, path, "places"),
-                pos=self._pos(doc, path),
-                field_pos=_field_positions(doc, path, entry) if self.positions else {},
-            ))
+            initiative = self.initiative(doc, item, index, core)
+            if initiative is not None:
+                initiatives.append(initiative)
         return tuple(initiatives)
+
+    def initiative(self, doc: Document, item: Any, index: int, core: str | None) -> Initiative | None:
+        """The initiative ``initiatives[index]`` of ``doc`` (``item``), or None with a problem."""
+        path: PathKey = ("initiatives", index)
+        entry = self._mapping(doc, item, path, "an initiative")
+        if entry is None:
+            return None
+        initiative_id = self._str(doc, entry, path, "id", required=True)
+        title = self._str(doc, entry, path, "title", required=True)
+        if initiative_id is None or title is None:
+            return None
+        if not is_initiative_id(initiative_id):
+            self._problem(doc, (*path, "id"), "bad-id",
+                          t("{id!r} is not an initiative id (AREA.NUMBER, e.g. \"1.3\")", id=initiative_id))
+            return None
+        status = self._str(doc, entry, path, "status", required=False) or DEFAULT_STATUS
+        if status not in STATUSES:
+            self._problem(doc, (*path, "status"), "bad-status",
+                          t("unknown status {name!r}", name=status) + "; "
+                          + t("choose one of {options}", options=", ".join(STATUSES)))
+            status = DEFAULT_STATUS
+        return Initiative(
+            core=core,
+            id=initiative_id,
+            title=title,
+            description=self._str(doc, entry, path, "description", required=False) or "",
+            lead=self._str(doc, entry, path, "lead", required=False),
+            participants=self._str_list(doc, entry, path, "participants"),
+            status=status,
+            status_note=self._str(doc, entry, path, "status_note", required=False),
+            priority=self._str_list(doc, entry, path, "priority"),
+            replaces=self._str_list(doc, entry, path, "replaces"),
+            places=self._str_list(doc, entry, path, "places"),
+            pos=self._pos(doc, path),
+            field_pos=_field_positions(doc, path, entry) if self.positions else {},
+        )
 
     def _indicators(self, doc: Document, data: dict[str, Any]) -> tuple[Indicator, ...]:
         indicators = []
