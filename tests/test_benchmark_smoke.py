@@ -146,4 +146,4 @@ def test_runner_markdown_table(tmp_path: Path) -> None:
     assert table[0] == (
         "| operation | median | reference | reference median | ratio | target | met? |"
     )
-    assert len(table) == 2 + 8
+    assert len(table) == 2 + 9
