@@ -31,7 +31,7 @@ from fardplan_cli.chunks import assemble, cut_core_text, lines_close
 from fardplan_cli.diff import Change, DiffResult, compare_initiatives, diff_plan_sets, initiative_content
 from fardplan_cli.errors import GitError, NotFoundError, UsageError
 from fardplan_cli.grammar import ACTOR_FIELDS as _ACTOR_FIELDS
-from fardplan_cli.grammar import CYCLE_TAG_PREFIX
+from fardplan_cli.grammar import CYCLE_TAG_PREFIX, is_core_id
 from fardplan_cli.grammar import is_initiative_id as _is_initiative_id
 from fardplan_cli.i18n import STATUSES, t
 from fardplan_cli.load import (
@@ -703,9 +703,9 @@ class FileInitiatives(Mapping[str, Initiative]):
             return cls(None, None, {})
         core: str | None = None
         if path != REGION_FILE:
-            # The model builder keeps a core only with a text id and name; its id is the file's.
+            # The model builder keeps a core only with a core id and a text name.
             core_value, name = data.get("id"), data.get("name")
-            if not isinstance(core_value, str) or not isinstance(name, str):
+            if not isinstance(core_value, str) or not is_core_id(core_value) or not isinstance(name, str):
                 return cls(None, None, {})
             core = core_value
         items = data.get("initiatives")
