@@ -198,8 +198,29 @@ def peak_rss_mb(argv: list[str], cwd: Path) -> str:
     return f"{float(completed.stdout.strip()):.0f} MB"
 
 
+PART_OF_CHAIN = 3000
+
+
+def part_of_chain_repository(made: Generated, folder: Path, length: int = PART_OF_CHAIN) -> Path:
+    """A plan set of the region, the actors with a ``part_of`` chain of ``length`` more actors
+    (each part of the one before) and one core: its validation must cost time linear in the
+    chain, well under that of the whole generated set."""
+    (folder / "plans").mkdir(parents=True)
+    shutil.copytree(made.root / "schemas", folder / "schemas")
+    for name in ("region.yaml", f"{made.hot_core}.yaml"):
+        shutil.copyfile(made.root / "plans" / name, folder / "plans" / name)
+    chain = "".join(
+        f"  - id: chain-{index}\n    name: Kedja {index}\n    kind: group\n"
+        + (f"    part_of: chain-{index - 1}\n" if index else "")
+        for index in range(length)
+    )
+    actors = (made.root / "plans" / "actors.yaml").read_text(encoding="utf-8")
+    (folder / "plans" / "actors.yaml").write_text(actors + chain, encoding="utf-8")
+    return folder
+
+
 def build_timings(made: Generated, fardplan: list[str], blob_file: Path,
-                  large: Generated) -> dict[str, Timing]:
+                  large: Generated, chain_root: Path) -> dict[str, Timing]:
     check_jsonschema = check_jsonschema_command()
     cores = sorted(p.name for p in (made.root / "plans").glob("core-*.yaml"))
     python = [sys.executable]
@@ -232,6 +253,8 @@ def build_timings(made: Generated, fardplan: list[str], blob_file: Path,
              "--note", "Benchmark", "--dry-run"]),
         "validate-large": (f"fardplan validate  (the same plans: 2 cores of {large.initiatives:,})",
                            [*fardplan, "--repo", str(large.root), "validate"]),
+        "validate-chain": (f"fardplan validate  (a part_of chain of {PART_OF_CHAIN:,} actors)",
+                           [*fardplan, "--repo", str(chain_root), "validate"]),
     }
     timings = {}
     for key, (label, argv) in commands.items():
@@ -248,6 +271,8 @@ OPERATIONS = (
     Operation("log", "floor", Target("ratio", 1.3)),
     Operation("report", "list", None),
     Operation("edit-large", "validate-large", Target("ratio", 2.5)),
+    # Linear in the chain: less than the whole set (a walk quadratic in it took 87 s).
+    Operation("validate-chain", "validate", Target("ratio", 1.0)),
 )
 
 
@@ -342,7 +367,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         blob_file = workspace / "blobs.txt"
         blob_file.write_text("\n".join(history_blobs(root, made.hot_file)) + "\n", encoding="ascii")
         fardplan, how = fardplan_command()
-        timings = build_timings(made, fardplan, blob_file, large)
+        chain_root = part_of_chain_repository(made, workspace / "part-of-chain")
+        timings = build_timings(made, fardplan, blob_file, large, chain_root)
         measure(list(timings.values()), root, size["runs"], warm_up=not args.quick,
                 progress=progress)
         rss = peak_rss_mb(timings["validate"].argv, root) if timings["validate"].median else "—"

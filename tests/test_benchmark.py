@@ -117,6 +117,7 @@ def test_runner_prints_the_table_with_every_row(tmp_path: Path) -> None:
         ("fardplan log core-001:", "parse each distinct blob of plans/core-001.yaml once"),
         ("fardplan report responsibility", "fardplan list --core core-001"),
         ("fardplan validate: peak RSS", None),
+        ("fardplan validate  (a part_of chain of 3,000 actors)", "fardplan validate"),
     ]
     lines = out.splitlines()
     for operation, reference in expected_rows:
@@ -145,4 +146,4 @@ def test_runner_markdown_table(tmp_path: Path) -> None:
     assert table[0] == (
         "| operation | median | reference | reference median | ratio | target | met? |"
     )
-    assert len(table) == 2 + 9  # the header, its rule, eight operations and the peak memory
+    assert len(table) == 2 + 10  # the header, its rule, nine operations and the peak memory

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
+import tracemalloc
+import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
 import pytest
 
 from fardplan_cli.load import load_plan_set
 from fardplan_cli.repository import PlanRepository
-from fardplan_cli.yamlfile import YamlProblemError, c_parser_in_use, parse_document
+from fardplan_cli.yamlfile import (
+    MAX_FILE_BYTES,
+    PlanFiles,
+    YamlProblemError,
+    c_parser_in_use,
+    parse_document,
+)
 from tests.support import PROJECT_ROOT, run_cli
 
 
@@ -168,3 +181,160 @@ def test_read_commands_point_at_the_same_place_as_validate(plan_dir: Path) -> No
     where = [line.split(" ")[0] for line in validated.stdout.splitlines() if "bad-status" in line]
     assert len(where) == 1 and where[0].startswith("plans/sodertalje.yaml:")
     assert where[0] in listed.stderr
+
+
+# -- reading safely: nothing outside the repository, nothing read that cannot be held ------------
+
+
+@pytest.mark.parametrize(("source", "code", "line"), [
+    (b'a: !!int "abc"\n', "yaml-tag-value", 1),
+    (b"a: 1\nb: !!float x1\n", "yaml-tag-value", 2),
+    (b"a: !!bool maybe\n", "yaml-tag-value", 1),
+    (b"a: !!null x\n", "yaml-tag-value", 1),
+    (b"a: " + b"7" * 5000 + b"\n", "number-too-large", 1),
+    (b"a: -" + b"7" * 101 + b"\n", "number-too-large", 1),
+    (b"a: " + b"[" * 900 + b"]" * 900 + b"\n", "yaml-too-deep", 1),
+    (b"a:\n" + b"".join(b"  " * i + b"- \n" for i in range(1, 200)), "yaml-too-deep", 65),
+])
+@pytest.mark.parametrize("lazy", [False, True])
+def test_a_value_that_cannot_be_held_is_one_problem_at_its_line(
+    source: bytes, code: str, line: int, lazy: bool
+) -> None:
+    with pytest.raises(YamlProblemError) as caught:
+        parse_document("f.yaml", source, lazy_positions=lazy)
+    assert (caught.value.problem.code, caught.value.problem.line) == (code, line)
+
+
+def test_standard_tags_whose_values_fit_are_read_as_plain_yaml_would() -> None:
+    doc = parse_document("f.yaml", b'a: !!str 1.10\nb: !!int "12"\nc: !!float 3\nd: !!bool true\n'
+                                   b"e: !!null null\nf: !!seq [x]\ng: !!map {h: 1}\n")
+    assert doc.data == {"a": "1.10", "b": 12, "c": 3.0, "d": True, "e": None, "f": ["x"],
+                        "g": {"h": 1}}
+
+
+def test_the_limits_leave_every_plan_of_the_repository_readable() -> None:
+    files = PlanRepository(PROJECT_ROOT).read_plan_files()
+    assert files and not files.unread
+    load_plan_set(files)
+
+
+def _repository_with(plan_dir: Path, name: str, make: Callable[[Path], None]) -> PlanFiles:
+    make(plan_dir / "plans" / name)
+    return PlanRepository(plan_dir).read_plan_files()
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "inside"])
+def test_a_plan_file_that_is_a_link_is_reported_without_being_opened(
+    plan_dir: Path, target: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (plan_dir / "secret.txt").write_text("root:x:0:0:SECRET\n", encoding="utf-8")
+    where = Path(target) if target.startswith("/") else plan_dir / "secret.txt"
+    (plan_dir / "plans" / "stolen.yaml").symlink_to(where)
+    opened: list[str] = []
+    real_open = os.open
+
+    def spy(path: Any, *args: Any, **kwargs: Any) -> int:
+        opened.append(str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", spy)
+    files = PlanRepository(plan_dir).read_plan_files()
+    assert "plans/stolen.yaml" not in files
+    assert files.unread["plans/stolen.yaml"].code == "symbolic-link"
+    assert not any("stolen" in path or "secret" in path or "passwd" in path for path in opened)
+
+    monkeypatch.undo()
+    result = run_cli("validate", "--format", "github", repo=plan_dir)
+    assert result.exit_code == 1
+    assert "symbolic-link" in result.stdout and "plans/stolen.yaml" in result.stdout
+    assert "SECRET" not in result.output and "root:" not in result.output
+
+
+def test_a_plans_folder_that_is_a_link_is_not_followed(tmp_path: Path, plan_dir: Path) -> None:
+    outside = tmp_path / "outside"
+    shutil.move(str(plan_dir / "plans"), outside)
+    (plan_dir / "plans").symlink_to(outside)
+    files = PlanRepository(plan_dir).read_plan_files()
+    assert dict(files) == {} and files.unread["plans"].code == "symbolic-link"
+
+
+def test_the_size_is_checked_before_anything_is_read(plan_dir: Path) -> None:
+    huge = plan_dir / "plans" / "huge.yaml"
+    with huge.open("wb") as handle:  # sparse: 1 GB that takes no room
+        handle.truncate(1024**3)
+    tracemalloc.start()
+    try:
+        files = PlanRepository(plan_dir).read_plan_files()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert files.unread["plans/huge.yaml"].code == "file-too-large"
+    assert peak < MAX_FILE_BYTES  # not a byte of it read
+
+
+def test_an_unreadable_plan_file_is_a_problem_not_an_internal_error(plan_dir: Path) -> None:
+    real_open = os.open
+
+    def refuse(path: Any, *args: Any, **kwargs: Any) -> int:
+        if str(path).endswith("haninge.yaml"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    with mock.patch.object(os, "open", refuse):
+        result = run_cli("validate", repo=plan_dir)
+        listing = run_cli("list", repo=plan_dir)
+    assert result.exit_code == 1 and "internal error" not in result.output
+    assert "plans/haninge.yaml:1:1: error[unreadable-file]" in result.stdout
+    assert "Permission denied" in result.stdout
+    assert listing.exit_code == 1 and "unreadable-file" in listing.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads any file")
+def test_a_file_without_read_permission(plan_dir: Path) -> None:  # pragma: no cover - not as root
+    (plan_dir / "plans" / "haninge.yaml").chmod(0)
+    result = run_cli("validate", repo=plan_dir)
+    assert result.exit_code == 1 and "unreadable-file" in result.stdout
+
+
+def test_a_deleted_working_directory_is_said_plainly(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = ("import os, sys; folder = sys.argv[1]; sys.argv = ['fardplan', sys.argv[2]];"
+              "os.chdir(folder); os.rmdir(folder); from fardplan_cli.__main__ import main; main()")
+    for command in ("list", "validate"):
+        gone.mkdir(exist_ok=True)
+        done = subprocess.run([sys.executable, "-c", script, str(gone), command],
+                              check=False, capture_output=True, text=True,
+                              env={**os.environ, "LANG": "C.UTF-8"})
+        assert done.returncode == 2, done.stderr
+        assert "working directory no longer exists" in done.stderr
+        assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+
+
+def test_a_decomposed_core_id_is_a_problem_at_its_line_for_every_command(plan_dir: Path) -> None:
+    path = plan_dir / "plans" / "sodertalje.yaml"
+    decomposed = unicodedata.normalize("NFD", "södertälje")
+    text = path.read_text(encoding="utf-8")
+    line = text.splitlines().index("id: sodertalje") + 1
+    path.write_text(text.replace("id: sodertalje", f"id: {decomposed}", 1), encoding="utf-8")
+    before = path.read_bytes()
+    result = run_cli("set-status", "sodertalje:1.1", "paused", "--note", "x", repo=plan_dir)
+    assert result.exit_code == 1
+    assert f"plans/sodertalje.yaml:{line}:5: error[bad-format]" in result.stderr
+    assert "does not exist" not in result.output
+    assert path.read_bytes() == before
+
+
+def test_one_initiative_is_built_as_the_whole_plan_set_builds_it(plan_dir: Path) -> None:
+    from fardplan_cli.load import build_initiative
+
+    files = PlanRepository(plan_dir).read_plan_files()
+    plan = load_plan_set(files, positions=False)
+    document = parse_document("plans/sodertalje.yaml", files["plans/sodertalje.yaml"])
+    core = plan.core("sodertalje")
+    assert core is not None
+    items = document.data["initiatives"]
+    built = [build_initiative(document, "sodertalje", index, item) for index, item in enumerate(items)]
+    assert tuple(built) == core.initiatives
+    broken = parse_document("plans/x.yaml", b"initiatives:\n  - id: 1.5\n    title: X\n")
+    assert build_initiative(broken, "x", 0, broken.data["initiatives"][0]) is None

@@ -111,4 +111,4 @@ def test_a_deleted_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyP
     for args in (("diff",), ("log", "sodertalje:1.3"), ("cycle", "list"), ("cycle", "close", "2023-2026")):
         result = run_cli(*args)
         assert result.exit_code == 2, result.output
-        assert "the current folder does not exist any more" in result.stderr
+        assert "the working directory no longer exists" in result.stderr

@@ -7,12 +7,14 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from fardplan_cli import validate as validate_module
+from fardplan_cli import schema_check
 from fardplan_cli.i18n import _SWEDISH
 from fardplan_cli.model import Problem
 from fardplan_cli.render.problems import escape_data, escape_property, github_command
@@ -196,7 +198,7 @@ def test_broken_repository_schema_is_reported_and_packaged_one_used(plan_dir: Pa
 
 def test_one_cached_validator_per_schema() -> None:
     text = packaged_schema("core.schema.json")
-    assert validate_module._validator(text) is validate_module._validator(bytes(text))
+    assert schema_check._validator(text) is schema_check._validator(bytes(text))
 
 
 def test_c_parser_in_use() -> None:
@@ -277,8 +279,8 @@ def test_version_imports_no_jsonschema() -> None:
 
 def test_every_message_built_from_a_table_has_a_swedish_translation() -> None:
     # Literal t("...") calls are checked for the whole package in test_i18n; these are not literals.
-    messages = {what for _, what in validate_module._PATTERNS.values()}
-    messages |= set(validate_module._EXPECTED.values())
+    messages = {what for _, what in schema_check._PATTERNS.values()}
+    messages |= set(schema_check._EXPECTED.values())
     messages |= {"goal area {value} is already defined on line {line}",
                  "cycle {value} is already defined on line {line}",
                  "actor {value} is already defined on line {line}"}
@@ -322,3 +324,117 @@ def test_a_wrongly_typed_choice_names_the_choices(plan_dir: Path) -> None:
     assert problem["code"] == "wrong-type"
     assert "choose one of planned, ongoing, done, paused, dropped" in problem["message"]
     assert "quote it" not in problem["message"]
+
+
+# -- the repository's own schemas cannot hang, reach the network or overflow -----------------------
+
+
+def _with_schema_change(plan_dir: Path, change: Any) -> None:
+    path = plan_dir / "schemas" / "actors.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    change(schema)
+    path.write_text(json.dumps(schema), encoding="utf-8")
+
+
+def _actor_id_pattern(pattern: str) -> Any:
+    def change(schema: dict[str, Any]) -> None:
+        schema["properties"]["actors"]["items"]["properties"]["id"]["pattern"] = pattern
+    return change
+
+
+def test_a_catastrophic_pattern_in_a_repository_schema_runs_in_linear_time(plan_dir: Path) -> None:
+    _with_schema_change(plan_dir, _actor_id_pattern("^(a+)+$"))
+    actors = plan_dir / "plans" / "actors.yaml"
+    actors.write_text(actors.read_text(encoding="utf-8").replace(
+        "id: trafikverket", "id: " + "a" * 40 + "!", 1), encoding="utf-8")
+    started = time.monotonic()
+    result = run_cli("validate", "--format", "json", repo=plan_dir)
+    assert time.monotonic() - started < 20  # Python's engine: far beyond a minute
+    codes = {p["code"] for p in json.loads(result.stdout)["problems"]}
+    assert "unknown-actor" in codes and result.exit_code == 1
+
+
+@pytest.mark.parametrize(("change", "reason"), [
+    (lambda s: s["properties"]["actors"].update({"$ref": "https://example.invalid/x.json"}),
+     "https://example.invalid/x.json"),
+    (lambda s: s["properties"].update({"x": {"patternProperties": {"^a": {}}}}), "patternProperties"),
+])
+def test_a_repository_schema_that_could_fetch_or_backtrack_is_not_run(
+    plan_dir: Path, change: Any, reason: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    def no_network(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("a network connection was attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    _with_schema_change(plan_dir, change)
+    result = run_cli("validate", repo=plan_dir)
+    assert "schemas/actors.schema.json:1:1: error[unsafe-schema]" in result.stdout
+    assert reason in result.stdout and "packaged" in result.stdout
+
+
+def test_a_schema_nested_100000_levels_is_a_clear_error(plan_dir: Path) -> None:
+    (plan_dir / "schemas" / "core.schema.json").write_text(
+        '{"items": ' * 100_000 + "{}" + "}" * 100_000, encoding="utf-8")
+    result = run_cli("validate", repo=plan_dir)
+    assert "schemas/core.schema.json:1:1: error[unsafe-schema]" in result.stdout
+    assert "Traceback" not in result.output and "RecursionError" not in result.output
+
+
+def test_a_schema_that_is_a_link_is_reported_and_not_opened(plan_dir: Path) -> None:
+    schema = plan_dir / "schemas" / "core.schema.json"
+    schema.unlink()
+    schema.symlink_to("/etc/passwd")
+    result = run_cli("validate", repo=plan_dir)
+    assert "schemas/core.schema.json:1:1: error[symbolic-link]" in result.stdout
+    assert "root:" not in result.output
+
+
+# -- cost linear in the input ----------------------------------------------------------------------
+
+
+def _actor_chain(length: int) -> dict[str, bytes]:
+    files = dict(shipped_files())
+    chain = "".join(
+        f"  - id: chain-{i}\n    name: Kedja {i}\n    kind: group\n"
+        + (f"    part_of: chain-{i - 1}\n" if i else "")
+        for i in range(length)
+    )
+    files["plans/actors.yaml"] = files["plans/actors.yaml"] + chain.encode()
+    return files
+
+
+def _seconds(files: dict[str, bytes]) -> float:
+    started = time.process_time()
+    validate_files(files)
+    return time.process_time() - started
+
+
+def test_a_part_of_chain_costs_time_linear_in_its_length() -> None:
+    short, long = _actor_chain(500), _actor_chain(3000)
+    assert validate_files(long).ok
+    _seconds(short)  # warm: schemas compiled
+    # Six times the actors: well under the 36 times a quadratic walk would take (the walk was cubic).
+    assert _seconds(long) < 12 * max(_seconds(short), 0.05)
+
+
+def test_a_loop_not_through_the_first_actor_is_found_once() -> None:
+    files = dict(shipped_files())
+    files["plans/actors.yaml"] += (
+        b"  - id: outer\n    name: Outer\n    kind: group\n    part_of: loop-a\n"
+        b"  - id: loop-a\n    name: A\n    kind: group\n    part_of: loop-b\n"
+        b"  - id: loop-b\n    name: B\n    kind: group\n    part_of: loop-a\n")
+    loops = [p for p in validate_files(files).problems if p.code == "part-of-loop"]
+    assert [p.message.split(": ", 1)[1] for p in loops] == ["loop-a -> loop-b -> loop-a"]
+
+
+def test_thousands_of_unknown_fields_are_refused_fast_and_summed_up() -> None:
+    files = dict(shipped_files())
+    files["plans/actors.yaml"] += "".join(f"unknown_{i}: 1\n" for i in range(50_000)).encode()
+    started = time.process_time()
+    result = validate_files(files)
+    assert time.process_time() - started < 20
+    unknown = [p for p in result.problems if p.code == "unknown-field"]
+    assert len(unknown) == 11
+    assert "49,990 more unknown fields" in unknown[-1].message

@@ -23,15 +23,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fardplan_cli import load
+from fardplan_cli import load, schema_check
 from fardplan_cli import validate as validate_module
 from fardplan_cli.repository import PlanRepository
+from fardplan_cli.schema_check import _fast_safe, _fast_validator, _validator
 from fardplan_cli.validate import (
     SCHEMA_NAMES,
     ValidationResult,
-    _fast_safe,
-    _fast_validator,
-    _validator,
     packaged_schema,
     read_repository_schemas,
     validate_files,
@@ -49,7 +47,7 @@ def _slow_validate(
     up front, the model built with positions."""
     patch = pytest.MonkeyPatch()
     try:
-        patch.setattr(validate_module._Schema, "is_valid", lambda self, data: None)
+        patch.setattr(schema_check.Schema, "is_valid", lambda self, data: None)
         patch.setattr(validate_module, "parse_documents",
                       lambda files, lazy_positions=False: load.parse_documents(files))
         patch.setattr(validate_module, "build_plan_set",
@@ -99,7 +97,7 @@ def test_no_pre_check_for_what_the_two_might_judge_differently(schema: Any) -> N
 
 def test_the_pre_check_passes_nothing_jsonschema_rejects_on_the_shipped_plans() -> None:
     for path in sorted(SHIPPED_PLANS.glob("*.yaml")):
-        kind = validate_module.schema_kind(f"plans/{path.name}")
+        kind = schema_check.schema_kind(f"plans/{path.name}")
         assert kind is not None
         text = packaged_schema(SCHEMA_NAMES[kind])
         data = parse_document(path.name, path.read_bytes()).data
@@ -151,7 +149,7 @@ def test_the_pre_check_never_passes_what_jsonschema_rejects(
         except (KeyError, IndexError, TypeError):
             continue
     text = packaged_schema("core.schema.json")
-    schema = validate_module._Schema(text, _fast_validator(text))
+    schema = schema_check.Schema(text, _fast_validator(text))
     if schema.is_valid(data):
         assert not list(_validator(text).iter_errors(data))
 

@@ -8,20 +8,17 @@ says the same of it — ``cycle list`` shows the cycle open, ``diff`` says it is
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from fardplan_cli.errors import EditRefusedError, NotFoundError, PlanProblemsError, UsageError
+from fardplan_cli.errors import EditRefusedError, NotFoundError, PlanProblemsError
 from fardplan_cli.gitstore import GitRepository, RevisionError, open_git
+from fardplan_cli.grammar import CYCLE_TAG_PREFIX, cycle_tag, is_cycle_id
 from fardplan_cli.i18n import t
 from fardplan_cli.load import PLANS_DIR, REGION_FILE
 from fardplan_cli.model import PlanSet
 from fardplan_cli.repository import PlanRepository
-
-CYCLE_ID = re.compile(r"[0-9]{4}-[0-9]{4}")
-CYCLE_TAG_PREFIX = "cycle/"
 
 
 @dataclass(frozen=True)
@@ -39,19 +36,12 @@ class CycleTag:
         return self.commit is not None
 
 
-def cycle_tag(cycle_id: str) -> str:
-    if not CYCLE_ID.fullmatch(cycle_id):
-        raise UsageError(t("{cycle!r} is not a cycle id (YYYY-YYYY, e.g. 2023-2026)",
-                           cycle=cycle_id))
-    return CYCLE_TAG_PREFIX + cycle_id
-
-
 def tags_of(git: GitRepository) -> dict[str, CycleTag]:
     """Every ``cycle/<id>`` tag with a valid id, by cycle id."""
     tags = {}
     for tag in git.tags(CYCLE_TAG_PREFIX):
         cycle = tag.name.removeprefix(CYCLE_TAG_PREFIX)
-        if CYCLE_ID.fullmatch(cycle):
+        if is_cycle_id(cycle):
             tags[cycle] = CycleTag(cycle, tag.name, tag.commit, tag.date, tag.annotated)
     return tags
 
@@ -139,7 +129,7 @@ def close_cycle(repository: PlanRepository, cycle_id: str, message: str | None) 
     work_tree_files = repository.read_plan_files()
     known_cycles = _known_cycles(work_tree_files)
     with open_git(repo_root) as git:
-        if not CYCLE_ID.fullmatch(cycle_id) or cycle_id not in known_cycles:
+        if not is_cycle_id(cycle_id) or cycle_id not in known_cycles:
             message_text = t("unknown cycle {name!r}", name=cycle_id)
             if known_cycles:
                 message_text += "; " + t("choose one of {options}", options=", ".join(known_cycles))

@@ -262,10 +262,7 @@ _SWEDISH: dict[str, str] = {
         "mappen {path} finns inte (längre); kör fardplan från en mapp som finns"
     ),
     "git could not be started: {error}": "git kunde inte startas: {error}",
-    "the current folder does not exist any more; change to an existing folder or use --repo": (
-        "den aktuella mappen finns inte längre; byt till en mapp som finns eller använd --repo"
-    ),
-    "cycle {cycle} is not closed: the tag {tag} names no commit": (
+        "cycle {cycle} is not closed: the tag {tag} names no commit": (
         "mandatperioden {cycle} är inte avslutad: taggen {tag} pekar inte på någon commit"
     ),
     "the tag {tag} exists but names no commit, so cycle {cycle} is not closed; remove it "
@@ -651,5 +648,46 @@ _SWEDISH: dict[str, str] = {
     ),
     "cannot create the plan repository {path}: {error}; nothing is left of it": (
         "kan inte skapa planrepositoryt {path}: {error}; inget av det finns kvar"
+    ),
+    # -- reading plan files and schemas safely --
+    "the working directory no longer exists (it was deleted or moved); cd to the plan repository, "
+    "or use --repo": (
+        "arbetskatalogen finns inte längre (den har tagits bort eller flyttats); gå till "
+        "planförrådet med cd, eller använd --repo"
+    ),
+    "{file} is a symbolic link; fardplan reads only regular files inside the repository: replace "
+    "the link by the file itself": (
+        "{file} är en symbolisk länk; fardplan läser bara vanliga filer i förrådet: ersätt länken "
+        "med själva filen"
+    ),
+    "{file} is not a regular file": "{file} är inte en vanlig fil",
+    "{file} cannot be read: {error}": "{file} kan inte läsas: {error}",
+    "it nests more than {depth} levels deep": "det är nästlat mer än {depth} nivåer djupt",
+    "it nests too deeply": "det är för djupt nästlat",
+    "it refers to {ref}, outside itself; fardplan never fetches a schema": (
+        "det hänvisar till {ref}, utanför sig självt; fardplan hämtar aldrig ett schema"
+    ),
+    "it uses patternProperties, which fardplan does not run": (
+        "det använder patternProperties, som fardplan inte kör"
+    ),
+    "its pattern {pattern!r} cannot be run on a regex engine that cannot backtrack": (
+        "dess mönster {pattern!r} kan inte köras i en regexmotor utan backtracking"
+    ),
+    "the schema is not run: {reason}; using the schema packaged with fardplan": (
+        "schemat körs inte: {reason}; använder schemat som följer med fardplan"
+    ),
+    "using the schema packaged with fardplan": "använder schemat som följer med fardplan",
+    "{count:,} more unknown fields from here on ({names}, ...); allowed: {options}": (
+        "{count:,} okända fält till härifrån ({names}, ...); tillåtna: {options}"
+    ),
+    "the document nests more than {depth} levels deep here; plan files are flat": (
+        "dokumentet är nästlat mer än {depth} nivåer djupt här; planfiler är platta"
+    ),
+    "the number has {count:,} digits; plan files hold numbers of at most {limit} digits": (
+        "talet har {count:,} siffror; planfiler innehåller tal med högst {limit} siffror"
+    ),
+    "{value!r} is not a value of its tag {tag}; remove the tag, or write a value of that kind": (
+        "{value!r} är inte ett värde av sin tagg {tag}; ta bort taggen, eller skriv ett värde av "
+        "det slaget"
     ),
 }

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from fardplan_cli.errors import PlanProblemsError
+from fardplan_cli.grammar import RESERVED_STEMS, is_core_id, is_initiative_id
 from fardplan_cli.i18n import STATUSES, t
 from fardplan_cli.model import (
     DEFAULT_STATUS,
@@ -29,12 +30,18 @@ from fardplan_cli.model import (
     Problem,
     Region,
 )
-from fardplan_cli.yamlfile import Document, PathKey, YamlProblemError, format_path, parse_document
+from fardplan_cli.yamlfile import (
+    Document,
+    PathKey,
+    YamlProblemError,
+    format_path,
+    parse_document,
+    unread_problems,
+)
 
 PLANS_DIR = "plans"
 REGION_FILE = f"{PLANS_DIR}/region.yaml"
 ACTORS_FILE = f"{PLANS_DIR}/actors.yaml"
-RESERVED_STEMS = frozenset({"region", "actors"})
 
 
 def core_id_of(path: str) -> str:
@@ -48,12 +55,23 @@ def is_core_file(path: str) -> bool:
     )
 
 
+def narrow_plan_paths(core_id: str | None) -> tuple[str, ...] | None:
+    """The files that one core's plan needs: the region, the actors and the core's own file; for
+    None, the common plan's (the region and the actors). None when ``core_id`` is no core id."""
+    if core_id is None:
+        return (REGION_FILE, ACTORS_FILE)
+    if not is_core_id(core_id):
+        return None
+    return (REGION_FILE, ACTORS_FILE, f"{PLANS_DIR}/{core_id}.yaml")
+
+
 def parse_documents(
     files: Mapping[str, bytes], *, lazy_positions: bool = False
 ) -> tuple[dict[str, Document], list[Problem]]:
-    """Parse every plan file; a file that cannot be parsed gives one problem and no document."""
+    """Parse every plan file; a file that cannot be parsed (or was not read, see ``PlanFiles``)
+    gives one problem and no document."""
     documents: dict[str, Document] = {}
-    problems: list[Problem] = []
+    problems: list[Problem] = list(unread_problems(files).values())
     for path in sorted(files):
         try:
             documents[path] = parse_document(path, files[path], lazy_positions=lazy_positions)
@@ -85,7 +103,7 @@ def build_plan_set(
     keep theirs): for ``validate``, which wants the problems only and looks a position up only for
     a problem."""
     builder = _ModelBuilder(positions)
-    listed = set(files) if files is not None else set(documents)
+    listed = (set(files) | set(unread_problems(files))) if files is not None else set(documents)
     region = builder.region(documents.get(REGION_FILE), REGION_FILE in listed)
     actors = builder.actors(documents.get(ACTORS_FILE), ACTORS_FILE in listed)
     cores = tuple(
@@ -96,11 +114,13 @@ def build_plan_set(
     return PlanSet(region=region, actors=actors, cores=cores), builder.problems
 
 
-def build_initiative(doc: Document, core: str | None, index: int, item: Any) -> Initiative | None:
-    """The ``index``-th initiative of a parsed file as ``build_plan_set(positions=False)`` builds
-    it, or None where the builder skips it: for reading one initiative of a file without building
-    the rest (the history of one initiative)."""
-    return _ModelBuilder(positions=False).initiative(doc, core, index, item)
+def build_initiative(doc: Document, core: str | None, index: int, item: Any, *,
+                     positions: bool = False) -> Initiative | None:
+    """The initiative ``item`` at ``initiatives[index]`` of a parsed plan file, exactly as
+    ``build_plan_set`` builds it (``core`` None for a common initiative in the region's file);
+    None when that entry is no sound initiative (``validate`` says why). For reading one
+    initiative of many, as a file's history does, without building the rest of its file."""
+    return _ModelBuilder(positions).initiative(doc, item, index, core)
 
 
 class _ModelBuilder:
@@ -263,6 +283,12 @@ class _ModelBuilder:
         name = self._str(doc, data, (), "name", required=True)
         if core_id is None or name is None:
             return None
+        if not is_core_id(core_id):
+            # Its file would be plans/<id>.yaml: an id such as a decomposed "södertälje" names none.
+            self._problem(doc, ("id",), "bad-format", t(
+                "{value!r} is not {what}", value=core_id, what=t(
+                    "a core id (2–41 lower-case letters, digits and hyphens, e.g. sodertalje)")))
+            return None
         character = []
         for index, item in enumerate(self._list(doc, data, (), "character")):
             path: PathKey = ("character", index)
@@ -298,13 +324,13 @@ class _ModelBuilder:
     def _initiatives(self, doc: Document, data: dict[str, Any], core: str | None) -> tuple[Initiative, ...]:
         initiatives = []
         for index, item in enumerate(self._list(doc, data, (), "initiatives")):
-            initiative = self.initiative(doc, core, index, item)
+            initiative = self.initiative(doc, item, index, core)
             if initiative is not None:
                 initiatives.append(initiative)
         return tuple(initiatives)
 
-    def initiative(self, doc: Document, core: str | None, index: int, item: Any) -> Initiative | None:
-        """The ``index``-th item of a file's ``initiatives``, or None where it is skipped."""
+    def initiative(self, doc: Document, item: Any, index: int, core: str | None) -> Initiative | None:
+        """The initiative ``initiatives[index]`` of ``doc`` (``item``), or None with a problem."""
         path: PathKey = ("initiatives", index)
         entry = self._mapping(doc, item, path, "an initiative")
         if entry is None:
@@ -313,7 +339,7 @@ class _ModelBuilder:
         title = self._str(doc, entry, path, "title", required=True)
         if initiative_id is None or title is None:
             return None
-        if not _is_initiative_id(initiative_id):
+        if not is_initiative_id(initiative_id):
             self._problem(doc, (*path, "id"), "bad-id",
                           t("{id!r} is not an initiative id (AREA.NUMBER, e.g. \"1.3\")", id=initiative_id))
             return None
@@ -384,15 +410,6 @@ def _field_positions(doc: Document, path: PathKey, entry: dict[str, Any]) -> dic
         found = positions.get(key_path)
         out[key] = Position(file, *found) if found is not None else doc.position(key_path)
     return out
-
-
-def _is_initiative_id(value: str) -> bool:
-    area, dot, number = value.partition(".")
-    return bool(dot) and _positive(area) and _positive(number)
-
-
-def _positive(part: str) -> bool:
-    return part.isascii() and part.isdigit() and not part.startswith("0")
 
 
 def raw_scalar(doc: Document, path: PathKey) -> str | None:

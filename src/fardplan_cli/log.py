@@ -15,7 +15,7 @@ from fardplan_cli.diff import Change, compare_initiatives, initiative_content
 from fardplan_cli.errors import NotFoundError
 from fardplan_cli.gitstore import CommitInfo
 from fardplan_cli.i18n import t
-from fardplan_cli.load import ACTORS_FILE, PLANS_DIR, REGION_FILE, is_core_file, load_plan_set
+from fardplan_cli.load import PLANS_DIR, REGION_FILE, is_core_file, load_plan_set
 from fardplan_cli.model import Initiative, PlanSet
 from fardplan_cli.repository import PlanRepository
 from fardplan_cli.revisions import PlanReader, plan_path_of
@@ -180,23 +180,14 @@ def initiative_log(repository: PlanRepository, ref: str) -> InitiativeLog:
 
 
 def _plans_for(repository: PlanRepository, ref: str) -> tuple[PlanSet, bool]:
-    """The plan files of the working tree that the history of ``ref`` needs, and whether that is
-    fewer than all: the region, the actors and, for a core's initiative named by the core's id,
-    that core's file."""
-    root = repository.root
+    """The plan set of the working tree that the history of ``ref`` needs, and whether that is
+    fewer than all files: the region, the actors and, for a core's initiative named by the core's
+    id, that core's file."""
     core_part, colon, _ = ref.strip().rpartition(":")
-    files: Mapping[str, bytes] | None
-    if colon:
-        files = repository.read_core_plan_files(core_part.strip())
-    else:
-        names = (REGION_FILE, ACTORS_FILE)
-        present = all((root / name).is_file() for name in names)
-        files = {name: (root / name).read_bytes() for name in names} if present else None
-    if files is not None:
-        plan = load_plan_set(files)
-        if not colon or plan.core(core_part.strip()) is not None:
-            return plan, True
-    return load_plan_set(repository.read_plan_files(), positions=False), False
+    plan = repository.read_narrow_plan_set(core_part.strip() if colon else None)
+    if plan is not None:
+        return plan, True
+    return repository.read_plan_set(), False
 
 
 def _find(plan: PlanSet, ref: str) -> Initiative | NotFoundError:

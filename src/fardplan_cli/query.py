@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from fardplan_cli.errors import NotFoundError, UsageError
+from fardplan_cli.grammar import is_initiative_id, split_reference
 from fardplan_cli.i18n import STATUSES, status_label, t
 from fardplan_cli.model import Actor, Core, Initiative, PlanSet
 
@@ -100,14 +101,13 @@ def resolve_area(plan: PlanSet, number: int) -> int:
 
 def resolve_initiative(plan: PlanSet, ref: str) -> Initiative:
     """``sodertalje:1.3`` (the core by id or name), or a common initiative's bare ``1.1``."""
-    core_part, colon, initiative_id = ref.strip().rpartition(":")
-    initiative_id = initiative_id.strip()
-    if not re.fullmatch(r"[1-9][0-9]*\.[1-9][0-9]*", initiative_id):
+    core_part, initiative_id = split_reference(ref)
+    if not is_initiative_id(initiative_id):
         raise UsageError(t(
             "{ref!r} is not an initiative reference: use CORE:ID (sodertalje:1.3) or a common id (1.1)",
             ref=ref,
         ))
-    if colon:
+    if core_part is not None:
         core = resolve_core(plan, core_part)
         found = plan.find_initiative(core.id, initiative_id) or plan.find_initiative(None, initiative_id)
         pool = [i.ref for i in plan.core_plan(core.id)]

@@ -16,11 +16,11 @@ from a ``last_changed`` callable that the caller injects (``log.last_changed`` p
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 
+from fardplan_cli.grammar import is_cycle_id
 from fardplan_cli.i18n import t
 from fardplan_cli.model import Actor, Core, Indicator, Initiative, PlanSet
 from fardplan_cli.query import (
@@ -36,17 +36,13 @@ from fardplan_cli.query import (
 
 LastChanged = Callable[[], Mapping[str, datetime]]
 
-_CYCLE_START = re.compile(r"^([0-9]{4})-[0-9]{4}$")
-
-
 def current_cycle(plan: PlanSet, today: date) -> str | None:
     """The cycle in progress: the latest cycle whose start year is at most today's year."""
     best: tuple[int, str] | None = None
     for cycle in plan.region.cycles:
-        match = _CYCLE_START.match(cycle.id)
-        if match is None:
+        if not is_cycle_id(cycle.id):
             continue
-        start = int(match.group(1))
+        start = int(cycle.id[:4])
         if start <= today.year and (best is None or start >= best[0]):
             best = (start, cycle.id)
     return best[1] if best else None

@@ -13,9 +13,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from fardplan_cli.cycles import CYCLE_ID, closed_cycle_commit, cycle_tag
+from fardplan_cli.cycles import closed_cycle_commit
 from fardplan_cli.errors import GitError, PlanProblemsError
 from fardplan_cli.gitstore import GitRepository, RevisionError, check_revision, open_git
+from fardplan_cli.grammar import cycle_tag, is_cycle_id
 from fardplan_cli.i18n import t
 from fardplan_cli.load import PLANS_DIR, REGION_FILE, build_initiative, build_plan_set
 from fardplan_cli.model import Initiative, PlanSet, Problem
@@ -95,7 +96,7 @@ class PlanReader:
     def resolve(self, typed: str) -> Revision:
         """A cycle id, tag, branch or commit -> the commit it names. Raises ``RevisionError``."""
         check_revision(typed)
-        if CYCLE_ID.fullmatch(typed):
+        if is_cycle_id(typed):
             return Revision(typed, closed_cycle_commit(self.git, typed), cycle_tag(typed))
         commit = self.git.resolve(typed)
         return Revision(typed, commit, f"{typed} ({commit[:10]})")

@@ -1,14 +1,16 @@
 """Reading plan files safely and fast, keeping each node's source position.
 
-Plan files are read with ruamel's C parser (``ruamel.yaml.clib``): it composes the node graph in C,
-and this module builds plain Python data from it, recording the 1-based line and column of every
-value and every mapping key. Walking the nodes ourselves lets us refuse what plan files must not
-contain before anything expands it: aliases (an alias bomb is a few hundred bytes that expand to
-billions of nodes), anchors, merge keys, custom tags, directives, duplicate keys. Timestamps stay
-strings.
+Plan files are parsed with ruamel's C parser (``ruamel.yaml.clib``) into a list of events, and one
+builder here turns the events into plain Python data, recording (when asked) the 1-based line and
+column of every value and every mapping key. Building from the events ourselves, without ruamel's
+node graph or its Python constructor, is three times faster, and lets us refuse what plan files
+must not contain before anything expands it: aliases (an alias bomb is a few hundred bytes that
+expand to billions of nodes), anchors, merge keys, tags other than YAML's standard ones, a standard
+tag whose value is not of its kind, directives, duplicate keys, nesting deeper than ``MAX_DEPTH``
+and whole numbers longer than ``MAX_INTEGER_DIGITS``. Timestamps stay strings.
 
 Round-trip loading (comments, quoting, key order kept) is for the one file being edited; see
-``round_trip_yaml``.
+``round_trip_yaml``. Writing is atomic and happens under the repository's edit lock.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ PathKey = tuple[str | int, ...]
 _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + n for n in ("str", "int", "float", "bool", "null"))
 _TIMESTAMP, _MAP, _SEQ, _MERGE = (_TAG + n for n in ("timestamp", "map", "seq", "merge"))
+_VALUE_TAGS = frozenset({_INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP})
 _DIRECTIVE_LINE = re.compile(rb"(?m)^%")
 
 
@@ -69,6 +72,63 @@ class YamlProblemError(Exception):
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
         super().__init__(problem.format())
+
+
+class PlanFiles(dict[str, bytes]):
+    """Plan files by repository-relative posix path, as read from a folder; ``unread`` holds a
+    problem for each plan file that was there but could not be read safely (a symbolic link, a
+    file too large, one without permission to read), which takes no further part."""
+
+    def __init__(self, files: Mapping[str, bytes] = {}, unread: Mapping[str, Problem] = {}) -> None:
+        super().__init__(files)
+        self.unread: dict[str, Problem] = dict(unread)
+
+
+def unread_problems(files: Mapping[str, bytes]) -> dict[str, Problem]:
+    """The problems of the plan files that ``files`` lists but could not read (see ``PlanFiles``)."""
+    return files.unread if isinstance(files, PlanFiles) else {}
+
+
+def read_plan_file(root: Path, relative: str) -> bytes:
+    """The bytes of the file at ``relative`` (a posix path) under ``root``, read safely.
+
+    A symbolic link is refused without being opened (it could point at any file on the machine,
+    whose text would then be echoed in messages), as is anything but a regular file; the size is
+    checked before anything is read. Raises ``YamlProblemError`` with the problem that says why.
+    """
+    import os
+    import stat
+
+    path = root.joinpath(*relative.split("/"))
+    try:
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            raise YamlProblemError(_problem(relative, 1, 1, "symbolic-link", t(
+                "{file} is a symbolic link; fardplan reads only regular files inside the "
+                "repository: replace the link by the file itself", file=relative)))
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlProblemError(_problem(relative, 1, 1, "not-a-file", t(
+                "{file} is not a regular file", file=relative)))
+        # O_NOFOLLOW: a link put in the file's place since the check is not followed either.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise YamlProblemError(_too_large(relative, size))
+            data = stream.read(size + 1)  # one byte more shows a file that grew meanwhile
+    except OSError as exc:
+        raise YamlProblemError(_problem(relative, 1, 1, "unreadable-file", t(
+            "{file} cannot be read: {error}", file=relative,
+            error=exc.strerror or type(exc).__name__))) from None
+    if len(data) > size and len(data) > MAX_FILE_BYTES:  # it grew while being read
+        raise YamlProblemError(_too_large(relative, len(data)))
+    return data
+
+
+def _too_large(file: str, size: int) -> Problem:
+    return _problem(file, 1, 1, "file-too-large",
+                    t("the file is {size:,} bytes; plan files may be at most {limit:,} bytes",
+                      size=size, limit=MAX_FILE_BYTES))
 
 
 def format_path(path: Iterable[str | int]) -> str:
@@ -151,11 +211,7 @@ def parse_document(file: str, data: bytes, *, lazy_positions: bool = False) -> D
     the positions and the problems are the same either way.
     """
     if len(data) > MAX_FILE_BYTES:
-        raise YamlProblemError(
-            _problem(file, 1, 1, "file-too-large",
-                     t("the file is {size:,} bytes; plan files may be at most {limit:,} bytes",
-                       size=len(data), limit=MAX_FILE_BYTES))
-        )
+        raise YamlProblemError(_too_large(file, len(data)))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -199,21 +255,16 @@ def parse_document(file: str, data: bytes, *, lazy_positions: bool = False) -> D
     except YAMLError as exc:
         raise YamlProblemError(_reader_problem(file, text, exc)) from None
 
-    if lazy_positions:
-        try:
-            value = _DataBuilder(file, events).document()
-        except (_UnusualError, YamlProblemError, RecursionError):
-            pass  # the full builder below says exactly what, and where
-        else:
-            tables = _LazyPositions(file, text)
-            return Document(file, value, tables.positions, tables.key_positions, text)
-    builder = _Builder(file, events)
+    builder = _Builder(file, events, positions=not lazy_positions)
     try:
         value = builder.document()
-    except RecursionError:
-        raise YamlProblemError(
-            _problem(file, 1, 1, "yaml-too-deep", t("the document is nested too deeply"))
-        ) from None
+    except YamlProblemError:
+        if lazy_positions:
+            _Builder(file, events).document()  # the same problem, with its path in the document
+        raise
+    if lazy_positions:
+        tables = _LazyPositions(file, text)
+        return Document(file, value, tables.positions, tables.key_positions, text)
     return Document(file, value, builder.positions, builder.key_positions, text)
 
 
@@ -292,16 +343,29 @@ def _resolvers_by_first_character() -> Mapping[str, tuple[tuple[str, Any], ...]]
     return rules
 
 
-class _Builder:
-    """Builds plain data from the parser's events, recording positions, refusing what plans must
-    not hold. It walks the events the way ruamel's composer would, without making nodes."""
+MAX_DEPTH = 64
+"""How deeply a plan file may nest (the plans nest six levels; a deeper file is refused before
+anything recurses through it)."""
 
-    def __init__(self, file: str, events: list[Any]) -> None:
+MAX_INTEGER_DIGITS = 100
+"""The longest whole number a plan file may hold (a year or a count needs a few digits)."""
+
+
+class _Builder:
+    """Builds plain data from the parser's events, refusing what plans must not hold, and (with
+    ``positions``) recording the position of every node. It walks the events the way ruamel's
+    composer would, without making nodes. Without positions it does not track where in the
+    document it is (the paths cost more than the rest of the building): a problem found then is
+    found again with positions, to say its path."""
+
+    def __init__(self, file: str, events: list[Any], *, positions: bool = True) -> None:
         from ruamel.yaml import events as kinds
 
         self.file = file
         self.positions: dict[PathKey, tuple[int, int]] = {}
         self.key_positions: dict[PathKey, tuple[int, int]] = {}
+        self._record = positions
+        self._depth = 0
         self._next = iter(events).__next__
         self._resolvers = _resolvers_by_first_character()
         self._alias, self._scalar_event = kinds.AliasEvent, kinds.ScalarEvent
@@ -340,36 +404,57 @@ class _Builder:
 
     def build(self, event: Any, path: PathKey) -> Any:
         kind = type(event)
-        if kind is self._alias:
-            raise self._fail(event, "yaml-alias", t("aliases are not allowed in plan files"), path)
-        if event.anchor:
-            raise self._fail(event, "yaml-anchor", t(
-                "anchor &{name} is not allowed in plan files; write the value out", name=event.anchor), path)
-        mark = event.start_mark
-        self.positions[path] = (mark.line + 1, mark.column + 1)
         if kind is self._scalar_event:
+            if event.anchor:
+                raise self._anchor(event, path)
+            if self._record:
+                mark = event.start_mark
+                self.positions[path] = (mark.line + 1, mark.column + 1)
             if event.ctag is None and not event.implicit[0]:
                 return event.value  # quoted or block text, the bulk of a plan: no rule to try
             return self._scalar(event, self._scalar_tag(event), path)
+        if kind is self._alias:
+            raise self._fail(event, "yaml-alias", t("aliases are not allowed in plan files"), path)
+        if event.anchor:
+            raise self._anchor(event, path)
+        if self._depth >= MAX_DEPTH:
+            raise self._fail(event, "yaml-too-deep", t(
+                "the document nests more than {depth} levels deep here; plan files are flat",
+                depth=MAX_DEPTH), path)
+        record = self._record
+        if record:
+            mark = event.start_mark
+            self.positions[path] = (mark.line + 1, mark.column + 1)
         tag = event.ctag
         if kind is self._mapping_start:
             if tag is not None and str(tag) not in ("!", _MAP):
                 raise self._fail(event, "yaml-tag", t("the tag {tag} is not allowed in plan files", tag=tag),
                                  path)
-            return self._mapping(path)
+            self._depth += 1
+            mapping = self._mapping(path)
+            self._depth -= 1
+            return mapping
         if tag is not None and str(tag) not in ("!", _SEQ):
             raise self._fail(event, "yaml-tag", t("the tag {tag} is not allowed in plan files", tag=tag), path)
+        self._depth += 1
         items: list[Any] = []
+        sequence_end, next_event, build = self._sequence_end, self._next, self.build
         while True:
-            item = self._next()
-            if type(item) is self._sequence_end:
+            item = next_event()
+            if type(item) is sequence_end:
+                self._depth -= 1
                 return items
-            items.append(self.build(item, (*path, len(items))))
+            items.append(build(item, (*path, len(items)) if record else path))
+
+    def _anchor(self, event: Any, path: PathKey) -> YamlProblemError:
+        return self._fail(event, "yaml-anchor", t(
+            "anchor &{name} is not allowed in plan files; write the value out", name=event.anchor), path)
 
     def _mapping(self, path: PathKey) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        positions, key_positions = self.positions, self.key_positions
+        record, key_positions = self._record, self.key_positions
         scalar_event, mapping_end, next_event = self._scalar_event, self._mapping_end, self._next
+        build = self.build
         while True:
             key_event = next_event()
             kind = type(key_event)
@@ -377,33 +462,55 @@ class _Builder:
                 return result
             if kind is scalar_event and not key_event.anchor:
                 # A plain key, the usual case: what build() would do, without the bookkeeping.
-                tag = self._scalar_tag(key_event)
-                if tag == _MERGE:
-                    raise self._fail(key_event, "yaml-merge-key",
-                                     t("merge keys (<<) are not allowed in plan files"), path)
-                key = key_event.value if tag == _STR else self._scalar(
-                    key_event, tag, (*path, "<key>"))
+                if key_event.ctag is None and not key_event.implicit[0]:
+                    key = key_event.value
+                else:
+                    tag = self._scalar_tag(key_event)
+                    if tag == _MERGE:
+                        raise self._fail(key_event, "yaml-merge-key",
+                                         t("merge keys (<<) are not allowed in plan files"), path)
+                    key = key_event.value if tag == _STR else self._scalar(
+                        key_event, tag, (*path, "<key>"))
             else:
-                key = self.build(key_event, (*path, "<key>"))
-                positions.pop((*path, "<key>"), None)
+                key = build(key_event, (*path, "<key>"))
+                self.positions.pop((*path, "<key>"), None)
             if not isinstance(key, str | int | float | bool) and key is not None:
                 raise self._fail(key_event, "yaml-complex-key",
                                  t("mapping keys must be plain text"), path)
             if not isinstance(key, str):
                 # Plan keys are field names: say a key such as null, true or 1.10 as it is written.
                 key = key_event.value
-            key_path: PathKey = (*path, key)
+            key_path: PathKey = (*path, key) if record else path
             if key in result:
                 raise self._fail(key_event, "duplicate-key", t("duplicate key {key!r}", key=key), key_path)
-            kmark = key_event.start_mark
-            key_positions[key_path] = (kmark.line + 1, kmark.column + 1)
-            result[key] = self.build(next_event(), key_path)
+            if record:
+                kmark = key_event.start_mark
+                key_positions[key_path] = (kmark.line + 1, kmark.column + 1)
+            result[key] = build(next_event(), key_path)
+
+    def _fits(self, tag: str, value: str) -> bool:
+        """Whether a value written with an explicit standard tag (``!!int 12``) is what the tag
+        says: a value YAML would read as that kind unmarked (a float may be written as a whole
+        number)."""
+        kinds = (_INT, _FLOAT) if tag == _FLOAT else (tag,)
+        return any(name in kinds and match(value) for name, match in self._resolvers.get(value[:1], ()))
 
     def _scalar(self, event: Any, tag: str, path: PathKey) -> Any:
         value: str = event.value
-        if tag in (_STR, _TIMESTAMP):
+        if tag == _STR:
+            return value
+        if event.ctag is not None and tag in _VALUE_TAGS and not self._fits(tag, value):
+            raise self._fail(event, "yaml-tag-value", t(
+                "{value!r} is not a value of its tag {tag}; remove the tag, or write a value of "
+                "that kind", value=value, tag="!!" + tag.removeprefix(_TAG)), path)
+        if tag == _TIMESTAMP:
             return value
         if tag == _INT:
+            digits = value.replace("_", "").lstrip("+-")
+            if len(digits) > MAX_INTEGER_DIGITS:
+                raise self._fail(event, "number-too-large", t(
+                    "the number has {count:,} digits; plan files hold numbers of at most {limit} "
+                    "digits", count=len(digits), limit=MAX_INTEGER_DIGITS), path)
             digits = value.replace("_", "")
             try:
                 return int(digits, 0)
@@ -421,57 +528,6 @@ class _Builder:
         if tag == _NULL:
             return None
         raise self._fail(event, "yaml-tag", t("the tag {tag} is not allowed in plan files", tag=tag), path)
-
-
-class _UnusualError(Exception):
-    """Something in the events that only the full builder handles (it may be a problem)."""
-
-
-class _DataBuilder(_Builder):
-    """The data alone, for a plan file as plan files are: plain, string keys, no anchors or tags.
-
-    Anything else raises (``_UnusualError``, or what ``_Builder`` raises with a path it has not
-    tracked), and the full builder runs on the same events, so that problems stay exactly the same.
-    """
-
-    def build(self, event: Any, path: PathKey = ()) -> Any:
-        kind = type(event)
-        if event.anchor:
-            raise _UnusualError
-        if kind is self._scalar_event:
-            if event.ctag is not None:
-                raise _UnusualError
-            if not event.implicit[0]:
-                return event.value
-            return self._scalar(event, self._scalar_tag(event), ())
-        if event.ctag is not None:
-            raise _UnusualError
-        next_event, build = self._next, self.build
-        if kind is self._mapping_start:
-            result: dict[str, Any] = {}
-            scalar_event, mapping_end = self._scalar_event, self._mapping_end
-            while True:
-                key_event = next_event()
-                key_kind = type(key_event)
-                if key_kind is mapping_end:
-                    return result
-                if key_kind is not scalar_event or key_event.anchor or key_event.ctag is not None:
-                    raise _UnusualError
-                key = key_event.value
-                if key_event.implicit[0] and self._scalar_tag(key_event) != _STR:
-                    raise _UnusualError
-                if key in result:
-                    raise _UnusualError
-                result[key] = build(next_event())
-        if kind is self._sequence_start:
-            items: list[Any] = []
-            sequence_end = self._sequence_end
-            while True:
-                item = next_event()
-                if type(item) is sequence_end:
-                    return items
-                items.append(build(item))
-        raise _UnusualError  # an alias
 
 
 class _LazyPositions:

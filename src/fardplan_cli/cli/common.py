@@ -54,20 +54,9 @@ def open_repository(ctx: typer.Context) -> PlanRepository:
 
 
 def load_plans(ctx: typer.Context, *, core: str | None = None) -> tuple[PlanRepository, PlanSet]:
-    """The plan set; with ``core`` (as typed), only the files that core's plan needs when it can.
-
-    The narrow set holds the region, the actors and that one core: enough for the core's plan, its
-    filters and names. When ``core`` is not a core's id (a name, a typo), every file is read.
-    """
-    from fardplan_cli.load import load_plan_set
-
+    """The plan set; with ``core`` (as typed), only the files that core's plan needs when it can."""
     repository = open_repository(ctx)
-    narrow = repository.read_core_plan_files(core) if core else None
-    if narrow is not None:
-        plan = load_plan_set(narrow, positions=False)  # the read commands print no positions
-        if core is not None and plan.core(core) is not None:
-            return repository, plan
-    return repository, load_plan_set(repository.read_plan_files(), positions=False)
+    return repository, repository.read_plan_set(core=core)
 
 
 def emit(output: Output, name: str) -> None:

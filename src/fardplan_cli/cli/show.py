@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -11,8 +10,6 @@ if TYPE_CHECKING:
     from fardplan_cli.model import Core, Initiative, PlanSet
     from fardplan_cli.render import DetailOutput
 
-# Anything with a colon, or a bare AREA.NUMBER, is meant as an initiative; the rest names a core.
-_INITIATIVE_REF = re.compile(r".*:.*|\s*[0-9]+\.[0-9]+\s*")
 
 
 def show(
@@ -22,10 +19,11 @@ def show(
     format: FormatOption = "table",
 ) -> None:
     """Show one initiative in full with its core's direction for its area, or a core's plan."""
+    from fardplan_cli.grammar import looks_like_reference
     from fardplan_cli.query import resolve_core, resolve_initiative
 
     _, plan = load_plans(ctx)
-    if _INITIATIVE_REF.fullmatch(ref):
+    if looks_like_reference(ref):
         emit(initiative_detail(plan, resolve_initiative(plan, ref)), format)
     else:
         emit(core_detail(plan, resolve_core(plan, ref)), format)

@@ -27,7 +27,7 @@ def validate(
     from fardplan_cli.repository import find_repository
     from fardplan_cli.validate import read_repository_schemas, validate_files
 
-    repository = find_repository(state(ctx).repo, region_may_be_missing=True)
+    repository = find_repository(state(ctx).repo, plans_folder_is_enough=True)
     schemas = read_repository_schemas(repository.root)
     result = validate_files(repository.read_plan_files(), strict=strict, schemas=schemas,
                             ignored=repository.ignored_plan_entries())
