@@ -16,7 +16,7 @@ from typing import Any
 from fardplan_cli.cycles import closed_cycle_commit
 from fardplan_cli.errors import GitError, PlanProblemsError
 from fardplan_cli.gitstore import GitRepository, RevisionError, check_revision, open_git
-from fardplan_cli.grammar import cycle_tag, is_cycle_id
+from fardplan_cli.grammar import cycle_tag, is_core_id, is_cycle_id
 from fardplan_cli.i18n import t
 from fardplan_cli.load import PLANS_DIR, REGION_FILE, build_initiative, build_plan_set
 from fardplan_cli.model import Initiative, PlanSet, Problem
@@ -271,9 +271,9 @@ class FileInitiatives(Mapping[str, Initiative]):
             return cls(None, None, [])
         core: str | None = None
         if path != REGION_FILE:
-            # The builder keeps a core only with a text id and name.
+            # The builder keeps a core only with a core id and a text name.
             core_value, name = data.get("id"), data.get("name")
-            if not isinstance(core_value, str) or not isinstance(name, str):
+            if not isinstance(core_value, str) or not is_core_id(core_value) or not isinstance(name, str):
                 return cls(None, None, [])
             core = core_value
         items = data.get("initiatives")

@@ -49,6 +49,7 @@ from fardplan_cli.schema_check import (
 )
 from fardplan_cli.yamlfile import (
     Document,
+    PlanFiles,
     unread_problems,
 )
 
@@ -112,8 +113,9 @@ def validate_files(
     validators = schema_validators(schemas, problems)
     # Positions are worked out only for a file that has a problem.
     known = {path: doc for path, doc in (parsed or {}).items() if path in files}
-    documents, yaml_problems = parse_documents(
-        {path: data for path, data in files.items() if path not in known}, lazy_positions=True)
+    to_parse = PlanFiles({path: data for path, data in files.items() if path not in known},
+                         unread_problems(files)) if known else files
+    documents, yaml_problems = parse_documents(to_parse, lazy_positions=True)
     if known:
         documents = {path: documents.get(path) or known[path]
                      for path in sorted({*documents, *known})}
