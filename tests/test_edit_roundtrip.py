@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from fardplan_cli import edit
 from fardplan_cli.edit import roundtrip
 from fardplan_cli.load import load_plan_set
-from fardplan_cli.yamlfile import LOCK_FILE_NAME, parse_document, round_trip_yaml
+from fardplan_cli.writing import LOCK_FILE_NAME
+from fardplan_cli.yamlfile import parse_document, round_trip_yaml
 from tests.support import SHIPPED_PLANS
 from tests.support.edit import EDIT_FIXTURES
 

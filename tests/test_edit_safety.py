@@ -141,7 +141,7 @@ def test_edit_modules_import_neither_typer_rich_nor_git() -> None:
 
 
 def _lock_in_plans(root: Path) -> Path:
-    from fardplan_cli.yamlfile import lock_path
+    from fardplan_cli.writing import lock_path
 
     return lock_path(root)
 

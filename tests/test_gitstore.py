@@ -13,7 +13,7 @@ import pytest
 
 from fardplan_cli.errors import GitError, UsageError
 from fardplan_cli.gitstore import git_dir_of, open_git
-from fardplan_cli.yamlfile import lock_path
+from fardplan_cli.writing import lock_path
 from tests.support import SHIPPED_PLANS, SHIPPED_SCHEMAS, commit_all, git, init_git_repo, run_cli
 from tests.support.edit import snapshot
 

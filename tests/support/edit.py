@@ -6,7 +6,7 @@ import difflib
 import shutil
 from pathlib import Path
 
-from fardplan_cli.yamlfile import LOCK_FILE_NAME
+from fardplan_cli.writing import LOCK_FILE_NAME
 from tests.support import PROJECT_ROOT, commit_all, init_git_repo
 
 EDIT_FIXTURES = PROJECT_ROOT / "tests" / "edit_fixtures"

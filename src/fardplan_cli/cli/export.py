@@ -51,7 +51,7 @@ def write_output(repository: PlanRepository, target: Path, text: str) -> None:
     """Write the document to ``target`` whole or not at all; never inside plans/."""
     from fardplan_cli.errors import UsageError
     from fardplan_cli.i18n import t
-    from fardplan_cli.yamlfile import atomic_write_text
+    from fardplan_cli.writing import atomic_write_text
 
     resolved = target.resolve()
     plans = repository.plans_dir.resolve()

@@ -98,7 +98,7 @@ def perform(
     """Make one edit under the plan lock: read, edit, validate, write, commit. With ``strict``,
     a warning the edit causes on its initiative refuses it, as ``validate --strict`` would fail
     (one it had before does not: it can then be mended one edit at a time)."""
-    from fardplan_cli.yamlfile import atomic_write_text, plan_lock
+    from fardplan_cli.writing import atomic_write_text, plan_lock
 
     with plan_lock(repository.root):
         try:
