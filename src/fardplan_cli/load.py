@@ -84,7 +84,8 @@ def load_plan_set(files: Mapping[str, bytes], *, positions: bool = True) -> Plan
     """Parse and build the plan set; raise ``PlanProblemsError`` listing every problem found.
 
     Without ``positions`` the model's positions are all line 1 (problems keep theirs, worked out
-    only for a file that has one): for the commands that only read the plans (~30% faster)."""
+    only for a file that has one): for the commands that only read the plans, which skip the
+    cost of working positions out."""
     documents, problems = parse_documents(files, lazy_positions=not positions)
     plan_set, build_problems = build_plan_set(documents, files, positions=positions)
     problems.extend(build_problems)

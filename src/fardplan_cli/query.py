@@ -29,7 +29,7 @@ def normalize(text: str) -> str:
 
 def _not_found(kind: str, typed: str, candidates: Iterable[tuple[str, str]]) -> NotFoundError:
     """candidates: (id, name) pairs; suggests the nearest by id or name."""
-    import difflib  # only when a name is not found: it costs ~2 ms at start-up
+    import difflib  # only when a name is not found: importing it slows every start-up
 
     pairs = list(candidates)
     wanted = normalize(typed)

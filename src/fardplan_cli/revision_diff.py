@@ -87,7 +87,7 @@ def compare(reader: PlanReader, source: Revision, target: Revision, *,
         wanted |= {path for path in old.keys() | new.keys() if is_core_file(path)}
     if core_by_id:
         wanted.add(f"{PLANS_DIR}/{core}.yaml")
-    # The same actors on both sides: read only if a change names one (~15 ms for 300).
+    # The same actors on both sides: read only if a change names one (parsing them costs time).
     unread = () if ACTORS_FILE in wanted or ACTORS_FILE not in new else (ACTORS_FILE,)
     old_plan, new_plan = (by_file(plan) for plan in _read_sides(
         reader, source, target, old, new, wanted, unread))

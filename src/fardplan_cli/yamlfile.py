@@ -3,7 +3,7 @@
 Plan files are parsed with ruamel's C parser (``ruamel.yaml.clib``) into a list of events, and one
 builder here turns the events into plain Python data, recording (when asked) the 1-based line and
 column of every value and every mapping key. Building from the events ourselves, without ruamel's
-node graph or its Python constructor, is three times faster, and lets us refuse what plan files
+node graph or its Python constructor, is faster (docs/benchmark.md), and lets us refuse what plan files
 must not contain before anything expands it: aliases (an alias bomb is a few hundred bytes that
 expand to billions of nodes), anchors, merge keys, tags other than YAML's standard ones, a standard
 tag whose value is not of its kind, directives, duplicate keys, nesting deeper than ``MAX_DEPTH``
@@ -160,7 +160,7 @@ def _c_safe_yaml() -> YAML:
 
 def _events(text: str) -> Iterator[Any]:
     """The parser's events for ``text``. With the C extension, straight from its parser: ruamel's
-    ``YAML.parse`` builds a loader class and a constructor on every call (~30 us, as much as
+    ``YAML.parse`` builds a loader class and a constructor on every call (which costs as much as
     parsing an initiative), and the events are the same (the C parser asks no resolver for them)."""
     from ruamel.yaml import main
 
@@ -196,7 +196,7 @@ def _yaml12_resolver() -> type:
 
 
 def c_parser_in_use() -> bool:
-    """Whether reading goes through the C extension (it is ~10x faster than pure Python)."""
+    """Whether reading goes through the C extension (pure Python is far slower)."""
     return _c_safe_yaml().Parser.__module__.startswith("ruamel.yaml.clib") or (
         "CParser" in _c_safe_yaml().Parser.__name__
     )
@@ -232,7 +232,7 @@ def parse_document(file: str, data: bytes, *, lazy_positions: bool = False) -> D
 
     # All the events first, so that a syntax error anywhere is the problem reported, as composing
     # the whole document before building it would report it; building from events skips ruamel's
-    # node graph and its Python resolver, which cost three times what the C parser does.
+    # node graph and its Python resolver, which cost more than the C parser itself.
     events: list[Any] = []
     try:
         first_document: Any = None
@@ -530,7 +530,8 @@ class _Builder:
 
 
 class _LazyPositions:
-    """The position tables of one document, worked out by the full builder on first use."""
+    """The position tables of one document, worked out on first use (by parsing it again, with
+    positions)."""
 
     def __init__(self, file: str, text: str) -> None:
         self._file, self._text = file, text
