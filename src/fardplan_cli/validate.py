@@ -8,10 +8,11 @@ once and not again by every rule that trips over it:
    document (syntax, anchors/aliases/merge keys, directives, duplicate keys, tags, not UTF-8, too
    large) gives exactly one problem and takes no further part.
 2. The file's top level must be a mapping (``empty-file``, ``not-a-mapping``).
-3. Each file against its JSON Schema, with one cached ``Draft202012Validator`` per schema text.
-   Errors are turned into specific messages (an enum names its values, an id read as a number says
-   to quote it, an actor id that is not one names the nearest actors) and placed by the positions
-   the parser kept, so no round-trip load is needed to find line numbers.
+3. Each file against its JSON Schema (``schema_check``): one cached validator per schema text, a
+   compiled pre-check that passes a valid file, and jsonschema for the words of a problem. Errors
+   are turned into specific messages (an enum names its values, an id read as a number says to
+   quote it, an actor id that is not one names the nearest actors) and placed by the positions the
+   parser kept, so no round-trip load is needed to find line numbers.
 4. The files without schema errors are built into the model (``load.build_plan_set``); its
    structural problems (e.g. ``1.0`` where a whole number belongs, a missing ``plans/actors.yaml``)
    are kept. Problems are de-duplicated by file, line, column and code.
