@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 import click
+import pytest
 import typer
 
 from fardplan_cli.cli.app import app
@@ -37,3 +38,13 @@ def test_readme_quick_start_has_the_two_commands() -> None:
     assert commands[1].endswith("-m pytest")
     # CI runs the very same test command.
     assert commands[1] in (PROJECT_ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_the_reference_tool_reads_its_options_with_argparse(capsys: pytest.CaptureFixture[str]) -> None:
+    from fardplan_cli.cli.reference import main
+
+    assert main([]) == 0
+    assert capsys.readouterr().out == generate() + "\n"
+    with pytest.raises(SystemExit) as stopped:
+        main(["--wirte"])  # a mistyped option is an error, not a print
+    assert stopped.value.code == 2

@@ -51,15 +51,24 @@ def replace_section(readme: str, reference: str) -> str:
     return f"{head}{START}\n\n{reference}\n{END}{tail}"
 
 
-def main(argv: list[str]) -> int:
-    readme = Path(__file__).resolve().parents[3] / "README.md"
-    updated = replace_section(readme.read_text(encoding="utf-8"), generate())
-    if "--write" in argv:
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m fardplan_cli.cli.reference",
+        description="Print the CLI reference generated from --help, or write it into README.md.")
+    parser.add_argument("--write", action="store_true",
+                        help="rewrite the README's reference section instead of printing it")
+    arguments = parser.parse_args(argv)
+    reference = generate()
+    if arguments.write:
+        readme = Path(__file__).resolve().parents[3] / "README.md"
+        updated = replace_section(readme.read_text(encoding="utf-8"), reference)
         readme.write_text(updated, encoding="utf-8", newline="\n")
         return 0
-    sys.stdout.write(generate() + "\n")
+    sys.stdout.write(reference + "\n")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    raise SystemExit(main())
