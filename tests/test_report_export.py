@@ -254,6 +254,21 @@ def test_output_inside_plans_is_refused(plan_dir: Path, inside: str) -> None:
     assert sorted(p.name for p in (plan_dir / "plans").iterdir()) == before
 
 
+def test_the_domain_writes_the_document_without_the_command_line(plan_dir: Path, tmp_path: Path) -> None:
+    from fardplan_cli.errors import UsageError
+    from fardplan_cli.export import write_document
+    from fardplan_cli.repository import PlanRepository
+
+    repository = PlanRepository(plan_dir)
+    write_document(repository, tmp_path / "plan.md", "# Plan\n")
+    assert (tmp_path / "plan.md").read_text(encoding="utf-8") == "# Plan\n"
+    with pytest.raises(UsageError, match="inside plans/"):
+        write_document(repository, plan_dir / "plans" / "x.md", "# Plan\n")
+    with pytest.raises(UsageError, match="a folder"):
+        write_document(repository, tmp_path, "# Plan\n")
+    assert not (plan_dir / "plans" / "x.md").exists()
+
+
 def test_output_to_missing_folder(plan_dir: Path, tmp_path: Path) -> None:
     result = run_cli("export", "-o", str(tmp_path / "nowhere" / "x.md"), repo=plan_dir)
     assert result.exit_code == 2 and "does not exist" in result.stderr

@@ -10,8 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fardplan_cli.model import CharacterSection, Core, GoalArea, Indicator, Initiative, PlanSet
+
+if TYPE_CHECKING:
+    from fardplan_cli.repository import PlanRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,3 +113,21 @@ def plan_document(plan: PlanSet, core_ids: Sequence[str] | None = None) -> PlanD
     cores = [plan.core(c) for c in core_ids] if core_ids is not None else list(plan.cores)
     documents = tuple(core_document(plan, c) for c in cores if c is not None)
     return PlanDocument(plan.region.name, documents)
+
+
+def write_document(repository: PlanRepository, target: Path, text: str) -> None:
+    """Write an exported document to ``target``, whole or not at all; never inside ``plans/``
+    (which holds only plans), never over a folder."""
+    from fardplan_cli.errors import UsageError
+    from fardplan_cli.i18n import t
+    from fardplan_cli.writing import atomic_write_text
+
+    resolved = target.resolve()
+    plans = repository.plans_dir.resolve()
+    if resolved == plans or plans in resolved.parents:
+        raise UsageError(t("refusing to write {path}: it is inside plans/", path=str(target)))
+    if resolved.is_dir():
+        raise UsageError(t("{path} is a folder, not a file", path=str(target)))
+    if not resolved.parent.is_dir():
+        raise UsageError(t("the folder of {path} does not exist", path=str(target)))
+    atomic_write_text(resolved, text)

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from fardplan_cli.cli.common import format_option, load_plans
 from fardplan_cli.render.export import EXPORT_RENDERERS
-
-if TYPE_CHECKING:
-    from fardplan_cli.repository import PlanRepository
 
 
 def export(
@@ -33,7 +30,7 @@ def export(
     import io
     import sys
 
-    from fardplan_cli.export import plan_document
+    from fardplan_cli.export import plan_document, write_document
     from fardplan_cli.query import resolve_core
 
     repository, plan = load_plans(ctx)
@@ -44,21 +41,5 @@ def export(
     if output is None:
         sys.stdout.write(buffer.getvalue())
     else:
-        write_output(repository, output, buffer.getvalue())
+        write_document(repository, output, buffer.getvalue())
 
-
-def write_output(repository: PlanRepository, target: Path, text: str) -> None:
-    """Write the document to ``target`` whole or not at all; never inside plans/."""
-    from fardplan_cli.errors import UsageError
-    from fardplan_cli.i18n import t
-    from fardplan_cli.writing import atomic_write_text
-
-    resolved = target.resolve()
-    plans = repository.plans_dir.resolve()
-    if resolved == plans or plans in resolved.parents:
-        raise UsageError(t("refusing to write {path}: it is inside plans/", path=str(target)))
-    if resolved.is_dir():
-        raise UsageError(t("{path} is a folder, not a file", path=str(target)))
-    if not resolved.parent.is_dir():
-        raise UsageError(t("the folder of {path} does not exist", path=str(target)))
-    atomic_write_text(resolved, text)
