@@ -112,9 +112,9 @@ def perform(
         if not result.changed:
             return EditOutcome(result, written=False, commit=None)
         if commit:
-            from fardplan_cli.gitstore import commits as gitops
+            from fardplan_cli.gitstore import commits
 
-            gitops.check_can_commit(repository.root, result.path)
+            commits.check_can_commit(repository.root, result.path)
         edited = {**files, result.path: result.new_text.encode("utf-8")}
         unchanged = {path: doc for path, doc in documents.items() if path != result.path}
         checked = _check(edited, repository.root, unchanged)
@@ -144,8 +144,8 @@ def perform(
                 path=result.path, error=exc.strerror or exc)) from None
         commit_id = None
         if commit:
-            from fardplan_cli.gitstore import commits as gitops
+            from fardplan_cli.gitstore import commits
 
             text = result.summary if not message else f"{message}\n\n{result.summary}"
-            commit_id = gitops.commit_file(repository.root, result.path, text)
+            commit_id = commits.commit_file(repository.root, result.path, text)
         return EditOutcome(result, written=True, commit=commit_id, warnings=warnings)
