@@ -256,7 +256,7 @@ def migrate_repository(root: Path, files: Mapping[str, bytes], *, dry_run: bool 
     lock: every changed file written atomically, or none with ``dry_run``. The migrated set is
     validated first; if it has errors, nothing is written."""
     from fardplan_cli.validate import SCHEMAS_DIR, packaged_schema, read_repository_schemas, validate_files
-    from fardplan_cli.yamlfile import atomic_write_text, plan_lock
+    from fardplan_cli.writing import atomic_write_text, plan_lock
 
     with plan_lock(root):
         migration = plan_migration(files)
