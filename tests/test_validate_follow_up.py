@@ -16,6 +16,7 @@ from fardplan_cli.errors import UsageError
 from fardplan_cli.model import Problem
 from fardplan_cli.plan_rules import PlanRules, activity_number, invalid_date_message
 from fardplan_cli.yamlfile import parse_document
+from tests.support import PROJECT_ROOT
 
 ACTORS = """\
 schema_version: 2
@@ -457,3 +458,26 @@ def test_today_is_asked_only_when_a_date_is_compared(monkeypatch: pytest.MonkeyP
     asked.clear()
     problems(core="schema_version: 2\nid: sodertalje\nname: S\n")
     assert asked == []
+
+
+# -- the documentation -----------------------------------------------------------------------------
+
+
+def _codes_of_the_rules() -> set[str]:
+    """The code (third argument) of every ``self.add(...)`` call in plan_rules.py."""
+    import ast
+
+    source = (PROJECT_ROOT / "src" / "fardplan_cli" / "plan_rules.py").read_text(encoding="utf-8")
+    return {
+        node.args[2].value for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "add" and len(node.args) > 2
+        and isinstance(node.args[2], ast.Constant) and isinstance(node.args[2].value, str)
+    }
+
+
+def test_every_code_of_the_rules_is_in_the_table_of_docs_validate() -> None:
+    table = (PROJECT_ROOT / "docs" / "validate.md").read_text(encoding="utf-8")
+    codes = _codes_of_the_rules()
+    assert {"overdue", "invalid-date", "lead-unit-not-of-lead", "unknown-common"} <= codes
+    assert sorted(c for c in codes if f"\n| `{c}` |" not in table) == []
