@@ -15,6 +15,7 @@ from fardplan_cli import clock
 from fardplan_cli.errors import UsageError
 from fardplan_cli.model import Problem
 from fardplan_cli.plan_rules import PlanRules, activity_number, invalid_date_message
+from fardplan_cli.validate import validate_files
 from fardplan_cli.yamlfile import parse_document
 from tests.support import PROJECT_ROOT
 
@@ -429,6 +430,17 @@ def test_an_unknown_actor_in_a_new_field(old: str, new: str, path: str) -> None:
     assert problem.path == path
     assert problem.line == line_of(core, new.split("\n", maxsplit=1)[0])
     assert problem.message == "unknown actor 'sodertalje'; did you mean sodertalje-kommun?"
+
+
+def test_strict_makes_overdue_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clock, "today", lambda: date(2028, 7, 1))
+    files = {"plans/actors.yaml": ACTORS.encode(), "plans/region.yaml": REGION.encode(),
+             "plans/sodertalje.yaml": CORE.encode()}
+    relaxed = validate_files(files)
+    assert [p.severity for p in relaxed.problems if p.code == "overdue"] == ["warning"] * 2
+    strict = validate_files(files, strict=True)
+    assert [p.severity for p in strict.problems if p.code == "overdue"] == ["error"] * 2
+    assert not strict.ok
 
 
 # -- today -----------------------------------------------------------------------------------------
