@@ -493,3 +493,24 @@ def test_every_code_of_the_rules_is_in_the_table_of_docs_validate() -> None:
     codes = _codes_of_the_rules()
     assert {"overdue", "invalid-date", "lead-unit-not-of-lead", "unknown-common"} <= codes
     assert sorted(c for c in codes if f"\n| `{c}` |" not in table) == []
+
+
+def test_the_messages_are_in_swedish_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    from fardplan_cli import i18n
+
+    monkeypatch.setattr(clock, "today", lambda: date(2028, 7, 1))
+    i18n.set_language("sv")
+    try:
+        found = problems(edited("start: 2027-04-01", "start: 2027-02-31"))
+    finally:
+        i18n.set_language("en")
+    assert [p.message for p in found] == [
+        "aktiviteten sodertalje:1.1.1 skulle vara klar 2027-09-30 och är fortfarande planerad; när "
+        "den är klar, kör: fardplan activity set-status sodertalje:1.1.1 done (eller ge den ett "
+        "senare slutdatum, due)",
+        "'2027-02-31' är inget datum som finns; skriv ett riktigt datum som ÅÅÅÅ-MM-DD (2027-02 "
+        "har 28 dagar)",
+        "aktiviteten sodertalje:1.3.2 skulle vara klar 2028-06-30 och är fortfarande pågående; när "
+        "den är klar, kör: fardplan activity set-status sodertalje:1.3.2 done (eller ge den ett "
+        "senare slutdatum, due)",
+    ]

@@ -26,7 +26,7 @@ from fardplan_cli.grammar import (
     is_initiative_id,
     is_iso_date,
 )
-from fardplan_cli.i18n import STATUSES, t
+from fardplan_cli.i18n import STATUSES, status_label, t
 from fardplan_cli.load import (
     ACTORS_FILE,
     PLANS_DIR,
@@ -557,7 +557,7 @@ class PlanRules:
             self.add(doc, (*path, "due"), "overdue", t(
                 "activity {ref} was due on {due} and is still {status}; once it is done, run: "
                 "fardplan activity set-status {ref} done (or give it a later due date)",
-                ref=ref, due=due, status=status), "warning")
+                ref=ref, due=due, status=status_label(status).lower()), "warning")
 
     def lead_unit_rule(
         self, doc: Document, path: PathKey, unit: str, lead: str | None, *, shared: str | None,
