@@ -514,3 +514,8 @@ def test_the_messages_are_in_swedish_too(monkeypatch: pytest.MonkeyPatch) -> Non
         "den är klar, kör: fardplan activity set-status sodertalje:1.3.2 done (eller ge den ett "
         "senare slutdatum, due)",
     ]
+
+
+def test_under_an_unknown_common_key_only_the_key_is_reported() -> None:
+    core = edited('  "1.1":\n', '  "1.9":\n')
+    assert [p.code for p in problems(core)] == ["unknown-common"]

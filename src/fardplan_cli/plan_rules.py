@@ -445,7 +445,8 @@ class PlanRules:
             if not isinstance(key, str):
                 continue
             path: PathKey = ("common", key)
-            if self.common_ids is not None and key not in self.common_ids:
+            known = self.common_ids is None or key in self.common_ids
+            if self.common_ids is not None and not known:
                 message = t("{id!r} under common: is no common initiative of plans/region.yaml",
                             id=key)
                 near = nearest_ids(key, self.common_ids)
@@ -471,7 +472,10 @@ class PlanRules:
                 self.add(doc, (*path, "status"), "missing-status-note", t(
                     "initiative {id} is {status} without a status_note saying why",
                     id=f"{core}:{key}", status=status), "warning")
-            self.check_follow_up(doc, path, follow, _initiative_id(key), core, activities)
+            # Under an unknown key, the activities' ids are not told that they lack its prefix:
+            # the one mistake is the key.
+            self.check_follow_up(doc, path, follow, _initiative_id(key) if known else None, core,
+                                 activities)
 
     def check_follow_up(
         self, doc: Document, path: PathKey, data: dict[str, Any], initiative_id: str | None,
