@@ -356,8 +356,6 @@ class PlanRules:
                     self.add(doc, (*path, "participants", pindex), "lead-also-participant", t(
                         "{actor} leads the initiative and is also listed as a participant; "
                         "remove it from participants", actor=lead), "warning")
-            for cindex, cycle in _strings(item, "priority"):
-                self.cycle_ref(doc, (*path, "priority", cindex), cycle)
             shown = initiative_id or raw_scalar(doc, (*path, "id")) or "?"
             lead_unit = _text(item, "lead_unit")
             if lead_unit is not None:
