@@ -22,6 +22,7 @@ from fardplan_cli import clock
 from fardplan_cli.grammar import (
     ISO_DATE,
     goal_area_of,
+    is_activity_id,
     is_core_id,
     is_initiative_id,
     is_iso_date,
@@ -146,10 +147,10 @@ def invalid_date_message(value: str) -> str:
 def activity_number(activity_id: str, initiative_id: str) -> int | None:
     """``1.3.2`` of initiative ``1.3`` -> 2; None for an id not of the form ``<initiative id>.<n>``
     (``1.4.2``, ``1.3.02``, ``1.3``)."""
-    head, dot, number = activity_id.rpartition(".")
-    if not dot or head != initiative_id or not number.isascii() or not number.isdigit():
+    head, _, number = activity_id.rpartition(".")
+    if not is_activity_id(activity_id) or head != initiative_id:
         return None
-    return int(number) if number[0] != "0" else None
+    return int(number)
 
 
 def nearest_ids(typed: str, ids: Iterable[str]) -> list[str]:
