@@ -508,6 +508,75 @@ _SWEDISH: dict[str, str] = {
     "an actor id (lower-case letters, digits and hyphens)": (
         "ett aktörs-id (gemener, siffror och bindestreck)"
     ),
+    # -- validate: the follow-up in a core (format 2) --
+    "{value!r} is not a date that exists; write a real date as YYYY-MM-DD": (
+        "{value!r} är inget datum som finns; skriv ett riktigt datum som ÅÅÅÅ-MM-DD"
+    ),
+    "({month} has {days} days)": "({month} har {days} dagar)",
+    "core {core} already has a dialogue on {date} (line {line}); record one dialogue per date, "
+    "with everything it prioritised": (
+        "kärnan {core} har redan ett samtal {date} (rad {line}); för ett samtal per datum, med "
+        "allt det prioriterade"
+    ),
+    "the dialogue prioritises {id}, which core {core} does not have (neither a common nor a "
+    "core-specific initiative)": (
+        "samtalet prioriterar {id}, som kärnan {core} inte har (varken en gemensam eller en "
+        "kärnspecifik insats)"
+    ),
+    "{id!r} under common: is no common initiative of plans/region.yaml": (
+        "{id!r} under common: är ingen gemensam insats i plans/region.yaml"
+    ),
+    "a core's own initiatives go under initiatives:": (
+        "en kärnas egna insatser står under initiatives:"
+    ),
+    "activity id {id!r} is not of the form {initiative}.<n> (its initiative's id, a dot and a "
+    "number); e.g. {example}": (
+        "aktivitets-id {id!r} har inte formen {initiative}.<n> (insatsens id, en punkt och ett "
+        "nummer); t.ex. {example}"
+    ),
+    "activity {id} is already defined on line {line}; give it a number of its own (an "
+    "activity's id is never reused)": (
+        "aktiviteten {id} finns redan på rad {line}; ge den ett eget nummer (en aktivitets id "
+        "återanvänds aldrig)"
+    ),
+    "the update is dated {date}, after today ({today}); an update reports what has happened: "
+    "correct the date": (
+        "lägesrapporten är daterad {date}, efter i dag ({today}); en lägesrapport berättar vad "
+        "som har hänt: rätta datumet"
+    ),
+    "activity {ref} has done_on {date} but its status is {status}; set status: done, or remove "
+    "done_on": (
+        "aktiviteten {ref} har done_on {date} men status {status}; sätt status: done, eller ta "
+        "bort done_on"
+    ),
+    "activity {ref} was done on {done_on}, before it started on {start}; correct done_on or "
+    "start": (
+        "aktiviteten {ref} blev klar {done_on}, före sin start {start}; rätta done_on eller start"
+    ),
+    "activity {ref} was due on {due} and is still {status}; once it is done, run: fardplan "
+    "activity set-status {ref} done (or give it a later due date)": (
+        "aktiviteten {ref} skulle vara klar {due} och är fortfarande {status}; när den är klar, "
+        "kör: fardplan activity set-status {ref} done (eller ge den ett senare slutdatum, due)"
+    ),
+    "lead_unit {unit} without a lead: name the lead it is a unit of (lead: ...), or remove "
+    "lead_unit": (
+        "lead_unit {unit} utan lead: ange den ansvariga aktör den är en enhet av (lead: ...), "
+        "eller ta bort lead_unit"
+    ),
+    "lead_unit {unit} must be a unit of the lead of common initiative {id}, which has no lead in "
+    "plans/region.yaml; give it one there, or remove lead_unit": (
+        "lead_unit {unit} måste vara en enhet av den gemensamma insatsen {id}s ansvariga aktör, "
+        "men den har ingen lead i plans/region.yaml; ange en där, eller ta bort lead_unit"
+    ),
+    "lead_unit {unit} is not part of the lead {lead} (part_of: {chain}); choose a unit of {lead}, "
+    "or correct part_of in plans/actors.yaml": (
+        "lead_unit {unit} är inte en del av den ansvariga aktören {lead} (part_of: {chain}); välj "
+        "en enhet av {lead}, eller rätta part_of i plans/actors.yaml"
+    ),
+    "{variable}={value!r} is not a date; write it as YYYY-MM-DD, e.g. 2027-03-14, or unset it": (
+        "{variable}={value!r} är inget datum; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2027-03-14, eller "
+        "ta bort variabeln"
+    ),
     # -- init options --
     "--hook-repo must be a repository URL or path, without spaces or quotes": (
         "--hook-repo ska vara en URL eller sökväg till ett repository, utan mellanslag eller citattecken"

@@ -49,9 +49,6 @@ PLANS_DIR = "plans"
 REGION_FILE = f"{PLANS_DIR}/region.yaml"
 ACTORS_FILE = f"{PLANS_DIR}/actors.yaml"
 
-FORMAT = 2
-"""The plan files' format (``schema_version``) that every command but ``migrate`` reads."""
-
 FORMAT_1_MESSAGE = "the plans are in format 1; run 'fardplan migrate' to move them to format 2"
 
 
