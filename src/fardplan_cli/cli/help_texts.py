@@ -41,8 +41,16 @@ SWEDISH_HELP: dict[str, str] = {
         "Bara den här statusen: planned, ongoing, done, paused, dropped (eller dess svenska namn).",
     "Only initiatives the actor leads or takes part in, also through a group or part_of.":
         "Bara insatser som aktören leder eller deltar i, också genom en grupp eller part_of.",
-    "Only initiatives the actor leads (also through a group or part_of).":
-        "Bara insatser som aktören leder (också genom en grupp eller part_of).",
+    "Only initiatives the actor leads, as lead or lead unit (also through a group).":
+        "Bara insatser som aktören leder, som ansvarig aktör eller ansvarig enhet (också genom en "
+        "grupp).",
+    "Only initiatives with an activity that the actor owns.":
+        "Bara insatser med en aktivitet som aktören äger.",
+    "Only initiatives with an overdue activity: due before today and neither done nor dropped.":
+        "Bara insatser med en försenad aktivitet: klar senast före i dag och varken genomförd eller "
+        "utgången.",
+    "The common initiatives' status in every core: one row per initiative, one column per core.":
+        "De gemensamma insatsernas status i varje kärna: en rad per insats, en kolumn per kärna.",
     "Only common or only core-specific initiatives.": "Bara gemensamma eller bara kärnspecifika insatser.",
     "Only initiatives prioritised in this cycle (e.g. 2027-2030).":
         "Bara insatser som prioriterats under den här mandatperioden (t.ex. 2027-2030).",
