@@ -65,13 +65,16 @@ def initiative_detail(plan: PlanSet, initiative: Initiative, today: str) -> Deta
         (t("Goal area"), f"{initiative.area} {area.title}" if area else str(initiative.area)),
         (t("Scope"), scope_label(initiative.scope)),
         (t("Lead"), plan.actor_name(initiative.lead) if initiative.lead else t("(no lead)")),
-        (t("Lead unit"), plan.actor_name(initiative.lead_unit) if initiative.lead_unit else ""),
         (t("Participants"), ", ".join(plan.actor_name(p) for p in initiative.participants)),
-        (t("Status"), "" if shared_view else status),
+        (t("Status"), status),
         (t("Priority"), ", ".join(initiative.priority)),
         (t("Places"), ", ".join(initiative.places)),
         (t("Replaces"), ", ".join(initiative.replaces)),
     ]
+    if initiative.lead_unit:
+        fields.insert(4, (t("Lead unit"), plan.actor_name(initiative.lead_unit)))
+    if shared_view:  # its status is each core's: the table "Status in the cores"
+        fields = [(label, value) for label, value in fields if label not in (t("Status"), t("Priority"))]
     sections = [(t("Description"), initiative.description)] if initiative.description else []
     directions: dict[str, str] = {}
     for each in [core] if core else plan.cores:
