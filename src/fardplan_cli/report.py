@@ -24,13 +24,16 @@ from fardplan_cli.grammar import is_cycle_id
 from fardplan_cli.i18n import t
 from fardplan_cli.model import Actor, Core, Indicator, Initiative, PlanSet
 from fardplan_cli.query import (
+    Degree,
     InitiativeFilter,
     Role,
     Via,
     ancestors,
+    context_core,
     count_by_status,
     involvements,
     is_group,
+    named_actors,
     select_initiatives,
 )
 
@@ -197,47 +200,60 @@ def stale_initiatives(
 
 @dataclass(frozen=True, slots=True)
 class InvolvementRow:
-    """One way in which an actor is involved in one initiative."""
+    """One way in which an actor is involved in one initiative: its degree (leads, takes part,
+    concerned), as what the plan names the actor or the one it is reached through (``role``,
+    in ``activity`` when an activity names it), and how it is reached (``via``, ``through``)."""
 
     initiative: Initiative
     role: Role
     via: Via
     through: str | None  # the actor that the plan names, when the involvement is indirect
+    degree: Degree = "takes_part"
+    activity: str | None = None
 
 
 def actor_responsibility(
     plan: PlanSet, actor_id: str, core_id: str | None = None
 ) -> list[InvolvementRow]:
-    """What the actor leads and takes part in, and how; the initiatives of ``list --actor``."""
+    """What the actor leads, takes part in and is concerned in, and how; the initiatives of
+    ``list --actor`` (each common one in each core, as followed up there)."""
     chosen = select_initiatives(plan, InitiativeFilter(core=core_id, actor=actor_id))
-    rows = []
-    for initiative in chosen:
-        found = involvements(plan, actor_id, initiative, core_id)
-        found.sort(key=lambda i: (i.role != "lead", ("direct", "group", "part_of").index(i.via)))
-        rows += [InvolvementRow(initiative, i.role, i.via, i.through) for i in found]
-    return rows
+    return [
+        InvolvementRow(initiative, i.role, i.via, i.through, i.degree, i.activity)
+        for initiative in chosen
+        for i in involvements(plan, actor_id, initiative, core_id)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
 class RoleCounts:
+    """How many initiatives an actor leads, takes part in (``participant``), and is only
+    concerned in through part_of."""
+
     lead: int = 0
     participant: int = 0
+    concerned: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class MatrixRow:
-    """An actor's counts per core (the core's plan), and over the distinct initiatives."""
+    """An actor's counts per core (the core's plan), and over the whole listing."""
 
     actor: Actor
     by_core: Mapping[str, RoleCounts]
     total: RoleCounts
 
 
-class InvolvementIndex:
-    """Who is involved in an initiative, in which roles: ``query.involvements`` for all actors.
+_LEADING_ROLES = frozenset({"lead", "lead_unit"})
 
-    Expands each actor the plan names to the actors it stands for (itself, a group's municipalities,
-    every actor that is part of it), which keeps the matrix linear in the number of initiatives.
+
+class InvolvementIndex:
+    """The degrees in which every actor is involved in an initiative: ``query.involvements`` for
+    all actors at once.
+
+    Expands each actor the plan names to the actors it stands for (itself, a group's
+    municipalities) and those concerned through it (every actor that is part of one of them),
+    which keeps the matrix linear in the number of initiatives.
     """
 
     def __init__(self, plan: PlanSet) -> None:
@@ -251,44 +267,47 @@ class InvolvementIndex:
         }
         self.members[None] = frozenset(m for core in plan.cores for m in core.municipalities)
 
-    def roles(self, initiative: Initiative, core_id: str | None) -> dict[str, set[Role]]:
-        context = initiative.core or core_id
-        named: list[tuple[Role, str]] = [("lead", initiative.lead)] if initiative.lead else []
-        named += [("participant", p) for p in initiative.participants]
-        found: dict[str, set[Role]] = {}
-        for role, who in named:
-            reached = {who} | self.descendants.get(who, set())
+    def degrees(self, initiative: Initiative, core_id: str | None) -> dict[str, set[Degree]]:
+        """Each involved actor's degrees; ``concerned`` only for one that neither leads nor takes
+        part."""
+        context = context_core(initiative) or core_id
+        found: dict[str, set[Degree]] = {}
+        for role, who, _ in named_actors(initiative):
+            reached = {who}
             if is_group(self.plan, who):
                 reached |= self.members.get(context, frozenset())
+            degree: Degree = "leads" if role in _LEADING_ROLES else "takes_part"
             for actor_id in reached:
-                found.setdefault(actor_id, set()).add(role)
+                found.setdefault(actor_id, set()).add(degree)
+        concerned = {d for who in list(found) for d in self.descendants.get(who, set())}
+        for actor_id in concerned - found.keys():
+            found[actor_id] = {"concerned"}
         return found
 
 
 def _count(
     index: InvolvementIndex, initiatives: Iterable[Initiative], core_id: str | None
 ) -> dict[str, RoleCounts]:
-    lead: dict[str, int] = {}
-    participant: dict[str, int] = {}
+    counts: dict[str, list[int]] = {}
     for initiative in initiatives:
-        for actor_id, roles in index.roles(initiative, core_id).items():
-            if "lead" in roles:
-                lead[actor_id] = lead.get(actor_id, 0) + 1
-            if "participant" in roles:
-                participant[actor_id] = participant.get(actor_id, 0) + 1
-    return {a: RoleCounts(lead.get(a, 0), participant.get(a, 0)) for a in {*lead, *participant}}
+        for actor_id, degrees in index.degrees(initiative, core_id).items():
+            each = counts.setdefault(actor_id, [0, 0, 0])
+            each[0] += "leads" in degrees
+            each[1] += "takes_part" in degrees
+            each[2] += "concerned" in degrees
+    return {a: RoleCounts(*each) for a, each in counts.items()}
 
 
 def responsibility_matrix(plan: PlanSet, core_id: str | None = None) -> list[MatrixRow]:
-    """Every actor in the registry, with lead and participant counts per core, direct and indirect.
+    """Every actor in the registry, with its counts per core in the three degrees.
 
-    A core's column counts its plan (common and own initiatives); the total counts each initiative
-    once (with ``core_id``, the total is that core's column).
+    A core's column counts its plan (the common initiatives as followed up there, and its own);
+    the total counts what ``list`` lists (with ``core_id``, the total is that core's column).
     """
     index = InvolvementIndex(plan)
     core_ids = [core_id] if core_id else [c.id for c in plan.cores]
     per_core = {c: _count(index, plan.core_plan(c), c) for c in core_ids}
-    pool = plan.core_plan(core_id) if core_id else tuple(plan.all_initiatives())
+    pool = select_initiatives(plan, InitiativeFilter(core=core_id))
     totals = _count(index, pool, core_id)
     return [
         MatrixRow(

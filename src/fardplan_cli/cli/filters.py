@@ -56,6 +56,7 @@ def build_filter(
     overdue: bool = False,
 ) -> InitiativeFilter:
     """Resolve what the user typed (names, labels) into a selection; unknown names exit 2."""
+    from fardplan_cli.clock import today
     from fardplan_cli.query import (
         InitiativeFilter,
         resolve_actor,
@@ -64,8 +65,6 @@ def build_filter(
         resolve_cycle,
         resolve_status,
     )
-
-    from fardplan_cli.clock import today
 
     # An option given as '' is a name that matches nothing (exit 2), not a filter left out.
     return InitiativeFilter(

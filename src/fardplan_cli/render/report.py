@@ -20,7 +20,7 @@ from fardplan_cli.render.shapes import (
     status_report_json,
     status_row_json,
 )
-from fardplan_cli.report import InvolvementRow, MatrixRow, StatusReport, StatusRow
+from fardplan_cli.report import InvolvementRow, MatrixRow, RoleCounts, StatusReport, StatusRow
 
 
 def format_number(value: float | int) -> str:
@@ -124,37 +124,60 @@ def status_output(plan: PlanSet, report: StatusReport, *, single_table: bool = F
 # -- responsibility --------------------------------------------------------------------------------
 
 
+def _role_noun(row: InvolvementRow) -> str:
+    if row.role == "lead":
+        return t("lead")
+    if row.role == "lead_unit":
+        return t("lead unit")
+    if row.role == "activity_owner":
+        return t("owner of activity {activity}", activity=row.activity)
+    if row.role == "activity_participant":
+        return t("participant in activity {activity}", activity=row.activity)
+    return t("participant")
+
+
 def how_label(plan: PlanSet, row: InvolvementRow) -> str:
+    """As what the plan names the actor, and through whom when it is not named itself."""
+    role = _role_noun(row)
     if row.via == "direct" or row.through is None:
-        return t("directly")
+        return t("directly, as {role}", role=role)
     name = plan.actor_name(row.through)
     if row.via == "group":
-        return t("through {group} (group)", group=name)
-    return t("through {actor} (part of it)", actor=name)
+        return t("as {role}, through {group} (group)", role=role, group=name)
+    return t("through {actor} ({role}), which it is part of", actor=name, role=role)
 
 
-def role_label(role: str) -> str:
-    return t("leads") if role == "lead" else t("takes part")
+def degree_label(degree: str) -> str:
+    if degree == "leads":
+        return t("leads")
+    if degree == "concerned":
+        return t("concerned")
+    return t("takes part")
 
 
 def actor_output(
     plan: PlanSet, actor: Actor, rows: list[InvolvementRow], core_id: str | None
 ) -> Output:
+    from fardplan_cli.query import display_ref
+
     columns = [t("Ref"), t("Title"), t("Role"), t("How"), t("Status")]
     table_rows = [
-        [r.initiative.ref, r.initiative.title, role_label(r.role), how_label(plan, r),
+        [display_ref(r.initiative), r.initiative.title, degree_label(r.degree), how_label(plan, r),
          status_label(r.initiative.status)]
         for r in rows
     ]
     data = responsibility_json(actor, core_id, [
         involvement_json(r, plan.actor_name(r.through) if r.through else None) for r in rows])
-    leads = len({r.initiative.ref for r in rows if r.role == "lead"})
-    takes_part = len({r.initiative.ref for r in rows if r.role == "participant"})
-    notes = [t("{actor} leads {lead} and takes part in {participant} initiatives.",
-               actor=actor.name, lead=leads, participant=takes_part)]
+
+    def count(degree: str) -> int:
+        return len({display_ref(r.initiative) for r in rows if r.degree == degree})
+
+    notes = [t("{actor} leads {lead}, takes part in {participant} and is concerned in {concerned} "
+               "initiatives.", actor=actor.name, lead=count("leads"), participant=count("takes_part"),
+               concerned=count("concerned"))]
     for through in dict.fromkeys(r.through for r in rows if r.via == "part_of" and r.through):
-        notes.append(t("{actor} is involved through {parent}, which it is part of.",
-                       actor=actor.name, parent=plan.actor_name(through)))
+        notes.append(t("{actor} is concerned through {parent}, which it is part of: it does not "
+                       "lead or take part by that.", actor=actor.name, parent=plan.actor_name(through)))
     for through in dict.fromkeys(r.through for r in rows if r.via == "group" and r.through):
         notes.append(t(
             "{actor} is involved through {group}, which stands for the core's municipalities.",
@@ -169,8 +192,10 @@ def _core_name(plan: PlanSet, core_id: str) -> str:
     return core.name if core else core_id
 
 
-def _cell(counts: tuple[int, int]) -> str:
-    return "–" if counts == (0, 0) else f"{counts[0]} / {counts[1]}"
+def _cell(counts: RoleCounts) -> str:
+    if counts == RoleCounts():
+        return "–"
+    return f"{counts.lead} / {counts.participant} / {counts.concerned}"
 
 
 def matrix_output(plan: PlanSet, rows: list[MatrixRow], core_id: str | None) -> Output:
@@ -180,11 +205,12 @@ def matrix_output(plan: PlanSet, rows: list[MatrixRow], core_id: str | None) -> 
         columns.append(t("All cores"))
     table_rows = []
     for row in rows:
-        cells = [_cell((row.by_core[c].lead, row.by_core[c].participant)) for c in core_ids]
+        cells = [_cell(row.by_core[c]) for c in core_ids]
         if core_id is None:
-            cells.append(_cell((row.total.lead, row.total.participant)))
+            cells.append(_cell(row.total))
         table_rows.append([row.actor.name, t(row.actor.kind), *cells])
     data = responsibility_json(None, core_id, [matrix_row_json(row) for row in rows])
-    caption = t("Each cell: leads / takes part in, directly or through a group or part_of; "
-                "{all} counts each initiative once.", all=t("All cores"))
+    caption = t("Each cell: leads / takes part in / is concerned in through part_of (it does not "
+                "lead or take part by that); {all} counts what 'fardplan list' lists.",
+                all=t("All cores"))
     return TableOutput(columns, table_rows, data, title=t("Responsibility"), caption=caption)

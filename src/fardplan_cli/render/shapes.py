@@ -299,15 +299,20 @@ def involvement_json(row: InvolvementRow, through_name: str | None) -> dict[str,
         "through": row.through,
         "through_name": through_name,
         "status": row.initiative.status,
+        "followed_up_in": row.initiative.followed_in,
+        "degree": row.degree,
+        "activity": row.activity,
     }
 
 
 def matrix_row_json(row: MatrixRow) -> dict[str, Any]:
     return {
         **actor_json(row.actor),
-        "by_core": {c: {"lead": n.lead, "participant": n.participant} for c, n in row.by_core.items()},
+        "by_core": {c: {"lead": n.lead, "participant": n.participant, "concerned": n.concerned}
+                    for c, n in row.by_core.items()},
         "lead": row.total.lead,
         "participant": row.total.participant,
+        "concerned": row.total.concerned,
     }
 
 
