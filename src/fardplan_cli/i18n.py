@@ -736,4 +736,18 @@ _SWEDISH: dict[str, str] = {
         "Varje cell: ansvarar för / medverkar i / berörs av genom part_of (ansvarar eller medverkar "
         "inte genom det); {all} räknar det som 'fardplan list' listar."
     ),
+    "Common initiatives in the cores": "Gemensamma insatser i kärnorna",
+    "The status of each common initiative as each core follows it up; * a status note ('fardplan "
+    "show CORE:ID' gives it).": (
+        "Varje gemensam insats status så som varje kärna följer upp den; * en statuskommentar "
+        "('fardplan show KÄRNA:ID' visar den)."
+    ),
+    "Common initiatives are in every core's plan and count in each core's rows, with their status "
+    "there; the total is the sum of the rows.": (
+        "Gemensamma insatser finns i varje kärnas plan och räknas i varje kärnas rader, med sin "
+        "status där; summan är raderna tillsammans."
+    ),
+    "--common shows every core and every common initiative; it takes only --area, not {options}": (
+        "--common visar varje kärna och varje gemensam insats; den tar bara --area, inte {options}"
+    ),
 }

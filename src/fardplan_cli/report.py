@@ -5,10 +5,10 @@ Every count is taken over the same selection that ``fardplan list`` shows
 filters always agree:
 
 - a status row for core C and goal area N counts ``list --core C --area N`` (C's plan: the common
-  initiatives and C's own);
+  initiatives as followed up in C, and C's own);
 - the total row counts ``list`` with the report's filters: with ``--core``, that core's plan;
-  without, every initiative once (a common initiative is in every core's rows, but only once in
-  the total).
+  without, every core's plan (a common initiative once per core, with its status there), so the
+  total is the sum of the rows.
 
 The report never reads git itself: ``--stale-days`` takes the date of each initiative's last change
 from a ``last_changed`` callable that the caller injects (``log.last_changed`` provides it).
@@ -31,6 +31,8 @@ from fardplan_cli.query import (
     ancestors,
     context_core,
     count_by_status,
+    display_ref,
+    followed_everywhere,
     involvements,
     is_group,
     named_actors,
@@ -106,7 +108,7 @@ def status_row(
     return StatusRow(
         core=core_id,
         area=area,
-        refs=tuple(i.ref for i in chosen),
+        refs=tuple(display_ref(i) for i in chosen),
         by_status=count_by_status(chosen),
         prioritised=sum(1 for i in chosen if cycle is not None and cycle in i.priority),
         without_lead=sum(1 for i in chosen if i.lead is None),
@@ -193,6 +195,29 @@ def stale_initiatives(
         if changed < limit:
             found.append(StaleRow(initiative, changed, (now - changed).days))
     return sorted(found, key=lambda row: (row.last_changed, row.initiative.ref))
+
+
+# -- the common initiatives in every core ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CommonStatusRow:
+    """A common initiative (its shared text) and how each core follows it up, by core id."""
+
+    initiative: Initiative
+    by_core: Mapping[str, Initiative]
+
+
+def common_status(plan: PlanSet, area: int | None = None) -> list[CommonStatusRow]:
+    """The common initiatives in id order (of one goal area), each with its follow-up in every
+    core: the matrix of ``report status --common``."""
+    shared = sorted(plan.region.initiatives, key=lambda i: i.sort_key)
+    return [
+        CommonStatusRow(initiative, {f.followed_in or "": f
+                                     for f in followed_everywhere(plan, initiative.id)})
+        for initiative in shared
+        if area is None or initiative.area == area
+    ]
 
 
 # -- responsibility --------------------------------------------------------------------------------

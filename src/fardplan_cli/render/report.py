@@ -20,7 +20,14 @@ from fardplan_cli.render.shapes import (
     status_report_json,
     status_row_json,
 )
-from fardplan_cli.report import InvolvementRow, MatrixRow, RoleCounts, StatusReport, StatusRow
+from fardplan_cli.report import (
+    CommonStatusRow,
+    InvolvementRow,
+    MatrixRow,
+    RoleCounts,
+    StatusReport,
+    StatusRow,
+)
 
 
 def format_number(value: float | int) -> str:
@@ -84,8 +91,8 @@ def status_output(plan: PlanSet, report: StatusReport, *, single_table: bool = F
         core=report.core.id if report.core else None, cycle=report.cycle,
         rows=[_status_row(plan, r, report.cycle) for r in (*report.rows, report.total)])
     if report.core is None:
-        caption = t("Common initiatives are in every core's plan and count in each core's rows; "
-                    "the total counts each initiative once.")
+        caption = t("Common initiatives are in every core's plan and count in each core's rows, "
+                    "with their status there; the total is the sum of the rows.")
     else:
         caption = t("The total is the plan of {core}.", core=report.core.name)
     area_titles = "; ".join(f"{g.number} {g.title}" for g in plan.region.goal_areas)
@@ -119,6 +126,29 @@ def status_output(plan: PlanSet, report: StatusReport, *, single_table: bool = F
             fields.append((t("Note"), t("The plan of this core has not been entered yet.")))
     title = t("Status report") + (f": {report.core.name}" if report.core else "")
     return DetailOutput(title, fields, [], data, tables)
+
+
+def common_status_output(plan: PlanSet, rows: list[CommonStatusRow]) -> Output:
+    """One row per common initiative, one column per core, the status in each cell (a status
+    note marked with ``*`` and given in the JSON)."""
+    from fardplan_cli.render.shapes import common_status_json
+
+    cores = [(c.id, c.name) for c in plan.cores]
+    table_rows = []
+    for row in rows:
+        cells = []
+        for core_id, _ in cores:
+            followed = row.by_core.get(core_id)
+            if followed is None:
+                cells.append("")
+                continue
+            cells.append(status_label(followed.status) + (" *" if followed.status_note else ""))
+        table_rows.append([row.initiative.ref, row.initiative.title, *cells])
+    columns = [t("Ref"), t("Title"), *(name for _, name in cores)]
+    caption = t("The status of each common initiative as each core follows it up; * a status "
+                "note ('fardplan show CORE:ID' gives it).")
+    return TableOutput(columns, table_rows, common_status_json(rows, cores),
+                       title=t("Common initiatives in the cores"), caption=caption)
 
 
 # -- responsibility --------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
         Problem,
         Update,
     )
-    from fardplan_cli.report import InvolvementRow, MatrixRow, StaleRow, StatusRow
+    from fardplan_cli.report import CommonStatusRow, InvolvementRow, MatrixRow, StaleRow, StatusRow
 
 
 # -- the plan ----------------------------------------------------------------------------------------
@@ -286,6 +286,27 @@ def status_report_json(*, core: str | None, cycle: str | None,
     """``report status``: the rows (``status_row_json``); the lägesbild and the stale initiatives
     are added as ``entered``, ``indicators``, ``stale_days`` and ``stale`` when asked for."""
     return {"report": "status", "core": core, "cycle": cycle, "rows": rows}
+
+
+def common_status_json(rows: Iterable[CommonStatusRow],
+                       cores: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    """``report status --common``: the cores (id, name) and, per common initiative, its status
+    and status note in each core."""
+    return {
+        "report": "common-status",
+        "cores": [{"id": core_id, "name": name} for core_id, name in cores],
+        "rows": [
+            {
+                "ref": row.initiative.ref,
+                "id": row.initiative.id,
+                "area": row.initiative.area,
+                "title": row.initiative.title,
+                "by_core": {core: {"status": i.status, "status_note": i.status_note}
+                            for core, i in row.by_core.items()},
+            }
+            for row in rows
+        ],
+    }
 
 
 def involvement_json(row: InvolvementRow, through_name: str | None) -> dict[str, Any]:
