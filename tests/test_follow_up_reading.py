@@ -292,3 +292,49 @@ def test_trafikforvaltningen_is_concerned_unless_lead_unit(plan: PlanSet) -> Non
     matrix = {r.actor.id: r for r in responsibility_matrix(plan, "sodertalje")}
     counts = matrix["trafikforvaltningen"].by_core["sodertalje"]
     assert (counts.lead, counts.participant, counts.concerned) == (1, 0, 16)
+
+
+# -- the lägesbild -----------------------------------------------------------------------------------
+
+
+def test_lagesbild_per_goal_area_with_updates_open_activities_and_series(plan: PlanSet) -> None:
+    from fardplan_cli.model import Indicator, IndicatorValue
+    from fardplan_cli.render.report import status_output
+    from fardplan_cli.report import status_report
+
+    sodertalje = plan.core("sodertalje")
+    assert sodertalje is not None
+    residents = Indicator("residents", "Boende i stadskärnan", "personer",
+                          (IndicatorValue(2026, 25000, "cirka"), IndicatorValue(2024, 24000, None)),
+                          AT, area=1, source="SCB", target=IndicatorValue(2030, 30000, None))
+    cores = tuple(replace(c, indicators=(residents,)) if c.id == "sodertalje" else c
+                  for c in plan.cores)
+    plan = PlanSet(plan.region, plan.actors, cores)
+    report = status_report(plan, InitiativeFilter(core="sodertalje"), cycle="2027-2030")
+    output = status_output(plan, report, today=TODAY)
+    assert isinstance(output, DetailOutput)
+    titles = [table.title for table in output.tables]
+    assert titles[1:] == [f"{g.number} {g.title}" for g in plan.region.goal_areas] + ["Indicators"]
+    area_1 = output.tables[1]
+    row_13 = next(r for r in area_1.rows if r[0] == "sodertalje:1.3")
+    assert row_13[5] == ("1.3.1 Aktivitet 1.3.1, 2027-05-31 (overdue); "
+                         "1.3.3 Aktivitet 1.3.3, 2027-12-31")  # 1.3.2 is done
+    row_22 = next(r for r in output.tables[2].rows if r[0] == "sodertalje:2.2")
+    assert row_22[2] == "Dropped (Inte aktuell i Södertälje)"
+    assert row_22[4] == "2027-04-01: Tredje"
+    series = output.tables[-1]
+    assert series.columns == ["Indicator", "Unit", "2024", "2026", "Change", "Target"]
+    assert series.rows == [["Boende i stadskärnan", "personer", "24 000", "25 000 (cirka)", "+1 000",
+                            "30 000 (2030)"]]
+    data = output.data
+    assert data["indicators"][0]["change"] == 1000
+    assert data["indicators"][0]["target"] == {"year": 2030, "value": 30000}
+    assert data["indicators"][0]["source"] == "SCB"
+    area_2 = data["areas"][1]
+    assert area_2["area"] == 2
+    item = next(i for i in area_2["initiatives"] if i["id"] == "2.2")
+    assert item["latest_update"] == {"date": "2027-04-01", "text": "Tredje", "by": None}
+    assert [a["ref"] for a in item["open_activities"]] == ["sodertalje:2.2.1"]
+    # Every initiative of the core's plan is in one area's table: the counts agree with list.
+    listed = select_initiatives(plan, InitiativeFilter(core="sodertalje"))
+    assert sum(len(a["initiatives"]) for a in data["areas"]) == len(listed) == report.total.initiatives

@@ -750,4 +750,8 @@ _SWEDISH: dict[str, str] = {
     "--common shows every core and every common initiative; it takes only --area, not {options}": (
         "--common visar varje kärna och varje gemensam insats; den tar bara --area, inte {options}"
     ),
+    "Change": "Förändring",
+    "Target": "Mål",
+    "Latest update": "Senaste lägesrapport",
+    "Open activities": "Öppna aktiviteter",
 }

@@ -91,6 +91,8 @@ class StatusReport:
     core: Core | None  # the core of ``--core``; its indicators are the lägesbild
     stale_days: int | None = None
     stale: tuple[StaleRow, ...] | None = None
+    initiatives: tuple[Initiative, ...] = ()
+    """With a core: the selected initiatives of its plan, for the lägesbild by goal area."""
 
     @property
     def indicators(self) -> tuple[Indicator, ...]:
@@ -152,7 +154,17 @@ def status_report(
         stale = tuple(stale_initiatives(selected, last_changed(), older_than_days=stale_days,
                                         now=moment))
     core = plan.core(selection.core) if selection.core else None
-    return StatusReport(tuple(rows), total, cycle, core, stale_days, stale)
+    return StatusReport(tuple(rows), total, cycle, core, stale_days, stale,
+                        tuple(selected) if core else ())
+
+
+def indicator_change(indicator: Indicator) -> float | int | None:
+    """The change over the series: the latest year's value less the earliest's (None with fewer
+    than two years)."""
+    values = sorted(indicator.values, key=lambda v: v.year)
+    if len(values) < 2:
+        return None
+    return values[-1].value - values[0].value
 
 
 def _aware(moment: datetime) -> datetime:

@@ -96,7 +96,10 @@ def status(
 
         result = status_report(plan, selection, cycle=counted_cycle, stale_days=stale_days,
                                last_changed=lambda: last_changed(repository.root))
-    emit(status_output(plan, result, single_table=format == "csv"), format)
+    from fardplan_cli.clock import today
+
+    emit(status_output(plan, result, single_table=format == "csv", today=today().isoformat()),
+         format)
 
 
 @report_app.command("responsibility")

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from fardplan_cli.i18n import STATUSES, status_label, t
-from fardplan_cli.model import Actor, Indicator, IndicatorValue, PlanSet
+from fardplan_cli.model import Actor, Indicator, IndicatorValue, Initiative, PlanSet
+from fardplan_cli.query import is_overdue
 from fardplan_cli.render import DetailOutput, Output, TableOutput
 from fardplan_cli.render.shapes import (
     indicator_json,
@@ -42,19 +43,77 @@ def indicator_value(value: IndicatorValue) -> str:
     return f"{text} ({value.note})" if value.note else text
 
 
+def signed_number(value: float | int) -> str:
+    text = format_number(abs(value))
+    return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else "0")
+
+
 def indicator_table(indicators: tuple[Indicator, ...], years: list[int]) -> TableOutput:
-    """The lägesbild: one row per indicator, one column per year."""
+    """The lägesbild's series: one row per indicator, one column per year, the change over the
+    series and the target."""
+    from fardplan_cli.report import indicator_change
+
     rows = []
     for indicator in indicators:
         by_year = {v.year: v for v in indicator.values}
+        change = indicator_change(indicator)
+        target = indicator.target
         rows.append([
             indicator.label,
             indicator.unit or "",
             *(indicator_value(by_year[y]) if y in by_year else "" for y in years),
+            signed_number(change) if change is not None else "",
+            f"{format_number(target.value)} ({target.year})" if target is not None else "",
         ])
-    data = [indicator_json(i) for i in indicators]
-    return TableOutput([t("Indicator"), t("Unit"), *(str(y) for y in years)], rows, data,
-                       title=t("Indicators"))
+    data = [{**indicator_json(i), "change": indicator_change(i)} for i in indicators]
+    columns = [t("Indicator"), t("Unit"), *(str(y) for y in years), t("Change"), t("Target")]
+    return TableOutput(columns, rows, data, title=t("Indicators"))
+
+
+def area_situation(plan: PlanSet, area: int, initiatives: list[Initiative],
+                   today: str) -> tuple[TableOutput, dict[str, Any]]:
+    """One goal area of a core's lägesbild: each initiative with its status, lead, latest update
+    and open activities."""
+    from fardplan_cli.query import display_ref, latest_updates, open_activities
+    from fardplan_cli.render.follow_up import due_cell, update_line
+    from fardplan_cli.render.shapes import activity_json, update_json
+
+    rows, items = [], []
+    for initiative in initiatives:
+        latest = latest_updates(initiative, 1)
+        still_open = open_activities(initiative)
+        status = status_label(initiative.status)
+        if initiative.status_note:
+            status += f" ({initiative.status_note})"
+        lead = plan.actor_name(initiative.lead) if initiative.lead else ""
+        if initiative.lead_unit:
+            lead += f" ({plan.actor_name(initiative.lead_unit)})"
+        activity_lines = [
+            f"{a.id} {a.title}" + (f", {due_cell(a, today)}" if a.due else "")
+            for a in still_open
+        ]
+        rows.append([display_ref(initiative), initiative.title, status, lead,
+                     update_line(plan, latest[0]) if latest else "", "; ".join(activity_lines)])
+        core = initiative.core or initiative.followed_in
+        items.append({
+            "ref": display_ref(initiative),
+            "id": initiative.id,
+            "followed_up_in": initiative.followed_in,
+            "title": initiative.title,
+            "status": initiative.status,
+            "status_note": initiative.status_note,
+            "lead": initiative.lead,
+            "lead_unit": initiative.lead_unit,
+            "latest_update": update_json(latest[0]) if latest else None,
+            "open_activities": [activity_json(a, core, overdue=is_overdue(a, today))
+                                for a in still_open],
+        })
+    goal_area = plan.goal_area(area)
+    title = f"{area} {goal_area.title}" if goal_area else str(area)
+    columns = [t("Ref"), t("Title"), t("Status"), t("Lead"), t("Latest update"),
+               t("Open activities")]
+    data = {"area": area, "title": goal_area.title if goal_area else None, "initiatives": items}
+    return TableOutput(columns, rows, items, title=title), data
 
 
 # -- status ----------------------------------------------------------------------------------------
@@ -67,9 +126,12 @@ def _status_row(plan: PlanSet, row: StatusRow, cycle: str | None) -> dict[str, A
                            area_title=area.title if area else None, cycle=cycle)
 
 
-def status_output(plan: PlanSet, report: StatusReport, *, single_table: bool = False) -> Output:
+def status_output(plan: PlanSet, report: StatusReport, *, single_table: bool = False,
+                  today: str = "") -> Output:
     """The status table (and with --core the lägesbild, with --stale-days the stale initiatives).
 
+    The lägesbild: per goal area, the initiatives with status, lead, latest update and open
+    activities (overdue ones marked, measured on ``today``), then the indicator series.
     ``single_table`` gives the status table alone, for CSV, which holds one table.
     """
     cycle = report.cycle
@@ -101,9 +163,16 @@ def status_output(plan: PlanSet, report: StatusReport, *, single_table: bool = F
     tables = [main]
     if report.core is not None:
         data["entered"] = report.core.entered
-        data["indicators"] = [indicator_json(i) for i in report.indicators]
+        series = indicator_table(report.indicators, report.indicator_years)
+        data["indicators"] = series.data
+        data["areas"] = []
+        for area in sorted({i.area for i in report.initiatives}):
+            chosen = [i for i in report.initiatives if i.area == area]
+            table, area_data = area_situation(plan, area, chosen, today)
+            tables.append(table)
+            data["areas"].append(area_data)
         if report.indicators:
-            tables.append(indicator_table(report.indicators, report.indicator_years))
+            tables.append(series)
     if report.stale is not None:
         data["stale_days"] = report.stale_days
         data["stale"] = [stale_json(r) for r in report.stale]
