@@ -41,6 +41,7 @@ from fardplan_cli.render import DetailOutput, TableOutput
 from fardplan_cli.render.plain import render_plain
 from fardplan_cli.render.report import actor_output, common_status_output
 from fardplan_cli.report import actor_responsibility, common_status, responsibility_matrix
+from tests.support import assert_golden, run_cli
 from tests.support.report import load
 
 AT = Position("plans/sodertalje.yaml", 1, 1)
@@ -338,3 +339,58 @@ def test_lagesbild_per_goal_area_with_updates_open_activities_and_series(plan: P
     # Every initiative of the core's plan is in one area's table: the counts agree with list.
     listed = select_initiatives(plan, InitiativeFilter(core="sodertalje"))
     assert sum(len(a["initiatives"]) for a in data["areas"]) == len(listed) == report.total.initiatives
+
+
+# -- the commands, end to end on the shipped plans ------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt,suffix", [("table", "txt"), ("json", "json"), ("csv", "csv"),
+                                        ("markdown", "md")])
+def test_golden_common_matrix(plan_dir: Path, fmt: str, suffix: str) -> None:
+    result = run_cli("--lang", "sv", "report", "status", "--common", "-f", fmt, repo=plan_dir)
+    assert result.exit_code == 0, result.output
+    assert_golden(f"report/status-common-sv.{suffix}", result.stdout)
+
+
+def test_common_matrix_rows_and_columns(plan_dir: Path) -> None:
+    result = run_cli("report", "status", "--common", "--area", "4", "-f", "json", repo=plan_dir)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [r["id"] for r in data["rows"]] == ["4.1", "4.2"]
+    assert len(data["cores"]) == 8
+    assert all(len(r["by_core"]) == 8 for r in data["rows"])
+
+
+@pytest.mark.parametrize("other", [("--core", "sodertalje"), ("--status", "planned"), ("--overdue",),
+                                   ("--stale-days", "3")])
+def test_common_matrix_takes_only_area(plan_dir: Path, other: tuple[str, ...]) -> None:
+    result = run_cli("report", "status", "--common", *other, repo=plan_dir)
+    assert result.exit_code == 2
+    assert f"it takes only --area, not {other[0]}" in result.stderr
+    assert result.stdout == "" and "Traceback" not in result.stderr
+
+
+def test_list_overdue_and_owner_on_the_command_line(plan_dir: Path) -> None:
+    for args in (("--overdue",), ("--owner", "Södertälje kommun")):
+        result = run_cli("list", *args, "-f", "json", repo=plan_dir,
+                         env={"FARDPLAN_TODAY": "2030-01-01"})
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout) == []  # the shipped plans have no activities yet
+    unknown = run_cli("list", "--owner", "trafikverk", repo=plan_dir)
+    assert unknown.exit_code == 2 and "did you mean trafikverket" in unknown.stderr
+
+
+def test_a_today_that_is_not_a_date_is_a_usage_error(plan_dir: Path) -> None:
+    result = run_cli("list", "--overdue", repo=plan_dir, env={"FARDPLAN_TODAY": "2027-02-31"})
+    assert result.exit_code == 2
+    assert "FARDPLAN_TODAY='2027-02-31' is not a date" in result.stderr
+
+
+def test_show_on_the_command_line(plan_dir: Path) -> None:
+    shared = json.loads(run_cli("show", "2.2", "-f", "json", repo=plan_dir).stdout)
+    assert shared["followed_up_in"] is None and len(shared["by_core"]) == 8
+    followed = json.loads(run_cli("show", "sodertalje:2.2", "-f", "json", repo=plan_dir).stdout)
+    assert followed["followed_up_in"] == "sodertalje" and "by_core" not in followed
+    assert (followed["ref"], followed["core"]) == ("2.2", None)
+    table = run_cli("show", "haninge:2.2", repo=plan_dir).stdout
+    assert table.startswith("haninge:2.2  ")
