@@ -48,25 +48,32 @@ def signed_number(value: float | int) -> str:
     return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else "0")
 
 
-def indicator_table(indicators: tuple[Indicator, ...], years: list[int]) -> TableOutput:
-    """The lägesbild's series: one row per indicator, one column per year, the change over the
-    series and the target."""
+def indicator_table(indicators: tuple[Indicator, ...], years: list[int], *,
+                    with_change: bool = False) -> TableOutput:
+    """The indicators: one row per indicator, one column per year; ``with_change`` (the
+    lägesbild of ``report status``) adds the change over the series and the target."""
     from fardplan_cli.report import indicator_change
 
     rows = []
     for indicator in indicators:
         by_year = {v.year: v for v in indicator.values}
-        change = indicator_change(indicator)
-        target = indicator.target
-        rows.append([
+        row = [
             indicator.label,
             indicator.unit or "",
             *(indicator_value(by_year[y]) if y in by_year else "" for y in years),
-            signed_number(change) if change is not None else "",
-            f"{format_number(target.value)} ({target.year})" if target is not None else "",
-        ])
-    data = [{**indicator_json(i), "change": indicator_change(i)} for i in indicators]
-    columns = [t("Indicator"), t("Unit"), *(str(y) for y in years), t("Change"), t("Target")]
+        ]
+        if with_change:
+            change = indicator_change(indicator)
+            target = indicator.target
+            row += [signed_number(change) if change is not None else "",
+                    f"{format_number(target.value)} ({target.year})" if target is not None else ""]
+        rows.append(row)
+    columns = [t("Indicator"), t("Unit"), *(str(y) for y in years)]
+    if with_change:
+        columns += [t("Change"), t("Target")]
+        data = [{**indicator_json(i), "change": indicator_change(i)} for i in indicators]
+    else:
+        data = [indicator_json(i) for i in indicators]
     return TableOutput(columns, rows, data, title=t("Indicators"))
 
 
@@ -163,7 +170,7 @@ def status_output(plan: PlanSet, report: StatusReport, *, single_table: bool = F
     tables = [main]
     if report.core is not None:
         data["entered"] = report.core.entered
-        series = indicator_table(report.indicators, report.indicator_years)
+        series = indicator_table(report.indicators, report.indicator_years, with_change=True)
         data["indicators"] = series.data
         data["areas"] = []
         for area in sorted({i.area for i in report.initiatives}):
