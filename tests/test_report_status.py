@@ -219,6 +219,8 @@ filters = st.builds(
     lead=st.sampled_from([None, "region-stockholm", "sodertalje-kommun", "trafikforvaltningen"]),
     scope=st.sampled_from([None, "common", "core"]),
     priority=st.sampled_from([None, "2023-2026", "2027-2030"]),
+    owner=st.sampled_from([None, "sodertalje-kommun", "polis"]),
+    overdue_on=st.sampled_from([None, "2027-06-01"]),
 )
 
 
