@@ -344,8 +344,15 @@ def responsibility_matrix(plan: PlanSet, core_id: str | None = None) -> list[Mat
     index = InvolvementIndex(plan)
     core_ids = [core_id] if core_id else [c.id for c in plan.cores]
     per_core = {c: _count(index, plan.core_plan(c), c) for c in core_ids}
-    pool = select_initiatives(plan, InitiativeFilter(core=core_id))
-    totals = _count(index, pool, core_id)
+    if core_id is not None or not plan.cores:
+        totals = _count(index, select_initiatives(plan, InitiativeFilter(core=core_id)), core_id)
+    else:  # what list lists without a core is every core's plan: the sum of the columns
+        totals = {}
+        for counts in per_core.values():
+            for actor_id, each in counts.items():
+                was = totals.get(actor_id, RoleCounts())
+                totals[actor_id] = RoleCounts(was.lead + each.lead, was.participant + each.participant,
+                                              was.concerned + each.concerned)
     return [
         MatrixRow(
             actor,
