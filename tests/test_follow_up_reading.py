@@ -394,3 +394,17 @@ def test_show_on_the_command_line(plan_dir: Path) -> None:
     assert (followed["ref"], followed["core"]) == ("2.2", None)
     table = run_cli("show", "haninge:2.2", repo=plan_dir).stdout
     assert table.startswith("haninge:2.2  ")
+
+
+def test_show_core_lists_its_dialogues(plan: PlanSet) -> None:
+    from fardplan_cli.cli.show import core_detail
+
+    core = plan.core("sodertalje")
+    assert core is not None
+    output = core_detail(plan, core)
+    table = next(t for t in output.tables if t.title == "Political dialogues")
+    assert table.rows == [["2027-03-14", "2027-2030", "1.3, 2.1",
+                           "Region Stockholm, Södertälje kommun", "Första samtalet"]]
+    assert output.data["dialogues"] == [{"date": "2027-03-14", "cycle": "2027-2030",
+                                         "participants": ["region-stockholm", "sodertalje-kommun"],
+                                         "prioritized": ["1.3", "2.1"], "note": "Första samtalet"}]

@@ -754,4 +754,5 @@ _SWEDISH: dict[str, str] = {
     "Target": "Mål",
     "Latest update": "Senaste lägesrapport",
     "Open activities": "Öppna aktiviteter",
+    "Political dialogues": "Politiska samtal",
 }

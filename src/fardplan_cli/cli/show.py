@@ -139,5 +139,11 @@ def core_detail(plan: PlanSet, core: Core) -> DetailOutput:
     if rows:
         tables.append(TableOutput([t("Indicator"), t("Unit"), t("Year"), t("Value"), t("Note")], rows,
                                   None, title=t("Indicators")))
+    if core.dialogues:
+        dialogue_rows = [[d.date, d.cycle, ", ".join(d.prioritized),
+                          ", ".join(plan.actor_name(p) for p in d.participants), d.note or ""]
+                         for d in sorted(core.dialogues, key=lambda d: d.date)]
+        tables.append(TableOutput([t("Date"), t("Cycle"), t("Prioritised"), t("Participants"),
+                                   t("Note")], dialogue_rows, None, title=t("Political dialogues")))
     data = core_detail_json(core, [i.ref for i in plan.core_plan(core.id)])
     return DetailOutput(core.name, fields, sections, data, tables)

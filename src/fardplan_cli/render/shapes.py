@@ -156,6 +156,11 @@ def core_detail_json(core: Core, plan_refs: Sequence[str]) -> dict[str, Any]:
         "directions": [{"area": d.area, "text": d.text} for d in core.directions],
         "indicators": [indicator_json(i) for i in core.indicators],
         "initiatives": list(plan_refs),
+        "dialogues": [
+            {"date": d.date, "cycle": d.cycle, "participants": list(d.participants),
+             "prioritized": list(d.prioritized), "note": d.note}
+            for d in sorted(core.dialogues, key=lambda d: d.date)
+        ],
     }
 
 
