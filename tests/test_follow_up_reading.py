@@ -94,6 +94,14 @@ def plan(plan_dir: Path) -> PlanSet:
     return followed_plan(plan_dir)
 
 
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    """The renderers here are called without the CLI, which sets the language of each run."""
+    from fardplan_cli.i18n import set_language
+
+    set_language("en")
+
+
 def refs(initiatives: list[Initiative]) -> list[str]:
     return [display_ref(i) for i in initiatives]
 
