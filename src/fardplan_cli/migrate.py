@@ -146,7 +146,10 @@ class _Rewrite:
 
     def result(self) -> str:
         body = self.text.body
-        for start, end, text in sorted(self.spans, key=lambda s: (s[0], s[1]), reverse=True):
+        # From the end, so that each span's offsets still hold; of two insertions at one place,
+        # the one made first ends up first.
+        order = sorted(range(len(self.spans)), key=lambda n: (*self.spans[n][:2], n), reverse=True)
+        for start, end, text in (self.spans[n] for n in order):
             body = body[:start] + text + body[end:]
         return self.text.bom + body
 
@@ -159,7 +162,7 @@ def _without_moved_keys(rewrite: _Rewrite, keys: tuple[str, ...]) -> None:
     text = rewrite.text
     wrapper = f"{LIST_KEY}:\n"
     for block in text.items:
-        body = text.text_of(block)
+        body = _comments_above(text.text_of(block), keys)
         if block.flow or not block.own_lines:
             raise _layout_refusal(text.path, block.name)
         doc = open_block(wrapper + body, functools.partial(_layout_refusal, text.path, block.name))
@@ -170,6 +173,19 @@ def _without_moved_keys(rewrite: _Rewrite, keys: tuple[str, ...]) -> None:
         for key in present:
             delete_key(item, key, None)
         rewrite.replace(block.start, block.end, dump_block(doc)[len(wrapper):])
+
+
+def _comments_above(body: str, keys: tuple[str, ...]) -> str:
+    """The initiative's lines with the end-of-line comment of each key to be removed put on a
+    line of its own above it, where the removal keeps it."""
+    def above(match: re.Match[str]) -> str:
+        indent, key_value, comment = match.group(1), match.group(2), match.group(3)
+        return f"{indent}#{comment}\n{indent}{key_value}"
+
+    names = "|".join(re.escape(k) for k in keys)
+    # A plain value or a flow list of plain values, then the comment: nothing there can hold a #.
+    pattern = rf"(?m)^([ ]+)((?:{names}):[ ]*(?:[^#\"'\[\n]*?|\[[^\]#\"'\n]*\]))[ ]+#(.*)$"
+    return re.sub(pattern, above, body)
 
 
 def _layout_refusal(path: str, initiative_id: str | None,
