@@ -798,4 +798,65 @@ _SWEDISH: dict[str, str] = {
         "{value!r} är inte ett värde av sin tagg {tag}; ta bort taggen, eller skriv ett värde av "
         "det slaget"
     ),
+    # the follow-up per core in the read commands and reports (format 2)
+    "Lead unit": "Ansvarig enhet",
+    "Status in the cores": "Status i kärnorna",
+    "political assignment": "politiskt uppdrag",
+    "operations": "ordinarie verksamhet",
+    "collaboration forum": "samverkansforum",
+    "funding": "finansiering",
+    "Activity": "Aktivitet",
+    "Activities": "Aktiviteter",
+    "Owner": "Ägare",
+    "Due": "Klar senast",
+    "Carried by": "Genomförs genom",
+    "Amount": "Belopp",
+    "Decided": "Beslutat",
+    "By": "Av",
+    "Update": "Lägesrapport",
+    "Latest updates": "Senaste lägesrapporter",
+    "Prioritised in the dialogues": "Prioriterad i de politiska samtalen",
+    "How it is carried": "Genomförande",
+    "overdue": "försenad",
+    "lead": "ansvarig aktör",
+    "lead unit": "ansvarig enhet",
+    "participant": "medverkande",
+    "owner of activity {activity}": "ägare av aktivitet {activity}",
+    "participant in activity {activity}": "medverkande i aktivitet {activity}",
+    "directly, as {role}": "direkt, som {role}",
+    "as {role}, through {group} (group)": "som {role}, genom {group} (grupp)",
+    "through {actor} ({role}), which it is part of": "genom {actor} ({role}), som den är en del av",
+    "concerned": "berörs",
+    "{actor} leads {lead}, takes part in {participant} and is concerned in {concerned} initiatives.": (
+        "{actor} ansvarar för {lead}, medverkar i {participant} och berörs av {concerned} insatser."
+    ),
+    "{actor} is concerned through {parent}, which it is part of: it does not lead or take part by "
+    "that.": (
+        "{actor} berörs genom {parent}, som den är en del av: den ansvarar inte och medverkar inte "
+        "genom det."
+    ),
+    "Each cell: leads / takes part in / is concerned in through part_of (it does not lead or take "
+    "part by that); {all} counts what 'fardplan list' lists.": (
+        "Varje cell: ansvarar för / medverkar i / berörs av genom part_of (ansvarar eller medverkar "
+        "inte genom det); {all} räknar det som 'fardplan list' listar."
+    ),
+    "Common initiatives in the cores": "Gemensamma insatser i kärnorna",
+    "The status of each common initiative as each core follows it up; * a status note ('fardplan "
+    "show CORE:ID' gives it).": (
+        "Varje gemensam insats status så som varje kärna följer upp den; * en statuskommentar "
+        "('fardplan show KÄRNA:ID' visar den)."
+    ),
+    "Common initiatives are in every core's plan and count in each core's rows, with their status "
+    "there; the total is the sum of the rows.": (
+        "Gemensamma insatser finns i varje kärnas plan och räknas i varje kärnas rader, med sin "
+        "status där; summan är raderna tillsammans."
+    ),
+    "--common shows every core and every common initiative; it takes only --area, not {options}": (
+        "--common visar varje kärna och varje gemensam insats; den tar bara --area, inte {options}"
+    ),
+    "Change": "Förändring",
+    "Target": "Mål",
+    "Latest update": "Senaste lägesrapport",
+    "Open activities": "Öppna aktiviteter",
+    "Political dialogues": "Politiska samtal",
 }

@@ -15,7 +15,7 @@ from typing import Literal
 from fardplan_cli.errors import NotFoundError, UsageError
 from fardplan_cli.grammar import is_initiative_id, split_reference
 from fardplan_cli.i18n import STATUSES, status_label, t
-from fardplan_cli.model import Actor, Core, Initiative, PlanSet
+from fardplan_cli.model import Activity, Actor, Core, Dialogue, Initiative, PlanSet, Update
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -126,17 +126,99 @@ def resolve_initiative(plan: PlanSet, ref: str) -> Initiative:
     raise NotFoundError(message, near)
 
 
-# -- involvement: who takes part in what, directly, through a group or through part_of ---------
+def resolve_as_followed(plan: PlanSet, ref: str) -> Initiative:
+    """What ``list`` and ``show`` show of a reference: ``sodertalje:2.2`` is common initiative 2.2
+    as followed up in Södertälje (its status, activities and updates there); ``2.2`` is the shared
+    one; ``sodertalje:1.3`` is Södertälje's own."""
+    found = resolve_initiative(plan, ref)
+    core_part, _ = split_reference(ref)
+    if core_part is None or found.core is not None:
+        return found
+    return plan.followed(resolve_core(plan, core_part).id, found.id) or found
 
-Role = Literal["lead", "participant"]
+
+def display_ref(initiative: Initiative) -> str:
+    """The reference a person types for what is shown: ``sodertalje:2.2`` for a common initiative
+    as followed up in Södertälje, else the initiative's own reference."""
+    if initiative.followed_in is not None:
+        return f"{initiative.followed_in}:{initiative.id}"
+    return initiative.ref
+
+
+def context_core(initiative: Initiative) -> str | None:
+    """The core an initiative is seen in: its own, or the one following a common one up."""
+    return initiative.core or initiative.followed_in
+
+
+# -- the follow-up: activities, updates and dialogues --------------------------------------------
+
+FINISHED = frozenset({"done", "dropped"})
+
+
+def is_overdue(activity: Activity, today: str) -> bool:
+    """Due before ``today`` (ISO ``YYYY-MM-DD``) and neither done nor dropped."""
+    return activity.due is not None and activity.due < today and activity.status not in FINISHED
+
+
+def open_activities(initiative: Initiative) -> list[Activity]:
+    """The activities that are neither done nor dropped, in the file's order."""
+    return [a for a in initiative.activities if a.status not in FINISHED]
+
+
+def latest_updates(initiative: Initiative, count: int | None = None) -> list[Update]:
+    """The updates newest first (by date, later in the file first on one date); ``count`` of them."""
+    ordered = [u for _, u in sorted(enumerate(initiative.updates), key=lambda p: (p[1].date, p[0]),
+                                    reverse=True)]
+    return ordered if count is None else ordered[:count]
+
+
+def prioritising_dialogues(plan: PlanSet, initiative: Initiative) -> list[Dialogue]:
+    """The dialogues of the initiative's core that prioritised it, by date."""
+    core_id = context_core(initiative)
+    core = plan.core(core_id) if core_id else None
+    if core is None:
+        return []
+    return sorted((d for d in core.dialogues if initiative.id in d.prioritized), key=lambda d: d.date)
+
+
+def followed_everywhere(plan: PlanSet, initiative_id: str) -> list[Initiative]:
+    """A common initiative as followed up in each core, in the cores' order."""
+    found = (plan.followed(core.id, initiative_id) for core in plan.cores)
+    return [i for i in found if i is not None]
+
+
+# -- involvement: the three degrees of responsibility -----------------------------------------------
+
+Degree = Literal["leads", "takes_part", "concerned"]
+Role = Literal["lead", "lead_unit", "participant", "activity_owner", "activity_participant"]
 Via = Literal["direct", "group", "part_of"]
+DEGREES: tuple[Degree, ...] = ("leads", "takes_part", "concerned")
+_VIAS: tuple[Via, ...] = ("direct", "group", "part_of")
+_LEADING: frozenset[Role] = frozenset({"lead", "lead_unit"})
 
 
 @dataclass(frozen=True, slots=True)
 class Involvement:
+    """One way an actor is involved in an initiative: as what the plan names it (``role``; an
+    activity's owner or participant names the ``activity``), and how it is reached: named itself,
+    as one of a group's municipalities, or through ``part_of`` (then it is only concerned)."""
+
     role: Role
     via: Via
     through: str | None  # the actor the plan names, when the involvement is indirect
+    activity: str | None = None
+
+    @property
+    def degree(self) -> Degree:
+        """``leads`` (named lead or lead unit, or one of a leading group), ``takes_part``, or
+        ``concerned`` through part_of: never "leads" by being part of the one who leads."""
+        if self.via == "part_of":
+            return "concerned"
+        return "leads" if self.role in _LEADING else "takes_part"
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        return DEGREES.index(self.degree), _VIAS.index(self.via)
 
 
 def ancestors(plan: PlanSet, actor_id: str) -> list[str]:
@@ -160,23 +242,54 @@ def is_group(plan: PlanSet, actor_id: str) -> bool:
     return actor is not None and actor.kind == "group"
 
 
+def named_actors(initiative: Initiative) -> list[tuple[Role, str, str | None]]:
+    """Every actor the initiative names, as what, and in which activity: the lead and lead unit,
+    the participants (a core's extra ones included), each activity's owner and participants."""
+    named: list[tuple[Role, str, str | None]] = []
+    if initiative.lead:
+        named.append(("lead", initiative.lead, None))
+    if initiative.lead_unit:
+        named.append(("lead_unit", initiative.lead_unit, None))
+    named += [("participant", p, None) for p in initiative.participants]
+    for activity in initiative.activities:
+        if activity.owner:
+            named.append(("activity_owner", activity.owner, activity.id))
+        named += [("activity_participant", p, activity.id) for p in activity.participants]
+    return named
+
+
 def involvements(
     plan: PlanSet, actor_id: str, initiative: Initiative, core_id: str | None = None
 ) -> list[Involvement]:
-    """How ``actor_id`` is involved in ``initiative``, seen from one core (or from all)."""
-    context = initiative.core or core_id
+    """How ``actor_id`` is involved in ``initiative``, seen from one core (or from all), strongest
+    first. An actor that leads or takes part is not also listed as concerned."""
+    context = context_core(initiative) or core_id
     lineage = ancestors(plan, actor_id)
-    named: list[tuple[Role, str]] = [("lead", initiative.lead)] if initiative.lead else []
-    named += [("participant", p) for p in initiative.participants]
+    members: set[str] | None = None
     found: list[Involvement] = []
-    for role, who in named:
+    for role, who, activity in named_actors(initiative):
         if who == actor_id:
-            found.append(Involvement(role, "direct", None))
-        elif is_group(plan, who) and actor_id in group_members(plan, context):
-            found.append(Involvement(role, "group", who))
+            found.append(Involvement(role, "direct", None, activity))
         elif who in lineage:
-            found.append(Involvement(role, "part_of", who))
-    return found
+            found.append(Involvement(role, "part_of", who, activity))
+        elif is_group(plan, who):
+            members = group_members(plan, context) if members is None else members
+            if actor_id in members:
+                found.append(Involvement(role, "group", who, activity))
+            else:
+                member = next((m for m in lineage if m in members), None)
+                if member is not None:
+                    found.append(Involvement(role, "part_of", member, activity))
+    if any(i.degree != "concerned" for i in found):
+        found = [i for i in found if i.degree != "concerned"]
+    return sorted(dict.fromkeys(found), key=lambda i: i.sort_key)
+
+
+def degree_of(plan: PlanSet, actor_id: str, initiative: Initiative,
+              core_id: str | None = None) -> Degree | None:
+    """The strongest degree in which the actor is involved in the initiative, if any."""
+    found = involvements(plan, actor_id, initiative, core_id)
+    return found[0].degree if found else None
 
 
 # -- filtering --------------------------------------------------------------------------------
@@ -191,6 +304,10 @@ class InitiativeFilter:
     lead: str | None = None
     scope: Literal["common", "core"] | None = None
     priority: str | None = None
+    owner: str | None = None
+    """Only initiatives with an activity this actor owns."""
+    overdue_on: str | None = None
+    """Only initiatives with an activity overdue on this day (ISO date; ``clock.today()``)."""
 
     def matches(self, plan: PlanSet, initiative: Initiative) -> bool:
         if self.area is not None and initiative.area != self.area:
@@ -201,24 +318,31 @@ class InitiativeFilter:
             return False
         if self.priority is not None and self.priority not in initiative.priority:
             return False
+        if self.owner is not None and all(a.owner != self.owner for a in initiative.activities):
+            return False
+        if self.overdue_on is not None and not any(
+                is_overdue(a, self.overdue_on) for a in initiative.activities):
+            return False
         if self.actor is not None and not involvements(plan, self.actor, initiative, self.core):
             return False
-        return self.lead is None or any(
-            i.role == "lead" for i in involvements(plan, self.lead, initiative, self.core)
-        )
+        return self.lead is None or degree_of(plan, self.lead, initiative, self.core) == "leads"
 
 
 def select_initiatives(plan: PlanSet, selection: InitiativeFilter) -> list[Initiative]:
-    """With a core, that core's plan (common and own) in id order; else every initiative once."""
+    """With a core, that core's plan (common and own) in id order; else every core's plan in turn:
+    each core-specific initiative once, each common initiative once per core, as followed up
+    there (with no core at all, the shared common initiatives)."""
     pool: Iterator[Initiative] | tuple[Initiative, ...]
-    pool = plan.core_plan(selection.core) if selection.core else _all_in_order(plan)
+    pool = plan.core_plan(selection.core) if selection.core else every_core_plan(plan)
     return [i for i in pool if selection.matches(plan, i)]
 
 
-def _all_in_order(plan: PlanSet) -> Iterator[Initiative]:
-    yield from sorted(plan.region.initiatives, key=lambda i: i.sort_key)
+def every_core_plan(plan: PlanSet) -> Iterator[Initiative]:
+    """Every core's plan, one core after the other (the shared common initiatives if no core)."""
+    if not plan.cores:
+        yield from sorted(plan.region.initiatives, key=lambda i: i.sort_key)
     for core in plan.cores:
-        yield from sorted(core.initiatives, key=lambda i: i.sort_key)
+        yield from plan.core_plan(core.id)
 
 
 def count_by_status(initiatives: Iterable[Initiative]) -> dict[str, int]:

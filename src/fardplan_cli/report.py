@@ -5,10 +5,10 @@ Every count is taken over the same selection that ``fardplan list`` shows
 filters always agree:
 
 - a status row for core C and goal area N counts ``list --core C --area N`` (C's plan: the common
-  initiatives and C's own);
+  initiatives as followed up in C, and C's own);
 - the total row counts ``list`` with the report's filters: with ``--core``, that core's plan;
-  without, every initiative once (a common initiative is in every core's rows, but only once in
-  the total).
+  without, every core's plan (a common initiative once per core, with its status there), so the
+  total is the sum of the rows.
 
 The report never reads git itself: ``--stale-days`` takes the date of each initiative's last change
 from a ``last_changed`` callable that the caller injects (``log.last_changed`` provides it).
@@ -24,13 +24,18 @@ from fardplan_cli.grammar import is_cycle_id
 from fardplan_cli.i18n import t
 from fardplan_cli.model import Actor, Core, Indicator, Initiative, PlanSet
 from fardplan_cli.query import (
+    Degree,
     InitiativeFilter,
     Role,
     Via,
     ancestors,
+    context_core,
     count_by_status,
+    display_ref,
+    followed_everywhere,
     involvements,
     is_group,
+    named_actors,
     select_initiatives,
 )
 
@@ -86,6 +91,8 @@ class StatusReport:
     core: Core | None  # the core of ``--core``; its indicators are the lägesbild
     stale_days: int | None = None
     stale: tuple[StaleRow, ...] | None = None
+    initiatives: tuple[Initiative, ...] = ()
+    """With a core: the selected initiatives of its plan, for the lägesbild by goal area."""
 
     @property
     def indicators(self) -> tuple[Indicator, ...]:
@@ -103,7 +110,7 @@ def status_row(
     return StatusRow(
         core=core_id,
         area=area,
-        refs=tuple(i.ref for i in chosen),
+        refs=tuple(display_ref(i) for i in chosen),
         by_status=count_by_status(chosen),
         prioritised=sum(1 for i in chosen if cycle is not None and cycle in i.priority),
         without_lead=sum(1 for i in chosen if i.lead is None),
@@ -147,7 +154,17 @@ def status_report(
         stale = tuple(stale_initiatives(selected, last_changed(), older_than_days=stale_days,
                                         now=moment))
     core = plan.core(selection.core) if selection.core else None
-    return StatusReport(tuple(rows), total, cycle, core, stale_days, stale)
+    return StatusReport(tuple(rows), total, cycle, core, stale_days, stale,
+                        tuple(selected) if core else ())
+
+
+def indicator_change(indicator: Indicator) -> float | int | None:
+    """The change over the series: the latest year's value less the earliest's (None with fewer
+    than two years)."""
+    values = sorted(indicator.values, key=lambda v: v.year)
+    if len(values) < 2:
+        return None
+    return values[-1].value - values[0].value
 
 
 def _aware(moment: datetime) -> datetime:
@@ -192,52 +209,88 @@ def stale_initiatives(
     return sorted(found, key=lambda row: (row.last_changed, row.initiative.ref))
 
 
+# -- the common initiatives in every core ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CommonStatusRow:
+    """A common initiative (its shared text) and how each core follows it up, by core id."""
+
+    initiative: Initiative
+    by_core: Mapping[str, Initiative]
+
+
+def common_status(plan: PlanSet, area: int | None = None) -> list[CommonStatusRow]:
+    """The common initiatives in id order (of one goal area), each with its follow-up in every
+    core: the matrix of ``report status --common``."""
+    shared = sorted(plan.region.initiatives, key=lambda i: i.sort_key)
+    return [
+        CommonStatusRow(initiative, {f.followed_in or "": f
+                                     for f in followed_everywhere(plan, initiative.id)})
+        for initiative in shared
+        if area is None or initiative.area == area
+    ]
+
+
 # -- responsibility --------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class InvolvementRow:
-    """One way in which an actor is involved in one initiative."""
+    """One way in which an actor is involved in one initiative: its degree (leads, takes part,
+    concerned), as what the plan names the actor or the one it is reached through (``role``,
+    in ``activity`` when an activity names it), and how it is reached (``via``, ``through``)."""
 
     initiative: Initiative
     role: Role
     via: Via
     through: str | None  # the actor that the plan names, when the involvement is indirect
+    degree: Degree = "takes_part"
+    activity: str | None = None
 
 
 def actor_responsibility(
     plan: PlanSet, actor_id: str, core_id: str | None = None
 ) -> list[InvolvementRow]:
-    """What the actor leads and takes part in, and how; the initiatives of ``list --actor``."""
+    """What the actor leads, takes part in and is concerned in, and how; the initiatives of
+    ``list --actor`` (each common one in each core, as followed up there)."""
     chosen = select_initiatives(plan, InitiativeFilter(core=core_id, actor=actor_id))
-    rows = []
-    for initiative in chosen:
-        found = involvements(plan, actor_id, initiative, core_id)
-        found.sort(key=lambda i: (i.role != "lead", ("direct", "group", "part_of").index(i.via)))
-        rows += [InvolvementRow(initiative, i.role, i.via, i.through) for i in found]
-    return rows
+    return [
+        InvolvementRow(initiative, i.role, i.via, i.through, i.degree, i.activity)
+        for initiative in chosen
+        for i in involvements(plan, actor_id, initiative, core_id)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
 class RoleCounts:
+    """How many initiatives an actor leads, takes part in (``participant``), and is only
+    concerned in through part_of."""
+
     lead: int = 0
     participant: int = 0
+    concerned: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class MatrixRow:
-    """An actor's counts per core (the core's plan), and over the distinct initiatives."""
+    """An actor's counts per core (the core's plan), and over the whole listing."""
 
     actor: Actor
     by_core: Mapping[str, RoleCounts]
     total: RoleCounts
 
 
-class InvolvementIndex:
-    """Who is involved in an initiative, in which roles: ``query.involvements`` for all actors.
+_LEADING_ROLES = frozenset({"lead", "lead_unit"})
 
-    Expands each actor the plan names to the actors it stands for (itself, a group's municipalities,
-    every actor that is part of it), which keeps the matrix linear in the number of initiatives.
+
+class InvolvementIndex:
+    """The degrees in which every actor is involved in an initiative: ``query.involvements`` for
+    all actors at once.
+
+    Expands each actor the plan names to the actors it stands for (itself, a group's
+    municipalities) and those concerned through it (every actor that is part of one of them),
+    which keeps the matrix linear in the number of initiatives.
     """
 
     def __init__(self, plan: PlanSet) -> None:
@@ -251,45 +304,55 @@ class InvolvementIndex:
         }
         self.members[None] = frozenset(m for core in plan.cores for m in core.municipalities)
 
-    def roles(self, initiative: Initiative, core_id: str | None) -> dict[str, set[Role]]:
-        context = initiative.core or core_id
-        named: list[tuple[Role, str]] = [("lead", initiative.lead)] if initiative.lead else []
-        named += [("participant", p) for p in initiative.participants]
-        found: dict[str, set[Role]] = {}
-        for role, who in named:
-            reached = {who} | self.descendants.get(who, set())
+    def degrees(self, initiative: Initiative, core_id: str | None) -> dict[str, set[Degree]]:
+        """Each involved actor's degrees; ``concerned`` only for one that neither leads nor takes
+        part."""
+        context = context_core(initiative) or core_id
+        found: dict[str, set[Degree]] = {}
+        for role, who, _ in named_actors(initiative):
+            reached = {who}
             if is_group(self.plan, who):
                 reached |= self.members.get(context, frozenset())
+            degree: Degree = "leads" if role in _LEADING_ROLES else "takes_part"
             for actor_id in reached:
-                found.setdefault(actor_id, set()).add(role)
+                found.setdefault(actor_id, set()).add(degree)
+        concerned = {d for who in list(found) for d in self.descendants.get(who, set())}
+        for actor_id in concerned - found.keys():
+            found[actor_id] = {"concerned"}
         return found
 
 
 def _count(
     index: InvolvementIndex, initiatives: Iterable[Initiative], core_id: str | None
 ) -> dict[str, RoleCounts]:
-    lead: dict[str, int] = {}
-    participant: dict[str, int] = {}
+    counts: dict[str, list[int]] = {}
     for initiative in initiatives:
-        for actor_id, roles in index.roles(initiative, core_id).items():
-            if "lead" in roles:
-                lead[actor_id] = lead.get(actor_id, 0) + 1
-            if "participant" in roles:
-                participant[actor_id] = participant.get(actor_id, 0) + 1
-    return {a: RoleCounts(lead.get(a, 0), participant.get(a, 0)) for a in {*lead, *participant}}
+        for actor_id, degrees in index.degrees(initiative, core_id).items():
+            each = counts.setdefault(actor_id, [0, 0, 0])
+            each[0] += "leads" in degrees
+            each[1] += "takes_part" in degrees
+            each[2] += "concerned" in degrees
+    return {a: RoleCounts(*each) for a, each in counts.items()}
 
 
 def responsibility_matrix(plan: PlanSet, core_id: str | None = None) -> list[MatrixRow]:
-    """Every actor in the registry, with lead and participant counts per core, direct and indirect.
+    """Every actor in the registry, with its counts per core in the three degrees.
 
-    A core's column counts its plan (common and own initiatives); the total counts each initiative
-    once (with ``core_id``, the total is that core's column).
+    A core's column counts its plan (the common initiatives as followed up there, and its own);
+    the total counts what ``list`` lists (with ``core_id``, the total is that core's column).
     """
     index = InvolvementIndex(plan)
     core_ids = [core_id] if core_id else [c.id for c in plan.cores]
     per_core = {c: _count(index, plan.core_plan(c), c) for c in core_ids}
-    pool = plan.core_plan(core_id) if core_id else tuple(plan.all_initiatives())
-    totals = _count(index, pool, core_id)
+    if core_id is not None or not plan.cores:
+        totals = _count(index, select_initiatives(plan, InitiativeFilter(core=core_id)), core_id)
+    else:  # what list lists without a core is every core's plan: the sum of the columns
+        totals = {}
+        for counts in per_core.values():
+            for actor_id, each in counts.items():
+                was = totals.get(actor_id, RoleCounts())
+                totals[actor_id] = RoleCounts(was.lead + each.lead, was.participant + each.participant,
+                                              was.concerned + each.concerned)
     return [
         MatrixRow(
             actor,

@@ -29,7 +29,13 @@ ActorFilter = Annotated[str | None, typer.Option(
     "--actor", metavar="ACTOR",
     help="Only initiatives the actor leads or takes part in, also through a group or part_of.")]
 LeadFilter = Annotated[str | None, typer.Option(
-    "--lead", metavar="ACTOR", help="Only initiatives the actor leads (also through a group or part_of).")]
+    "--lead", metavar="ACTOR",
+    help="Only initiatives the actor leads, as lead or lead unit (also through a group).")]
+OwnerFilter = Annotated[str | None, typer.Option(
+    "--owner", metavar="ACTOR", help="Only initiatives with an activity that the actor owns.")]
+OverdueFilter = Annotated[bool, typer.Option(
+    "--overdue", help="Only initiatives with an overdue activity: due before today and neither done "
+    "nor dropped.")]
 ScopeFilter = Annotated[ScopeChoice | None, typer.Option(
     "--scope", help="Only common or only core-specific initiatives.")]
 PriorityFilter = Annotated[str | None, typer.Option(
@@ -46,8 +52,11 @@ def build_filter(
     lead: str | None,
     scope: ScopeChoice | None,
     priority: str | None,
+    owner: str | None = None,
+    overdue: bool = False,
 ) -> InitiativeFilter:
     """Resolve what the user typed (names, labels) into a selection; unknown names exit 2."""
+    from fardplan_cli.clock import today
     from fardplan_cli.query import (
         InitiativeFilter,
         resolve_actor,
@@ -66,4 +75,6 @@ def build_filter(
         lead=resolve_actor(plan, lead).id if lead is not None else None,
         scope=scope.value if scope is not None else None,
         priority=resolve_cycle(plan, priority) if priority is not None else None,
+        owner=resolve_actor(plan, owner).id if owner is not None else None,
+        overdue_on=today().isoformat() if overdue else None,
     )

@@ -41,8 +41,16 @@ SWEDISH_HELP: dict[str, str] = {
         "Bara den här statusen: planned, ongoing, done, paused, dropped (eller dess svenska namn).",
     "Only initiatives the actor leads or takes part in, also through a group or part_of.":
         "Bara insatser som aktören leder eller deltar i, också genom en grupp eller part_of.",
-    "Only initiatives the actor leads (also through a group or part_of).":
-        "Bara insatser som aktören leder (också genom en grupp eller part_of).",
+    "Only initiatives the actor leads, as lead or lead unit (also through a group).":
+        "Bara insatser som aktören leder, som ansvarig aktör eller ansvarig enhet (också genom en "
+        "grupp).",
+    "Only initiatives with an activity that the actor owns.":
+        "Bara insatser med en aktivitet som aktören äger.",
+    "Only initiatives with an overdue activity: due before today and neither done nor dropped.":
+        "Bara insatser med en försenad aktivitet: klar senast före i dag och varken genomförd eller "
+        "utgången.",
+    "The common initiatives' status in every core: one row per initiative, one column per core.":
+        "De gemensamma insatsernas status i varje kärna: en rad per insats, en kolumn per kärna.",
     "Only common or only core-specific initiatives.": "Bara gemensamma eller bara kärnspecifika insatser.",
     "Only initiatives prioritised in this cycle (e.g. 2027-2030).":
         "Bara insatser som prioriterats under den här mandatperioden (t.ex. 2027-2030).",
@@ -82,21 +90,23 @@ SWEDISH_HELP: dict[str, str] = {
         "Rapporter för uppföljningen: status per kärna och målområde, och vem som ansvarar för vad.",
     "Per core and goal area: initiatives by status, prioritised, without lead; and a total row.\n\n"
     "The filters are those of 'fardplan list', and the counts agree with it. With --core, the core's\n"
-    "lägesbild (indicators by year) follows the table.":
+    "lägesbild follows the table. With --common, a matrix of the common initiatives' status in\n"
+    "every core instead (only --area applies to it).":
         "Per kärna och målområde: insatser per status, prioriterade, utan ansvarig aktör; och en "
         "summarad.\n\nFiltren är desamma som i 'fardplan list', och antalen stämmer med den. Med "
-        "--core följer\nkärnans lägesbild (indikatorer per år) efter tabellen.",
+        "--core följer\nkärnans lägesbild efter tabellen. Med --common i stället en matris av de "
+        "gemensamma insatsernas\nstatus i varje kärna (bara --area gäller för den).",
     "Count the priorities of this cycle (default: the current cycle, the latest that has started).":
         "Räkna prioriteringarna under den här mandatperioden (standard: den aktuella, den senaste "
         "som har börjat).",
     "Also list the initiatives whose last change in git is older than N days.":
         "Lista också insatserna vars senaste ändring i git är äldre än N dagar.",
-    "What each actor leads and takes part in, directly, through a group or through part_of.\n\n"
-    "With --actor, one row per initiative and role; without, a matrix of actors x cores with\n"
-    "lead/participant counts.":
-        "Vad varje aktör leder och deltar i, direkt, genom en grupp eller genom part_of.\n\n"
-        "Med --actor en rad per insats och roll; utan den en matris av aktörer x kärnor med\n"
-        "antal som ansvarig/deltagare.",
+    "What each actor leads, takes part in, and is concerned in through part_of.\n\n"
+    "With --actor, one row per initiative and way, saying the degree and through whom; without, a\n"
+    "matrix of actors x cores with leads/takes part/concerned counts.":
+        "Vad varje aktör ansvarar för, medverkar i och berörs av genom part_of.\n\n"
+        "Med --actor en rad per insats och väg, med graden och genom vem; utan den en matris av\n"
+        "aktörer x kärnor med antal som ansvarar/medverkar/berörs.",
     "This actor's initiatives, with the path by which it is involved (id or name).":
         "Den här aktörens insatser, med vägen genom vilken den är med (id eller namn).",
     "Only this core (id or name).": "Bara den här kärnan (id eller namn).",

@@ -8,6 +8,8 @@ from fardplan_cli.cli.filters import (
     AreaFilter,
     CoreFilter,
     LeadFilter,
+    OverdueFilter,
+    OwnerFilter,
     PriorityFilter,
     ScopeFilter,
     StatusFilter,
@@ -24,21 +26,27 @@ def list_initiatives(
     lead: LeadFilter = None,
     scope: ScopeFilter = None,
     priority: PriorityFilter = None,
+    owner: OwnerFilter = None,
+    overdue: OverdueFilter = False,
     format: FormatOption = "table",
 ) -> None:
     """List initiatives; with --core, that core's plan in id order."""
+    from fardplan_cli.clock import today
     from fardplan_cli.i18n import scope_label, status_label, t
-    from fardplan_cli.query import select_initiatives
+    from fardplan_cli.query import display_ref, prioritising_dialogues, select_initiatives
     from fardplan_cli.render import TableOutput
-    from fardplan_cli.render.shapes import initiative_json
+    from fardplan_cli.render.shapes import followed_initiative_json
 
     _, plan = load_plans(ctx, core=core)
     selection = build_filter(plan, core=core, area=area, status=status, actor=actor, lead=lead,
-                             scope=scope, priority=priority)
+                             scope=scope, priority=priority, owner=owner, overdue=overdue)
     initiatives = select_initiatives(plan, selection)
+    day = selection.overdue_on or today().isoformat()
+    data = [followed_initiative_json(i, dialogues=prioritising_dialogues(plan, i), today=day)
+            for i in initiatives]
     rows = [
         [
-            i.ref,
+            display_ref(i),
             scope_label(i.scope),
             i.title,
             plan.actor_name(i.lead) if i.lead else "",
@@ -51,4 +59,4 @@ def list_initiatives(
     chosen_core = plan.core(selection.core) if selection.core else None
     title = t("Initiatives of {core}", core=chosen_core.name) if chosen_core else t("Initiatives")
     caption = t("{count} initiatives", count=len(initiatives))
-    emit(TableOutput(columns, rows, [initiative_json(i) for i in initiatives], title, caption), format)
+    emit(TableOutput(columns, rows, data, title, caption), format)

@@ -12,6 +12,8 @@ from fardplan_cli.cli.filters import (
     AreaFilter,
     CoreFilter,
     LeadFilter,
+    OverdueFilter,
+    OwnerFilter,
     PriorityFilter,
     ScopeFilter,
     StatusFilter,
@@ -41,6 +43,11 @@ def status(
     lead: LeadFilter = None,
     scope: ScopeFilter = None,
     priority: PriorityFilter = None,
+    owner: OwnerFilter = None,
+    overdue: OverdueFilter = False,
+    common: Annotated[bool, typer.Option(
+        "--common", help="The common initiatives' status in every core: one row per initiative, "
+        "one column per core.")] = False,
     cycle: Annotated[str | None, typer.Option(
         "--cycle", metavar="CYCLE", help="Count the priorities of this cycle (default: the "
         "current cycle, the latest that has started).")] = None,
@@ -52,7 +59,8 @@ def status(
     """Per core and goal area: initiatives by status, prioritised, without lead; and a total row.
 
     The filters are those of 'fardplan list', and the counts agree with it. With --core, the core's
-    lägesbild (indicators by year) follows the table.
+    lägesbild follows the table. With --common, a matrix of the common initiatives' status in
+    every core instead (only --area applies to it).
     """
     from datetime import date
 
@@ -61,8 +69,25 @@ def status(
     from fardplan_cli.report import current_cycle, status_report
 
     repository, plan = load_plans(ctx)
+    if common:
+        from fardplan_cli.errors import UsageError
+        from fardplan_cli.i18n import t
+        from fardplan_cli.query import resolve_area
+        from fardplan_cli.render.report import common_status_output
+        from fardplan_cli.report import common_status
+
+        others = {"--core": core, "--status": status, "--actor": actor, "--lead": lead,
+                  "--scope": scope, "--priority": priority, "--owner": owner,
+                  "--overdue": overdue or None, "--cycle": cycle, "--stale-days": stale_days}
+        given = [name for name, value in others.items() if value is not None]
+        if given:
+            raise UsageError(t("--common shows every core and every common initiative; it takes "
+                               "only --area, not {options}", options=", ".join(given)))
+        chosen_area = resolve_area(plan, area) if area is not None else None
+        emit(common_status_output(plan, common_status(plan, chosen_area)), format)
+        return
     selection = build_filter(plan, core=core, area=area, status=status, actor=actor, lead=lead,
-                             scope=scope, priority=priority)
+                             scope=scope, priority=priority, owner=owner, overdue=overdue)
     counted_cycle = resolve_cycle(plan, cycle) if cycle else current_cycle(plan, date.today())
     if stale_days is None:
         result = status_report(plan, selection, cycle=counted_cycle)
@@ -71,7 +96,10 @@ def status(
 
         result = status_report(plan, selection, cycle=counted_cycle, stale_days=stale_days,
                                last_changed=lambda: last_changed(repository.root))
-    emit(status_output(plan, result, single_table=format == "csv"), format)
+    from fardplan_cli.clock import today
+
+    emit(status_output(plan, result, single_table=format == "csv", today=today().isoformat()),
+         format)
 
 
 @report_app.command("responsibility")
@@ -85,10 +113,10 @@ def responsibility(
         "--core", "-c", metavar="CORE", help="Only this core (id or name).")] = None,
     format: FormatOption = "table",
 ) -> None:
-    """What each actor leads and takes part in, directly, through a group or through part_of.
+    """What each actor leads, takes part in, and is concerned in through part_of.
 
-    With --actor, one row per initiative and role; without, a matrix of actors x cores with
-    lead/participant counts.
+    With --actor, one row per initiative and way, saying the degree and through whom; without, a
+    matrix of actors x cores with leads/takes part/concerned counts.
     """
     from fardplan_cli.query import resolve_actor, resolve_core
     from fardplan_cli.render.report import actor_output, matrix_output

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from fardplan_cli.i18n import STATUSES, status_label, t
-from fardplan_cli.model import Actor, Indicator, IndicatorValue, PlanSet
+from fardplan_cli.model import Actor, Indicator, IndicatorValue, Initiative, PlanSet
+from fardplan_cli.query import is_overdue
 from fardplan_cli.render import DetailOutput, Output, TableOutput
 from fardplan_cli.render.shapes import (
     indicator_json,
@@ -20,7 +21,14 @@ from fardplan_cli.render.shapes import (
     status_report_json,
     status_row_json,
 )
-from fardplan_cli.report import InvolvementRow, MatrixRow, StatusReport, StatusRow
+from fardplan_cli.report import (
+    CommonStatusRow,
+    InvolvementRow,
+    MatrixRow,
+    RoleCounts,
+    StatusReport,
+    StatusRow,
+)
 
 
 def format_number(value: float | int) -> str:
@@ -35,19 +43,84 @@ def indicator_value(value: IndicatorValue) -> str:
     return f"{text} ({value.note})" if value.note else text
 
 
-def indicator_table(indicators: tuple[Indicator, ...], years: list[int]) -> TableOutput:
-    """The lägesbild: one row per indicator, one column per year."""
+def signed_number(value: float | int) -> str:
+    text = format_number(abs(value))
+    return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else "0")
+
+
+def indicator_table(indicators: tuple[Indicator, ...], years: list[int], *,
+                    with_change: bool = False) -> TableOutput:
+    """The indicators: one row per indicator, one column per year; ``with_change`` (the
+    lägesbild of ``report status``) adds the change over the series and the target."""
+    from fardplan_cli.report import indicator_change
+
     rows = []
     for indicator in indicators:
         by_year = {v.year: v for v in indicator.values}
-        rows.append([
+        row = [
             indicator.label,
             indicator.unit or "",
             *(indicator_value(by_year[y]) if y in by_year else "" for y in years),
-        ])
-    data = [indicator_json(i) for i in indicators]
-    return TableOutput([t("Indicator"), t("Unit"), *(str(y) for y in years)], rows, data,
-                       title=t("Indicators"))
+        ]
+        if with_change:
+            change = indicator_change(indicator)
+            target = indicator.target
+            row += [signed_number(change) if change is not None else "",
+                    f"{format_number(target.value)} ({target.year})" if target is not None else ""]
+        rows.append(row)
+    columns = [t("Indicator"), t("Unit"), *(str(y) for y in years)]
+    if with_change:
+        columns += [t("Change"), t("Target")]
+        data = [{**indicator_json(i), "change": indicator_change(i)} for i in indicators]
+    else:
+        data = [indicator_json(i) for i in indicators]
+    return TableOutput(columns, rows, data, title=t("Indicators"))
+
+
+def area_situation(plan: PlanSet, area: int, initiatives: list[Initiative],
+                   today: str) -> tuple[TableOutput, dict[str, Any]]:
+    """One goal area of a core's lägesbild: each initiative with its status, lead, latest update
+    and open activities."""
+    from fardplan_cli.query import display_ref, latest_updates, open_activities
+    from fardplan_cli.render.follow_up import due_cell, update_line
+    from fardplan_cli.render.shapes import activity_json, update_json
+
+    rows, items = [], []
+    for initiative in initiatives:
+        latest = latest_updates(initiative, 1)
+        still_open = open_activities(initiative)
+        status = status_label(initiative.status)
+        if initiative.status_note:
+            status += f" ({initiative.status_note})"
+        lead = plan.actor_name(initiative.lead) if initiative.lead else ""
+        if initiative.lead_unit:
+            lead += f" ({plan.actor_name(initiative.lead_unit)})"
+        activity_lines = [
+            f"{a.id} {a.title}" + (f", {due_cell(a, today)}" if a.due else "")
+            for a in still_open
+        ]
+        rows.append([display_ref(initiative), initiative.title, status, lead,
+                     update_line(plan, latest[0]) if latest else "", "; ".join(activity_lines)])
+        core = initiative.core or initiative.followed_in
+        items.append({
+            "ref": display_ref(initiative),
+            "id": initiative.id,
+            "followed_up_in": initiative.followed_in,
+            "title": initiative.title,
+            "status": initiative.status,
+            "status_note": initiative.status_note,
+            "lead": initiative.lead,
+            "lead_unit": initiative.lead_unit,
+            "latest_update": update_json(latest[0]) if latest else None,
+            "open_activities": [activity_json(a, core, overdue=is_overdue(a, today))
+                                for a in still_open],
+        })
+    goal_area = plan.goal_area(area)
+    title = f"{area} {goal_area.title}" if goal_area else str(area)
+    columns = [t("Ref"), t("Title"), t("Status"), t("Lead"), t("Latest update"),
+               t("Open activities")]
+    data = {"area": area, "title": goal_area.title if goal_area else None, "initiatives": items}
+    return TableOutput(columns, rows, items, title=title), data
 
 
 # -- status ----------------------------------------------------------------------------------------
@@ -60,9 +133,12 @@ def _status_row(plan: PlanSet, row: StatusRow, cycle: str | None) -> dict[str, A
                            area_title=area.title if area else None, cycle=cycle)
 
 
-def status_output(plan: PlanSet, report: StatusReport, *, single_table: bool = False) -> Output:
+def status_output(plan: PlanSet, report: StatusReport, *, single_table: bool = False,
+                  today: str = "") -> Output:
     """The status table (and with --core the lägesbild, with --stale-days the stale initiatives).
 
+    The lägesbild: per goal area, the initiatives with status, lead, latest update and open
+    activities (overdue ones marked, measured on ``today``), then the indicator series.
     ``single_table`` gives the status table alone, for CSV, which holds one table.
     """
     cycle = report.cycle
@@ -84,8 +160,8 @@ def status_output(plan: PlanSet, report: StatusReport, *, single_table: bool = F
         core=report.core.id if report.core else None, cycle=report.cycle,
         rows=[_status_row(plan, r, report.cycle) for r in (*report.rows, report.total)])
     if report.core is None:
-        caption = t("Common initiatives are in every core's plan and count in each core's rows; "
-                    "the total counts each initiative once.")
+        caption = t("Common initiatives are in every core's plan and count in each core's rows, "
+                    "with their status there; the total is the sum of the rows.")
     else:
         caption = t("The total is the plan of {core}.", core=report.core.name)
     area_titles = "; ".join(f"{g.number} {g.title}" for g in plan.region.goal_areas)
@@ -94,9 +170,16 @@ def status_output(plan: PlanSet, report: StatusReport, *, single_table: bool = F
     tables = [main]
     if report.core is not None:
         data["entered"] = report.core.entered
-        data["indicators"] = [indicator_json(i) for i in report.indicators]
+        series = indicator_table(report.indicators, report.indicator_years, with_change=True)
+        data["indicators"] = series.data
+        data["areas"] = []
+        for area in sorted({i.area for i in report.initiatives}):
+            chosen = [i for i in report.initiatives if i.area == area]
+            table, area_data = area_situation(plan, area, chosen, today)
+            tables.append(table)
+            data["areas"].append(area_data)
         if report.indicators:
-            tables.append(indicator_table(report.indicators, report.indicator_years))
+            tables.append(series)
     if report.stale is not None:
         data["stale_days"] = report.stale_days
         data["stale"] = [stale_json(r) for r in report.stale]
@@ -121,40 +204,86 @@ def status_output(plan: PlanSet, report: StatusReport, *, single_table: bool = F
     return DetailOutput(title, fields, [], data, tables)
 
 
+def common_status_output(plan: PlanSet, rows: list[CommonStatusRow]) -> Output:
+    """One row per common initiative, one column per core, the status in each cell (a status
+    note marked with ``*`` and given in the JSON)."""
+    from fardplan_cli.render.shapes import common_status_json
+
+    cores = [(c.id, c.name) for c in plan.cores]
+    table_rows = []
+    for row in rows:
+        cells = []
+        for core_id, _ in cores:
+            followed = row.by_core.get(core_id)
+            if followed is None:
+                cells.append("")
+                continue
+            cells.append(status_label(followed.status) + (" *" if followed.status_note else ""))
+        table_rows.append([row.initiative.ref, row.initiative.title, *cells])
+    columns = [t("Ref"), t("Title"), *(name for _, name in cores)]
+    caption = t("The status of each common initiative as each core follows it up; * a status "
+                "note ('fardplan show CORE:ID' gives it).")
+    return TableOutput(columns, table_rows, common_status_json(rows, cores),
+                       title=t("Common initiatives in the cores"), caption=caption)
+
+
 # -- responsibility --------------------------------------------------------------------------------
 
 
+def _role_noun(row: InvolvementRow) -> str:
+    if row.role == "lead":
+        return t("lead")
+    if row.role == "lead_unit":
+        return t("lead unit")
+    if row.role == "activity_owner":
+        return t("owner of activity {activity}", activity=row.activity)
+    if row.role == "activity_participant":
+        return t("participant in activity {activity}", activity=row.activity)
+    return t("participant")
+
+
 def how_label(plan: PlanSet, row: InvolvementRow) -> str:
+    """As what the plan names the actor, and through whom when it is not named itself."""
+    role = _role_noun(row)
     if row.via == "direct" or row.through is None:
-        return t("directly")
+        return t("directly, as {role}", role=role)
     name = plan.actor_name(row.through)
     if row.via == "group":
-        return t("through {group} (group)", group=name)
-    return t("through {actor} (part of it)", actor=name)
+        return t("as {role}, through {group} (group)", role=role, group=name)
+    return t("through {actor} ({role}), which it is part of", actor=name, role=role)
 
 
-def role_label(role: str) -> str:
-    return t("leads") if role == "lead" else t("takes part")
+def degree_label(degree: str) -> str:
+    if degree == "leads":
+        return t("leads")
+    if degree == "concerned":
+        return t("concerned")
+    return t("takes part")
 
 
 def actor_output(
     plan: PlanSet, actor: Actor, rows: list[InvolvementRow], core_id: str | None
 ) -> Output:
+    from fardplan_cli.query import display_ref
+
     columns = [t("Ref"), t("Title"), t("Role"), t("How"), t("Status")]
     table_rows = [
-        [r.initiative.ref, r.initiative.title, role_label(r.role), how_label(plan, r),
+        [display_ref(r.initiative), r.initiative.title, degree_label(r.degree), how_label(plan, r),
          status_label(r.initiative.status)]
         for r in rows
     ]
     data = responsibility_json(actor, core_id, [
         involvement_json(r, plan.actor_name(r.through) if r.through else None) for r in rows])
-    leads = len({r.initiative.ref for r in rows if r.role == "lead"})
-    takes_part = len({r.initiative.ref for r in rows if r.role == "participant"})
-    notes = [t("{actor} leads {lead} and takes part in {participant} initiatives.",
-               actor=actor.name, lead=leads, participant=takes_part)]
+
+    def count(degree: str) -> int:
+        return len({display_ref(r.initiative) for r in rows if r.degree == degree})
+
+    notes = [t("{actor} leads {lead}, takes part in {participant} and is concerned in {concerned} "
+               "initiatives.", actor=actor.name, lead=count("leads"), participant=count("takes_part"),
+               concerned=count("concerned"))]
     for through in dict.fromkeys(r.through for r in rows if r.via == "part_of" and r.through):
-        notes.append(t("{actor} is involved through {parent}, which it is part of.",
-                       actor=actor.name, parent=plan.actor_name(through)))
+        notes.append(t("{actor} is concerned through {parent}, which it is part of: it does not "
+                       "lead or take part by that.", actor=actor.name, parent=plan.actor_name(through)))
     for through in dict.fromkeys(r.through for r in rows if r.via == "group" and r.through):
         notes.append(t(
             "{actor} is involved through {group}, which stands for the core's municipalities.",
@@ -169,8 +298,10 @@ def _core_name(plan: PlanSet, core_id: str) -> str:
     return core.name if core else core_id
 
 
-def _cell(counts: tuple[int, int]) -> str:
-    return "–" if counts == (0, 0) else f"{counts[0]} / {counts[1]}"
+def _cell(counts: RoleCounts) -> str:
+    if counts == RoleCounts():
+        return "–"
+    return f"{counts.lead} / {counts.participant} / {counts.concerned}"
 
 
 def matrix_output(plan: PlanSet, rows: list[MatrixRow], core_id: str | None) -> Output:
@@ -180,11 +311,12 @@ def matrix_output(plan: PlanSet, rows: list[MatrixRow], core_id: str | None) -> 
         columns.append(t("All cores"))
     table_rows = []
     for row in rows:
-        cells = [_cell((row.by_core[c].lead, row.by_core[c].participant)) for c in core_ids]
+        cells = [_cell(row.by_core[c]) for c in core_ids]
         if core_id is None:
-            cells.append(_cell((row.total.lead, row.total.participant)))
+            cells.append(_cell(row.total))
         table_rows.append([row.actor.name, t(row.actor.kind), *cells])
     data = responsibility_json(None, core_id, [matrix_row_json(row) for row in rows])
-    caption = t("Each cell: leads / takes part in, directly or through a group or part_of; "
-                "{all} counts each initiative once.", all=t("All cores"))
+    caption = t("Each cell: leads / takes part in / is concerned in through part_of (it does not "
+                "lead or take part by that); {all} counts what 'fardplan list' lists.",
+                all=t("All cores"))
     return TableOutput(columns, table_rows, data, title=t("Responsibility"), caption=caption)

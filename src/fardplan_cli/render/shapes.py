@@ -14,8 +14,19 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from fardplan_cli.diff import Change
     from fardplan_cli.export import CoreDocument, DocumentInitiative, PlanDocument
-    from fardplan_cli.model import Actor, CharacterSection, Core, Indicator, Initiative, Problem
-    from fardplan_cli.report import InvolvementRow, MatrixRow, StaleRow, StatusRow
+    from fardplan_cli.model import (
+        Activity,
+        Actor,
+        Carrier,
+        CharacterSection,
+        Core,
+        Dialogue,
+        Indicator,
+        Initiative,
+        Problem,
+        Update,
+    )
+    from fardplan_cli.report import CommonStatusRow, InvolvementRow, MatrixRow, StaleRow, StatusRow
 
 
 # -- the plan ----------------------------------------------------------------------------------------
@@ -41,9 +52,65 @@ def initiative_json(initiative: Initiative) -> dict[str, Any]:
     }
 
 
-def initiative_detail_json(initiative: Initiative, directions: Mapping[str, str]) -> dict[str, Any]:
-    """``show REF``: the initiative and the direction of its area in each core it belongs to."""
-    return {**initiative_json(initiative), "directions": dict(directions)}
+def activity_json(activity: Activity, core: str | None, *, overdue: bool) -> dict[str, Any]:
+    """An activity; ``ref`` is ``<core>:<activity id>`` (None without a core)."""
+    return {
+        "ref": f"{core}:{activity.id}" if core else None,
+        "id": activity.id,
+        "title": activity.title,
+        "owner": activity.owner,
+        "participants": list(activity.participants),
+        "start": activity.start,
+        "due": activity.due,
+        "status": activity.status,
+        "done_on": activity.done_on,
+        "note": activity.note,
+        "overdue": overdue,
+    }
+
+
+def update_json(update: Update) -> dict[str, Any]:
+    return {"date": update.date, "text": update.text, "by": update.by}
+
+
+def carrier_json(carrier: Carrier) -> dict[str, Any]:
+    return {"kind": carrier.kind, "actor": carrier.actor, "name": carrier.name,
+            "amount_sek": carrier.amount_sek, "decided": carrier.decided}
+
+
+def followed_initiative_json(initiative: Initiative, *, dialogues: Iterable[Dialogue],
+                             today: str) -> dict[str, Any]:
+    """An initiative as ``list`` and ``show`` print it: ``initiative_json`` and its follow-up in
+    the core it is seen in (``followed_up_in``: that core for a common initiative, else None):
+    its lead unit, activities (``overdue`` measured on ``today``), updates (in the file's order),
+    carriers and the dialogues that prioritised it."""
+    from fardplan_cli.query import is_overdue
+
+    core = initiative.core or initiative.followed_in
+    return {
+        **initiative_json(initiative),
+        "followed_up_in": initiative.followed_in,
+        "lead_unit": initiative.lead_unit,
+        "activities": [activity_json(a, core, overdue=is_overdue(a, today))
+                       for a in initiative.activities],
+        "updates": [update_json(u) for u in initiative.updates],
+        "carried_by": [carrier_json(c) for c in initiative.carried_by],
+        "dialogues": [{"date": d.date, "cycle": d.cycle} for d in dialogues],
+    }
+
+
+def initiative_detail_json(initiative: Initiative, directions: Mapping[str, str], *,
+                           dialogues: Iterable[Dialogue] = (), today: str = "",
+                           by_core: Sequence[Initiative] | None = None) -> dict[str, Any]:
+    """``show REF``: the initiative (``followed_initiative_json``) and the direction of its area
+    in each core it belongs to; for a common initiative shown without a core, ``by_core``: its
+    status in every core."""
+    data = {**followed_initiative_json(initiative, dialogues=dialogues, today=today),
+            "directions": dict(directions)}
+    if by_core is not None:
+        data["by_core"] = [{"core": i.followed_in, "status": i.status, "status_note": i.status_note}
+                           for i in by_core]
+    return data
 
 
 def core_json(core: Core, initiatives: int, by_status: dict[str, int],
@@ -66,11 +133,15 @@ def character_json(sections: Iterable[CharacterSection]) -> list[dict[str, Any]]
 
 
 def indicator_json(indicator: Indicator) -> dict[str, Any]:
+    target = indicator.target
     return {
         "id": indicator.id,
         "label": indicator.label,
         "unit": indicator.unit,
         "values": [{"year": v.year, "value": v.value, "note": v.note} for v in indicator.values],
+        "area": indicator.area,
+        "source": indicator.source,
+        "target": {"year": target.year, "value": target.value} if target is not None else None,
     }
 
 
@@ -85,6 +156,11 @@ def core_detail_json(core: Core, plan_refs: Sequence[str]) -> dict[str, Any]:
         "directions": [{"area": d.area, "text": d.text} for d in core.directions],
         "indicators": [indicator_json(i) for i in core.indicators],
         "initiatives": list(plan_refs),
+        "dialogues": [
+            {"date": d.date, "cycle": d.cycle, "participants": list(d.participants),
+             "prioritized": list(d.prioritized), "note": d.note}
+            for d in sorted(core.dialogues, key=lambda d: d.date)
+        ],
     }
 
 
@@ -217,6 +293,27 @@ def status_report_json(*, core: str | None, cycle: str | None,
     return {"report": "status", "core": core, "cycle": cycle, "rows": rows}
 
 
+def common_status_json(rows: Iterable[CommonStatusRow],
+                       cores: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    """``report status --common``: the cores (id, name) and, per common initiative, its status
+    and status note in each core."""
+    return {
+        "report": "common-status",
+        "cores": [{"id": core_id, "name": name} for core_id, name in cores],
+        "rows": [
+            {
+                "ref": row.initiative.ref,
+                "id": row.initiative.id,
+                "area": row.initiative.area,
+                "title": row.initiative.title,
+                "by_core": {core: {"status": i.status, "status_note": i.status_note}
+                            for core, i in row.by_core.items()},
+            }
+            for row in rows
+        ],
+    }
+
+
 def involvement_json(row: InvolvementRow, through_name: str | None) -> dict[str, Any]:
     return {
         "ref": row.initiative.ref,
@@ -228,15 +325,20 @@ def involvement_json(row: InvolvementRow, through_name: str | None) -> dict[str,
         "through": row.through,
         "through_name": through_name,
         "status": row.initiative.status,
+        "followed_up_in": row.initiative.followed_in,
+        "degree": row.degree,
+        "activity": row.activity,
     }
 
 
 def matrix_row_json(row: MatrixRow) -> dict[str, Any]:
     return {
         **actor_json(row.actor),
-        "by_core": {c: {"lead": n.lead, "participant": n.participant} for c, n in row.by_core.items()},
+        "by_core": {c: {"lead": n.lead, "participant": n.participant, "concerned": n.concerned}
+                    for c, n in row.by_core.items()},
         "lead": row.total.lead,
         "participant": row.total.participant,
+        "concerned": row.total.concerned,
     }
 
 
