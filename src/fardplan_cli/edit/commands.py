@@ -62,6 +62,12 @@ class EditResult:
     index: int | None  # its place in the file's initiatives list, after the edit (None: not one)
     old_index: int | None  # and before it (None: new, or not in the initiatives list)
     shared: bool = False  # a common initiative's shared text: the change applies to every core
+    node: str | None = None  # the edited node's path where it is not in the initiatives list
+    # (a core's follow-up: ``common.2.2``), as validate's problems name it
+
+    def node_path(self, index: int | None) -> str | None:
+        """The path of the edited node at ``index`` (``index`` or ``old_index``)."""
+        return f"{LIST_KEY}[{index}]" if index is not None else self.node
 
     @property
     def changed(self) -> bool:
@@ -211,9 +217,11 @@ class _Edit:
         return self.text.with_text(self.block.start, self.block.end,
                                    dumped[len(self._wrapper):])
 
+    node: str | None = None
+
     def result(self, summary: str, *, shared: bool = False) -> EditResult:
         return EditResult(self.path, self.old_text, self.new_text(), summary, self.ref, self.index,
-                          self.index, shared)
+                          self.index, shared, self.node)
 
 
 class _FollowUpEdit(_Edit):
@@ -228,6 +236,7 @@ class _FollowUpEdit(_Edit):
         self.ref = f"{core.id}:{initiative_id}"
         self.initiative_id = initiative_id
         self.index = None
+        self.node = f"{COMMON_KEY}.{initiative_id}"
         self.old_text = _text_of(files, self.path)
         self.text = PlanText(self.path, self.old_text)
         if self.text.common_flow and self.text.common:
