@@ -201,7 +201,8 @@ def test_a_file_in_json_style_is_refused_not_reflowed(indent: int | None) -> Non
     edits: list[Callable[[], edit.EditResult]] = [
         lambda: edit.set_status(plan, files, "sodertalje:1.4", "ongoing"),
         lambda: edit.assign(plan, files, "sodertalje:1.4", add=["trafikverket"]),
-        lambda: edit.prioritize(plan, files, "sodertalje:1.4", "2027-2030"),
+        lambda: edit.prioritize(plan, files, "sodertalje:1.4", "2027-2030",
+                                dialogue="2027-03-14"),
         lambda: edit.new_initiative(plan, files, core="sodertalje", area=1, title="Ny"),
     ]
     for make in edits:

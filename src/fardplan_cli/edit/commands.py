@@ -455,7 +455,8 @@ def _per_core(plan: PlanSet, initiative: Initiative, what: str) -> str:
     (status, priorities, activities, ...) is followed up per core."""
     core_id = initiative.followed_in or initiative.core
     if core_id is None:
-        example = plan.cores[0].id if plan.cores else "sodertalje"
+        ids = [c.id for c in plan.cores]
+        example = "sodertalje" if "sodertalje" in ids or not ids else ids[0]
         raise UsageError(t(
             "{what} of common initiative {id} is followed up per core: name the core, e.g. "
             "{example}:{id}", what=what, id=initiative.id, example=example))
