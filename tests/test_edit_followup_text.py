@@ -234,3 +234,26 @@ def test_update_and_carry_append(plan: PlanSet, files: dict[str, bytes],
     assert changed_lines(carry.old_text, carry.new_text)[1] == [
         "    carried_by:", "      - kind: funding", "        actor: region-stockholm",
         "        amount_sek: 500000", '        decided: "2027-02-01"']
+
+
+@pytest.mark.parametrize("empty", ["common: {}\n", "common:\n", "common: ~   # none yet\n"])
+def test_an_empty_common_key_gets_the_entry(plan: PlanSet, files: dict[str, bytes],
+                                             empty: str) -> None:
+    files[HANINGE] = (HANINGE_TEXT + empty).encode("utf-8")
+    result = edit.set_status(plan, files, "haninge:2.2", "ongoing")
+    assert result.new_text == HANINGE_TEXT + 'common:\n  "2.2":\n    status: ongoing\n'
+
+
+def test_a_follow_up_written_in_flow_style_is_refused(plan: PlanSet,
+                                                      files: dict[str, bytes]) -> None:
+    from fardplan_cli.errors import EditRefusedError
+
+    files[HANINGE] = (HANINGE_TEXT + 'common: {"2.2": {status: paused}}\n').encode("utf-8")
+    with pytest.raises(EditRefusedError, match="flow style"):
+        edit.set_status(plan, files, "haninge:2.2", "ongoing")
+
+
+def test_planned_without_a_note_adds_no_follow_up(plan: PlanSet, files: dict[str, bytes]) -> None:
+    result = edit.set_status(plan, files, "haninge:2.2", "planned")
+    assert not result.changed
+    assert result.summary == "set-status haninge:2.2: no change"

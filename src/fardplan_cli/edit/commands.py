@@ -239,7 +239,7 @@ class _FollowUpEdit(_Edit):
         self.node = f"{COMMON_KEY}.{initiative_id}"
         self.old_text = _text_of(files, self.path)
         self.text = PlanText(self.path, self.old_text)
-        if self.text.common_flow and self.text.common:
+        if self.text.common_flow and not _holds_nothing(self.text, COMMON_KEY):
             raise self.text.refuse_flow(COMMON_KEY)
         index = self.text.entry_index(self.text.common, initiative_id)
         if index is None:
@@ -268,6 +268,13 @@ def _id_rank(initiative_id: str | None) -> tuple[int, ...]:
     return tuple(int(p) if p.isdigit() else 0 for p in parts)
 
 
+def _holds_nothing(text: PlanText, key: str) -> bool:
+    """Whether the top-level ``key`` holds nothing: no value, null, ``[]`` or ``{}``."""
+    block = text.keys[key]
+    value = text.body[block.start:block.end].split(":", 1)[1].split("#", 1)[0].strip()
+    return value in ("", "~", "null", "[]", "{}")
+
+
 def _with_top_level_key(text: PlanText, key: str, dumped: str) -> str:
     """The file with ``dumped`` (the key and its value) in place of an empty ``key`` (null,
     ``[]``, ``{}``), or else added at its place in ``CORE_KEY_ORDER``."""
@@ -275,8 +282,7 @@ def _with_top_level_key(text: PlanText, key: str, dumped: str) -> str:
         raise text.refuse_flow(t("the file"))
     if key in text.keys:
         block = text.keys[key]
-        value = text.body[block.start:block.end].split(":", 1)[1].split("#", 1)[0].strip()
-        if value not in ("", "~", "null", "[]", "{}"):
+        if not _holds_nothing(text, key):
             raise EditRefusedError(t(
                 "edit refused, nothing written: {path} has a {key} key that fardplan cannot add "
                 "to; run 'fardplan validate'", path=text.path, key=key))
