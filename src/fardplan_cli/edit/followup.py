@@ -10,6 +10,7 @@ it resolves what the user typed (unknown names are usage errors, exit 2) and ret
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from fardplan_cli.edit.commands import (
@@ -233,9 +234,8 @@ def add_activity(
     if note_text is not None:
         item["note"] = plain_scalar(note_text)
     _with_appended(edit, "activities", item)
-    core_id = initiative.followed_in or initiative.core
-    result = _result(edit, f"activity add {core_id}:{new_id}", [title_text])
-    return result
+    ref = f"{initiative.followed_in or initiative.core}:{new_id}"
+    return replace(_result(edit, f"activity add {ref}", [title_text]), ref=ref)
 
 
 def set_activity_status(
