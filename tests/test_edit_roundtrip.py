@@ -116,7 +116,9 @@ def test_the_lock_file_is_not_a_plan_file(plan_dir: Path) -> None:
 
 _COMMENTED_FILES = _files()
 _PLAN = load_plan_set(_COMMENTED_FILES)
-_REFS = [i.ref for i in _PLAN.all_initiatives()]
+# A status is set in a core: on the core's own initiatives here (a common initiative's follow-up
+# in a core is tested in test_edit_followup_text.py and test_edit_followup_cli.py).
+_REFS = [i.ref for i in _PLAN.all_initiatives() if i.core is not None]
 
 
 def _block_lines(path: str, initiative_id: str) -> range:
