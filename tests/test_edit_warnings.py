@@ -76,7 +76,7 @@ def test_strict_refuses_an_edit_that_leaves_a_warning(plan_dir: Path) -> None:
 def test_strict_does_not_block_an_edit_for_a_warning_it_did_not_cause(plan_dir: Path) -> None:
     assert run_cli("set-status", "sodertalje:1.4", "paused", repo=plan_dir).exit_code == 0
     # The initiative is paused without a note (a warning); other edits to it may still be made.
-    other = run_cli("assign", "sodertalje:1.4", "--add", "polis", "--strict", repo=plan_dir)
+    other = run_cli("assign", "sodertalje:1.4", "--add", "trafikverket", "--strict", repo=plan_dir)
     assert other.exit_code == 0, other.output
     assert "warning[missing-status-note]" in other.stderr  # still said, not refused
     mended = run_cli("set-status", "sodertalje:1.4", "paused", "--note", "Inväntar detaljplan",
