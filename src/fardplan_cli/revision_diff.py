@@ -158,6 +158,16 @@ def _read_sides(reader: PlanReader, source: Revision, target: Revision,
     return old_plan, new_plan
 
 
+def _priorities(head: Any) -> set[tuple[str, str]]:
+    """The (initiative id, cycle) pairs that a core file's dialogues prioritise."""
+    dialogues = head.get("dialogues") if isinstance(head, dict) else None
+    return {(item, dialogue["cycle"])
+            for dialogue in (dialogues if isinstance(dialogues, list) else ())
+            if isinstance(dialogue, dict) and isinstance(dialogue.get("prioritized"), list)
+            and isinstance(dialogue.get("cycle"), str)
+            for item in dialogue["prioritized"] if isinstance(item, str)}
+
+
 def _plain_text(data: bytes) -> str | None:
     """A plan file's text as ``parse_document`` reads it, or None where it would refuse it."""
     if len(data) > MAX_FILE_BYTES:
@@ -206,11 +216,15 @@ def _changed_initiatives(
 
     documents = []
     try:
+        # An initiative's priorities come from the head's dialogues: one whose priorities differ
+        # is compared even where its own text is the same.
+        reprioritized = _priorities(read(cuts[0].head)) ^ _priorities(read(cuts[1].head))
+        moved = {initiative_id for initiative_id, _ in reprioritized}
         for cut, other in ((cuts[0], cuts[1]), (cuts[1], cuts[0])):
             same = set(other.items)
             chosen = [(text, initiative_id)
                       for text, initiative_id in zip(cut.items, cut.ids, strict=True)
-                      if text not in same or "replaces" in text]
+                      if text not in same or "replaces" in text or initiative_id in moved]
             # The chosen items, joined, are one sequence: one parse for them all.
             items = read("".join(text for text, _ in chosen)) if chosen else None
             value = assemble(read(cut.head), items, [item_id for _, item_id in chosen])
