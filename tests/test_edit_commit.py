@@ -26,7 +26,7 @@ def test_assign_commit_makes_one_commit_touching_one_file(plan_repo: Path) -> No
     assert git(plan_repo, "show", "--name-only", "--format=", "HEAD").split() == [
         "plans/sodertalje.yaml"]
     assert git(plan_repo, "log", "-1", "--format=%B").strip() == (
-        "assign sodertalje:1.3: lead region-stockholm, +trafikverket")
+        "assign sodertalje:1.3: lead region-stockholm (no longer a participant), +trafikverket")
     assert git(plan_repo, "status", "--porcelain") == ""
     strict = run_cli("validate", "--strict", repo=plan_repo)
     assert strict.exit_code == 0, strict.output
@@ -179,17 +179,17 @@ def test_set_status_without_note_drops_the_old_note(plan_dir: Path) -> None:
     assert "status_note" not in text
 
 
-@pytest.mark.xfail(reason="prioritize still writes a format-1 priority; format 2 keeps every "
-                   "priority in the core's dialogues", strict=True)
 def test_prioritize_and_remove_round_trips_the_file(plan_dir: Path) -> None:
     file = plan_dir / "plans/sodertalje.yaml"
+    assert run_cli("dialogue", "add", "sodertalje", "--date", "2027-03-14", "--cycle",
+                   "2027-2030", repo=plan_dir).exit_code == 0
     original = file.read_bytes()
-    for cycle in ("2027-2030", "2023-2026"):
-        assert run_cli("prioritize", "sodertalje:2.3", "--cycle", cycle,
+    for ref in ("sodertalje:2.3", "sodertalje:1.1"):
+        assert run_cli("prioritize", ref, "--cycle", "2027-2030",
                        repo=plan_dir).exit_code == 0
-    assert "    priority: [2023-2026, 2027-2030]\n" in file.read_text(encoding="utf-8")
-    for cycle in ("2023-2026", "2027-2030"):
-        assert run_cli("prioritize", "sodertalje:2.3", "--cycle", cycle, "--remove",
+    assert '    prioritized: ["2.3", "1.1"]\n' in file.read_text(encoding="utf-8")
+    for ref in ("sodertalje:1.1", "sodertalje:2.3"):
+        assert run_cli("prioritize", ref, "--cycle", "2027-2030", "--remove",
                        repo=plan_dir).exit_code == 0
     assert file.read_bytes() == original
 

@@ -26,10 +26,12 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "set_status_note": (SODERTALJE, [
         "set-status", "sodertalje:3.5", "dropped", "--note", "ersatt av 3.6"]),
     "set_status_last_initiative": (SODERTALJE, ["set-status", "sodertalje:4.4", "Pågående"]),
-    "set_status_yaml11_note": (REGION, ["set-status", "1.2", "paused", "--note", "no"]),
-    "prioritize_last_initiative": (SODERTALJE, [
-        "prioritize", "sodertalje:4.4", "--cycle", "2027-2030"]),
-    "prioritize_common_at_end_of_file": (REGION, ["prioritize", "4.2", "--cycle", "2023-2026"]),
+    "set_status_yaml11_note_in_a_core": (SODERTALJE, [
+        "set-status", "sodertalje:1.2", "paused", "--note", "no"]),
+    "prioritize_adds_the_dialogue": (SODERTALJE, [
+        "prioritize", "sodertalje:4.4", "--cycle", "2027-2030", "--dialogue", "2027-03-14"]),
+    "assign_lead_unit_common_at_end_of_file": (REGION, [
+        "assign", "4.2", "--lead-unit", "trafikforvaltningen"]),
     "new_area_1": (SODERTALJE, [
         "new", "--core", "sodertalje", "--area", "1", "--title", "Ny mötesplats vid kanalen",
         "--lead", "trafikverket", "--participant", "Södertälje kommun"]),
@@ -44,15 +46,7 @@ CASES: dict[str, tuple[str, list[str]]] = {
 }
 
 
-# Edits that still write what format 2 keeps elsewhere (a common initiative's status in each
-# core's follow-up, every priority in a core's dialogues); the edit commands are moved next.
-FORMAT_1_EDITS = frozenset({
-    "prioritize_common_at_end_of_file", "prioritize_last_initiative", "set_status_yaml11_note"})
-
-
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(reason="the edit writes format 1", strict=True))
-    if name in FORMAT_1_EDITS else name for name in sorted(CASES)])
+@pytest.mark.parametrize("name", sorted(CASES))
 def test_edit_diff_touches_only_its_lines(plan_dir: Path, name: str) -> None:
     path, args = CASES[name]
     add_commented_plans(plan_dir)

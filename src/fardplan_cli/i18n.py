@@ -859,4 +859,60 @@ _SWEDISH: dict[str, str] = {
     "Latest update": "Senaste lägesrapport",
     "Open activities": "Öppna aktiviteter",
     "Political dialogues": "Politiska samtal",
+    # The follow-up edits of format 2 (edit/commands.py, edit/followup.py).
+    "{ref} is a common initiative: the change applies to every core":
+        "{ref} är en gemensam insats: ändringen gäller alla kärnor",
+    "edit refused, nothing written: {path} has a {key} key that fardplan cannot add to; run "
+    "'fardplan validate'":
+        "ändringen vägrades, inget skrevs: {path} har en nyckel {key} som fardplan inte kan lägga "
+        "till i; kör 'fardplan validate'",
+    "give either --lead-unit or --no-lead-unit, not both":
+        "ange antingen --lead-unit eller --no-lead-unit, inte båda",
+    "the dialogue of {date} in {core} is in cycle {cycle}, not {wanted}":
+        "samtalet {date} i {core} hör till mandatperioden {cycle}, inte {wanted}",
+    "the follow-up of {id}": "uppföljningen av {id}",
+    "the lead of common initiative {id} is shared by every core; set it on the bare id "
+    "('fardplan assign {id} --lead ...'), which changes it in every core":
+        "den ansvariga aktören för den gemensamma insatsen {id} är gemensam för alla kärnor; ange "
+        "den på id:t utan kärna ('fardplan assign {id} --lead ...'), vilket ändrar den i alla "
+        "kärnor",
+    "the priority": "prioriteringen",
+    "the status": "statusen",
+    "{actors} take(s) part in common initiative {id} in every core; remove it on the bare id "
+    "('fardplan assign {id} --remove ...'), which changes it in every core":
+        "{actors} deltar i den gemensamma insatsen {id} i alla kärnor; ta bort deltagandet på "
+        "id:t utan kärna ('fardplan assign {id} --remove ...'), vilket ändrar det i alla kärnor",
+    "{core} has no dialogue in cycle {cycle}: record it first with 'fardplan dialogue add {core} "
+    "--date DATE --cycle {cycle}', or give --dialogue DATE":
+        "{core} har inget politiskt samtal i mandatperioden {cycle}: registrera det först med "
+        "'fardplan dialogue add {core} --date DATUM --cycle {cycle}', eller ange --dialogue DATUM",
+    "{core} has {count} dialogues in cycle {cycle} ({dates}); give --dialogue DATE":
+        "{core} har {count} politiska samtal i mandatperioden {cycle} ({dates}); ange "
+        "--dialogue DATUM",
+    "{what} of common initiative {id} is followed up per core: name the core, e.g. "
+    "{example}:{id}":
+        "{what} för den gemensamma insatsen {id} följs upp per kärna: ange kärnan, t.ex. "
+        "{example}:{id}",
+    "--amount must not be negative": "--amount får inte vara negativt",
+    "--date is the day an activity was done: give it with status done":
+        "--date är dagen då en aktivitet genomfördes: ange den med status done",
+    "--date {date} is in the future; an update reports what has happened":
+        "--date {date} ligger i framtiden; en lägesrapport berättar vad som har hänt",
+    "--due {due} is before --start {start}": "--due {due} är före --start {start}",
+    "how it is carried": "hur den genomförs",
+    "the dialogue of {date}": "samtalet {date}",
+    "unknown activity {name!r}": "okänd aktivitet {name!r}",
+    "unknown kind {kind!r}; choose one of {options}": "okänt slag {kind!r}; välj ett av {options}",
+    "{core} already has a dialogue of {date}; prioritise in it with 'fardplan prioritize "
+    "{core}:ID --cycle {cycle} --dialogue {date}'":
+        "{core} har redan ett politiskt samtal {date}; prioritera i det med 'fardplan prioritize "
+        "{core}:ID --cycle {cycle} --dialogue {date}'",
+    "{core} has no initiative {id}": "{core} har ingen insats {id}",
+    "{option} must not be empty": "{option} får inte vara tom",
+    "{option} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2027-03-14":
+        "{option} {value!r} är inget datum; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2027-03-14",
+    "{path} has no activity {id}": "{path} har ingen aktivitet {id}",
+    "{path} has no dialogue of {date}": "{path} har inget politiskt samtal {date}",
+    "{ref!r} is not an activity reference: use CORE:ACTIVITY (sodertalje:1.3.1)":
+        "{ref!r} är ingen referens till en aktivitet: använd KÄRNA:AKTIVITET (sodertalje:1.3.1)",
 }

@@ -1,4 +1,5 @@
-"""The writing commands: assign, set-status, prioritize, new."""
+"""The writing commands: assign, set-status, prioritize, new (and the edit runner that the
+follow-up commands of ``cli/followup.py`` share)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ RefArgument = Annotated[
 ]
 
 
-def _run(ctx: typer.Context, make: Maker, dry_run: bool, commit: bool, message: str | None,
+def run_edit(ctx: typer.Context, make: Maker, dry_run: bool, commit: bool, message: str | None,
          strict: bool) -> str:
     """Make the edit, report it on stderr (the diff on stdout with --dry-run); return its ref."""
     from fardplan_cli.edit import perform
@@ -58,6 +59,9 @@ def _run(ctx: typer.Context, make: Maker, dry_run: bool, commit: bool, message: 
                      summary=result.summary, commit=outcome.commit[:12]))
     elif outcome.written:
         echo_error(f"{result.path}: {result.summary}")
+    if result.changed and result.shared:
+        echo_error(t("{ref} is a common initiative: the change applies to every core",
+                     ref=result.ref))
     # Written all the same (warnings refuse an edit only with --strict), but `validate --strict`
     # will fail on them.
     report_problems(outcome.warnings)
@@ -74,19 +78,25 @@ def assign(
                    help="Add a participant (repeatable).")] = None,
     remove: Annotated[list[str] | None, typer.Option("--remove", metavar="ACTOR",
                       help="Remove a participant (repeatable).")] = None,
+    lead_unit: Annotated[str | None, typer.Option("--lead-unit", metavar="ACTOR",
+                         help="The unit of the lead that leads it (e.g. an administration).")
+                         ] = None,
+    no_lead_unit: Annotated[bool, typer.Option("--no-lead-unit",
+                            help="Remove the lead unit.")] = False,
     dry_run: DryRunOption = False,
     commit: CommitOption = False,
     message: MessageOption = None,
     strict: StrictOption = False,
 ) -> None:
-    """Set an initiative's lead and participants."""
+    """Set an initiative's lead, lead unit and participants (in one core for CORE:ID of a common
+    initiative; its bare id changes the shared ones, in every core)."""
     from fardplan_cli import edit
 
     def make(plan: PlanSet, files: Mapping[str, bytes]) -> EditResult:
         return edit.assign(plan, files, ref, lead=lead, no_lead=no_lead, add=add or (),
-                           remove=remove or ())
+                           remove=remove or (), lead_unit=lead_unit, no_lead_unit=no_lead_unit)
 
-    _run(ctx, make, dry_run, commit, message, strict)
+    run_edit(ctx, make, dry_run, commit, message, strict)
 
 
 def set_status(
@@ -101,13 +111,13 @@ def set_status(
     message: MessageOption = None,
     strict: StrictOption = False,
 ) -> None:
-    """Set an initiative's status, with the reason."""
+    """Set an initiative's status in a core, with the reason."""
     from fardplan_cli import edit
 
     def make(plan: PlanSet, files: Mapping[str, bytes]) -> EditResult:
         return edit.set_status(plan, files, ref, status, note=note)
 
-    _run(ctx, make, dry_run, commit, message, strict)
+    run_edit(ctx, make, dry_run, commit, message, strict)
 
 
 def prioritize(
@@ -115,19 +125,22 @@ def prioritize(
     ref: RefArgument,
     cycle: Annotated[str, typer.Option("--cycle", metavar="CYCLE",
                      help="The political cycle whose dialogue prioritised it, e.g. 2027-2030.")],
+    dialogue: Annotated[str | None, typer.Option("--dialogue", metavar="DATE",
+                        help="The dialogue's date (YYYY-MM-DD); a date without one adds it.")
+                        ] = None,
     remove: Annotated[bool, typer.Option("--remove", help="Take the priority back.")] = False,
     dry_run: DryRunOption = False,
     commit: CommitOption = False,
     message: MessageOption = None,
     strict: StrictOption = False,
 ) -> None:
-    """Record a political dialogue's priority for an initiative."""
+    """Record that a core's political dialogue prioritised an initiative."""
     from fardplan_cli import edit
 
     def make(plan: PlanSet, files: Mapping[str, bytes]) -> EditResult:
-        return edit.prioritize(plan, files, ref, cycle, remove=remove)
+        return edit.prioritize(plan, files, ref, cycle, dialogue=dialogue, remove=remove)
 
-    _run(ctx, make, dry_run, commit, message, strict)
+    run_edit(ctx, make, dry_run, commit, message, strict)
 
 
 def new(
@@ -153,12 +166,12 @@ def new(
                                    description=description, lead=lead,
                                    participants=participant or ())
 
-    ref = _run(ctx, make, dry_run, commit, message, strict)
+    ref = run_edit(ctx, make, dry_run, commit, message, strict)
     if not dry_run:
-        _print_reference(ref)
+        print_reference(ref)
 
 
-def _print_reference(ref: str) -> None:
+def print_reference(ref: str) -> None:
     """Print the new initiative's reference. The initiative is written by now: if stdout cannot
     take it (a full disk), say so plainly rather than as an internal error."""
     _print(ref + "\n", "{ref} was written, but its reference could not be printed: {error}", ref=ref)

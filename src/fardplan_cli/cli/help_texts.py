@@ -58,7 +58,13 @@ SWEDISH_HELP: dict[str, str] = {
         "Visa en insats i sin helhet med kärnans inriktning för dess område, eller en kärnas plan.",
     "The actor registry: every actor that an initiative names.":
         "Aktörsregistret: varje aktör som en insats nämner.",
-    "Set an initiative's lead and participants.": "Ange en insats ansvariga aktör och deltagare.",
+    "Set an initiative's lead, lead unit and participants (in one core for CORE:ID of a common\n"
+    "initiative; its bare id changes the shared ones, in every core).":
+        "Ange en insats ansvariga aktör, ansvariga enhet och deltagare (i en kärna för KÄRNA:ID "
+        "av en gemensam insats; dess id utan kärna ändrar de gemensamma, i alla kärnor).",
+    "The unit of the lead that leads it (e.g. an administration).":
+        "Den enhet hos den ansvariga aktören som leder den (t.ex. en förvaltning).",
+    "Remove the lead unit.": "Ta bort den ansvariga enheten.",
     "The lead (ansvarig aktör), by id or name.": "Den ansvariga aktören, med id eller namn.",
     "Remove the lead.": "Ta bort den ansvariga aktören.",
     "Add a participant (repeatable).": "Lägg till en deltagare (kan upprepas).",
@@ -71,10 +77,13 @@ SWEDISH_HELP: dict[str, str] = {
     "Refuse the edit if it leaves a warning on the initiative (as `validate --strict` would fail).":
         "Vägra ändringen om den lämnar en varning på insatsen (som `validate --strict` skulle "
         "underkänna).",
-    "Set an initiative's status, with the reason.": "Ange en insats status, med skälet.",
+    "Set an initiative's status in a core, with the reason.":
+        "Ange en insats status i en kärna, med skälet.",
     'Why (status_note); "" removes it.': 'Varför (status_note); "" tar bort den.',
-    "Record a political dialogue's priority for an initiative.":
-        "Registrera en politisk dialogs prioritering av en insats.",
+    "Record that a core's political dialogue prioritised an initiative.":
+        "Registrera att en kärnas politiska samtal prioriterade en insats.",
+    "The dialogue's date (YYYY-MM-DD); a date without one adds it.":
+        "Samtalets datum (ÅÅÅÅ-MM-DD); ett datum utan samtal lägger till det.",
     "The political cycle whose dialogue prioritised it, e.g. 2027-2030.":
         "Mandatperioden vars dialog prioriterade den, t.ex. 2027-2030.",
     "Take the priority back.": "Ta tillbaka prioriteringen.",
@@ -180,6 +189,48 @@ SWEDISH_HELP: dict[str, str] = {
         "Ett mandatperiods-id, en tagg, gren eller incheckning. Standard: arbetskatalogen.",
     "The cycle id, e.g. 2023-2026.": "Mandatperiodens id, t.ex. 2023-2026.",
     "The folder to create (new or empty).": "Mappen som skapas (ny eller tom).",
+    # The follow-up commands (cli/followup.py).
+    "A core's political dialogues (politiska samtal), which prioritise its initiatives.":
+        "En kärnas politiska samtal, som prioriterar dess insatser.",
+    "Record a political dialogue of a core: its date, cycle and what it prioritised.":
+        "Registrera ett politiskt samtal i en kärna: datum, mandatperiod och vad det prioriterade.",
+    "The dialogue's date, YYYY-MM-DD.": "Samtalets datum, ÅÅÅÅ-MM-DD.",
+    "The political cycle it prioritises for, e.g. 2027-2030.":
+        "Mandatperioden det prioriterar för, t.ex. 2027-2030.",
+    "An initiative it prioritised (repeatable).":
+        "En insats som det prioriterade (kan upprepas).",
+    "A note.": "En anteckning.",
+    "The activities (aktiviteter) that make an initiative concrete in a core.":
+        "Aktiviteterna som konkretiserar en insats i en kärna.",
+    "Add an activity to an initiative in a core, with the next free id; print its reference.":
+        "Lägg till en aktivitet till en insats i en kärna, med nästa lediga id; skriv ut dess "
+        "referens.",
+    "An initiative in a core: sodertalje:1.3 or sodertalje:2.2.":
+        "En insats i en kärna: sodertalje:1.3 eller sodertalje:2.2.",
+    "The actor that owns it.": "Aktören som äger den.",
+    "The start date, YYYY-MM-DD.": "Startdatum, ÅÅÅÅ-MM-DD.",
+    "The due date, YYYY-MM-DD.": "Slutdatum, ÅÅÅÅ-MM-DD.",
+    "Set an activity's status; done records the day (done_on).":
+        "Ange en aktivitets status; genomförd registrerar dagen (done_on).",
+    "An activity: sodertalje:1.3.1.": "En aktivitet: sodertalje:1.3.1.",
+    "With done: the day it was done (default: today).":
+        "Med genomförd: dagen den genomfördes (standard: i dag).",
+    "Append a progress report (lägesrapport) to an initiative in a core.":
+        "Lägg till en lägesrapport till en insats i en kärna.",
+    "What has happened.": "Vad som har hänt.",
+    "The update's date, YYYY-MM-DD (default: today).":
+        "Lägesrapportens datum, ÅÅÅÅ-MM-DD (standard: i dag).",
+    "The actor that reports it.": "Aktören som rapporterar.",
+    "Record how an initiative is carried in a core: an assignment, operations, a forum or\n"
+    "funding.":
+        "Registrera hur en insats genomförs i en kärna: ett uppdrag, en verksamhet, ett forum "
+        "eller en finansiering.",
+    "assignment, operations, forum or funding.":
+        "assignment (uppdrag), operations (verksamhet), forum eller funding (finansiering).",
+    "Who decides, funds or convenes it.": "Vem som beslutar, finansierar eller sammankallar.",
+    "The assignment's, forum's or call's name.": "Uppdragets, forumets eller utlysningens namn.",
+    "The amount in SEK (funding).": "Beloppet i kronor (finansiering).",
+    "The day it was decided, YYYY-MM-DD.": "Dagen det beslutades, ÅÅÅÅ-MM-DD.",
 }
 
 

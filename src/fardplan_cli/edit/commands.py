@@ -10,10 +10,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from fardplan_cli.edit.plantext import LIST_KEY, PlanText
+from fardplan_cli.edit.plantext import COMMON_KEY, LIST_KEY, Block, PlanText
 from fardplan_cli.edit.roundtrip import (
     delete_key,
     dump_block,
@@ -29,20 +29,21 @@ from fardplan_cli.edit.roundtrip import (
 from fardplan_cli.errors import EditRefusedError, UsageError
 from fardplan_cli.i18n import t
 from fardplan_cli.load import REGION_FILE
-from fardplan_cli.model import Initiative, PlanSet
+from fardplan_cli.model import Core, Initiative, PlanSet
 
 if TYPE_CHECKING:
     from ruamel.yaml.comments import CommentedMap
 
 # Where a key that an edit adds goes in an initiative: after the nearest key before it here.
+# A core's follow-up of a common initiative (``common: "2.2": ...``) keeps the same order.
 INITIATIVE_KEY_ORDER = (
-    "id", "title", "description", "lead", "participants", "status", "status_note", "priority",
-    "replaces", "places",
+    "id", "title", "description", "lead", "lead_unit", "participants", "status", "status_note",
+    "priority", "replaces", "places", "activities", "updates", "carried_by",
 )
-# Where ``initiatives`` goes in a core file that has none yet.
+# Where a top-level key (``dialogues``, ``common``, ``initiatives``) goes in a core file without it.
 CORE_KEY_ORDER = (
-    "schema_version", "id", "name", "municipalities", "character", "directions", "initiatives",
-    "indicators",
+    "schema_version", "id", "name", "municipalities", "character", "directions", "dialogues",
+    "common", "initiatives", "indicators",
 )
 # An initiative's lines are read and written by ruamel under this key, as the plans write them.
 _WRAPPER = f"{LIST_KEY}:\n"
@@ -58,8 +59,15 @@ class EditResult:
     new_text: str
     summary: str  # one line, also the commit message: "assign sodertalje:1.3: lead x, +y"
     ref: str  # the initiative edited or created
-    index: int  # its place in the file's initiatives list, after the edit
-    old_index: int | None  # and before it (None: new)
+    index: int | None  # its place in the file's initiatives list, after the edit (None: not one)
+    old_index: int | None  # and before it (None: new, or not in the initiatives list)
+    shared: bool = False  # a common initiative's shared text: the change applies to every core
+    node: str | None = None  # the edited node's path where it is not in the initiatives list
+    # (a core's follow-up: ``common.2.2``), as validate's problems name it
+
+    def node_path(self, index: int | None) -> str | None:
+        """The path of the edited node at ``index`` (``index`` or ``old_index``)."""
+        return f"{LIST_KEY}[{index}]" if index is not None else self.node
 
     @property
     def changed(self) -> bool:
@@ -163,6 +171,8 @@ def _layout_refusal(path: str, initiative_id: str, too_deep: bool) -> EditRefuse
 class _Edit:
     """The lines of one initiative in its file, opened as a round-trip document."""
 
+    key_order: tuple[str, ...] = INITIATIVE_KEY_ORDER  # where a key the edit adds goes
+
     def __init__(self, files: Mapping[str, bytes], initiative: Initiative) -> None:
         self.path = file_of(initiative)
         self.ref = initiative.ref
@@ -173,31 +183,142 @@ class _Edit:
         index = self.text.item_index(initiative.id)
         if index is None:
             raise UsageError(t("{path} has no initiative {id}", path=self.path, id=initiative.id))
-        self.index = index
-        self.block = self.text.items[index]
-        if self.block.flow:
-            raise self.text.refuse_flow(t("initiative {id}", id=initiative.id))
-        if not self.block.own_lines:
-            raise _layout_refusal(self.path, initiative.id, too_deep=False)
-        self.doc = open_block(_WRAPPER + self.text.text_of(self.block),
-                              lambda deep: _layout_refusal(self.path, initiative.id, deep))
-        self.item: CommentedMap = self.doc[LIST_KEY][0]
+        self.index: int | None = index
+        self._open(LIST_KEY, self.text.items[index], t("initiative {id}", id=initiative.id),
+                   initiative.id)
+
+    def _open(self, wrapper: str, block: Block, what: str, name: str) -> None:
+        """Open ``block`` (one item or entry under the top-level key ``wrapper``)."""
+        self.block: Block | None = block
+        self._wrapper = f"{wrapper}:\n"
+        if block.flow:
+            raise self.text.refuse_flow(what)
+        if not block.own_lines:
+            raise _layout_refusal(self.path, name, too_deep=False)
+        self.doc = open_block(self._wrapper + self.text.text_of(block),
+                              lambda deep: _layout_refusal(self.path, name, deep))
+        container = self.doc[wrapper]
+        self.item: CommentedMap = (container[0] if isinstance(container, list)
+                                   else next(iter(container.values())))
 
     def set(self, key: str, value: Any) -> None:
         if key in self.item:
             self.item[key] = value
         else:
-            insert_key(self.item, key, value, INITIATIVE_KEY_ORDER)
+            insert_key(self.item, key, value, self.key_order)
 
     def delete(self, key: str) -> None:
         if key in self.item:
             delete_key(self.item, key, None)
 
-    def result(self, summary: str) -> EditResult:
+    def new_text(self) -> str:
+        assert self.block is not None
         dumped = dump_block(self.doc)
-        new_text = self.text.with_text(self.block.start, self.block.end, dumped[len(_WRAPPER):])
-        return EditResult(self.path, self.old_text, new_text, summary, self.ref, self.index,
-                          self.index)
+        return self.text.with_text(self.block.start, self.block.end,
+                                   dumped[len(self._wrapper):])
+
+    node: str | None = None
+
+    def result(self, summary: str, *, shared: bool = False) -> EditResult:
+        return EditResult(self.path, self.old_text, self.new_text(), summary, self.ref, self.index,
+                          self.index, shared, self.node)
+
+
+class _FollowUpEdit(_Edit):
+    """A core's follow-up of one common initiative (``common: "2.2": ...`` in the core's file),
+    opened as a round-trip document; an entry that is not there yet is added (with the
+    ``common`` key where the file has none) when the edit gives it anything to hold."""
+
+    def __init__(self, files: Mapping[str, bytes], core: Core, initiative_id: str) -> None:
+        from ruamel.yaml.comments import CommentedMap
+
+        self.path = core.file
+        self.ref = f"{core.id}:{initiative_id}"
+        self.initiative_id = initiative_id
+        self.index = None
+        self.node = f"{COMMON_KEY}.{initiative_id}"
+        self.old_text = _text_of(files, self.path)
+        self.text = PlanText(self.path, self.old_text)
+        if self.text.common_flow and not _holds_nothing(self.text, COMMON_KEY):
+            raise self.text.refuse_flow(COMMON_KEY)
+        index = self.text.entry_index(self.text.common, initiative_id)
+        if index is None:
+            self.block = None
+            self.item = CommentedMap()
+        else:
+            self._open(COMMON_KEY, self.text.common[index],
+                       t("the follow-up of {id}", id=initiative_id), initiative_id)
+
+    def new_text(self) -> str:
+        if self.block is not None:
+            return super().new_text()
+        if not self.item:
+            return self.old_text
+        dumped = dump_block({COMMON_KEY: {id_scalar(self.initiative_id): self.item}})
+        entries = self.text.common
+        if entries:  # in id order among the entries (at the end when they are in no order)
+            later = [e for e in entries if _id_rank(e.name) > _id_rank(self.initiative_id)]
+            at = later[0].start if later else entries[-1].end
+            return self.text.with_text(at, at, dumped[len(COMMON_KEY) + 2:])
+        return _with_top_level_key(self.text, COMMON_KEY, dumped)
+
+
+def _id_rank(initiative_id: str | None) -> tuple[int, ...]:
+    parts = (initiative_id or "").split(".")
+    return tuple(int(p) if p.isdigit() else 0 for p in parts)
+
+
+def _holds_nothing(text: PlanText, key: str) -> bool:
+    """Whether the top-level ``key`` holds nothing: no value, null, ``[]`` or ``{}``."""
+    block = text.keys[key]
+    value = text.body[block.start:block.end].split(":", 1)[1].split("#", 1)[0].strip()
+    return value in ("", "~", "null", "[]", "{}")
+
+
+def _with_top_level_key(text: PlanText, key: str, dumped: str) -> str:
+    """The file with ``dumped`` (the key and its value) in place of an empty ``key`` (null,
+    ``[]``, ``{}``), or else added at its place in ``CORE_KEY_ORDER``."""
+    if text.top_flow:
+        raise text.refuse_flow(t("the file"))
+    if key in text.keys:
+        block = text.keys[key]
+        if not _holds_nothing(text, key):
+            raise EditRefusedError(t(
+                "edit refused, nothing written: {path} has a {key} key that fardplan cannot add "
+                "to; run 'fardplan validate'", path=text.path, key=key))
+        return text.with_text(block.start, block.end, dumped)
+    rank = CORE_KEY_ORDER.index(key)
+    before = [b for name, b in text.keys.items()
+              if name in CORE_KEY_ORDER and CORE_KEY_ORDER.index(name) < rank]
+    at = max(b.end for b in before) if before else min(
+        (b.start for b in text.keys.values()), default=len(text.body))
+    return text.with_text(at, at, dumped)
+
+
+def _target(files: Mapping[str, bytes], plan: PlanSet, initiative: Initiative) -> _Edit:
+    """Where an edit of ``initiative`` is written: a common initiative as followed up in a core
+    in that core's follow-up, any other in its own lines."""
+    if initiative.followed_in is not None:
+        core = plan.core(initiative.followed_in)
+        assert core is not None
+        return _FollowUpEdit(files, core, initiative.id)
+    return _Edit(files, initiative)
+
+
+def resolve_for_edit(plan: PlanSet, ref: str) -> Initiative:
+    """The initiative a reference names: ``sodertalje:2.2`` of a common initiative is that
+    initiative as followed up in Södertälje (``followed_in``), ``2.2`` the shared one."""
+    from fardplan_cli.grammar import split_reference
+    from fardplan_cli.query import resolve_core, resolve_initiative
+
+    initiative = resolve_initiative(plan, ref)
+    core_part, _ = split_reference(ref)
+    if core_part is not None and initiative.core is None and initiative.followed_in is None:
+        core = resolve_core(plan, core_part)
+        followed = plan.followed(core.id, initiative.id)
+        if followed is not None:
+            return followed
+    return initiative
 
 
 def _set_list(edit: _Edit, key: str, values: Sequence[str]) -> None:
@@ -231,20 +352,35 @@ def assign(
     no_lead: bool = False,
     add: Sequence[str] = (),
     remove: Sequence[str] = (),
+    lead_unit: str | None = None,
+    no_lead_unit: bool = False,
 ) -> EditResult:
-    """Set or remove the lead, add and remove participants.
+    """Set or remove the lead and the lead unit, add and remove participants.
 
-    A new lead who was a participant stops being one (a lead is not also a participant).
-    Adding a participant already there, or removing one who is not, changes nothing.
+    A new lead who was a participant stops being one (a lead is not also a participant), and the
+    summary says so. Adding a participant already there, or removing one who is not, changes
+    nothing. On a common initiative as followed up in a core (``sodertalje:2.2``) the participants
+    and the lead unit are that core's (written in its follow-up); the lead is shared by every core
+    and is set on the bare id (``2.2``), whose edits apply to every core.
     """
-    from fardplan_cli.query import resolve_actor, resolve_initiative
+    from fardplan_cli.query import resolve_actor
 
     if lead is not None and no_lead:
         raise UsageError(t("give either --lead or --no-lead, not both"))
-    if lead is None and not no_lead and not add and not remove:
+    if lead_unit is not None and no_lead_unit:
+        raise UsageError(t("give either --lead-unit or --no-lead-unit, not both"))
+    if (lead is None and not no_lead and not add and not remove and lead_unit is None
+            and not no_lead_unit):
         raise UsageError(t("nothing to assign: give --lead, --no-lead, --add or --remove"))
-    initiative = resolve_initiative(plan, ref)
+    initiative = resolve_for_edit(plan, ref)
+    followed = initiative.followed_in is not None
+    if followed and (lead is not None or no_lead):
+        raise UsageError(t(
+            "the lead of common initiative {id} is shared by every core; set it on the bare id "
+            "('fardplan assign {id} --lead ...'), which changes it in every core",
+            id=initiative.id))
     new_lead = resolve_actor(plan, lead).id if lead is not None else None
+    new_unit = resolve_actor(plan, lead_unit).id if lead_unit is not None else None
     added = [resolve_actor(plan, a).id for a in add]
     removed = [resolve_actor(plan, a).id for a in remove]
     if both := sorted(set(added) & set(removed)):
@@ -253,25 +389,84 @@ def assign(
     if final_lead is not None and final_lead in added:
         raise UsageError(t(
             "{actor} is the lead of {ref}; a lead is not also listed as a participant",
-            actor=final_lead, ref=initiative.ref))
+            actor=final_lead, ref=ref))
 
-    participants = [p for p in initiative.participants if p not in removed and p != final_lead]
-    participants += [a for a in dict.fromkeys(added) if a not in participants]
-
-    edit = _Edit(files, initiative)
+    edit = _target(files, plan, initiative)
     parts: list[str] = []
+    if followed:
+        shared_participants = _shared(plan, initiative.id).participants
+        core = plan.core(initiative.followed_in or "")
+        follow = core.follow_up(initiative.id) if core is not None else None
+        current = list(follow.participants) if follow is not None else []
+        if fixed := [r for r in removed if r in shared_participants and r not in current]:
+            raise UsageError(t(
+                "{actors} take(s) part in common initiative {id} in every core; remove it on "
+                "the bare id ('fardplan assign {id} --remove ...'), which changes it in every "
+                "core", actors=", ".join(fixed), id=initiative.id))
+    else:
+        shared_participants = ()
+        current = list(initiative.participants)
     if no_lead:
         if initiative.lead is not None:
             edit.delete("lead")
             parts.append("no lead")
     elif new_lead is not None and new_lead != initiative.lead:
         edit.set("lead", plain_scalar(new_lead))
-        parts.append(f"lead {new_lead}")
-    if participants != list(initiative.participants):
+        parts.append(f"lead {new_lead}"
+                     + (" (no longer a participant)" if new_lead in current else ""))
+    participants = [p for p in current if p not in removed and p != final_lead]
+    participants += [a for a in dict.fromkeys(added)
+                     if a not in participants and a not in shared_participants]
+    if participants != current:
         _set_list(edit, "participants", participants)
-    parts += [f"+{a}" for a in dict.fromkeys(added) if a not in initiative.participants]
-    parts += [f"-{r}" for r in dict.fromkeys(removed) if r in initiative.participants]
-    return edit.result(f"assign {initiative.ref}: " + (", ".join(parts) or "no change"))
+    parts += [f"+{a}" for a in dict.fromkeys(added)
+              if a not in current and a not in shared_participants]
+    parts += [f"-{r}" for r in dict.fromkeys(removed) if r in current]
+    current_unit = edit.item.get("lead_unit") if followed else initiative.lead_unit
+    if no_lead_unit:
+        if current_unit is not None:
+            edit.delete("lead_unit")
+            parts.append("no lead unit")
+    elif new_unit is not None and new_unit != current_unit:
+        edit.set("lead_unit", plain_scalar(new_unit))
+        parts.append(f"lead unit {new_unit}")
+    return _result(edit, f"assign {_ref(initiative)}", parts)
+
+
+def _shared(plan: PlanSet, initiative_id: str) -> Initiative:
+    found = plan.find_initiative(None, initiative_id)
+    assert found is not None
+    return found
+
+
+def _ref(initiative: Initiative) -> str:
+    """``sodertalje:2.2`` for a common initiative as followed up in a core; else its ``ref``."""
+    if initiative.followed_in is not None and initiative.core is None:
+        return f"{initiative.followed_in}:{initiative.id}"
+    return initiative.ref
+
+
+def _result(edit: _Edit, head: str, parts: Sequence[str]) -> EditResult:
+    """The edit's result; an edit of a common initiative's shared text says that it applies to
+    every core."""
+    shared = edit.path == REGION_FILE
+    summary = f"{head}: " + (", ".join(parts) or "no change")
+    if shared and parts:
+        summary += "; applies to every core"
+    return edit.result(summary, shared=shared)
+
+
+def _per_core(plan: PlanSet, initiative: Initiative, what: str) -> str:
+    """The core whose plan holds the initiative; a bare common id is a usage error: ``what``
+    (status, priorities, activities, ...) is followed up per core."""
+    core_id = initiative.followed_in or initiative.core
+    if core_id is None:
+        ids = [c.id for c in plan.cores]
+        example = "sodertalje" if "sodertalje" in ids or not ids else ids[0]
+        raise UsageError(t(
+            "{what} of common initiative {id} is followed up per core: name the core, e.g. "
+            "{example}:{id}", what=what, id=initiative.id, example=example))
+    return core_id
 
 
 def set_status(
@@ -281,20 +476,24 @@ def set_status(
 
     A status note explains the status it was written for: changing the status without ``--note``
     removes the old note; ``--note ""`` removes it too. The note is kept as typed (``typed_text``);
-    a note of blanks only is refused: it says nothing, and is likely a mistake.
+    a note of blanks only is refused: it says nothing, and is likely a mistake. A common
+    initiative's status is its status in one core (``sodertalje:2.2``), written in that core's
+    follow-up.
     """
-    from fardplan_cli.query import resolve_initiative, resolve_status
+    from fardplan_cli.query import resolve_status
 
     if note is not None:
         typed, note = note, typed_text("--note", note)
         if typed and not typed.strip():
             raise UsageError(t(
                 "--note holds only blanks; give the reason, or --note \"\" to remove the note"))
-    initiative = resolve_initiative(plan, ref)
+    initiative = resolve_for_edit(plan, ref)
+    _per_core(plan, initiative, t("the status"))
     new_status = resolve_status(status)
-    edit = _Edit(files, initiative)
+    edit = _target(files, plan, initiative)
     parts: list[str] = []
-    if new_status != initiative.status or "status" not in edit.item:
+    followed = initiative.followed_in is not None
+    if new_status != initiative.status or ("status" not in edit.item and not followed):
         edit.set("status", plain_scalar(new_status))
         parts.append(f"{initiative.status} -> {new_status}")
     if note:
@@ -304,34 +503,72 @@ def set_status(
     elif initiative.status_note is not None and (note == "" or new_status != initiative.status):
         edit.delete("status_note")
         parts.append("note removed")
-    return edit.result(f"set-status {initiative.ref}: " + (", ".join(parts) or "no change"))
+    return _result(edit, f"set-status {_ref(initiative)}", parts)
 
 
 def prioritize(
-    plan: PlanSet, files: Mapping[str, bytes], ref: str, cycle: str, *, remove: bool = False
+    plan: PlanSet, files: Mapping[str, bytes], ref: str, cycle: str, *,
+    dialogue: str | None = None, remove: bool = False,
 ) -> EditResult:
-    """Record (or, with ``remove``, take back) that a cycle's political dialogue prioritised it.
+    """Record (or, with ``remove``, take back) that a core's political dialogue prioritised the
+    initiative: its id in the ``prioritized`` list of that core's dialogue of ``dialogue``'s date,
+    or of the only dialogue of the cycle. ``dialogue`` of a date without one adds that dialogue.
+    Priorities are the core's: a bare common id is a usage error."""
+    from fardplan_cli.edit.followup import DialogueEdit, checked_date, new_dialogue
+    from fardplan_cli.query import resolve_cycle
 
-    The list is kept in the order of the region's cycles; removing the last one removes the key.
-    """
-    from fardplan_cli.query import resolve_cycle, resolve_initiative
-
-    initiative = resolve_initiative(plan, ref)
+    initiative = resolve_for_edit(plan, ref)
+    core_id = _per_core(plan, initiative, t("the priority"))
+    core = plan.core(core_id)
+    assert core is not None
     cycle_id = resolve_cycle(plan, cycle)
-    edit = _Edit(files, initiative)
-    current = list(initiative.priority)
-    if remove:
-        wanted = [c for c in current if c != cycle_id]
-        part = f"-{cycle_id}"
+    head = f"prioritize {_ref(initiative)}"
+    date = checked_date("--dialogue", dialogue) if dialogue is not None else None
+    of_cycle = [d for d in core.dialogues if d.cycle == cycle_id]
+    if date is not None:
+        found = next((d for d in core.dialogues if d.date == date), None)
+        if found is None:
+            if remove:
+                return _unchanged(files, core.file, f"{head}: no change", _ref(initiative))
+            result = new_dialogue(files, core, date=date, cycle=cycle_id,
+                                  prioritized=[initiative.id])
+            return replace(result, summary=f"{head}: +{cycle_id} (dialogue {date} added)",
+                           ref=_ref(initiative))
+        if found.cycle != cycle_id:
+            raise UsageError(t(
+                "the dialogue of {date} in {core} is in cycle {cycle}, not {wanted}",
+                date=date, core=core.id, cycle=found.cycle, wanted=cycle_id))
     else:
-        order = [c.id for c in plan.region.cycles]
-        wanted = current if cycle_id in current else sorted(
-            [*current, cycle_id], key=lambda c: order.index(c) if c in order else len(order))
-        part = f"+{cycle_id}"
+        if remove:
+            listing = [d for d in of_cycle if initiative.id in d.prioritized]
+            if not listing:
+                return _unchanged(files, core.file, f"{head}: no change", _ref(initiative))
+            of_cycle = listing
+        if not of_cycle:
+            raise UsageError(t(
+                "{core} has no dialogue in cycle {cycle}: record it first with 'fardplan "
+                "dialogue add {core} --date DATE --cycle {cycle}', or give --dialogue DATE",
+                core=core.id, cycle=cycle_id))
+        if len(of_cycle) > 1:
+            raise UsageError(t(
+                "{core} has {count} dialogues in cycle {cycle} ({dates}); give --dialogue DATE",
+                core=core.id, count=len(of_cycle), cycle=cycle_id,
+                dates=", ".join(d.date for d in of_cycle)))
+        found = of_cycle[0]
+    edit = DialogueEdit(files, core, found.date)
+    current = list(found.prioritized)
+    wanted = ([i for i in current if i != initiative.id] if remove
+              else current if initiative.id in current else [*current, initiative.id])
     if wanted == current:
-        return edit.result(f"prioritize {initiative.ref}: no change")
-    _set_list(edit, "priority", wanted)
-    return edit.result(f"prioritize {initiative.ref}: {part}")
+        return edit.result(f"{head}: no change")
+    _set_list(edit, "prioritized", wanted)
+    sign = "-" if remove else "+"
+    return edit.result(f"{head}: {sign}{cycle_id} (dialogue {found.date})")
+
+
+def _unchanged(files: Mapping[str, bytes], path: str, summary: str, ref: str) -> EditResult:
+    text = _text_of(files, path)
+    return EditResult(path, text, text, summary, ref, None, None)
 
 
 def next_initiative_id(plan: PlanSet, core_id: str, area: int) -> str:

@@ -45,11 +45,11 @@ def _initiative_warnings(
     result: EditResult, index: int | None, warnings: Iterable[Problem]
 ) -> list[tuple[tuple[str, str, str], Problem]]:
     """The warnings about the initiative at ``index`` in its file's list (before or after the
-    edit), each with a key that stays the same when the edit moves the initiative's lines: its
-    code, its path below the initiative and its message."""
-    if index is None:
+    edit; or about the edited follow-up, ``result.node``), each with a key that stays the same
+    when the edit moves the initiative's lines: its code, its path below it and its message."""
+    prefix = result.node_path(index)
+    if prefix is None:
         return []
-    prefix = f"initiatives[{index}]"
     return [((w.code, w.path[len(prefix):], w.message), w) for w in warnings
             if w.file == result.path
             and (w.path == prefix or w.path.startswith((prefix + ".", prefix + "[")))]

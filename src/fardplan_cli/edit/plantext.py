@@ -21,6 +21,8 @@ from fardplan_cli.errors import EditRefusedError
 from fardplan_cli.i18n import t
 
 LIST_KEY = "initiatives"
+DIALOGUES_KEY = "dialogues"  # a core's political dialogues: a list, each item named by its date
+COMMON_KEY = "common"  # a core's follow-up of common initiatives: a mapping keyed by id
 _NULLS = ("", "~", "null", "Null", "NULL")
 _BREAKS = "\r\n"
 
@@ -96,6 +98,10 @@ class PlanText:
         self.list_flow: bool | None = None  # None: no block or flow list under `initiatives`
         self.list_empty = False  # `initiatives:` holds nothing: null, or []
         self.items: list[Block] = []
+        self.dialogues: list[Block] = []  # named by their date
+        self.dialogues_flow: bool | None = None
+        self.common: list[Block] = []  # a core's follow-up entries, named by their id
+        self.common_flow: bool | None = None
         self._scan()
 
     # -- reading where things are ---------------------------------------------------------------
@@ -129,8 +135,14 @@ class PlanText:
             name = key.value if isinstance(key, kinds.ScalarEvent) else None
             if name == LIST_KEY and isinstance(value, kinds.SequenceStartEvent):
                 self.list_flow = bool(value.flow_style)
-                end, last = self._scan_items(value, events)
+                end, last = self._scan_items(value, events, self.items, "id")
                 self.list_empty = not self.items
+            elif name == DIALOGUES_KEY and isinstance(value, kinds.SequenceStartEvent):
+                self.dialogues_flow = bool(value.flow_style)
+                end, last = self._scan_items(value, events, self.dialogues, "date")
+            elif name == COMMON_KEY and isinstance(value, kinds.MappingStartEvent):
+                self.common_flow = bool(value.flow_style)
+                end, last = self._scan_entries(value, events, self.common)
             else:
                 if name == LIST_KEY and isinstance(value, kinds.ScalarEvent):
                     self.list_empty = value.implicit[0] and value.value in _NULLS
@@ -141,7 +153,9 @@ class PlanText:
                 self.keys[name] = Block(start, self._content_end(start, end, last),
                                         bool(top.flow_style), name)
 
-    def _scan_items(self, sequence: Any, events: Any) -> tuple[int, Any]:
+    def _scan_items(self, sequence: Any, events: Any, items: list[Block],
+                    name_key: str) -> tuple[int, Any]:
+        """The items of a list of mappings, each named by its ``name_key``'s value."""
         kinds = self._kinds
         end, last = sequence.end_mark.index, sequence
         while not isinstance(item := next(events), kinds.SequenceEndEvent):
@@ -151,7 +165,7 @@ class PlanText:
                 while not isinstance(key := next(events), kinds.MappingEndEvent):
                     self._skip(key, events)
                     value = next(events)
-                    if isinstance(key, kinds.ScalarEvent) and key.value == "id" \
+                    if isinstance(key, kinds.ScalarEvent) and key.value == name_key \
                             and isinstance(value, kinds.ScalarEvent):
                         initiative_id = value.value
                     end, last = self._skip(value, events)
@@ -160,12 +174,32 @@ class PlanText:
             else:
                 end, last = self._skip(item, events)
             start = item.start_mark.index - item.start_mark.column
-            self.items.append(Block(
+            items.append(Block(
                 start, self._content_end(start, end, last),
                 bool(getattr(item, "flow_style", False)), initiative_id,
                 _is_item_prefix(self.body[start:item.start_mark.index])))
         if sequence.flow_style:
             end, last = item.end_mark.index, item  # its closing bracket
+        return end, last
+
+    def _scan_entries(self, mapping: Any, events: Any, entries: list[Block]) -> tuple[int, Any]:
+        """The entries of a mapping (a core's ``common:``), each from its key's line to the end
+        of its value's content, named by its key."""
+        kinds = self._kinds
+        end, last = mapping.end_mark.index, mapping
+        while not isinstance(key := next(events), kinds.MappingEndEvent):
+            self._skip(key, events)
+            end, last = self._skip(value := next(events), events)
+            if mapping.flow_style:
+                continue
+            start = key.start_mark.index - key.start_mark.column
+            name = key.value if isinstance(key, kinds.ScalarEvent) else None
+            entries.append(Block(
+                start, self._content_end(start, end, last), bool(getattr(value, "flow_style",
+                                                                       False)),
+                name, not self.body[start:key.start_mark.index].strip(" ")))
+        if mapping.flow_style:
+            end, last = key.end_mark.index, key
         return end, last
 
     def _skip(self, event: Any, events: Any) -> tuple[int, Any]:
@@ -210,6 +244,9 @@ class PlanText:
 
     def item_index(self, initiative_id: str) -> int | None:
         return next((i for i, item in enumerate(self.items) if item.name == initiative_id), None)
+
+    def entry_index(self, blocks: list[Block], name: str) -> int | None:
+        return next((i for i, block in enumerate(blocks) if block.name == name), None)
 
     def text_of(self, block: Block) -> str:
         """The block's text, with LF line endings (what ruamel reads and writes)."""
