@@ -29,7 +29,12 @@ from fardplan_cli.repository import PlanRepository
 from fardplan_cli.revisions import WORK_TREE, PlanReader, Revision, problems_at
 from fardplan_cli.yamlfile import MAX_FILE_BYTES, Document, YamlProblemError, parse_document
 
-_ACTOR_FIELDS = frozenset({"lead", "participants", "municipalities", "part_of"})
+_ACTOR_FIELDS = frozenset({"lead", "lead_unit", "participants", "municipalities", "part_of",
+                           "owner"})
+# The kinds whose ``old``/``new`` value names actors (an owner, an author, a funder).
+_ACTOR_KINDS = frozenset({"activity-added", "activity-removed", "update-added", "update-removed",
+                          "carrier-added", "carrier-removed", "dialogue-added",
+                          "dialogue-removed"})
 
 Entry = tuple[str, "bytes | None"]
 
@@ -94,7 +99,8 @@ def compare(reader: PlanReader, source: Revision, target: Revision, *,
     reader.read_every_core = every_core
     core_id = _core_id(core, old_plan, new_plan) if core is not None else None
     result = diff_plan_sets(old_plan, new_plan, core=core_id)
-    if unread and any(c.field in _ACTOR_FIELDS for c in result.changes):
+    if unread and any(c.field in _ACTOR_FIELDS or c.kind in _ACTOR_KINDS
+                      for c in result.changes):
         actors, problems = reader.partial_plan_set({ACTORS_FILE: new[ACTORS_FILE]}, (REGION_FILE,))
         if problems:
             raise problems_at(target, problems)
@@ -169,6 +175,39 @@ def _plain_text(data: bytes) -> str | None:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+def _prioritized(head: Any) -> dict[str, set[Any]] | None:
+    """The cycles each id is prioritised in by the dialogues of a core file's head, as written;
+    None when the dialogues are not what they should be (the file is then parsed whole)."""
+    if type(head) is not dict:
+        return None
+    dialogues = head.get("dialogues")
+    if dialogues is None:
+        return {}
+    if type(dialogues) is not list:
+        return None
+    cycles: dict[str, set[Any]] = {}
+    for dialogue in dialogues:
+        if type(dialogue) is not dict:
+            return None
+        ids = dialogue.get("prioritized", [])
+        if type(ids) is not list:
+            return None
+        for initiative_id in ids:
+            if type(initiative_id) is not str:
+                return None
+            cycle = dialogue.get("cycle")
+            cycles.setdefault(initiative_id, set()).add(cycle if type(cycle) is str else None)
+    return cycles
+
+
+def _reprioritized(old_head: Any, new_head: Any) -> set[str] | None:
+    """The ids whose priorities differ between two heads of a core file (None: read it whole)."""
+    old, new = _prioritized(old_head), _prioritized(new_head)
+    if old is None or new is None:
+        return None
+    return {i for i in old.keys() | new.keys() if old.get(i) != new.get(i)}
+
+
 def _changed_initiatives(
     reader: PlanReader, path: str, old: Entry, new: Entry
 ) -> tuple[Entry, Entry, tuple[Document, Document] | None]:
@@ -206,11 +245,18 @@ def _changed_initiatives(
 
     documents = []
     try:
+        # An initiative's priorities come from the dialogues in the head: where they changed,
+        # the initiatives they name are read too, though their own text is the same.
+        reprioritized = (_reprioritized(read(cuts[0].head), read(cuts[1].head))
+                         if cuts[0].head != cuts[1].head else set())
+        if reprioritized is None:
+            return entries[0], entries[1], None
         for cut, other in ((cuts[0], cuts[1]), (cuts[1], cuts[0])):
             same = set(other.items)
             chosen = [(text, initiative_id)
                       for text, initiative_id in zip(cut.items, cut.ids, strict=True)
-                      if text not in same or "replaces" in text]
+                      if text not in same or "replaces" in text
+                      or initiative_id in reprioritized]
             # The chosen items, joined, are one sequence: one parse for them all.
             items = read("".join(text for text, _ in chosen)) if chosen else None
             value = assemble(read(cut.head), items, [item_id for _, item_id in chosen])
