@@ -328,6 +328,28 @@ def _renumber_and_add(repo: Path) -> None:
     _write(repo, "core-001.yaml", _join(head, items, trailer))
 
 
+def _dialogue_reprioritises_unchanged_ones(repo: Path) -> None:
+    # A dialogue added in the head prioritises two initiatives whose own text does not change:
+    # their priorities do, and the diff must read them.
+    head, items, trailer = _items(_text(repo, "core-002.yaml"))
+    dialogue = (f'  - date: 2031-03-15\n    cycle: 2027-2030\n'
+                f'    prioritized: ["{_id(items[3])}", "{_id(items[4])}"]\n')
+    if "\ndialogues:" in head:
+        line_end = head.index("\n", head.index("\ndialogues:") + 1) + 1
+        head = head[:line_end] + dialogue + head[line_end:]
+    else:
+        head = head.replace("\ninitiatives:", "\ndialogues:\n" + dialogue + "initiatives:", 1)
+    _write(repo, "core-002.yaml", _join(head, items, trailer))
+
+
+def _follow_up_of_a_common_initiative(repo: Path) -> None:
+    # The core's follow-up of common initiative 1.1 (in the head): that core's change only.
+    head, items, trailer = _items(_text(repo, "core-003.yaml"))
+    follow_up = 'common:\n  "1.1":\n    status: ongoing\n    status_note: "Startad, i år"\n'
+    head = head.replace("\ninitiatives:", "\n" + follow_up + "initiatives:", 1)
+    _write(repo, "core-003.yaml", _join(head, items, trailer))
+
+
 SCENARIOS = {
     "reorder": (_reorder, 1),
     "comment-moved-and-one-edit": (_comment_moved_and_one_edit, 1),
@@ -338,6 +360,8 @@ SCENARIOS = {
     "head-trailer-and-item": (_head_trailer_and_item, 1),
     "id-not-first-and-quoted-over-lines": (_id_not_first_and_quoted_over_lines, 1),
     "renumber-and-add": (_renumber_and_add, 1),
+    "dialogue-reprioritises-unchanged-ones": (_dialogue_reprioritises_unchanged_ones, 1),
+    "follow-up-of-a-common-initiative": (_follow_up_of_a_common_initiative, 1),
 }
 
 
