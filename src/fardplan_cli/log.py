@@ -167,7 +167,9 @@ def last_changed(repo_root: Path) -> dict[str, datetime]:
     """The commit date of the last commit that changed each initiative, by reference.
 
     Covers the initiatives that exist at HEAD; a change means any field of the initiative differs
-    from the version before (a renumbering counts as a change). Returns ``{}`` in a repository
+    from the version before (a renumbering counts as a change). A core's follow-up of a common
+    initiative that its file holds (``common:``) is there too, as ``sodertalje:2.2``: the last
+    change of that entry (the shared text's is under ``2.2``). Returns ``{}`` in a repository
     without commits. Times are timezone-aware (the committer's offset).
     """
     result: dict[str, datetime] = {}
@@ -177,7 +179,7 @@ def last_changed(repo_root: Path) -> dict[str, datetime]:
             return {}
         head_blobs = reader.plan_blobs(commits[0].commit)
         previous: dict[str, str] = {}
-        previous_content: dict[str, dict[str, tuple[object, ...]]] = {}
+        previous_content: dict[str, dict[str, object]] = {}
         for info in reversed(commits):  # oldest first
             blobs = reader.plan_blobs(info.commit) if info is not commits[0] else head_blobs
             when = datetime.fromisoformat(info.committed)
@@ -187,11 +189,14 @@ def last_changed(repo_root: Path) -> dict[str, datetime]:
                 if not reader.parses(path, oid):
                     continue  # a broken version: the initiatives stand as in the last one read
                 core = None if path == REGION_FILE else path[len(PLANS_DIR) + 1 : -len(".yaml")]
-                content = {i: initiative_content(x)
-                           for i, x in reader.initiative_index(path, oid).items()}
+                content: dict[str, object] = {
+                    i: initiative_content(x) for i, x in reader.initiative_index(path, oid).items()}
+                if core is not None:  # the core's follow-up of common initiatives, as written
+                    content |= {f"common {i}": x for i, x in _follow_ups(reader, path, oid).items()}
                 before = previous_content.get(path, {})
-                for initiative_id, value in content.items():
-                    if before.get(initiative_id) != value:
+                for key, value in content.items():
+                    if before.get(key) != value:
+                        initiative_id = key.removeprefix("common ")
                         result[initiative_id if core is None else f"{core}:{initiative_id}"] = when
                 previous_content[path] = content
             previous = blobs
@@ -201,7 +206,19 @@ def last_changed(repo_root: Path) -> dict[str, datetime]:
                 core = None if path == REGION_FILE else path[len(PLANS_DIR) + 1 : -len(".yaml")]
                 present.update(i if core is None else f"{core}:{i}"
                                for i in reader.initiative_index(path, oid))
+                if core is not None:
+                    present.update(f"{core}:{i}" for i in _follow_ups(reader, path, oid))
     return {ref: when for ref, when in result.items() if ref in present}
+
+
+def _follow_ups(reader: PlanReader, path: str, oid: str) -> dict[str, object]:
+    """A core file's ``common:`` section as written (the core's follow-up of each common
+    initiative), by id; empty where there is none or the file does not read."""
+    if not reader.parses(path, oid):
+        return {}
+    data = reader.document(path, oid).data
+    section = data.get("common") if isinstance(data, dict) else None
+    return {k: v for k, v in section.items() if isinstance(k, str)} if isinstance(section, dict) else {}
 
 
 @dataclass(frozen=True)
