@@ -8,10 +8,12 @@ a fixed seed.
 
 The history is written through one ``git fast-import`` process: an initial commit with every file,
 then small edits (a status changed, a participant added, a description reworded, a priority
-recorded, now and then an initiative renumbered with ``replaces``). One core (the first, "hot" one)
-gets a quarter of the edits, so that the history of one initiative is long enough to measure. The
-tag ``cycle/2023-2026`` is set early, ``cycle/2027-2030`` on the last commit, which records a
-priority in every core, so that the two cycle tags differ in every core file. One more commit, on
+recorded in the core's dialogue, now and then an initiative renumbered with ``replaces``). One core
+(the first, "hot" one) gets a quarter of the edits, so that the history of one initiative is long
+enough to measure. The plans are in format 2: every core holds one political dialogue per cycle
+(the priorities), and a third of the initiatives have activities and progress updates. The tag
+``cycle/2023-2026`` is set early, ``cycle/2027-2030`` on the last commit, which records the new
+cycle's dialogue in every core, so that the two cycle tags differ in every core file. One more commit, on
 its own branch and tagged ``bench/one-core``, changes one core file only: the pair
 ``cycle/2027-2030..bench/one-core`` is the diff with one core changed.
 
@@ -185,10 +187,12 @@ class Initiative:
     lead: str | None = None
     status: str = "planned"
     status_note: str | None = None
-    priority: list[str] = field(default_factory=list)
     replaces: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     comment: str | None = None
+    activities: list[Activity] = field(default_factory=list)
+    updates: list[tuple[str, str, str]] = field(default_factory=list)  # date, text, by
+    common: bool = False  # a common initiative: its shared text only (format 2)
 
     @property
     def sort_key(self) -> tuple[int, int]:
@@ -202,17 +206,47 @@ class Initiative:
         out += block_text("description", self.description, indent + 2)
         if self.lead:
             out += f"{pad}  lead: {self.lead}\n"
-        out += f"{pad}  participants: {flow(self.participants)}\n"
-        out += f"{pad}  status: {self.status}"
+        out += f"{pad}  participants: {flow(self.participants)}"
+        if self.common:
+            return out + "\n"
+        out += f"\n{pad}  status: {self.status}"
         out += f"  # {self.comment}\n" if self.comment else "\n"
         if self.status_note:
             out += f"{pad}  status_note: {scalar(self.status_note)}\n"
-        if self.priority:
-            out += f"{pad}  priority: {flow(self.priority)}\n"
         if self.replaces:
             out += f"{pad}  replaces: {flow(self.replaces)}\n"
         if self.places:
             out += f"{pad}  places: {flow(self.places)}\n"
+        if self.activities:
+            out += f"{pad}  activities:  # aktiviteter\n"
+            out += "".join(a.render(self.id, indent + 4) for a in self.activities)
+        if self.updates:
+            out += f"{pad}  updates:  # lägesrapporter\n"
+            for day, text, by in self.updates:
+                out += f"{pad}    - date: {day}\n{pad}      text: {scalar(text)}\n"
+                out += f"{pad}      by: {by}\n"
+        return out
+
+
+@dataclass
+class Activity:
+    """An activity of an initiative: its number (the id is ``<initiative id>.<number>``)."""
+
+    number: int
+    title: str
+    owner: str
+    start: str
+    due: str
+    status: str = "ongoing"
+    done_on: str | None = None
+
+    def render(self, initiative_id: str, indent: int) -> str:
+        pad = " " * indent
+        out = f'{pad}- id: "{initiative_id}.{self.number}"\n{pad}  title: {scalar(self.title)}\n'
+        out += f"{pad}  owner: {self.owner}\n{pad}  start: {self.start}\n{pad}  due: {self.due}\n"
+        out += f"{pad}  status: {self.status}\n"
+        if self.done_on:
+            out += f"{pad}  done_on: {self.done_on}\n"
         return out
 
 
@@ -235,9 +269,19 @@ class CorePlan:
     header: str
     initiatives: list[Initiative]
     indicators: str
+    dialogues: dict[str, list[str]] = field(default_factory=dict)  # cycle -> prioritised ids
 
     def render(self) -> bytes:
-        text = self.header + "initiatives:  # kärnspecifika insatser\n"
+        text = self.header
+        if self.dialogues:
+            text += "dialogues:  # politiska samtal\n"
+            for cycle, ids in self.dialogues.items():
+                text += f"  - date: {cycle[:4]}-03-15\n    cycle: {cycle}\n"
+                text += f"    participants: [region-stockholm, {self.municipality}]\n"
+                # In block style: a diff reads only the changed initiatives of a file whose
+                # lines each close their quotes and brackets.
+                text += "    prioritized:\n" + "".join(f'      - "{i}"\n' for i in ids)
+        text += "initiatives:  # kärnspecifika insatser\n"
         text += render_initiatives(self.initiatives) + self.indicators
         return text.encode("utf-8")
 
@@ -251,13 +295,16 @@ def core_id(index: int) -> str:
     return f"core-{index:03d}"
 
 
-def make_core(index: int, count: int, text: Text, rng: random.Random) -> CorePlan:
+def make_core(index: int, count: int, text: Text, rng: random.Random, follow_up: Text) -> CorePlan:
+    """Core ``index`` with ``count`` initiatives; ``follow_up`` draws what format 2 added
+    (activities, updates, the first dialogue) apart from ``rng``, so that the rest of the plans
+    are what they were before format 2."""
     ident = core_id(index)
     name = f"Regional stadskärna {index:03d}"
     municipality = f"kommun-{index:03d}"
     header = (
         "# yaml-language-server: $schema=../schemas/core.schema.json\n"
-        "schema_version: 1\n"
+        "schema_version: 2\n"
         f"id: {ident}\n"
         f"name: {scalar(name)}\n"
         f"municipalities: [{municipality}]\n"
@@ -278,8 +325,19 @@ def make_core(index: int, count: int, text: Text, rng: random.Random) -> CorePla
         next_in_area[area] += 1
         participants = [municipality, *rng.sample(PARTICIPANT_POOL, rng.randint(1, 3))]
         places = [f"Plats {index:03d}-{n + 1}"] if rng.random() < 0.3 else []
-        initiatives.append(Initiative(initiative_id, text.title(), text.description(),
-                                      participants, places=places))
+        initiative = Initiative(initiative_id, text.title(), text.description(), participants,
+                                places=places)
+        if n % 3 == 0:  # a third of the initiatives are under way: activities and updates
+            initiative.status = "ongoing"
+            owner = participants[1]
+            initiative.activities = [
+                Activity(1, follow_up.title(), municipality, "2025-09-01", "2026-06-30", "done",
+                         "2026-05-20"),
+                Activity(2, follow_up.title(), owner, "2026-03-01", f"{2027 + n % 3}-12-31"),
+            ]
+            initiative.updates = [("2026-02-15", follow_up.sentence(), municipality),
+                                  ("2026-10-01", follow_up.sentence(), owner)]
+        initiatives.append(initiative)
     indicators = (
         "indicators:  # lägesbild\n"
         "  - id: residents\n    label: Boende i stadskärnan\n    unit: personer\n    values:\n"
@@ -287,15 +345,19 @@ def make_core(index: int, count: int, text: Text, rng: random.Random) -> CorePla
         "  - id: jobs\n    label: Arbetande i stadskärnan\n    unit: personer\n    values:\n"
         f"      - {{year: 2026, value: {rng.randint(5, 40) * 1000}}}\n"
     )
-    return CorePlan(ident, name, municipality, header, initiatives, indicators)
+    first = sorted(follow_up.rng.sample([i.id for i in initiatives], min(2, len(initiatives))),
+                   key=lambda i: tuple(int(p) for p in i.split(".")))
+    return CorePlan(ident, name, municipality, header, initiatives, indicators,
+                    {CYCLES[0]: first})
 
 
 def region_file(text: Text) -> bytes:
     out = (
         "# yaml-language-server: $schema=../schemas/region.schema.json\n"
-        "schema_version: 1\n"
+        "schema_version: 2\n"
         "name: Färdplaner för de regionala stadskärnorna\n"
         "owner: region-stockholm\n"
+        "language: sv\n"
         "goal_areas:  # målområden\n"
     )
     for number, title in GOAL_AREAS:
@@ -306,7 +368,7 @@ def region_file(text: Text) -> bytes:
     out += "initiatives:  # gemensamma insatser\n"
     common = [
         Initiative(ident, text.title(), text.description(), ["karnkommunerna", "naringslivet"],
-                   lead="region-stockholm")
+                   lead="region-stockholm", common=True)
         for ident in COMMON_IDS
     ]
     out += render_initiatives(common)
@@ -316,7 +378,7 @@ def region_file(text: Text) -> bytes:
 def actors_file(cores: int) -> bytes:
     out = (
         "# yaml-language-server: $schema=../schemas/actors.schema.json\n"
-        "schema_version: 1\n"
+        "schema_version: 2\n"
         "actors:\n"
     )
     for ident, name, kind, part_of in SHARED_ACTORS:
@@ -421,8 +483,9 @@ class Editor:
             paragraphs[-1] = ". ".join(last).rstrip(".") + "."
             initiative.description = "\n\n".join(paragraphs)
             return f"{ref}: omformulera beskrivningen"
-        if roll < 0.93 and CYCLES[0] not in initiative.priority:
-            initiative.priority.append(CYCLES[0])
+        prioritized = core.dialogues.setdefault(CYCLES[0], [])
+        if roll < 0.93 and initiative.id not in prioritized:
+            prioritized.append(initiative.id)
             initiative.comment = self.rng.choice(INLINE_COMMENTS)
             return f"{ref}: prioriterad i det politiska samtalet {CYCLES[0]}"
         if initiative.lead is None:
@@ -452,6 +515,8 @@ class Editor:
         old_id = old.id
         old.id = new_id
         old.replaces = [old_id]
+        for ids in core.dialogues.values():
+            ids[:] = [new_id if i == old_id else i for i in ids]
         return f"{core.id}: numrera om {old_id} till {new_id}"
 
 
@@ -472,7 +537,8 @@ def generate(
     for key, value in settings:
         subprocess.run(["git", "config", key, value], cwd=root, check=True)
 
-    plans = [make_core(i, initiatives, text, rng) for i in range(1, cores + 1)]
+    follow_up = Text(text.sentences, random.Random(seed + 1))
+    plans = [make_core(i, initiatives, text, rng, follow_up) for i in range(1, cores + 1)]
     hot = plans[0]
     log_id = hot.initiatives[0].id
     files: dict[str, bytes] = {
@@ -500,9 +566,7 @@ def generate(
     # The political dialogue of the new cycle prioritises one initiative in every core.
     when += STEP_SECONDS
     for core in plans:
-        chosen = rng.choice(core.initiatives)
-        if CYCLES[1] not in chosen.priority:
-            chosen.priority.append(CYCLES[1])
+        core.dialogues[CYCLES[1]] = [rng.choice(core.initiatives).id]
     last = importer.commit(BRANCH, when, f"Prioriteringar i de politiska samtalen {CYCLES[1]}\n",
                            {f"plans/{c.id}.yaml": c.render() for c in plans})
     importer.tag(LAST_TAG, last, when, f"Mandatperioden {CYCLES[1]} börjar\n")

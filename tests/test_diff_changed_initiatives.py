@@ -98,7 +98,7 @@ HEAD_SECTIONS = [
 def core_texts(draw: st.DrawFn) -> str:
     item_indent = draw(st.sampled_from([0, 2, 4]))
     pad = " " * item_indent
-    lines = ["schema_version: 1", "id: core-x", "name: Kärnan"]
+    lines = ["schema_version: 2", "id: core-x", "name: Kärnan"]
     if draw(st.booleans()):
         lines += ["character:", "  - heading: Läge", "    text: |-", "      Text.",
                   "      - inte en insats"]
@@ -213,14 +213,14 @@ def test_the_cut_is_refused_where_it_could_be_wrong(text: str) -> None:
 
 
 def test_the_cut_keeps_every_character() -> None:
-    text = ('schema_version: 1\ninitiatives:  # insatser\n  # först\n  - id: "1.3"\n    title: a\n'
+    text = ('schema_version: 2\ninitiatives:  # insatser\n  # först\n  - id: "1.3"\n    title: a\n'
             "  # mellan\n\n  - id: '1.4'\n    title: b\nindicators: []\n")
     split = split_core_text(text)
     assert split is not None
     assert split.items == ('  - id: "1.3"\n    title: a\n  # mellan\n\n',
                            "  - id: '1.4'\n    title: b\n")
     assert split.ids == ("1.3", "1.4")
-    assert split.head == "schema_version: 1\ninitiatives:  # insatser\n  # först\nindicators: []\n"
+    assert split.head == "schema_version: 2\ninitiatives:  # insatser\n  # först\nindicators: []\n"
     crlf = split_core_text(text.replace("\n", "\r\n"))
     assert crlf == split
 

@@ -9,12 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fardplan_cli import load
 from tests.support import commit_all, init_git_repo, run_cli
-
-# Until the format-2 loader is merged in (branch f2core), the shipped plans are in format 1.
-pytestmark = pytest.mark.skipif(not hasattr(load, "FORMAT"),
-                                reason="needs the format-2 loader and plans")
 
 DIALOGUE_AND_FOLLOW_UP = """\
 dialogues:

@@ -38,8 +38,8 @@ def test_init_empty_is_a_minimal_valid_plan_set(tmp_path: Path) -> None:
     assert run_cli("init", "--empty", str(target)).exit_code == 0
     assert sorted(p.name for p in (target / "plans").iterdir()) == ["actors.yaml", "region.yaml"]
     region = read_yaml(target / "plans" / "region.yaml")
-    assert region == {"schema_version": 1, "name": "Färdplaner", "goal_areas": [], "cycles": [],
-                      "initiatives": []}
+    assert region == {"schema_version": 2, "name": "Färdplaner", "language": "sv", "goal_areas": [],
+                      "cycles": [], "initiatives": []}
     check = run_cli("validate", "--strict", repo=target)
     assert check.exit_code == 0, check.output
     assert "2 files checked" in check.stdout

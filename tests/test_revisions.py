@@ -124,7 +124,8 @@ def _compare(repo: Path, source: str, target: str | None, core: str | None = Non
 
 
 def _status(repo: Path) -> None:
-    _edit(repo, "core-001.yaml", "status: done", "status: paused\n    status_note: Vilar")
+    # An initiative's status (its activities' are indented further).
+    _edit(repo, "core-001.yaml", "\n    status: done", "\n    status: paused\n    status_note: Vilar")
 
 
 def _actors_and_lead(repo: Path) -> None:

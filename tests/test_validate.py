@@ -62,7 +62,7 @@ def test_the_shipped_schemas_are_the_repository_schemas() -> None:
 
 def _warning_plans(plan_dir: Path) -> None:
     (plan_dir / "plans" / "haninge.yaml").write_text(
-        "schema_version: 1\nid: haninge\nname: Haninge stadskärna\n"
+        "schema_version: 2\nid: haninge\nname: Haninge stadskärna\n"
         "initiatives:\n  - id: \"1.5\"\n    title: X\n", encoding="utf-8")
 
 
@@ -80,7 +80,7 @@ def test_warnings_pass_without_strict_and_fail_with_it(plan_dir: Path) -> None:
 
 def test_result_properties() -> None:
     files = shipped_files()
-    files["plans/haninge.yaml"] = b"schema_version: 1\nid: haninge\nname: H\ninitiatives:\n" \
+    files["plans/haninge.yaml"] = b"schema_version: 2\nid: haninge\nname: H\ninitiatives:\n" \
         b"  - id: \"1.5\"\n    title: X\n  - id: \"9.1\"\n    title: Y\n    lead: locum\n"
     result = validate_files(files)
     assert [p.code for p in result.warnings] == ["no-responsible"]
@@ -244,7 +244,7 @@ def test_alias_bomb_through_the_cli(plan_dir: Path) -> None:
 
 def test_file_over_the_size_cap() -> None:
     files = shipped_files()
-    files["plans/haninge.yaml"] = b"# " + b"x" * MAX_FILE_BYTES + b"\nschema_version: 1\n"
+    files["plans/haninge.yaml"] = b"# " + b"x" * MAX_FILE_BYTES + b"\nschema_version: 2\n"
     result = validate_files(files)
     assert [(p.file, p.line, p.code) for p in result.problems] == [
         ("plans/haninge.yaml", 1, "file-too-large")]
@@ -289,7 +289,7 @@ def test_every_message_built_from_a_table_has_a_swedish_translation() -> None:
 
 
 def test_files_in_plans_that_are_not_read_are_named(plan_dir: Path) -> None:
-    (plan_dir / "plans" / "extra.yml").write_text("schema_version: 1\n", encoding="utf-8")
+    (plan_dir / "plans" / "extra.yml").write_text("schema_version: 2\n", encoding="utf-8")
     (plan_dir / "plans" / "old").mkdir()
     (plan_dir / "plans" / "README.md").write_text("notes\n", encoding="utf-8")
     result = run_cli("validate", "--format", "json", repo=plan_dir)

@@ -248,7 +248,7 @@ _EDITS = [
     (b'status: ', b'status: [x]\n    note: '),
     (b'id: "1.', b'id: 1.'),
     (b'  - id: "', b'  - id: "9'),
-    (b'schema_version: 1', b'schema_version: 2'),
+    (b'schema_version: 2', b'schema_version: 3'),
     (b'lead: ', b'lead: nobody-'),
     (b'lead: ', b'lead: &a '),
     (b'area: 1', b'area: 1.0'),

@@ -37,7 +37,8 @@ def round_trip(text: bytes) -> bytes:
 
 @st.composite
 def initiatives(
-    draw: st.DrawFn, areas: list[int], actors: list[str], cycles: list[str], taken: set[str]
+    draw: st.DrawFn, areas: list[int], actors: list[str], cycles: list[str], taken: set[str],
+    common: bool = False,
 ) -> list[dict[str, Any]]:
     out = []
     for _ in range(draw(st.integers(0, 4))):
@@ -61,19 +62,43 @@ def initiatives(
             item["lead"] = lead
         if participants:
             item["participants"] = participants
-        status = draw(st.sampled_from(STATUSES))
-        item["status"] = status
-        if status in ("paused", "dropped") or draw(st.booleans()):
-            item["status_note"] = draw(NOTE)
-        if cycles:
-            priority = draw(st.lists(st.sampled_from(cycles), unique=True, max_size=2))
-            if priority:
-                item["priority"] = priority
+        if not common:  # a common initiative's status and priority are each core's
+            item.update(draw(follow_ups()))
+            if cycles:
+                priority = draw(st.lists(st.sampled_from(cycles), unique=True, max_size=2))
+                if priority:
+                    item["priority"] = priority  # moved to the core's dialogues by plan_sets
         places = draw(st.lists(TEXT, unique=True, max_size=2))
         if places:
             item["places"] = places
         out.append(item)
     return out
+
+
+@st.composite
+def follow_ups(draw: st.DrawFn) -> dict[str, Any]:
+    """A status, with a note where it needs one (and now and then where it does not)."""
+    status = draw(st.sampled_from(STATUSES))
+    out: dict[str, Any] = {"status": status}
+    if status in ("paused", "dropped") or draw(st.booleans()):
+        out["status_note"] = draw(NOTE)
+    return out
+
+
+def dialogues_of(items: list[dict[str, Any]], common: list[str], cycles: list[str],
+                 draw: st.DrawFn) -> list[dict[str, Any]]:
+    """One dialogue per cycle that prioritised anything: the items' (their ``priority`` taken
+    out) and some common initiatives."""
+    prioritized: dict[str, list[str]] = {}
+    for item in items:
+        for cycle in item.pop("priority", []):
+            prioritized.setdefault(cycle, []).append(item["id"])
+    for cycle in cycles:
+        chosen = draw(st.lists(st.sampled_from(common), unique=True, max_size=2)) if common else []
+        if chosen:
+            prioritized.setdefault(cycle, []).extend(chosen)
+    return [{"date": f"{cycle[:4]}-01-01", "cycle": cycle, "prioritized": ids}
+            for cycle, ids in sorted(prioritized.items())]
 
 
 @st.composite
@@ -90,19 +115,19 @@ def plan_sets(draw: st.DrawFn) -> dict[str, bytes]:
         actors.append(actor)
     common_taken: set[str] = set()
     region = {
-        "schema_version": 1,
+        "schema_version": 2,
         "name": draw(TEXT),
         "owner": actor_ids[0],
         "goal_areas": [{"number": n, "title": draw(TEXT), "summary": draw(TEXT)} for n in areas],
         "cycles": [{"id": c} for c in cycles],
-        "initiatives": draw(initiatives(areas, actor_ids, cycles, common_taken)),
+        "initiatives": draw(initiatives(areas, actor_ids, cycles, common_taken, common=True)),
     }
     files = {
         "plans/region.yaml": dump(region),
-        "plans/actors.yaml": dump({"schema_version": 1, "actors": actors}),
+        "plans/actors.yaml": dump({"schema_version": 2, "actors": actors}),
     }
     for core_id in draw(st.lists(SLUG, max_size=3, unique=True)):
-        core: dict[str, Any] = {"schema_version": 1, "id": core_id, "name": draw(TEXT)}
+        core: dict[str, Any] = {"schema_version": 2, "id": core_id, "name": draw(TEXT)}
         municipalities = draw(st.lists(st.sampled_from(actor_ids), unique=True, max_size=2))
         if municipalities:
             core["municipalities"] = municipalities
@@ -110,6 +135,12 @@ def plan_sets(draw: st.DrawFn) -> dict[str, bytes]:
         if directions:
             core["directions"] = [{"area": a, "text": draw(TEXT)} for a in directions]
         own = draw(initiatives(areas, actor_ids, cycles, set(common_taken)))
+        dialogues = dialogues_of(own, sorted(common_taken), cycles, draw)
+        if dialogues:
+            core["dialogues"] = dialogues
+        followed = {i: draw(follow_ups()) for i in sorted(common_taken) if draw(st.booleans())}
+        if followed:
+            core["common"] = followed
         if own:
             core["initiatives"] = own
         files[f"plans/{core_id}.yaml"] = dump(core)

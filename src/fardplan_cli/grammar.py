@@ -20,6 +20,9 @@ ACTOR_ID = r"[a-z0-9][a-z0-9-]*"
 INITIATIVE_ID = r"[1-9][0-9]*\.[1-9][0-9]*"
 """An initiative's id, always text: ``1.3``; the part before the dot is its goal area."""
 
+ACTIVITY_ID = r"[1-9][0-9]*\.[1-9][0-9]*\.[1-9][0-9]*"
+"""An activity's id, its initiative's id and a number: ``1.3.1``."""
+
 CYCLE_ID = r"[0-9]{4}-[0-9]{4}"
 """A political cycle: ``2023-2026``; its git tag is ``cycle/<id>``."""
 
@@ -35,7 +38,8 @@ GOAL_AREAS = range(1, 10)
 RESERVED_STEMS = frozenset({"region", "actors"})
 """File stems in ``plans/`` that are not cores."""
 
-ACTOR_FIELDS = frozenset({"lead", "participants", "municipalities", "part_of", "owner"})
+ACTOR_FIELDS = frozenset(
+    {"lead", "lead_unit", "participants", "municipalities", "part_of", "owner", "by", "actor"})
 """Every field of a plan file whose values are actor ids."""
 
 CYCLE_TAG_PREFIX = "cycle/"
@@ -44,6 +48,7 @@ FORMS: dict[str, str] = {
     "core id": CORE_ID,
     "actor id": ACTOR_ID,
     "initiative id": INITIATIVE_ID,
+    "activity id": ACTIVITY_ID,
     "cycle id": CYCLE_ID,
     "indicator id": INDICATOR_ID,
     "date": ISO_DATE,
@@ -54,6 +59,7 @@ FORMS: dict[str, str] = {
 _CORE_ID = re.compile(CORE_ID)
 _ACTOR_ID = re.compile(ACTOR_ID)
 _INITIATIVE_ID = re.compile(INITIATIVE_ID)
+_ACTIVITY_ID = re.compile(ACTIVITY_ID)
 _CYCLE_ID = re.compile(CYCLE_ID)
 _ISO_DATE = re.compile(ISO_DATE)
 # Digits, a dot, digits: meant as an initiative id even when it is not one (``0.1``), so that the
@@ -79,6 +85,11 @@ def is_actor_id(text: str) -> bool:
 
 def is_initiative_id(text: str) -> bool:
     return _INITIATIVE_ID.fullmatch(text) is not None
+
+
+def is_activity_id(text: str) -> bool:
+    """``1.3.1``: an initiative's id and the activity's number."""
+    return _ACTIVITY_ID.fullmatch(text) is not None
 
 
 def is_cycle_id(text: str) -> bool:

@@ -463,11 +463,11 @@ _SWEDISH: dict[str, str] = {
     "initiative {id} is already defined on line {line}": (
         "insats {id} är redan definierad på rad {line}"
     ),
-    "the file is empty; it should start with schema_version: 1": (
-        "filen är tom; den ska börja med schema_version: 1"
+    "the file is empty; it should start with schema_version: 2": (
+        "filen är tom; den ska börja med schema_version: 2"
     ),
-    "the file holds {kind}, but a plan file is a mapping of fields (schema_version: 1, ...)": (
-        "filen innehåller {kind}, men en planfil är en mappning av fält (schema_version: 1, ...)"
+    "the file holds {kind}, but a plan file is a mapping of fields (schema_version: 2, ...)": (
+        "filen innehåller {kind}, men en planfil är en mappning av fält (schema_version: 2, ...)"
     ),
     "the required field {field} is missing": "det obligatoriska fältet {field} saknas",
     "the id {raw} was read as a number; quote it: id: \"{raw}\" "
@@ -602,6 +602,45 @@ _SWEDISH: dict[str, str] = {
     "an initiative": "en insats",
     "an indicator": "en indikator",
     "an indicator value": "ett indikatorvärde",
+    "a dialogue": "ett politiskt samtal",
+    "Migrated {count} plan files to format 2 and replaced the schemas in schemas/ with those of "
+    "format 2; review them with 'git diff' and commit them.": (
+        "Flyttade {count} planfiler till format 2 och bytte schemana i schemas/ mot format 2:s; "
+        "granska dem med 'git diff' och checka in dem."
+    ),
+    "The plans are in format 2 already: nothing to migrate.": (
+        "Planerna är redan i format 2: inget att flytta."
+    ),
+    "Migrated {count} plan files to format 2; review them with 'git diff plans/' and commit them.": (
+        "Flyttade {count} planfiler till format 2; granska dem med 'git diff plans/' och checka in "
+        "dem."
+    ),
+    "the plans cannot be migrated: {problem}": "planerna kan inte flyttas: {problem}",
+    "the plans cannot be migrated: {old} is in format 1 but {other} is not (schema_version: "
+    "{version}); give every plan file schema_version: 1 or mend it by hand": (
+        "planerna kan inte flyttas: {old} är i format 1 men {other} är det inte (schema_version: "
+        "{version}); ge varje planfil schema_version: 1 eller rätta den för hand"
+    ),
+    "the plans cannot be migrated: {path} writes initiative {id} in a layout that fardplan cannot "
+    "rewrite without changing lines it does not move; write it in block style, as the shipped "
+    "plans do": (
+        "planerna kan inte flyttas: {path} skriver insats {id} i en form som fardplan inte kan "
+        "skriva om utan att ändra rader den inte flyttar; skriv den i blockform, som de "
+        "levererade planerna gör"
+    ),
+    "a follow-up": "en uppföljning",
+    "an activity": "en aktivitet",
+    "an update": "en lägesrapport",
+    "a carrier": "ett genomförande",
+    "an indicator's target": "en indikators mål",
+    "{key} should be a mapping, found {kind}": "{key} ska vara en mappning, fann {kind}",
+    "the plans are in format 1; run 'fardplan migrate' to move them to format 2": (
+        "planerna är i format 1; kör 'fardplan migrate' för att flytta dem till format 2"
+    ),
+    "a date (YYYY-MM-DD, e.g. 2027-03-14)": "ett datum (ÅÅÅÅ-MM-DD, t.ex. 2027-03-14)",
+    'an activity id (INITIATIVE.NUMBER as text, e.g. "1.3.1")': (
+        'ett aktivitets-id (INSATS.NUMMER som text, t.ex. "1.3.1")'
+    ),
     "Note: the CI job installs {spec} from PyPI, where fardplan is not published yet; name its source with "
     "--install, or edit .github/workflows/fardplan.yml.": (
         "Obs: CI-jobbet installerar {spec} från PyPI, där fardplan inte är publicerat ännu; ange källan med "

@@ -9,6 +9,7 @@ what it must to build a sound model, and never imports jsonschema.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from fardplan_cli.errors import PlanProblemsError
@@ -16,11 +17,15 @@ from fardplan_cli.grammar import RESERVED_STEMS, is_core_id, is_initiative_id
 from fardplan_cli.i18n import STATUSES, t
 from fardplan_cli.model import (
     DEFAULT_STATUS,
+    Activity,
     Actor,
+    Carrier,
     CharacterSection,
     Core,
     Cycle,
+    Dialogue,
     Direction,
+    FollowUp,
     GoalArea,
     Indicator,
     IndicatorValue,
@@ -29,6 +34,7 @@ from fardplan_cli.model import (
     Position,
     Problem,
     Region,
+    Update,
 )
 from fardplan_cli.yamlfile import (
     Document,
@@ -42,6 +48,11 @@ from fardplan_cli.yamlfile import (
 PLANS_DIR = "plans"
 REGION_FILE = f"{PLANS_DIR}/region.yaml"
 ACTORS_FILE = f"{PLANS_DIR}/actors.yaml"
+
+FORMAT = 2
+"""The plan files' format (``schema_version``) that every command but ``migrate`` reads."""
+
+FORMAT_1_MESSAGE = "the plans are in format 1; run 'fardplan migrate' to move them to format 2"
 
 
 def core_id_of(path: str) -> str:
@@ -80,12 +91,35 @@ def parse_documents(
     return documents, problems
 
 
+def format_1_problem(documents: Mapping[str, Document]) -> Problem | None:
+    """The one problem of a plan set in format 1 (any file says ``schema_version: 1``), at that
+    file's ``schema_version`` (the region's when it is one of them); None for any other set.
+    Only ``fardplan migrate`` reads format 1: everything else stops at this one problem."""
+    for path in sorted(documents, key=lambda p: (p != REGION_FILE, p)):
+        doc = documents[path]
+        if isinstance(doc.data, dict) and doc.data.get("schema_version") == 1 and (
+                is_plan_file(path)):
+            pos = doc.position(("schema_version",))
+            return Problem(pos.file, pos.line, pos.column, "error", "format-1", t(FORMAT_1_MESSAGE),
+                           "schema_version")
+    return None
+
+
+def is_plan_file(path: str) -> bool:
+    """The region's file, the actors' or a core's."""
+    return path in (REGION_FILE, ACTORS_FILE) or is_core_file(path)
+
+
 def load_plan_set(files: Mapping[str, bytes], *, positions: bool = True) -> PlanSet:
-    """Parse and build the plan set; raise ``PlanProblemsError`` listing every problem found.
+    """Parse and build the plan set; raise ``PlanProblemsError`` listing every problem found
+    (only the ``format-1`` problem for plans in format 1).
 
     Without ``positions`` the model's positions are all line 1 (problems keep theirs, worked out
     only for a file that has one): for the commands that only read the plans (~30% faster)."""
     documents, problems = parse_documents(files, lazy_positions=not positions)
+    old_format = format_1_problem(documents)
+    if old_format is not None:
+        raise PlanProblemsError([old_format])
     plan_set, build_problems = build_plan_set(documents, files, positions=positions)
     problems.extend(build_problems)
     if problems:
@@ -99,12 +133,17 @@ def build_plan_set(
 ) -> tuple[PlanSet, list[Problem]]:
     """Build the best plan set the documents allow, with a problem for each node skipped.
 
+    It builds format 1 too (a revision from before ``fardplan migrate``, for history): common
+    initiatives' ``status`` and ``priority`` in the region's file and core-specific initiatives'
+    ``priority`` are read where a file still has them.
+
     Without ``positions`` every position in the model is line 1, column 1 of its file (problems
     keep theirs): for ``validate``, which wants the problems only and looks a position up only for
     a problem."""
     builder = _ModelBuilder(positions)
     listed = (set(files) | set(unread_problems(files))) if files is not None else set(documents)
     region = builder.region(documents.get(REGION_FILE), REGION_FILE in listed)
+    builder.cycle_order = tuple(cycle.id for cycle in region.cycles)
     actors = builder.actors(documents.get(ACTORS_FILE), ACTORS_FILE in listed)
     cores = tuple(
         core
@@ -120,13 +159,26 @@ def build_initiative(doc: Document, core: str | None, index: int, item: Any, *,
     ``build_plan_set`` builds it (``core`` None for a common initiative in the region's file);
     None when that entry is no sound initiative (``validate`` says why). For reading one
     initiative of many, as a file's history does, without building the rest of its file."""
-    return _ModelBuilder(positions).initiative(doc, item, index, core)
+    initiative = _ModelBuilder(positions).initiative(doc, item, index, core)
+    if initiative is None or core is None or not isinstance(doc.data, dict):
+        return initiative
+    # Its priorities, as the whole file's build gives them: its core's dialogues' cycles (here
+    # in the order of their ids, which is the region's where the cycles are listed oldest first).
+    dialogues = doc.data.get("dialogues")
+    cycles: list[str] = sorted({d["cycle"] for d in (dialogues if isinstance(dialogues, list) else ())
+                     if isinstance(d, dict) and isinstance(d.get("cycle"), str)
+                     and isinstance(d.get("prioritized"), list)
+                     and initiative.id in d["prioritized"]})
+    return replace(initiative, priority=_merged(initiative.priority, tuple(cycles))) if cycles \
+        else initiative
 
 
 class _ModelBuilder:
     def __init__(self, positions: bool = True) -> None:
         self.problems: list[Problem] = []
         self.positions = positions
+        self.cycle_order: tuple[str, ...] = ()
+        """The region's cycles in order: a core-specific initiative's priorities follow it."""
 
     def _pos(self, doc: Document, path: PathKey) -> Position:
         return doc.position(path) if self.positions else Position(doc.file, 1, 1)
@@ -194,11 +246,14 @@ class _ModelBuilder:
                               t("{key} should hold text, found {kind}", key=key, kind=describe_value(item)))
         return tuple(out)
 
-    def _int(self, doc: Document, data: dict[str, Any], path: PathKey, key: str) -> int | None:
+    def _int(self, doc: Document, data: dict[str, Any], path: PathKey, key: str, *,
+             required: bool = True) -> int | None:
         value = data.get(key)
         if isinstance(value, int) and not isinstance(value, bool):
             return value
         if value is None:
+            if not required:
+                return None
             self._problem(doc, path, "missing-field", t("{field} is missing", field=format_path((*path, key))))
         else:
             self._problem(doc, (*path, key), "wrong-type", t("{key} should be a whole number", key=key))
@@ -244,6 +299,7 @@ class _ModelBuilder:
             cycles=tuple(cycles),
             initiatives=self._initiatives(doc, data, None),
             file=doc.file,
+            language=self._str(doc, data, (), "language", required=False) or "sv",
         )
 
     def actors(self, doc: Document | None, listed: bool) -> tuple[Actor, ...]:
@@ -309,7 +365,8 @@ class _ModelBuilder:
             text = self._str(doc, direction, path, "text", required=True)
             if area is not None and text is not None:
                 directions.append(Direction(area, text, self._pos(doc, path)))
-        return Core(
+        dialogues = self._dialogues(doc, data)
+        core = Core(
             id=core_id,
             name=name,
             municipalities=self._str_list(doc, data, (), "municipalities"),
@@ -319,7 +376,135 @@ class _ModelBuilder:
             indicators=self._indicators(doc, data),
             file=doc.file,
             pos=self._pos(doc, ()),
+            dialogues=dialogues,
+            common=self._follow_ups(doc, data),
         )
+        if not dialogues:
+            return core
+        # A core-specific initiative's priorities are the cycles its core's dialogues gave it.
+        return replace(core, initiatives=tuple(
+            replace(i, priority=_merged(i.priority, core.priorities_of(i.id, self.cycle_order)))
+            for i in core.initiatives))
+
+    def _dialogues(self, doc: Document, data: dict[str, Any]) -> tuple[Dialogue, ...]:
+        dialogues = []
+        for index, item in enumerate(self._list(doc, data, (), "dialogues")):
+            path: PathKey = ("dialogues", index)
+            entry = self._mapping(doc, item, path, "a dialogue")
+            if entry is None:
+                continue
+            day = self._str(doc, entry, path, "date", required=True)
+            cycle = self._str(doc, entry, path, "cycle", required=True)
+            if day is None or cycle is None:
+                continue
+            dialogues.append(Dialogue(
+                date=day, cycle=cycle,
+                participants=self._str_list(doc, entry, path, "participants"),
+                prioritized=self._str_list(doc, entry, path, "prioritized"),
+                note=self._str(doc, entry, path, "note", required=False),
+                pos=self._pos(doc, path),
+            ))
+        return tuple(dialogues)
+
+    def _follow_ups(self, doc: Document, data: dict[str, Any]) -> tuple[FollowUp, ...]:
+        """The core's ``common:`` section: its follow-up of each common initiative."""
+        section = data.get("common")
+        if section is None:
+            return ()
+        if not isinstance(section, dict):
+            self._problem(doc, ("common",), "wrong-type", t(
+                "{key} should be a mapping, found {kind}", key="common",
+                kind=describe_value(section)))
+            return ()
+        follow_ups = []
+        for key, item in section.items():
+            path: PathKey = ("common", key)
+            if not isinstance(key, str) or not is_initiative_id(key):
+                self._problem(doc, path, "bad-id", t(
+                    "{id!r} is not an initiative id (AREA.NUMBER, e.g. \"1.3\")", id=str(key)))
+                continue
+            entry = self._mapping(doc, item if item is not None else {}, path, "a follow-up")
+            if entry is None:
+                continue
+            follow_ups.append(FollowUp(
+                id=key,
+                status=self._status(doc, entry, path),
+                status_note=self._str(doc, entry, path, "status_note", required=False),
+                participants=self._str_list(doc, entry, path, "participants"),
+                lead_unit=self._str(doc, entry, path, "lead_unit", required=False),
+                activities=self._activities(doc, entry, path),
+                updates=self._updates(doc, entry, path),
+                carried_by=self._carriers(doc, entry, path),
+                pos=self._pos(doc, path),
+            ))
+        return tuple(follow_ups)
+
+    def _status(self, doc: Document, entry: dict[str, Any], path: PathKey) -> str:
+        status = self._str(doc, entry, path, "status", required=False) or DEFAULT_STATUS
+        if status not in STATUSES:
+            self._problem(doc, (*path, "status"), "bad-status",
+                          t("unknown status {name!r}", name=status) + "; "
+                          + t("choose one of {options}", options=", ".join(STATUSES)))
+            status = DEFAULT_STATUS
+        return status
+
+    def _activities(self, doc: Document, data: dict[str, Any], path: PathKey) -> tuple[Activity, ...]:
+        activities = []
+        for index, item in enumerate(self._list(doc, data, path, "activities")):
+            apath: PathKey = (*path, "activities", index)
+            entry = self._mapping(doc, item, apath, "an activity")
+            if entry is None:
+                continue
+            activity_id = self._str(doc, entry, apath, "id", required=True)
+            title = self._str(doc, entry, apath, "title", required=True)
+            if activity_id is None or title is None:
+                continue
+            activities.append(Activity(
+                id=activity_id, title=title,
+                owner=self._str(doc, entry, apath, "owner", required=False),
+                participants=self._str_list(doc, entry, apath, "participants"),
+                start=self._str(doc, entry, apath, "start", required=False),
+                due=self._str(doc, entry, apath, "due", required=False),
+                status=self._status(doc, entry, apath),
+                done_on=self._str(doc, entry, apath, "done_on", required=False),
+                note=self._str(doc, entry, apath, "note", required=False),
+                pos=self._pos(doc, apath),
+            ))
+        return tuple(activities)
+
+    def _updates(self, doc: Document, data: dict[str, Any], path: PathKey) -> tuple[Update, ...]:
+        updates = []
+        for index, item in enumerate(self._list(doc, data, path, "updates")):
+            upath: PathKey = (*path, "updates", index)
+            entry = self._mapping(doc, item, upath, "an update")
+            if entry is None:
+                continue
+            day = self._str(doc, entry, upath, "date", required=True)
+            text = self._str(doc, entry, upath, "text", required=True)
+            if day is not None and text is not None:
+                updates.append(Update(day, text, self._str(doc, entry, upath, "by", required=False),
+                                      self._pos(doc, upath)))
+        return tuple(updates)
+
+    def _carriers(self, doc: Document, data: dict[str, Any], path: PathKey) -> tuple[Carrier, ...]:
+        carriers = []
+        for index, item in enumerate(self._list(doc, data, path, "carried_by")):
+            cpath: PathKey = (*path, "carried_by", index)
+            entry = self._mapping(doc, item, cpath, "a carrier")
+            if entry is None:
+                continue
+            kind = self._str(doc, entry, cpath, "kind", required=True)
+            if kind is None:
+                continue
+            carriers.append(Carrier(
+                kind=kind,
+                actor=self._str(doc, entry, cpath, "actor", required=False),
+                name=self._str(doc, entry, cpath, "name", required=False),
+                amount_sek=self._int(doc, entry, cpath, "amount_sek", required=False),
+                decided=self._str(doc, entry, cpath, "decided", required=False),
+                pos=self._pos(doc, cpath),
+            ))
+        return tuple(carriers)
 
     def _initiatives(self, doc: Document, data: dict[str, Any], core: str | None) -> tuple[Initiative, ...]:
         initiatives = []
@@ -343,12 +528,6 @@ class _ModelBuilder:
             self._problem(doc, (*path, "id"), "bad-id",
                           t("{id!r} is not an initiative id (AREA.NUMBER, e.g. \"1.3\")", id=initiative_id))
             return None
-        status = self._str(doc, entry, path, "status", required=False) or DEFAULT_STATUS
-        if status not in STATUSES:
-            self._problem(doc, (*path, "status"), "bad-status",
-                          t("unknown status {name!r}", name=status) + "; "
-                          + t("choose one of {options}", options=", ".join(STATUSES)))
-            status = DEFAULT_STATUS
         return Initiative(
             core=core,
             id=initiative_id,
@@ -356,13 +535,17 @@ class _ModelBuilder:
             description=self._str(doc, entry, path, "description", required=False) or "",
             lead=self._str(doc, entry, path, "lead", required=False),
             participants=self._str_list(doc, entry, path, "participants"),
-            status=status,
+            status=self._status(doc, entry, path),
             status_note=self._str(doc, entry, path, "status_note", required=False),
             priority=self._str_list(doc, entry, path, "priority"),
             replaces=self._str_list(doc, entry, path, "replaces"),
             places=self._str_list(doc, entry, path, "places"),
             pos=self._pos(doc, path),
             field_pos=_field_positions(doc, path, entry) if self.positions else {},
+            lead_unit=self._str(doc, entry, path, "lead_unit", required=False),
+            activities=self._activities(doc, entry, path),
+            updates=self._updates(doc, entry, path),
+            carried_by=self._carriers(doc, entry, path),
         )
 
     def _indicators(self, doc: Document, data: dict[str, Any]) -> tuple[Indicator, ...]:
@@ -396,8 +579,32 @@ class _ModelBuilder:
                 unit=self._str(doc, entry, path, "unit", required=False),
                 values=tuple(values),
                 pos=self._pos(doc, path),
+                area=self._int(doc, entry, path, "area", required=False),
+                source=self._str(doc, entry, path, "source", required=False),
+                target=self._target(doc, entry, path),
             ))
         return tuple(indicators)
+
+
+    def _target(self, doc: Document, entry: dict[str, Any], path: PathKey) -> IndicatorValue | None:
+        raw = entry.get("target")
+        if raw is None:
+            return None
+        tpath: PathKey = (*path, "target")
+        target = self._mapping(doc, raw, tpath, "an indicator's target")
+        if target is None:
+            return None
+        year = self._int(doc, target, tpath, "year")
+        number = target.get("value")
+        if not isinstance(number, int | float) or isinstance(number, bool):
+            self._problem(doc, (*tpath, "value"), "wrong-type", t("value should be a number"))
+            return None
+        return None if year is None else IndicatorValue(year, number, None)
+
+
+def _merged(first: tuple[str, ...], then: tuple[str, ...]) -> tuple[str, ...]:
+    """Each of ``first`` and then of ``then``, once, in that order."""
+    return tuple(dict.fromkeys((*first, *then)))
 
 
 def _field_positions(doc: Document, path: PathKey, entry: dict[str, Any]) -> dict[str, Position]:

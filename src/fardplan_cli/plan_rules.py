@@ -265,7 +265,18 @@ class PlanRules:
             else:
                 first[area] = path
             self.area_ref(doc, path, area)
+        for index, dialogue in _items(data, "dialogues"):
+            cycle = dialogue.get("cycle")
+            if isinstance(cycle, str):
+                self.cycle_ref(doc, ("dialogues", index, "cycle"), cycle)
         self.check_initiatives(doc, core=stem)
+
+    def cycle_ref(self, doc: Document, path: PathKey, cycle: str) -> None:
+        if self.cycles is not None and cycle not in self.cycles:
+            near = difflib.get_close_matches(cycle, sorted(self.cycles), n=2, cutoff=0.5)
+            self.add(doc, path, "unknown-cycle", t(
+                "unknown cycle {name!r}; the cycles are {options}", name=cycle,
+                options=", ".join(near or sorted(self.cycles)) or "-"))
 
     def check_initiatives(self, doc: Document, core: str | None) -> None:
         first: dict[str, PathKey] = {}
@@ -284,12 +295,6 @@ class PlanRules:
                     self.add(doc, (*path, "participants", pindex), "lead-also-participant", t(
                         "{actor} leads the initiative and is also listed as a participant; "
                         "remove it from participants", actor=lead), "warning")
-            for cindex, cycle in _strings(item, "priority"):
-                if self.cycles is not None and cycle not in self.cycles:
-                    near = difflib.get_close_matches(cycle, sorted(self.cycles), n=2, cutoff=0.5)
-                    self.add(doc, (*path, "priority", cindex), "unknown-cycle", t(
-                        "unknown cycle {name!r}; the cycles are {options}", name=cycle,
-                        options=", ".join(near or sorted(self.cycles)) or "-"))
             shown = initiative_id or raw_scalar(doc, (*path, "id")) or "?"
             if "lead" not in item and "participants" not in item:
                 self.add(doc, path, "no-responsible", t(

@@ -164,6 +164,16 @@ def _read_sides(reader: PlanReader, source: Revision, target: Revision,
     return old_plan, new_plan
 
 
+def _priorities(head: Any) -> set[tuple[str, str]]:
+    """The (initiative id, cycle) pairs that a core file's dialogues prioritise."""
+    dialogues = head.get("dialogues") if isinstance(head, dict) else None
+    return {(item, dialogue["cycle"])
+            for dialogue in (dialogues if isinstance(dialogues, list) else ())
+            if isinstance(dialogue, dict) and isinstance(dialogue.get("prioritized"), list)
+            and isinstance(dialogue.get("cycle"), str)
+            for item in dialogue["prioritized"] if isinstance(item, str)}
+
+
 def _plain_text(data: bytes) -> str | None:
     """A plan file's text as ``parse_document`` reads it, or None where it would refuse it."""
     if len(data) > MAX_FILE_BYTES:
@@ -173,39 +183,6 @@ def _plain_text(data: bytes) -> str | None:
     except UnicodeDecodeError:
         return None
     return text[1:] if text.startswith("\ufeff") else text
-
-
-def _prioritized(head: Any) -> dict[str, set[Any]] | None:
-    """The cycles each id is prioritised in by the dialogues of a core file's head, as written;
-    None when the dialogues are not what they should be (the file is then parsed whole)."""
-    if type(head) is not dict:
-        return None
-    dialogues = head.get("dialogues")
-    if dialogues is None:
-        return {}
-    if type(dialogues) is not list:
-        return None
-    cycles: dict[str, set[Any]] = {}
-    for dialogue in dialogues:
-        if type(dialogue) is not dict:
-            return None
-        ids = dialogue.get("prioritized", [])
-        if type(ids) is not list:
-            return None
-        for initiative_id in ids:
-            if type(initiative_id) is not str:
-                return None
-            cycle = dialogue.get("cycle")
-            cycles.setdefault(initiative_id, set()).add(cycle if type(cycle) is str else None)
-    return cycles
-
-
-def _reprioritized(old_head: Any, new_head: Any) -> set[str] | None:
-    """The ids whose priorities differ between two heads of a core file (None: read it whole)."""
-    old, new = _prioritized(old_head), _prioritized(new_head)
-    if old is None or new is None:
-        return None
-    return {i for i in old.keys() | new.keys() if old.get(i) != new.get(i)}
 
 
 def _changed_initiatives(
@@ -245,18 +222,15 @@ def _changed_initiatives(
 
     documents = []
     try:
-        # An initiative's priorities come from the dialogues in the head: where they changed,
-        # the initiatives they name are read too, though their own text is the same.
-        reprioritized = (_reprioritized(read(cuts[0].head), read(cuts[1].head))
-                         if cuts[0].head != cuts[1].head else set())
-        if reprioritized is None:
-            return entries[0], entries[1], None
+        # An initiative's priorities come from the head's dialogues: one whose priorities differ
+        # is compared even where its own text is the same.
+        reprioritized = _priorities(read(cuts[0].head)) ^ _priorities(read(cuts[1].head))
+        moved = {initiative_id for initiative_id, _ in reprioritized}
         for cut, other in ((cuts[0], cuts[1]), (cuts[1], cuts[0])):
             same = set(other.items)
             chosen = [(text, initiative_id)
                       for text, initiative_id in zip(cut.items, cut.ids, strict=True)
-                      if text not in same or "replaces" in text
-                      or initiative_id in reprioritized]
+                      if text not in same or "replaces" in text or initiative_id in moved]
             # The chosen items, joined, are one sequence: one parse for them all.
             items = read("".join(text for text, _ in chosen)) if chosen else None
             value = assemble(read(cut.head), items, [item_id for _, item_id in chosen])

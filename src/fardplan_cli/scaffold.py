@@ -20,8 +20,9 @@ DEFAULT_INSTALL = f"fardplan=={__version__}"
 
 EMPTY_REGION = """\
 # yaml-language-server: $schema=../schemas/region.schema.json
-schema_version: 1
+schema_version: 2
 name: Färdplaner
+language: sv
 goal_areas: []
 cycles: []
 initiatives: []
@@ -29,7 +30,7 @@ initiatives: []
 
 EMPTY_ACTORS = """\
 # yaml-language-server: $schema=../schemas/actors.schema.json
-schema_version: 1
+schema_version: 2
 actors: []
 """
 

@@ -342,6 +342,9 @@ _PATTERNS: Mapping[str, tuple[str, str]] = {
         "bad-format", "an indicator id (lower-case letters, digits, _ and -, e.g. residents)"),
     schema_pattern(grammar.ACTOR_ID): (
         "bad-format", "an actor id (lower-case letters, digits and hyphens)"),
+    schema_pattern(grammar.ACTIVITY_ID): (
+        "bad-id", 'an activity id (INITIATIVE.NUMBER as text, e.g. "1.3.1")'),
+    schema_pattern(grammar.ISO_DATE): ("invalid-date", "a date (YYYY-MM-DD, e.g. 2027-03-14)"),
 }
 
 

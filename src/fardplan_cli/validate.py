@@ -34,6 +34,7 @@ from fardplan_cli.load import (
     ACTORS_FILE,
     build_plan_set,
     describe_value,
+    format_1_problem,
     parse_documents,
 )
 from fardplan_cli.model import Problem
@@ -119,6 +120,9 @@ def validate_files(
     if known:
         documents = {path: documents.get(path) or known[path]
                      for path in sorted({*documents, *known})}
+    old_format = format_1_problem(documents)
+    if old_format is not None:  # format 1 is migrate's to read: nothing else is said about it
+        return ValidationResult((old_format,), len(files) + len(unread_problems(files)))
     problems.extend(yaml_problems)
 
     actor_pairs = lenient_actor_pairs(documents.get(ACTORS_FILE))
@@ -129,12 +133,12 @@ def validate_files(
             continue
         if doc.data is None:
             problems.append(at(doc, (), "empty-file", t(
-                "the file is empty; it should start with schema_version: 1")))
+                "the file is empty; it should start with schema_version: 2")))
             continue
         if not isinstance(doc.data, dict):
             problems.append(at(doc, (), "not-a-mapping", t(
                 "the file holds {kind}, but a plan file is a mapping of fields "
-                "(schema_version: 1, ...)", kind=describe_value(doc.data))))
+                "(schema_version: 2, ...)", kind=describe_value(doc.data))))
             continue
         found = list(schema_problems(doc, validators[kind], actor_pairs))
         problems.extend(found)

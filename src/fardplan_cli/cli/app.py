@@ -46,6 +46,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "cycle": ("cycle", "cycle_app"),
     "export": ("export", "export"),
     "validate": ("validate", "validate"),
+    "migrate": ("migrate", "migrate"),
     "init": ("init", "init"),
 }
 

@@ -138,6 +138,13 @@ SWEDISH_HELP: dict[str, str] = {
         "Kontrollera hela planmängden mot scheman och planregler; skriv ut varje problem.\n\n"
         "Avslutar med 0 när planerna är giltiga, 1 när de har fel (med --strict även varningar).",
     "Treat warnings as errors.": "Behandla varningar som fel.",
+    "Move the plans from format 1 to format 2: each common initiative's status to every core's\n"
+    "follow-up, priorities to the cores' dialogues; comments and every other line kept.":
+        "Flytta planerna från format 1 till format 2: varje gemensam insats status till varje "
+        "kärnas uppföljning, prioriteringar till kärnornas politiska samtal; kommentarer och alla "
+        "andra rader behålls.",
+    "Print the unified diff of every file; write nothing.":
+        "Skriv ut varje fils diff; skriv ingenting till filerna.",
     "Create a new plan repository: git init, schemas, plans, a pre-commit hook and a CI job.":
         "Skapa ett nytt planförråd: git init, scheman, planer, en pre-commit-krok och ett CI-jobb.",
     "Start with no plans: an empty region.yaml and actors.yaml instead of the Stockholm plans.":

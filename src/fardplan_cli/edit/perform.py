@@ -77,9 +77,12 @@ def _read(files: Mapping[str, bytes]) -> tuple[dict[str, Document], PlanSet]:
     """The plan files' documents and the plan set they make (without positions: an edit needs
     names and ids); the documents are reused when the edited plan set is validated."""
     from fardplan_cli.errors import PlanProblemsError
-    from fardplan_cli.load import build_plan_set, parse_documents
+    from fardplan_cli.load import build_plan_set, format_1_problem, parse_documents
 
     documents, problems = parse_documents(files, lazy_positions=True)
+    old_format = format_1_problem(documents)
+    if old_format is not None:
+        raise PlanProblemsError([old_format])
     plan, build_problems = build_plan_set(documents, files, positions=False)
     if problems or build_problems:
         raise PlanProblemsError([*problems, *build_problems])
