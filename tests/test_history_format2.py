@@ -165,3 +165,12 @@ def test_log_follows_a_common_initiative_across_the_move_to_format_2(initialised
     haninge = json.loads(run_cli("log", "haninge:2.2", "--format", "json", repo=root).stdout)
     assert [e["message"].strip() for e in haninge] == ["2.2 under way in every core",
                                                        "Import the plans"]
+    # The diff sees it the same way: the migration changes nothing that a core's plan shows, and
+    # the format-1 status set in region.yaml was a change in every core.
+    assert _changes(root, "HEAD~2", "HEAD~1") == []
+    under_way = _changes(root, "HEAD~3", "HEAD~2")
+    cores = sorted(p.stem for p in (root / "plans").glob("*.yaml")
+                   if p.stem not in ("region", "actors"))
+    assert [(c["core"], c["ref"], c["field"], c["new"]) for c in under_way] == [
+        (core, f"{core}:2.2", "status", "ongoing") for core in cores]
+    assert [c["ref"] for c in _changes(root, "HEAD~1", "HEAD")] == ["sodertalje:2.2"]

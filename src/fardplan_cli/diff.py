@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from fardplan_cli.model import (
@@ -445,7 +445,8 @@ def diff_plan_sets(old: PlanSet, new: PlanSet, *, core: str | None = None) -> Di
     changes: list[Change] = []
     if core is None:
         changes += _region_changes(old, new)
-    changes += _compare_pool(None, old.region.initiatives, new.region.initiatives)
+    changes += _compare_pool(None, [_shared(i) for i in old.region.initiatives],
+                             [_shared(i) for i in new.region.initiatives])
     old_cores = {c.id: c for c in old.cores}
     new_cores = {c.id: c for c in new.cores}
     ids = sorted(set(old_cores) | set(new_cores))
@@ -550,19 +551,20 @@ def _followed_changes(
     status there, the core's own participants and lead unit, activities, updates and carriers,
     and the priorities its dialogues give. They belong to that core alone; what the common
     initiatives share is compared once, as the region's."""
-    old_shared = {i.id for i in old.region.initiatives}
+    old_shared = {i.id: i for i in old.region.initiatives}
     old_order = [c.id for c in old.region.cycles]
     new_order = [c.id for c in new.region.cycles]
     by_key: dict[tuple[int, int], list[Change]] = {}
     for shared in new.region.initiatives:
-        if shared.id not in old_shared:
+        earlier = old_shared.get(shared.id)
+        if earlier is None:
             continue  # a common initiative added: reported once, as the region's
         ref = f"{core_id}:{shared.id}"
-        was = before.follow_up(shared.id) or _unfollowed(shared.id)
-        now = after.follow_up(shared.id) or _unfollowed(shared.id)
+        was = before.follow_up(shared.id) or _unfollowed(earlier)
+        now = after.follow_up(shared.id) or _unfollowed(shared)
         changes = _follow_up_changes(core_id, ref, was, now)
-        old_priority = before.priorities_of(shared.id, old_order)
-        new_priority = after.priorities_of(shared.id, new_order)
+        old_priority = _merged(earlier.priority, before.priorities_of(shared.id, old_order))
+        new_priority = _merged(shared.priority, after.priorities_of(shared.id, new_order))
         added, removed = _list_change(old_priority, new_priority)
         if added or removed:
             changes.append(Change("initiative-changed", core_id, ref, "priority",
@@ -574,10 +576,25 @@ def _followed_changes(
     return by_key
 
 
-def _unfollowed(initiative_id: str) -> FollowUp:
-    """A common initiative that a core file says nothing about: planned there, nothing more."""
-    return FollowUp(initiative_id, DEFAULT_STATUS, None, (), None, (), (), (),
+def _unfollowed(shared: Initiative) -> FollowUp:
+    """A common initiative that a core file says nothing about: planned there, nothing more (in
+    format 1, the status that ``region.yaml`` gave it for every core)."""
+    return FollowUp(shared.id, shared.status, shared.status_note, (), None, (), (), (),
                     Position("", 0, 0))
+
+
+def _merged(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*first, *second)))
+
+
+def _shared(initiative: Initiative) -> Initiative:
+    """A common initiative's shared text and responsibility only: its status and priorities are
+    each core's (format 1 kept them in ``region.yaml`` for every core; they are compared as each
+    core's plan shows them, so that the move to format 2 is no change)."""
+    if initiative.status == DEFAULT_STATUS and initiative.status_note is None and not (
+            initiative.priority):
+        return initiative
+    return replace(initiative, status=DEFAULT_STATUS, status_note=None, priority=())
 
 
 def _region_changes(old: PlanSet, new: PlanSet) -> list[Change]:

@@ -92,6 +92,10 @@ def compare(reader: PlanReader, source: Revision, target: Revision, *,
         wanted |= {path for path in old.keys() | new.keys() if is_core_file(path)}
     if core_by_id:
         wanted.add(f"{PLANS_DIR}/{core}.yaml")
+    if REGION_FILE in changed and _status_in_region_changed(reader, old, new):
+        # Format 1 kept a common initiative's status in region.yaml for every core (and the move
+        # to format 2 takes it out): each core's plan shows the change, so every core is read.
+        wanted |= {path for path in old.keys() | new.keys() if is_core_file(path)}
     # The same actors on both sides: read only if a change names one (~15 ms for 300).
     unread = () if ACTORS_FILE in wanted or ACTORS_FILE not in new else (ACTORS_FILE,)
     old_plan, new_plan = (by_file(plan) for plan in _read_sides(
@@ -106,6 +110,28 @@ def compare(reader: PlanReader, source: Revision, target: Revision, *,
             raise problems_at(target, problems)
         result = replace(result, actor_names={a.id: a.name for a in actors.actors})
     return result, core_id
+
+
+def _status_in_region_changed(reader: PlanReader, old: Mapping[str, Entry],
+                              new: Mapping[str, Entry]) -> bool:
+    """Whether a common initiative's status, note or priorities as ``region.yaml`` writes them
+    (format 1) differ between the two sides. A side that does not read says yes: its problem is
+    reported when it is read."""
+    statuses = []
+    for side in (old, new):
+        if REGION_FILE not in side:
+            return True
+        oid, content = side[REGION_FILE]
+        try:
+            data = reader.document(REGION_FILE, oid, content).data
+        except YamlProblemError:
+            return True
+        items = data.get("initiatives") if isinstance(data, dict) else None
+        statuses.append({
+            str(item.get("id")): (item.get("status") or "planned", item.get("status_note"),
+                                  item.get("priority") or [])
+            for item in (items if isinstance(items, list) else ()) if isinstance(item, dict)})
+    return statuses[0] != statuses[1]
 
 
 def by_file(plan: PlanSet) -> PlanSet:
