@@ -49,9 +49,6 @@ PLANS_DIR = "plans"
 REGION_FILE = f"{PLANS_DIR}/region.yaml"
 ACTORS_FILE = f"{PLANS_DIR}/actors.yaml"
 
-FORMAT = 2
-"""The plan files' format (``schema_version``) that every command but ``migrate`` reads."""
-
 FORMAT_1_MESSAGE = "the plans are in format 1; run 'fardplan migrate' to move them to format 2"
 
 
@@ -185,8 +182,9 @@ class _ModelBuilder:
 
     # -- shape checks -------------------------------------------------------------------------
 
-    def _problem(self, doc: Document, path: PathKey, code: str, message: str) -> None:
-        pos = doc.position(path)
+    def _problem(self, doc: Document, path: PathKey, code: str, message: str, *,
+                 key: bool = False) -> None:
+        pos = doc.position(path, key=key)
         self.problems.append(
             Problem(pos.file, pos.line, pos.column, "error", code, message, format_path(path))
         )
@@ -421,7 +419,8 @@ class _ModelBuilder:
             path: PathKey = ("common", key)
             if not isinstance(key, str) or not is_initiative_id(key):
                 self._problem(doc, path, "bad-id", t(
-                    "{id!r} is not an initiative id (AREA.NUMBER, e.g. \"1.3\")", id=str(key)))
+                    "{id!r} is not an initiative id (AREA.NUMBER, e.g. \"1.3\")", id=str(key)),
+                    key=True)
                 continue
             entry = self._mapping(doc, item if item is not None else {}, path, "a follow-up")
             if entry is None:
