@@ -70,8 +70,28 @@ VALUES = [
     '"esc\\"aped"', "", "\n{deep}- lista\n{deep}- två", "[a, [b]]", '"a"b', "'a' #",
     "Forskning & utveckling, *kursiv*", "? x", "- x", "%x", "@x", "`x`", '"\n{item}"',
     "|\n{item}- kort indrag", "\n{item}  - djupare", '"a" : b', "a, \"b\n{item}- c\"",
+    # Activities and updates of format 2: sequences of mappings with ids of their own, at the
+    # keys' indentation or deeper.
+    '\n{key}- id: "1.3.1"\n{key}  title: Steg\n{key}- id: "1.3.2"',
+    '\n{deep}- id: "1.3.1"\n{deep}  status: done\n{deep}  done_on: 2027-05-30',
+    "\n{key}- date: 2027-05-01\n{key}  text: \"över\n{item}- rader\"",
 ]
-KEYS = ["id", "title", "status", "replaces", "description", "participants"]
+KEYS = ["id", "title", "status", "replaces", "description", "participants", "activities"]
+
+# What a core file of format 2 holds before its initiatives: its dialogues and its follow-up of
+# common initiatives (with activities and updates of their own, ids and dashes in them).
+HEAD_SECTIONS = [
+    ["dialogues:", "  - date: 2027-03-14", "    cycle: 2027-2030", '    prioritized: ["1.3", "2.2"]'],
+    ["dialogues:", "- date: '2027-03-14'", "  prioritized:", "  - '1.3'", "  note: |-",
+     "    - inte en insats", "    initiatives:"],
+    ["common:", '  "2.2":', "    status: dropped", "    activities:", '      - id: "2.2.1"',
+     "        title: Steg", "    updates:", "      - date: 2027-05-01",
+     '        text: "över', '  - rader"'],
+    ["common:", '  "2.2":', "    activities:", '    - id: "2.2.1"', "      title: x",
+     "    carried_by:", "    - {kind: funding, amount_sek: 500000}"],
+    ["common:", '  "2.2":', '    status_note: "a', "initiatives:", '  - id: \"9.9\""'],
+    ["common:", "  '1.1': {status: done}", "dialogues: []"],
+]
 
 
 @st.composite
@@ -82,6 +102,8 @@ def core_texts(draw: st.DrawFn) -> str:
     if draw(st.booleans()):
         lines += ["character:", "  - heading: Läge", "    text: |-", "      Text.",
                   "      - inte en insats"]
+    for section in draw(st.lists(st.sampled_from(HEAD_SECTIONS), max_size=2)):
+        lines += section
     lines.append("initiatives:" + draw(st.sampled_from(["", "  # insatser", " "])))
     ids = draw(st.lists(st.sampled_from(["1.3", "1.4", "2.1", "3.7"]), max_size=5))
     for number, item_id in enumerate(ids):
@@ -93,7 +115,8 @@ def core_texts(draw: st.DrawFn) -> str:
         keys = draw(st.lists(st.sampled_from(KEYS), max_size=4))
         quote = draw(st.sampled_from(['"', "'", ""]))
         pairs = [("id", f"{quote}{item_id}{quote}")]
-        pairs += [(key, draw(st.sampled_from(VALUES)).replace("{item}", pad).replace("{deep}", deep)) for key in keys]
+        pairs += [(key, draw(st.sampled_from(VALUES)).replace("{item}", pad).replace("{deep}", deep)
+                   .replace("{key}", " " * key_column)) for key in keys]
         pairs = draw(st.permutations(pairs))
         for index, (key, value) in enumerate(pairs):
             prefix = pad + dash if index == 0 else " " * key_column
@@ -305,6 +328,28 @@ def _renumber_and_add(repo: Path) -> None:
     _write(repo, "core-001.yaml", _join(head, items, trailer))
 
 
+def _dialogue_reprioritises_unchanged_ones(repo: Path) -> None:
+    # A dialogue added in the head prioritises two initiatives whose own text does not change:
+    # their priorities do, and the diff must read them.
+    head, items, trailer = _items(_text(repo, "core-002.yaml"))
+    dialogue = (f'  - date: 2031-03-15\n    cycle: 2027-2030\n'
+                f'    prioritized: ["{_id(items[3])}", "{_id(items[4])}"]\n')
+    if "\ndialogues:" in head:
+        line_end = head.index("\n", head.index("\ndialogues:") + 1) + 1
+        head = head[:line_end] + dialogue + head[line_end:]
+    else:
+        head = head.replace("\ninitiatives:", "\ndialogues:\n" + dialogue + "initiatives:", 1)
+    _write(repo, "core-002.yaml", _join(head, items, trailer))
+
+
+def _follow_up_of_a_common_initiative(repo: Path) -> None:
+    # The core's follow-up of common initiative 1.1 (in the head): that core's change only.
+    head, items, trailer = _items(_text(repo, "core-003.yaml"))
+    follow_up = 'common:\n  "1.1":\n    status: ongoing\n    status_note: "Startad, i år"\n'
+    head = head.replace("\ninitiatives:", "\n" + follow_up + "initiatives:", 1)
+    _write(repo, "core-003.yaml", _join(head, items, trailer))
+
+
 SCENARIOS = {
     "reorder": (_reorder, 1),
     "comment-moved-and-one-edit": (_comment_moved_and_one_edit, 1),
@@ -315,6 +360,8 @@ SCENARIOS = {
     "head-trailer-and-item": (_head_trailer_and_item, 1),
     "id-not-first-and-quoted-over-lines": (_id_not_first_and_quoted_over_lines, 1),
     "renumber-and-add": (_renumber_and_add, 1),
+    "dialogue-reprioritises-unchanged-ones": (_dialogue_reprioritises_unchanged_ones, 1),
+    "follow-up-of-a-common-initiative": (_follow_up_of_a_common_initiative, 1),
 }
 
 
@@ -404,3 +451,16 @@ def test_the_plain_diff_text_is_what_rich_prints(
     stream = io.StringIO()
     DIFF_RENDERERS["text"](report, stream)
     assert stream.getvalue() == _rich_text(report, monkeypatch)
+
+
+def test_a_core_file_of_format_2_is_cut_with_its_dialogues_and_follow_up_in_the_head() -> None:
+    text = ('schema_version: 2\nid: x\nname: X\ndialogues:\n  - date: 2027-03-14\n'
+            '    cycle: 2027-2030\n    prioritized: ["1.3", "2.2"]\ncommon:\n  "2.2":\n'
+            '    status: dropped\n    activities:\n      - id: "2.2.1"\n        title: Steg\n'
+            'initiatives:\n  - id: "1.3"\n    title: a\n    activities:\n    - id: "1.3.1"\n'
+            '      title: b\n  - id: "1.4"\n    title: c\nindicators: []\n')
+    split = split_core_text(text)
+    assert split is not None
+    assert split.ids == ("1.3", "1.4")
+    assert split.head.startswith(text[: text.index("initiatives:")])
+    _check_cut(text)

@@ -49,12 +49,16 @@ _UNSURE_LINE_STARTS = ("---", "...", "%")
 # mark or a comma and spaces: always after a space or a line feed (tabs are refused), which the
 # pattern asks; ``_starts_node`` then looks at the rest of the line before it.
 _END_OF_NODE = r"(?=[ ]*(?:#[^\n]*)?(?:\n|$)|[ ]*:(?:[ ]|\n|$))"
+# A quoted scalar closed on its line may also be followed by what follows one inside a flow
+# collection (``["1.3", "2.2"]``: the second quote starts a node after a comma): a comma or the
+# end of the collection. It is closed either way; the collection is checked from its bracket.
+_END_OF_QUOTED = rf"(?:{_END_OF_NODE}|(?=[ ]*[,\]}}]))"
 _DOUBLE = r'"[^"\n]*"'
 _SINGLE = r"'(?:[^'\n]|'')*'"
 _IN_FLOW = rf"(?:[^\[\]{{}}\"'#\n]|{_DOUBLE}|{_SINGLE})*"
 _UNCLOSED = re.compile(  # the character (first: the engine scans for it), then the rest
-    rf"[\"'\[{{!&*?@`%](?<=[ \n].)(?!(?<=\"){_DOUBLE[1:]}{_END_OF_NODE}"
-    rf"|(?<='){_SINGLE[1:]}{_END_OF_NODE}|(?<=\[){_IN_FLOW}\]{_END_OF_NODE}"
+    rf"[\"'\[{{!&*?@`%](?<=[ \n].)(?!(?<=\"){_DOUBLE[1:]}{_END_OF_QUOTED}"
+    rf"|(?<='){_SINGLE[1:]}{_END_OF_QUOTED}|(?<=\[){_IN_FLOW}\]{_END_OF_NODE}"
     rf"|(?<=\{{){_IN_FLOW}\}}{_END_OF_NODE})"
 )
 def _starts_node(text: str, at: int) -> bool:

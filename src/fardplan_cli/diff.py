@@ -11,10 +11,21 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from fardplan_cli.model import Initiative, PlanSet
+from fardplan_cli.model import (
+    DEFAULT_STATUS,
+    Activity,
+    Carrier,
+    Core,
+    Dialogue,
+    FollowUp,
+    Initiative,
+    PlanSet,
+    Position,
+    Update,
+)
 
 WordOp = Literal["equal", "delete", "insert"]
 
@@ -26,9 +37,20 @@ KINDS: tuple[str, ...] = (
     "core-added", "core-removed", "core-renamed", "core-changed",
     "character-added", "character-removed", "character-changed",
     "direction-added", "direction-removed", "direction-changed",
+    "dialogue-added", "dialogue-removed", "dialogue-changed",
     "initiative-added", "initiative-removed", "initiative-renumbered", "initiative-merged",
     "initiative-split", "initiative-changed",
+    "activity-added", "activity-removed", "activity-done", "activity-changed",
+    "update-added", "update-removed",
+    "carrier-added", "carrier-removed", "carrier-changed",
 )
+
+# The kinds that change one initiative (its fields, or its activities, updates and carriers).
+INITIATIVE_KINDS = frozenset({
+    "initiative-changed", "activity-added", "activity-removed", "activity-done",
+    "activity-changed", "update-added", "update-removed", "carrier-added", "carrier-removed",
+    "carrier-changed",
+})
 
 TEXT_FIELDS = ("title", "description")
 LIST_FIELDS = ("participants", "priority", "places")
@@ -86,13 +108,18 @@ def summarize(changes: Sequence[Change]) -> dict[str, int]:
         "initiatives_renumbered": count("initiative-renumbered"),
         "initiatives_merged": count("initiative-merged"),
         "initiatives_split": count("initiative-split"),
-        "initiatives_changed": len({c.ref for c in changes if c.kind == "initiative-changed"}),
+        "initiatives_changed": len({c.ref for c in changes if c.kind in INITIATIVE_KINDS}),
         "directions_changed": count("direction-added", "direction-removed", "direction-changed"),
         "character_changed": count("character-added", "character-removed", "character-changed"),
         "goal_areas_changed": count("goal-area-added", "goal-area-removed", "goal-area-renamed",
                                     "goal-area-changed"),
         "cycles_changed": count("cycle-added", "cycle-removed", "cycle-renamed"),
         "actors_changed": count("actor-added", "actor-removed", "actor-renamed", "actor-changed"),
+        "dialogues_changed": count("dialogue-added", "dialogue-removed", "dialogue-changed"),
+        "activities_changed": count("activity-added", "activity-removed", "activity-done",
+                                    "activity-changed"),
+        "updates_added": count("update-added"),
+        "carriers_changed": count("carrier-added", "carrier-removed", "carrier-changed"),
     }
 
 
@@ -151,8 +178,8 @@ def _list_change(old: Iterable[str], new: Iterable[str]) -> tuple[tuple[str, ...
 def initiative_content(initiative: Initiative) -> tuple[object, ...]:
     """What an initiative says, without where it sits in its file."""
     i = initiative
-    return (i.id, i.title, i.description, i.lead, i.participants, i.status, i.status_note,
-            i.priority, i.replaces, i.places)
+    return (i.id, i.title, i.description, i.lead, i.lead_unit, i.participants, i.status,
+            i.status_note, i.priority, i.replaces, i.places, i.activities, i.updates, i.carried_by)
 
 
 def compare_initiatives(old: Initiative, new: Initiative) -> list[Change]:
@@ -166,6 +193,26 @@ def compare_initiatives(old: Initiative, new: Initiative) -> list[Change]:
                                   words=word_diff(before, after)))
     if old.lead != new.lead:
         changes.append(Change("initiative-changed", core, ref, "lead", old.lead, new.lead))
+    changes += _follow_up_changes(core, ref, old, new)
+    for name in ("priority", "places"):
+        before_list, after_list = getattr(old, name), getattr(new, name)
+        added, removed = _list_change(before_list, after_list)
+        if added or removed:
+            changes.append(Change("initiative-changed", core, ref, name, list(before_list),
+                                  list(after_list), added=added, removed=removed))
+    changes += work_changes(core, ref, old, new)
+    return changes
+
+
+def _follow_up_changes(
+    core: str | None, ref: str, old: Initiative | FollowUp, new: Initiative | FollowUp
+) -> list[Change]:
+    """The changes of what a core's follow-up of a common initiative holds as well: the lead
+    unit, the participants, the status and its note."""
+    changes: list[Change] = []
+    if old.lead_unit != new.lead_unit:
+        changes.append(Change("initiative-changed", core, ref, "lead_unit", old.lead_unit,
+                              new.lead_unit))
     added, removed = _list_change(old.participants, new.participants)
     if added or removed:
         changes.append(Change("initiative-changed", core, ref, "participants",
@@ -177,18 +224,127 @@ def compare_initiatives(old: Initiative, new: Initiative) -> list[Change]:
     elif old.status_note != new.status_note:
         changes.append(Change("initiative-changed", core, ref, "status_note", old.status_note,
                               new.status_note, note=new.status_note))
-    for name in ("priority", "places"):
-        before_list, after_list = getattr(old, name), getattr(new, name)
-        added, removed = _list_change(before_list, after_list)
-        if added or removed:
-            changes.append(Change("initiative-changed", core, ref, name, list(before_list),
-                                  list(after_list), added=added, removed=removed))
+    return changes
+
+
+# -- activities, updates, carriers ------------------------------------------------------------
+
+
+def activity_value(activity: Activity) -> dict[str, Any]:
+    """An activity as a change carries it (``old``/``new``)."""
+    a = activity
+    return {"id": a.id, "title": a.title, "owner": a.owner, "participants": list(a.participants),
+            "start": a.start, "due": a.due, "status": a.status, "done_on": a.done_on,
+            "note": a.note}
+
+
+def update_value(update: Update) -> dict[str, Any]:
+    return {"date": update.date, "text": update.text, "by": update.by}
+
+
+def carrier_value(carrier: Carrier) -> dict[str, Any]:
+    c = carrier
+    return {"kind": c.kind, "actor": c.actor, "name": c.name, "amount_sek": c.amount_sek,
+            "decided": c.decided}
+
+
+def dialogue_value(dialogue: Dialogue) -> dict[str, Any]:
+    d = dialogue
+    return {"date": d.date, "cycle": d.cycle, "participants": list(d.participants),
+            "prioritized": list(d.prioritized), "note": d.note}
+
+
+_ACTIVITY_FIELDS = ("title", "owner", "participants", "start", "due", "status", "done_on", "note")
+
+
+def work_changes(
+    core: str | None, ref: str, old: Initiative | FollowUp, new: Initiative | FollowUp
+) -> list[Change]:
+    """How the work on an initiative changed: its activities (matched by id), its updates and
+    its carriers (matched by kind, actor and name)."""
+    changes: list[Change] = []
+    old_activities = {a.id: a for a in old.activities}
+    new_activities = {a.id: a for a in new.activities}
+    for activity in new.activities:
+        before = old_activities.get(activity.id)
+        if before is None:
+            changes.append(Change("activity-added", core, ref, None, new=activity_value(activity),
+                                  key=activity.id))
+        elif before != activity:
+            changes += _activity_changes(core, ref, before, activity)
+    changes += [Change("activity-removed", core, ref, None, old=activity_value(a), key=a.id)
+                for a in old.activities if a.id not in new_activities]
+    old_updates = [update_value(u) for u in old.updates]
+    new_updates = [update_value(u) for u in new.updates]
+    changes += [Change("update-added", core, ref, None, new=u, key=u["date"])
+                for u in _missing(new_updates, old_updates)]
+    changes += [Change("update-removed", core, ref, None, old=u, key=u["date"])
+                for u in _missing(old_updates, new_updates)]
+    old_carriers = {_carrier_key(c): c for c in old.carried_by}
+    new_carriers = {_carrier_key(c): c for c in new.carried_by}
+    for key, carrier in new_carriers.items():
+        before_carrier = old_carriers.get(key)
+        if before_carrier is None:
+            changes.append(Change("carrier-added", core, ref, None, new=carrier_value(carrier),
+                                  key=carrier.kind))
+            continue
+        for name in ("amount_sek", "decided"):
+            was, now = getattr(before_carrier, name), getattr(carrier, name)
+            if was != now:
+                changes.append(Change("carrier-changed", core, ref, name, was, now,
+                                      key=carrier.kind, note=carrier.name or carrier.actor))
+    changes += [Change("carrier-removed", core, ref, None, old=carrier_value(c), key=c.kind)
+                for key, c in old_carriers.items() if key not in new_carriers]
+    return changes
+
+
+def _carrier_key(carrier: Carrier) -> tuple[str, str | None, str | None]:
+    return (carrier.kind, carrier.actor, carrier.name)
+
+
+def _missing(items: Sequence[dict[str, Any]], others: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The items not in ``others``, counting repeats (an update written twice is two)."""
+    left = list(others)
+    missing = []
+    for item in items:
+        if item in left:
+            left.remove(item)
+        else:
+            missing.append(item)
+    return missing
+
+
+def _activity_changes(core: str | None, ref: str, old: Activity, new: Activity) -> list[Change]:
+    changes: list[Change] = []
+    done = new.status == "done" and old.status != "done"
+    for name in _ACTIVITY_FIELDS:
+        before, after = getattr(old, name), getattr(new, name)
+        if before == after or (done and name == "done_on"):
+            continue
+        if name == "status" and done:
+            changes.append(Change("activity-done", core, ref, "status", before, after,
+                                  key=new.id, note=new.done_on))
+        elif name == "title":
+            changes.append(Change("activity-changed", core, ref, name, before, after, key=new.id,
+                                  words=word_diff(before, after)))
+        elif name == "participants":
+            added, removed = _list_change(before, after)
+            if not (added or removed):
+                continue  # a change of order alone
+            changes.append(Change("activity-changed", core, ref, name, list(before), list(after),
+                                  key=new.id, added=added, removed=removed))
+        else:
+            changes.append(Change("activity-changed", core, ref, name, before, after, key=new.id))
     return changes
 
 
 def _compare_pool(
-    core: str | None, old: Sequence[Initiative], new: Sequence[Initiative]
+    core: str | None, old: Sequence[Initiative], new: Sequence[Initiative],
+    followed: dict[tuple[int, int], list[Change]] | None = None,
 ) -> list[Change]:
+    """The changes of a pool of initiatives (the common ones, or a core's own), in id order;
+    ``followed`` are the changes of the core's follow-up of common initiatives, by id, to be
+    put in that order with them."""
     old_by_id = {i.id: i for i in old}
     new_by_id = {i.id: i for i in new}
     vanished = [i for i in old if i.id not in new_by_id]
@@ -209,7 +365,8 @@ def _compare_pool(
     explained_old: set[str] = set()
     explained_new: set[str] = set()
     renumbered: dict[str, str] = {}  # new id -> old id
-    by_key: dict[tuple[int, int], list[Change]] = {}
+    by_key: dict[tuple[int, int], list[Change]] = {
+        key: list(items) for key, items in (followed or {}).items()}
 
     def ref_of(initiative_id: str) -> str:
         return initiative_id if core is None else f"{core}:{initiative_id}"
@@ -288,7 +445,8 @@ def diff_plan_sets(old: PlanSet, new: PlanSet, *, core: str | None = None) -> Di
     changes: list[Change] = []
     if core is None:
         changes += _region_changes(old, new)
-    changes += _compare_pool(None, old.region.initiatives, new.region.initiatives)
+    changes += _compare_pool(None, [_shared(i) for i in old.region.initiatives],
+                             [_shared(i) for i in new.region.initiatives])
     old_cores = {c.id: c for c in old.cores}
     new_cores = {c.id: c for c in new.cores}
     ids = sorted(set(old_cores) | set(new_cores))
@@ -338,14 +496,105 @@ def diff_plan_sets(old: PlanSet, new: PlanSet, *, core: str | None = None) -> Di
             elif d_old is not None and d_new is not None and d_old.text != d_new.text:
                 changes.append(_text_change("direction-changed", core_id, str(area), "direction",
                                             (d_old.text, d_new.text)))
-        changes += _compare_pool(core_id, before.initiatives, after.initiatives)
+        changes += _dialogue_changes(core_id, before.dialogues, after.dialogues)
+        followed = _followed_changes(core_id, old, new, before, after)
+        changes += _compare_pool(core_id, before.initiatives, after.initiatives, followed)
     core_names = {c.id: c.name for c in old.cores} | {c.id: c.name for c in new.cores}
     actor_names = {a.id: a.name for a in old.actors} | {a.id: a.name for a in new.actors}
     area_titles = ({g.number: g.title for g in old.region.goal_areas}
                    | {g.number: g.title for g in new.region.goal_areas})
     titles = {i.ref: i.title for i in old.all_initiatives()} | {
         i.ref: i.title for i in new.all_initiatives()}
+    shared_titles = {i.id: i.title for i in old.region.initiatives} | {
+        i.id: i.title for i in new.region.initiatives}
+    titles |= {c.ref: shared_titles[c.ref.rpartition(":")[2]] for c in changes
+               if c.core is not None and c.ref is not None and c.ref not in titles
+               and c.ref.rpartition(":")[2] in shared_titles}
     return DiffResult(tuple(changes), core_names, actor_names, area_titles, titles)
+
+
+def _dialogue_changes(
+    core: str, old: Sequence[Dialogue], new: Sequence[Dialogue]
+) -> list[Change]:
+    """A core's political dialogues, matched by date (one a day in a core)."""
+    changes: list[Change] = []
+    old_by_date = {d.date: d for d in old}
+    new_by_date = {d.date: d for d in new}
+    for date in sorted(old_by_date.keys() | new_by_date.keys()):
+        before, after = old_by_date.get(date), new_by_date.get(date)
+        if before is None and after is not None:
+            changes.append(Change("dialogue-added", core, None, None, new=dialogue_value(after),
+                                  key=date, added=after.prioritized))
+        elif after is None and before is not None:
+            changes.append(Change("dialogue-removed", core, None, None, old=dialogue_value(before),
+                                  key=date, removed=before.prioritized))
+        elif before is not None and after is not None:
+            if before.cycle != after.cycle:
+                changes.append(Change("dialogue-changed", core, None, "cycle", before.cycle,
+                                      after.cycle, key=date))
+            for name in ("prioritized", "participants"):
+                was, now = getattr(before, name), getattr(after, name)
+                added, removed = _list_change(was, now)
+                if added or removed:
+                    changes.append(Change("dialogue-changed", core, None, name, list(was),
+                                          list(now), key=date, added=added, removed=removed))
+            if before.note != after.note:
+                changes.append(Change("dialogue-changed", core, None, "note", before.note,
+                                      after.note, key=date))
+    return changes
+
+
+def _followed_changes(
+    core_id: str, old: PlanSet, new: PlanSet, before: Core, after: Core
+) -> dict[tuple[int, int], list[Change]]:
+    """The changes of a core's follow-up of each common initiative (``sodertalje:2.2``): its
+    status there, the core's own participants and lead unit, activities, updates and carriers,
+    and the priorities its dialogues give. They belong to that core alone; what the common
+    initiatives share is compared once, as the region's."""
+    old_shared = {i.id: i for i in old.region.initiatives}
+    old_order = [c.id for c in old.region.cycles]
+    new_order = [c.id for c in new.region.cycles]
+    by_key: dict[tuple[int, int], list[Change]] = {}
+    for shared in new.region.initiatives:
+        earlier = old_shared.get(shared.id)
+        if earlier is None:
+            continue  # a common initiative added: reported once, as the region's
+        ref = f"{core_id}:{shared.id}"
+        was = before.follow_up(shared.id) or _unfollowed(earlier)
+        now = after.follow_up(shared.id) or _unfollowed(shared)
+        changes = _follow_up_changes(core_id, ref, was, now)
+        old_priority = _merged(earlier.priority, before.priorities_of(shared.id, old_order))
+        new_priority = _merged(shared.priority, after.priorities_of(shared.id, new_order))
+        added, removed = _list_change(old_priority, new_priority)
+        if added or removed:
+            changes.append(Change("initiative-changed", core_id, ref, "priority",
+                                  list(old_priority), list(new_priority), added=added,
+                                  removed=removed))
+        changes += work_changes(core_id, ref, was, now)
+        if changes:
+            by_key[shared.sort_key] = changes
+    return by_key
+
+
+def _unfollowed(shared: Initiative) -> FollowUp:
+    """A common initiative that a core file says nothing about: planned there, nothing more (in
+    format 1, the status that ``region.yaml`` gave it for every core)."""
+    return FollowUp(shared.id, shared.status, shared.status_note, (), None, (), (), (),
+                    Position("", 0, 0))
+
+
+def _merged(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*first, *second)))
+
+
+def _shared(initiative: Initiative) -> Initiative:
+    """A common initiative's shared text and responsibility only: its status and priorities are
+    each core's (format 1 kept them in ``region.yaml`` for every core; they are compared as each
+    core's plan shows them, so that the move to format 2 is no change)."""
+    if initiative.status == DEFAULT_STATUS and initiative.status_note is None and not (
+            initiative.priority):
+        return initiative
+    return replace(initiative, status=DEFAULT_STATUS, status_note=None, priority=())
 
 
 def _region_changes(old: PlanSet, new: PlanSet) -> list[Change]:

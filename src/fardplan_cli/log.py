@@ -7,7 +7,7 @@ the initiatives followed are built from it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -15,7 +15,13 @@ from fardplan_cli.diff import Change, compare_initiatives, initiative_content
 from fardplan_cli.errors import NotFoundError
 from fardplan_cli.gitstore import CommitInfo
 from fardplan_cli.i18n import t
-from fardplan_cli.load import PLANS_DIR, REGION_FILE, is_core_file, load_plan_set
+from fardplan_cli.load import (
+    ACTORS_FILE,
+    PLANS_DIR,
+    REGION_FILE,
+    is_core_file,
+    load_plan_set,
+)
 from fardplan_cli.model import Initiative, PlanSet
 from fardplan_cli.repository import PlanRepository
 from fardplan_cli.revisions import PlanReader, plan_path_of
@@ -91,11 +97,79 @@ def initiative_history(repo_root: Path, core: str | None, initiative_id: str) ->
     return entries
 
 
+def follow_up_history(repo_root: Path, core: str, initiative_id: str) -> list[HistoryEntry]:
+    """Every commit from HEAD that changed common initiative ``initiative_id`` as followed up in
+    ``core`` (``sodertalje:2.2``), newest first: its shared text in ``region.yaml`` and the core's
+    follow-up of it in the core's file (status, the core's participants and lead unit,
+    activities, updates, carriers, the priorities the core's dialogues give).
+
+    The initiative is compared as the core's plan shows it at each version, so the history goes
+    on across the move of format 1 to format 2: a status that ``region.yaml`` held for every core
+    and that a core's ``common:`` section holds since is one status, changed only where its value
+    did. Raises ``NotFoundError`` when it is in no commit at all."""
+    core_path = plan_path_of(core)
+    ref = f"{core}:{initiative_id}"
+    entries: list[HistoryEntry] = []
+    with PlanReader(repo_root) as reader:
+        commits = reader.git.commits_changing([REGION_FILE, core_path])
+        views: dict[tuple[str | None, str | None], Initiative | bool | None] = {}
+        versions: list[tuple[CommitInfo, Initiative | None]] = []
+        for info in commits:
+            blobs = reader.plan_blobs(info.commit)
+            key = (blobs.get(REGION_FILE), blobs.get(core_path))
+            if key not in views:
+                views[key] = _followed_at(reader, key, core, initiative_id)
+            view = views[key]
+            if view is not False:  # a version that does not read: as the one before it
+                versions.append((info, view if isinstance(view, Initiative) else None))
+        for index, (info, newer) in enumerate(versions):
+            older = versions[index + 1][1] if index + 1 < len(versions) else None
+            if newer is not None and older is not None:
+                changes = compare_initiatives(older, newer)
+            elif newer is not None:
+                changes = [Change("initiative-added", core, ref, None, new=newer.title)]
+            elif older is not None:
+                changes = [Change("initiative-removed", core, ref, None, old=older.title)]
+            else:
+                continue
+            if changes:
+                entries.append(HistoryEntry(info, ref, tuple(changes)))
+    if not any(view for _, view in versions):
+        raise NotFoundError(t("unknown initiative {name!r}", name=ref))
+    return entries
+
+
+def _followed_at(reader: PlanReader, blobs: tuple[str | None, str | None], core: str,
+                 initiative_id: str) -> Initiative | bool | None:
+    """The common initiative as the core's plan shows it in one version of the region's and the
+    core's files (with the core's id as the diff knows it, so that its changes name the core);
+    None where it is not there, False where a file does not read."""
+    from fardplan_cli.revision_diff import by_file
+
+    region_oid, core_oid = blobs
+    if region_oid is None:
+        return None
+    entries = {REGION_FILE: (region_oid, None)}
+    if core_oid is not None:
+        entries[plan_path_of(core)] = (core_oid, None)
+    if not all(reader.parses(path, oid) for path, (oid, _) in entries.items()):
+        return False
+    plan, _ = reader.partial_plan_set(entries, (ACTORS_FILE,))
+    plan = by_file(plan)
+    shared = next((i for i in plan.region.initiatives if i.id == initiative_id), None)
+    if shared is None:
+        return None
+    followed = plan.followed(core, initiative_id) if plan.core(core) is not None else None
+    return replace(followed or shared, core=core, followed_in=core)
+
+
 def last_changed(repo_root: Path) -> dict[str, datetime]:
     """The commit date of the last commit that changed each initiative, by reference.
 
     Covers the initiatives that exist at HEAD; a change means any field of the initiative differs
-    from the version before (a renumbering counts as a change). Returns ``{}`` in a repository
+    from the version before (a renumbering counts as a change). A core's follow-up of a common
+    initiative that its file holds (``common:``) is there too, as ``sodertalje:2.2``: the last
+    change of that entry (the shared text's is under ``2.2``). Returns ``{}`` in a repository
     without commits. Times are timezone-aware (the committer's offset).
     """
     result: dict[str, datetime] = {}
@@ -105,7 +179,7 @@ def last_changed(repo_root: Path) -> dict[str, datetime]:
             return {}
         head_blobs = reader.plan_blobs(commits[0].commit)
         previous: dict[str, str] = {}
-        previous_content: dict[str, dict[str, tuple[object, ...]]] = {}
+        previous_content: dict[str, dict[str, object]] = {}
         for info in reversed(commits):  # oldest first
             blobs = reader.plan_blobs(info.commit) if info is not commits[0] else head_blobs
             when = datetime.fromisoformat(info.committed)
@@ -115,11 +189,14 @@ def last_changed(repo_root: Path) -> dict[str, datetime]:
                 if not reader.parses(path, oid):
                     continue  # a broken version: the initiatives stand as in the last one read
                 core = None if path == REGION_FILE else path[len(PLANS_DIR) + 1 : -len(".yaml")]
-                content = {i: initiative_content(x)
-                           for i, x in reader.initiative_index(path, oid).items()}
+                content: dict[str, object] = {
+                    i: initiative_content(x) for i, x in reader.initiative_index(path, oid).items()}
+                if core is not None:  # the core's follow-up of common initiatives, as written
+                    content |= {f"common {i}": x for i, x in _follow_ups(reader, path, oid).items()}
                 before = previous_content.get(path, {})
-                for initiative_id, value in content.items():
-                    if before.get(initiative_id) != value:
+                for key, value in content.items():
+                    if before.get(key) != value:
+                        initiative_id = key.removeprefix("common ")
                         result[initiative_id if core is None else f"{core}:{initiative_id}"] = when
                 previous_content[path] = content
             previous = blobs
@@ -129,7 +206,19 @@ def last_changed(repo_root: Path) -> dict[str, datetime]:
                 core = None if path == REGION_FILE else path[len(PLANS_DIR) + 1 : -len(".yaml")]
                 present.update(i if core is None else f"{core}:{i}"
                                for i in reader.initiative_index(path, oid))
+                if core is not None:
+                    present.update(f"{core}:{i}" for i in _follow_ups(reader, path, oid))
     return {ref: when for ref, when in result.items() if ref in present}
+
+
+def _follow_ups(reader: PlanReader, path: str, oid: str) -> dict[str, object]:
+    """A core file's ``common:`` section as written (the core's follow-up of each common
+    initiative), by id; empty where there is none or the file does not read."""
+    if not reader.parses(path, oid):
+        return {}
+    data = reader.document(path, oid).data
+    section = data.get("common") if isinstance(data, dict) else None
+    return {k: v for k, v in section.items() if isinstance(k, str)} if isinstance(section, dict) else {}
 
 
 @dataclass(frozen=True)
@@ -150,11 +239,22 @@ def initiative_log(repository: PlanRepository, ref: str) -> InitiativeLog:
 
     plan, narrow = _plans_for(repository, ref)
     found = _find(plan, ref)
+    core_part, colon, typed_id = ref.strip().rpartition(":")
     if isinstance(found, NotFoundError) and narrow:
         # The narrow plan set lacks what this answer needs (a core named by its name, or
         # suggestions from every core): read every file.
         plan, narrow = load_plan_set(repository.read_plan_files(), positions=False), False
         found = _find(plan, ref)
+    if not isinstance(found, NotFoundError) and colon and found.core is None:
+        # A common initiative as followed up in a core: its shared text and that core's
+        # follow-up of it.
+        core_id = resolve_core(plan, core_part.strip()).id
+        followed_ref = f"{core_id}:{found.id}"
+        try:
+            entries = follow_up_history(repository.root, core_id, found.id)
+        except NotFoundError:
+            return InitiativeLog(followed_ref, (), plan, only_in_work_tree=True)
+        return InitiativeLog(followed_ref, tuple(entries), plan, False)
     if not isinstance(found, NotFoundError):
         try:
             entries = initiative_history(repository.root, found.core, found.id)
@@ -162,7 +262,7 @@ def initiative_log(repository: PlanRepository, ref: str) -> InitiativeLog:
             return InitiativeLog(found.ref, (), plan, only_in_work_tree=True)
         return InitiativeLog(entries[0].ref if entries else ref, tuple(entries), plan, False)
     # It may have been removed since: look for it in the history of its file.
-    core_part, colon, initiative_id = ref.strip().rpartition(":")
+    initiative_id = typed_id
     core_part = core_part.strip()
     core: str | None = None
     if colon:

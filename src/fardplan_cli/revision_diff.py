@@ -29,7 +29,12 @@ from fardplan_cli.repository import PlanRepository
 from fardplan_cli.revisions import WORK_TREE, PlanReader, Revision, problems_at
 from fardplan_cli.yamlfile import MAX_FILE_BYTES, Document, YamlProblemError, parse_document
 
-_ACTOR_FIELDS = frozenset({"lead", "participants", "municipalities", "part_of"})
+_ACTOR_FIELDS = frozenset({"lead", "lead_unit", "participants", "municipalities", "part_of",
+                           "owner"})
+# The kinds whose ``old``/``new`` value names actors (an owner, an author, a funder).
+_ACTOR_KINDS = frozenset({"activity-added", "activity-removed", "update-added", "update-removed",
+                          "carrier-added", "carrier-removed", "dialogue-added",
+                          "dialogue-removed"})
 
 Entry = tuple[str, "bytes | None"]
 
@@ -87,6 +92,10 @@ def compare(reader: PlanReader, source: Revision, target: Revision, *,
         wanted |= {path for path in old.keys() | new.keys() if is_core_file(path)}
     if core_by_id:
         wanted.add(f"{PLANS_DIR}/{core}.yaml")
+    if REGION_FILE in changed and _status_in_region_changed(reader, old, new):
+        # Format 1 kept a common initiative's status in region.yaml for every core (and the move
+        # to format 2 takes it out): each core's plan shows the change, so every core is read.
+        wanted |= {path for path in old.keys() | new.keys() if is_core_file(path)}
     # The same actors on both sides: read only if a change names one (parsing them costs time).
     unread = () if ACTORS_FILE in wanted or ACTORS_FILE not in new else (ACTORS_FILE,)
     old_plan, new_plan = (by_file(plan) for plan in _read_sides(
@@ -94,12 +103,35 @@ def compare(reader: PlanReader, source: Revision, target: Revision, *,
     reader.read_every_core = every_core
     core_id = _core_id(core, old_plan, new_plan) if core is not None else None
     result = diff_plan_sets(old_plan, new_plan, core=core_id)
-    if unread and any(c.field in _ACTOR_FIELDS for c in result.changes):
+    if unread and any(c.field in _ACTOR_FIELDS or c.kind in _ACTOR_KINDS
+                      for c in result.changes):
         actors, problems = reader.partial_plan_set({ACTORS_FILE: new[ACTORS_FILE]}, (REGION_FILE,))
         if problems:
             raise problems_at(target, problems)
         result = replace(result, actor_names={a.id: a.name for a in actors.actors})
     return result, core_id
+
+
+def _status_in_region_changed(reader: PlanReader, old: Mapping[str, Entry],
+                              new: Mapping[str, Entry]) -> bool:
+    """Whether a common initiative's status, note or priorities as ``region.yaml`` writes them
+    (format 1) differ between the two sides. A side that does not read says yes: its problem is
+    reported when it is read."""
+    statuses = []
+    for side in (old, new):
+        if REGION_FILE not in side:
+            return True
+        oid, content = side[REGION_FILE]
+        try:
+            data = reader.document(REGION_FILE, oid, content).data
+        except YamlProblemError:
+            return True
+        items = data.get("initiatives") if isinstance(data, dict) else None
+        statuses.append({
+            str(item.get("id")): (item.get("status") or "planned", item.get("status_note"),
+                                  item.get("priority") or [])
+            for item in (items if isinstance(items, list) else ()) if isinstance(item, dict)})
+    return statuses[0] != statuses[1]
 
 
 def by_file(plan: PlanSet) -> PlanSet:

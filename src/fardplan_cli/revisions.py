@@ -8,7 +8,7 @@ working tree's files are hashed the way git hashes blobs, so that they share the
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -242,6 +242,21 @@ class PlanReader:
         return index
 
 
+def _dialogue_priorities(dialogues: Any) -> dict[str, tuple[str, ...]]:
+    """The cycles that a core file's dialogues prioritised each initiative in (by cycle id,
+    which sorts them in time), read from the file's data: what the builder derives for the
+    whole file, for one initiative."""
+    cycles: dict[str, set[str]] = {}
+    for dialogue in dialogues if isinstance(dialogues, list) else ():
+        if not isinstance(dialogue, dict) or not isinstance(dialogue.get("cycle"), str):
+            continue
+        ids = dialogue.get("prioritized")
+        for initiative_id in ids if isinstance(ids, list) else ():
+            if isinstance(initiative_id, str):
+                cycles.setdefault(initiative_id, set()).add(dialogue["cycle"])
+    return {initiative_id: tuple(sorted(found)) for initiative_id, found in cycles.items()}
+
+
 def problems_at(revision: Revision, problems: list[Problem]) -> PlanProblemsError:
     return PlanProblemsError(problems, t(
         "the plans at {label} have {count} problem(s); the first: {first}",
@@ -254,10 +269,12 @@ class FileInitiatives(Mapping[str, Initiative]):
     that builds), each built by ``load``'s builder only when looked up: ``log`` needs one or two of
     a file's initiatives per version."""
 
-    def __init__(self, document: Document | None, core: str | None, items: list[Any]) -> None:
+    def __init__(self, document: Document | None, core: str | None, items: list[Any],
+                 priorities: Mapping[str, tuple[str, ...]] | None = None) -> None:
         self._document = document
         self._core = core
         self._items = items
+        self._priorities = priorities or {}
         self._candidates: dict[str, list[int]] = {}  # id as written -> its items' positions
         for position, item in enumerate(items):
             if isinstance(item, dict) and isinstance(item.get("id"), str):
@@ -277,7 +294,8 @@ class FileInitiatives(Mapping[str, Initiative]):
                 return cls(None, None, [])
             core = core_value
         items = data.get("initiatives")
-        return cls(document, core, items if isinstance(items, list) else [])
+        return cls(document, core, items if isinstance(items, list) else [],
+                   _dialogue_priorities(data.get("dialogues")) if core is not None else None)
 
     def _get(self, initiative_id: str) -> Initiative | None:
         if initiative_id in self._built:
@@ -289,6 +307,9 @@ class FileInitiatives(Mapping[str, Initiative]):
                                          self._items[position])
                 if found is not None:
                     break
+            given = self._priorities.get(initiative_id)
+            if found is not None and given:
+                found = replace(found, priority=tuple(dict.fromkeys((*found.priority, *given))))
         self._built[initiative_id] = found
         return found
 

@@ -70,6 +70,23 @@ FIELD_LABELS = {
     "summary": "Summary",
     "kind": "Kind",
     "part_of": "Part of",
+    "lead_unit": "Lead unit",
+    "cycle": "Cycle",
+    "prioritized": "Prioritised",
+    "owner": "Owner",
+    "start": "Start",
+    "due": "Due",
+    "done_on": "Done on",
+    "note": "Note",
+    "amount_sek": "Amount",
+    "decided": "Decided",
+}
+
+CARRIER_KINDS = {
+    "assignment": "Assignment",
+    "operations": "Operations",
+    "forum": "Forum",
+    "funding": "Funding",
 }
 
 SUMMARY_LABELS = {
@@ -86,6 +103,10 @@ SUMMARY_LABELS = {
     "goal_areas_changed": "Goal areas changed",
     "cycles_changed": "Cycles changed",
     "actors_changed": "Actors changed",
+    "dialogues_changed": "Dialogues changed",
+    "activities_changed": "Activities changed",
+    "updates_added": "Updates added",
+    "carriers_changed": "Carriers changed",
 }
 
 
@@ -127,7 +148,15 @@ def _sections(result: DiffResult) -> list[Section]:
     cores = list(dict.fromkeys(c.core for c in result.changes if c.core is not None))
     for core in cores:
         own = [c for c in result.changes if c.core == core]
-        items = [_core_item(result, c) for c in own if c.ref is None]
+        items: list[Item] = []
+        for change in own:
+            if change.ref is not None:
+                continue
+            if (change.kind == "dialogue-changed" and items and items[-1].kind == change.kind
+                    and items[-1].headline == _dialogue_headline(change)):
+                items[-1].lines += _dialogue_lines(result, change)  # one dialogue, one item
+            else:
+                items.append(_core_item(result, change))
         items += _initiative_items(result, [c for c in own if c.ref is not None])
         sections.append(Section(result.core_names.get(core, core), items))
     return sections
@@ -172,7 +201,11 @@ def _field_line(result: DiffResult, change: Change) -> Line:
         return Line(label, _replace(old, new))
     if name in ("participants", "municipalities"):
         return Line(label, _members(change, result.actor_names))
-    if name in ("priority", "places"):
+    if name in ("lead_unit", "owner"):
+        names = result.actor_names
+        return Line(label, _replace(names.get(change.old, change.old) if change.old else None,
+                                    names.get(change.new, change.new) if change.new else None))
+    if name in ("priority", "places", "prioritized"):
         return Line(label, _members(change, {}))
     if name == "status":
         segments = _replace(status_label(change.old), status_label(change.new))
@@ -210,16 +243,124 @@ def _initiative_items(result: DiffResult, changes: Sequence[Change]) -> list[Ite
         else:
             if current_ref != ref:
                 items.append(Item(t("Changed: {ref} {title}", ref=ref, title=title),
-                                  kind=change.kind))
+                                  kind="initiative-changed"))
                 current_ref = ref
-            items[-1].lines.append(_field_line(result, change))
+            items[-1].lines.append(_work_line(result, change)
+                                   if change.kind != "initiative-changed"
+                                   else _field_line(result, change))
     for item in items:
         item.headline = item.headline.rstrip(" ")  # the space before an empty title
     return items
 
 
+def _actor(result: DiffResult, actor: str | None) -> str:
+    return result.actor_names.get(actor, actor) if actor else ""
+
+
+def _amount(amount: int) -> str:
+    return t("{amount} SEK", amount=f"{amount:,}".replace(",", "\u00a0"))
+
+
+def _activity_text(result: DiffResult, activity: dict[str, Any]) -> list[Segment]:
+    """An activity added or removed: its id and title, then its owner, dates and status."""
+    details = [_actor(result, activity["owner"]), status_label(activity["status"])]
+    if activity["start"]:
+        details.append(t("from {date}", date=activity["start"]))
+    if activity["due"]:
+        details.append(t("due {date}", date=activity["due"]))
+    if activity["done_on"]:
+        details.append(t("done on {date}", date=activity["done_on"]))
+    return [("mark", f"{activity['id']} {activity['title']}"),
+            ("equal", " (" + ", ".join(d for d in details if d) + ")")]
+
+
+def _carrier_text(result: DiffResult, carrier: dict[str, Any]) -> str:
+    """How an initiative is carried, in words: its kind, name, who decides and, for funding,
+    the amount and the date of the decision."""
+    parts = [t(CARRIER_KINDS.get(carrier["kind"], carrier["kind"]))]
+    parts += [p for p in (carrier["name"], _actor(result, carrier["actor"])) if p]
+    if carrier["amount_sek"] is not None:
+        parts.append(_amount(carrier["amount_sek"]))
+    if carrier["decided"]:
+        parts.append(t("decided {date}", date=carrier["decided"]))
+    return ", ".join(parts)
+
+
+def _marked(op: str, segments: list[Segment]) -> list[Segment]:
+    """``mark`` segments as ``op`` (inserted for what was added, deleted for what was removed)."""
+    return [(op if kind == "mark" else kind, text) for kind, text in segments]
+
+
+def _work_line(result: DiffResult, change: Change) -> Line:
+    """A line about the work on an initiative: an activity, an update, a carrier."""
+    kind, key = change.kind, change.key or ""
+    if kind == "activity-added":
+        return Line(t("Activity added"), _marked("insert", _activity_text(result, change.new)))
+    if kind == "activity-removed":
+        return Line(t("Activity removed"), _marked("delete", _activity_text(result, change.old)))
+    if kind in ("activity-done", "activity-changed"):
+        name = change.field or ""
+        label = t("Activity {id}, {field}", id=key, field=t(FIELD_LABELS.get(name, name)).lower())
+        if name == "status":
+            segments = _replace(status_label(change.old), status_label(change.new))
+            if change.note:
+                segments.append(("insert", " " + t("({date})", date=change.note)))
+            return Line(label, segments)
+        return Line(label, _field_line(result, change).segments)
+    if kind in ("update-added", "update-removed"):
+        value = change.new if kind == "update-added" else change.old
+        op = "insert" if kind == "update-added" else "delete"
+        label = t("Update added {date}", date=key) if op == "insert" else t(
+            "Update removed {date}", date=key)
+        said: list[Segment] = [(op, value["text"])]
+        if value["by"]:
+            said.append(("equal", f" ({_actor(result, value['by'])})"))
+        return Line(label, said)
+    if kind == "carrier-added":
+        return Line(t("Carried by, added"), [("insert", _carrier_text(result, change.new))])
+    if kind == "carrier-removed":
+        return Line(t("Carried by, removed"), [("delete", _carrier_text(result, change.old))])
+    name = change.field or ""
+    what = ", ".join(p for p in (t(CARRIER_KINDS.get(key, key)), change.note or "") if p)
+    label = t("Carried by ({what}), {field}", what=what,
+              field=t(FIELD_LABELS.get(name, name)).lower())
+    if name == "amount_sek":
+        return Line(label, _replace(_amount(change.old) if change.old is not None else None,
+                                    _amount(change.new) if change.new is not None else None))
+    return Line(label, _replace(change.old, change.new))
+
+
+def _dialogue_headline(change: Change) -> str:
+    date = change.key or ""
+    if change.kind == "dialogue-added":
+        return t("Political dialogue added: {date}", date=date)
+    if change.kind == "dialogue-removed":
+        return t("Political dialogue removed: {date}", date=date)
+    return t("Political dialogue changed: {date}", date=date)
+
+
+def _dialogue_lines(result: DiffResult, change: Change) -> list[Line]:
+    if change.kind == "dialogue-changed":
+        if change.field == "note":
+            return [Line(t("Note"), _replace(change.old, change.new))]
+        return [_field_line(result, change)]
+    added = change.kind == "dialogue-added"
+    value = change.new if added else change.old
+    op = "insert" if added else "delete"
+    lines = [Line(t("Cycle"), [(op, value["cycle"])]),
+             Line(t("Prioritised"), [(op, ", ".join(value["prioritized"]) or t("(none)"))])]
+    if value["participants"]:
+        lines.append(Line(t("Participants"), [(op, ", ".join(
+            _actor(result, a) for a in value["participants"]))]))
+    if value["note"]:
+        lines.append(Line(t("Note"), [(op, value["note"])]))
+    return lines
+
+
 def _core_item(result: DiffResult, change: Change) -> Item:
     kind, key = change.kind, change.key or ""
+    if kind.startswith("dialogue-"):
+        return Item(_dialogue_headline(change), _dialogue_lines(result, change), kind=kind)
     if kind == "core-added":
         return Item(t("Core added: {name}", name=change.new))
     if kind == "core-removed":
