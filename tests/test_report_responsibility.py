@@ -154,3 +154,34 @@ def test_domain_modules_import_neither_typer_nor_rich() -> None:
     completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                                check=True)
     assert completed.stdout.strip() == "[]"
+
+
+def _part_of_chain(root: Path, length: int) -> None:
+    """``length`` actors under region-stockholm, each part of the one before it."""
+    chain = "".join(
+        f"  - id: kedja-{i}\n    name: kedja {i}\n    kind: other\n"
+        f"    part_of: {'region-stockholm' if i == 0 else f'kedja-{i - 1}'}\n"
+        for i in range(length))
+    actors = root / "plans" / "actors.yaml"
+    actors.write_text(actors.read_text(encoding="utf-8") + chain, encoding="utf-8")
+
+
+def test_matrix_cost_follows_the_registry_along_a_deep_part_of_chain(plan_dir: Path) -> None:
+    """Each actor's parts are found once, from the top down: a chain of 3,000 actors costs about
+    three times one of 1,000 (it grew as the cube of the length: 176 s for 3,000)."""
+    import time
+
+    def seconds(length: int) -> float:
+        _part_of_chain(plan_dir, length)
+        plan = load(plan_dir)
+        started = time.perf_counter()
+        matrix = {row.actor.id: row for row in responsibility_matrix(plan)}
+        spent = time.perf_counter() - started
+        assert matrix[f"kedja-{length - 1}"].total == matrix["regionledningskontoret"].total
+        return spent
+
+    original = (plan_dir / "plans" / "actors.yaml").read_text(encoding="utf-8")
+    short = seconds(1000)
+    (plan_dir / "plans" / "actors.yaml").write_text(original, encoding="utf-8")
+    long = seconds(3000)
+    assert long < 8 * short + 0.5, (short, long)

@@ -27,7 +27,6 @@ from fardplan_cli.query import (
     InitiativeFilter,
     Role,
     Via,
-    ancestors,
     count_by_status,
     involvements,
     is_group,
@@ -238,18 +237,35 @@ class InvolvementIndex:
 
     Expands each actor the plan names to the actors it stands for (itself, a group's municipalities,
     every actor that is part of it), which keeps the matrix linear in the number of initiatives.
+    An actor's parts are found from it down, once, and only for the actors that initiatives name:
+    the cost follows the registry, however deep its ``part_of`` chains.
     """
 
     def __init__(self, plan: PlanSet) -> None:
         self.plan = plan
-        self.descendants: dict[str, set[str]] = {}
+        self.parts: dict[str, list[str]] = {}
         for actor in plan.actors:
-            for ancestor in ancestors(plan, actor.id):
-                self.descendants.setdefault(ancestor, set()).add(actor.id)
+            if actor.part_of and actor.part_of != actor.id:
+                self.parts.setdefault(actor.part_of, []).append(actor.id)
+        self._stands_for: dict[str, frozenset[str]] = {}
         self.members: dict[str | None, frozenset[str]] = {
             core.id: frozenset(core.municipalities) for core in plan.cores
         }
         self.members[None] = frozenset(m for core in plan.cores for m in core.municipalities)
+
+    def stands_for(self, actor_id: str) -> frozenset[str]:
+        """The actor and every actor that is part of it, at any depth (a loop ends the walk)."""
+        found = self._stands_for.get(actor_id)
+        if found is None:
+            reached = {actor_id}
+            waiting = [actor_id]
+            while waiting:
+                for part in self.parts.get(waiting.pop(), ()):
+                    if part not in reached:
+                        reached.add(part)
+                        waiting.append(part)
+            found = self._stands_for[actor_id] = frozenset(reached)
+        return found
 
     def roles(self, initiative: Initiative, core_id: str | None) -> dict[str, set[Role]]:
         context = initiative.core or core_id
@@ -257,7 +273,7 @@ class InvolvementIndex:
         named += [("participant", p) for p in initiative.participants]
         found: dict[str, set[Role]] = {}
         for role, who in named:
-            reached = {who} | self.descendants.get(who, set())
+            reached = set(self.stands_for(who))
             if is_group(self.plan, who):
                 reached |= self.members.get(context, frozenset())
             for actor_id in reached:
