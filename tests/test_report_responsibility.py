@@ -185,3 +185,24 @@ def test_matrix_cost_follows_the_registry_along_a_deep_part_of_chain(plan_dir: P
     (plan_dir / "plans" / "actors.yaml").write_text(original, encoding="utf-8")
     long = seconds(3000)
     assert long < 8 * short + 0.5, (short, long)
+
+
+def test_an_actor_deep_in_a_part_of_chain_costs_linearly(plan_dir: Path) -> None:
+    """``involvements`` of the chain's last actor walks its 3,000 ancestors once per initiative,
+    each step a set lookup (a list lookup made it grow as the square of the chain)."""
+    import time
+
+    def seconds(length: int) -> float:
+        _part_of_chain(plan_dir, length)
+        plan = load(plan_dir)
+        started = time.perf_counter()
+        rows = actor_responsibility(plan, f"kedja-{length - 1}")
+        spent = time.perf_counter() - started
+        assert {r.via for r in rows} == {"part_of"} and rows
+        return spent
+
+    original = (plan_dir / "plans" / "actors.yaml").read_text(encoding="utf-8")
+    short = seconds(1000)
+    (plan_dir / "plans" / "actors.yaml").write_text(original, encoding="utf-8")
+    long = seconds(3000)
+    assert long < 6 * short + 0.2, (short, long)
