@@ -391,6 +391,19 @@ def test_a_schema_that_is_a_link_is_reported_and_not_opened(plan_dir: Path) -> N
     assert "root:" not in result.output
 
 
+
+def test_every_schema_a_link_is_each_reported(plan_dir: Path) -> None:
+    """With no schema read at all, the unread ones were dropped with the empty set of schemas."""
+    for name in ("actors", "core", "region"):
+        schema = plan_dir / "schemas" / f"{name}.schema.json"
+        schema.unlink()
+        schema.symlink_to("/etc/passwd")
+    result = run_cli("validate", repo=plan_dir)
+    assert result.exit_code == 1, result.output
+    for name in ("actors", "core", "region"):
+        assert f"schemas/{name}.schema.json:1:1: error[symbolic-link]" in result.stdout
+    assert "root:" not in result.output
+
 # -- cost linear in the input ----------------------------------------------------------------------
 
 

@@ -266,7 +266,7 @@ def schema_validators(schemas: Mapping[str, bytes] | None, problems: list[Proble
     A repository schema that is byte for byte the packaged one is not checked again (a test checks
     the packaged schemas), so that a valid plan set never needs jsonschema at all."""
     validators = {}
-    for problem in unread_problems(schemas or {}).values():
+    for problem in unread_problems(schemas if schemas is not None else {}).values():
         problems.append(dataclasses.replace(problem, message=problem.message + "; " + t(
             "using the schema packaged with fardplan")))
     for kind, name in SCHEMA_NAMES.items():
