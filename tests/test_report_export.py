@@ -245,13 +245,21 @@ def test_output_file(plan_dir: Path, tmp_path: Path) -> None:
     assert [p.name for p in target.parent.iterdir()] == ["sodertalje.html"]  # no temporary left
 
 
-@pytest.mark.parametrize("inside", ["plans/export.md", "plans", "plans/../plans/x.md"])
-def test_output_inside_plans_is_refused(plan_dir: Path, inside: str) -> None:
-    before = sorted(p.name for p in (plan_dir / "plans").iterdir())
+@pytest.mark.parametrize("inside,folder", [
+    ("plans/export.md", "plans"), ("plans", "plans"), ("plans/../plans/x.md", "plans"),
+    ("schemas/core.schema.json", "schemas"), ("schemas/export.md", "schemas"),
+    (".git/HEAD", ".git"), (".git/export.md", ".git"),
+])
+def test_output_inside_plans_schemas_or_git_is_refused(plan_dir: Path, inside: str, folder: str) -> None:
+    (plan_dir / ".git").mkdir(exist_ok=True)
+    (plan_dir / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    files = sorted(p for p in plan_dir.rglob("*") if p.is_file())
+    before = [p.read_bytes() for p in files]
     result = run_cli("export", "-o", str(plan_dir / inside), repo=plan_dir)
     assert result.exit_code == 2
-    assert "inside plans/" in result.stderr and result.stdout == ""
-    assert sorted(p.name for p in (plan_dir / "plans").iterdir()) == before
+    assert f"inside {folder}/" in result.stderr and result.stdout == ""
+    assert sorted(p for p in plan_dir.rglob("*") if p.is_file()) == files
+    assert [p.read_bytes() for p in files] == before
 
 
 def test_output_to_missing_folder(plan_dir: Path, tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ def export(
         EXPORT_RENDERERS, "Output format (html: one self-contained page for print).")] = "markdown",
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE",
-        help="Write to FILE instead of stdout (never inside plans/).")] = None,
+        help="Write to FILE instead of stdout (never inside plans/, schemas/ or .git/).")] = None,
 ) -> None:
     """The whole plan as a printable document, in the order of the published roadmap.
 
@@ -48,15 +48,20 @@ def export(
 
 
 def write_output(repository: PlanRepository, target: Path, text: str) -> None:
-    """Write the document to ``target`` whole or not at all; never inside plans/."""
+    """Write the document to ``target`` whole or not at all; never inside plans/, schemas/ or a
+    git directory (an export there would replace a plan, a schema or git's own files)."""
     from fardplan_cli.errors import UsageError
     from fardplan_cli.i18n import t
     from fardplan_cli.yamlfile import atomic_write_text
 
     resolved = target.resolve()
-    plans = repository.plans_dir.resolve()
-    if resolved == plans or plans in resolved.parents:
-        raise UsageError(t("refusing to write {path}: it is inside plans/", path=str(target)))
+    for kept in (repository.plans_dir.resolve(), (repository.root / "schemas").resolve()):
+        if resolved == kept or kept in resolved.parents:
+            raise UsageError(t("refusing to write {path}: it is inside {folder}/",
+                               path=str(target), folder=kept.name))
+    if ".git" in resolved.parts:
+        raise UsageError(t("refusing to write {path}: it is inside {folder}/", path=str(target),
+                           folder=".git"))
     if resolved.is_dir():
         raise UsageError(t("{path} is a folder, not a file", path=str(target)))
     if not resolved.parent.is_dir():
