@@ -152,6 +152,7 @@ _SWEDISH: dict[str, str] = {
     ),
     "interrupted": "avbrutet",
     "the output could not be written: {reason}": "utdata kunde inte skrivas: {reason}",
+    "the output could not be written to {path}: {reason}": "utdata kunde inte skrivas till {path}: {reason}",
     "standard output is closed": "standard ut är stängd",
     "{error} Did you mean {names}?": "{error} Menade du {names}?",
     "internal error: {error} (set FARDPLAN_DEBUG=1 to see the traceback)": (

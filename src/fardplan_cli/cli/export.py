@@ -50,7 +50,7 @@ def export(
 def write_output(repository: PlanRepository, target: Path, text: str) -> None:
     """Write the document to ``target`` whole or not at all; never inside plans/, schemas/ or a
     git directory (an export there would replace a plan, a schema or git's own files)."""
-    from fardplan_cli.errors import UsageError
+    from fardplan_cli.errors import FardplanError, UsageError
     from fardplan_cli.i18n import t
     from fardplan_cli.yamlfile import atomic_write_text
 
@@ -66,4 +66,13 @@ def write_output(repository: PlanRepository, target: Path, text: str) -> None:
         raise UsageError(t("{path} is a folder, not a file", path=str(target)))
     if not resolved.parent.is_dir():
         raise UsageError(t("the folder of {path} does not exist", path=str(target)))
-    atomic_write_text(resolved, text)
+    try:
+        if resolved.exists() and not resolved.is_file():
+            # A device or a pipe (/dev/null, /dev/stdout) is written to, never replaced by a file.
+            with resolved.open("w", encoding="utf-8", newline="") as stream:
+                stream.write(text)
+        else:
+            atomic_write_text(resolved, text)
+    except OSError as error:
+        raise FardplanError(t("the output could not be written to {path}: {reason}", path=str(target),
+                              reason=error.strerror or str(error))) from error
