@@ -191,6 +191,18 @@ def test_lone_cr_line_endings_are_kept() -> None:
         *old_lines[status + 1:]]
 
 
+def test_an_edit_keeps_the_line_endings_of_the_lines_it_replaces_in_a_mixed_file() -> None:
+    """A file whose head is CRLF and the rest LF (as a merge can leave it): the edited initiative's
+    lines keep their own LF, not the first line's CRLF; only the edited line changes."""
+    files = _files()
+    text = files["plans/sodertalje.yaml"].decode("utf-8").replace("\n", "\r\n", 20)
+    files["plans/sodertalje.yaml"] = text.encode("utf-8")
+    result = edit.set_status(load_plan_set(files), files, "sodertalje:1.4", "done")
+    old_lines, new_lines = text.splitlines(keepends=True), result.new_text.splitlines(keepends=True)
+    changed = [(old, new) for old, new in zip(old_lines, new_lines, strict=True) if old != new]
+    assert changed == [("    status: planned\n", "    status: done\n")]
+
+
 @pytest.mark.parametrize("indent", [None, 2])
 def test_a_file_in_json_style_is_refused_not_reflowed(indent: int | None) -> None:
     import json

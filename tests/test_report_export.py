@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
+import stat
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
@@ -245,13 +248,21 @@ def test_output_file(plan_dir: Path, tmp_path: Path) -> None:
     assert [p.name for p in target.parent.iterdir()] == ["sodertalje.html"]  # no temporary left
 
 
-@pytest.mark.parametrize("inside", ["plans/export.md", "plans", "plans/../plans/x.md"])
-def test_output_inside_plans_is_refused(plan_dir: Path, inside: str) -> None:
-    before = sorted(p.name for p in (plan_dir / "plans").iterdir())
+@pytest.mark.parametrize("inside,folder", [
+    ("plans/export.md", "plans"), ("plans", "plans"), ("plans/../plans/x.md", "plans"),
+    ("schemas/core.schema.json", "schemas"), ("schemas/export.md", "schemas"),
+    (".git/HEAD", ".git"), (".git/export.md", ".git"),
+])
+def test_output_inside_plans_schemas_or_git_is_refused(plan_dir: Path, inside: str, folder: str) -> None:
+    (plan_dir / ".git").mkdir(exist_ok=True)
+    (plan_dir / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    files = sorted(p for p in plan_dir.rglob("*") if p.is_file())
+    before = [p.read_bytes() for p in files]
     result = run_cli("export", "-o", str(plan_dir / inside), repo=plan_dir)
     assert result.exit_code == 2
-    assert "inside plans/" in result.stderr and result.stdout == ""
-    assert sorted(p.name for p in (plan_dir / "plans").iterdir()) == before
+    assert f"inside {folder}/" in result.stderr and result.stdout == ""
+    assert sorted(p for p in plan_dir.rglob("*") if p.is_file()) == files
+    assert [p.read_bytes() for p in files] == before
 
 
 def test_the_domain_writes_the_document_without_the_command_line(plan_dir: Path, tmp_path: Path) -> None:
@@ -284,3 +295,40 @@ def test_unknown_core(plan_dir: Path) -> None:
                                       ("json", "export-sodertalje.json")])
 def test_golden_export(plan_dir: Path, fmt: str, name: str) -> None:
     assert_golden(f"report/{name}", export(plan_dir, "--core", "sodertalje", "--format", fmt))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_output_to_a_pipe_writes_into_it_and_never_replaces_it(plan_dir: Path, tmp_path: Path) -> None:
+    """A device or a pipe (/dev/null, /dev/stdout) is written to: the atomic rename put a regular
+    file in its place (as root, ``-o /dev/null`` replaced the machine's /dev/null)."""
+    import threading
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    pipe = folder / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    result = run_cli("export", "--core", "sodertalje", "-o", str(pipe), repo=plan_dir)
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert received and received[0].startswith(b"# ")
+    assert [p.name for p in folder.iterdir()] == ["pipe"]
+
+
+def test_output_that_cannot_be_written_is_one_message(plan_dir: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    def no_space(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkstemp", no_space)
+    target = tmp_path / "plan.md"
+    result = run_cli("export", "-o", str(target), repo=plan_dir)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines()[-1] == (
+        f"fardplan: the output could not be written to {target}: No space left on device")
+    assert not target.exists()

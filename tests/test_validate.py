@@ -391,6 +391,31 @@ def test_a_schema_that_is_a_link_is_reported_and_not_opened(plan_dir: Path) -> N
     assert "root:" not in result.output
 
 
+
+def test_every_schema_a_link_is_each_reported(plan_dir: Path) -> None:
+    """With no schema read at all, the unread ones were dropped with the empty set of schemas."""
+    for name in ("actors", "core", "region"):
+        schema = plan_dir / "schemas" / f"{name}.schema.json"
+        schema.unlink()
+        schema.symlink_to("/etc/passwd")
+    result = run_cli("validate", repo=plan_dir)
+    assert result.exit_code == 1, result.output
+    for name in ("actors", "core", "region"):
+        assert f"schemas/{name}.schema.json:1:1: error[symbolic-link]" in result.stdout
+    assert "root:" not in result.output
+
+
+def test_a_schemas_folder_that_is_a_link_is_reported_and_not_opened(plan_dir: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    (plan_dir / "schemas").rename(elsewhere)
+    (elsewhere / "core.schema.json").write_text('{"not": {}}', encoding="utf-8")  # would refuse all
+    (plan_dir / "schemas").symlink_to(elsewhere, target_is_directory=True)
+    result = run_cli("validate", repo=plan_dir)
+    assert result.exit_code == 1, result.output
+    assert "schemas:1:1: error[symbolic-link] schemas is a symbolic link" in result.stdout
+    assert "using the schema packaged with fardplan" in result.stdout
+    assert "plans/sodertalje.yaml" not in result.stdout
+
 # -- cost linear in the input ----------------------------------------------------------------------
 
 

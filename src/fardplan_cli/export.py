@@ -116,18 +116,31 @@ def plan_document(plan: PlanSet, core_ids: Sequence[str] | None = None) -> PlanD
 
 
 def write_document(repository: PlanRepository, target: Path, text: str) -> None:
-    """Write an exported document to ``target``, whole or not at all; never inside ``plans/``
-    (which holds only plans), never over a folder."""
-    from fardplan_cli.errors import UsageError
+    """Write an exported document to ``target``, whole or not at all; never inside ``plans/``,
+    ``schemas/`` or a git directory (an export there would replace a plan, a schema or git's own
+    files), never over a folder; a device or a pipe is written to, never replaced by a file."""
+    from fardplan_cli.errors import FardplanError, UsageError
     from fardplan_cli.i18n import t
     from fardplan_cli.writing import atomic_write_text
 
     resolved = target.resolve()
-    plans = repository.plans_dir.resolve()
-    if resolved == plans or plans in resolved.parents:
-        raise UsageError(t("refusing to write {path}: it is inside plans/", path=str(target)))
+    for kept in (repository.plans_dir.resolve(), (repository.root / "schemas").resolve()):
+        if resolved == kept or kept in resolved.parents:
+            raise UsageError(t("refusing to write {path}: it is inside {folder}/",
+                               path=str(target), folder=kept.name))
+    if ".git" in resolved.parts:
+        raise UsageError(t("refusing to write {path}: it is inside {folder}/", path=str(target),
+                           folder=".git"))
     if resolved.is_dir():
         raise UsageError(t("{path} is a folder, not a file", path=str(target)))
     if not resolved.parent.is_dir():
         raise UsageError(t("the folder of {path} does not exist", path=str(target)))
-    atomic_write_text(resolved, text)
+    try:
+        if resolved.exists() and not resolved.is_file():
+            with resolved.open("w", encoding="utf-8", newline="") as stream:
+                stream.write(text)
+        else:
+            atomic_write_text(resolved, text)
+    except OSError as error:
+        raise FardplanError(t("the output could not be written to {path}: {reason}",
+                              path=str(target), reason=error.strerror or str(error))) from error

@@ -152,6 +152,7 @@ _SWEDISH: dict[str, str] = {
     ),
     "interrupted": "avbrutet",
     "the output could not be written: {reason}": "utdata kunde inte skrivas: {reason}",
+    "the output could not be written to {path}: {reason}": "utdata kunde inte skrivas till {path}: {reason}",
     "standard output is closed": "standard ut är stängd",
     "{error} Did you mean {names}?": "{error} Menade du {names}?",
     "internal error: {error} (set FARDPLAN_DEBUG=1 to see the traceback)": (
@@ -254,7 +255,7 @@ _SWEDISH: dict[str, str] = {
     "Lead unit": "Ansvarig enhet",
     "Owner": "Ägare",
     "Start": "Start",
-    "Due": "Klart senast",
+    "Due": "Klar senast",
     "Done on": "Genomförd den",
     "Amount": "Belopp",
     "Decided": "Beslutad",
@@ -362,7 +363,7 @@ _SWEDISH: dict[str, str] = {
     "Initiative map": "Insatskarta",
     "No particular place": "Utan särskild plats",
     "Example participants": "Exempel på medverkande aktörer",
-    "refusing to write {path}: it is inside plans/": "skriver inte {path}: den ligger i plans/",
+    "refusing to write {path}: it is inside {folder}/": "skriver inte {path}: den ligger i {folder}/",
     "{path} is a folder, not a file": "{path} är en mapp, inte en fil",
     "the folder of {path} does not exist": "mappen för {path} finns inte",
     # -- edit --
@@ -832,7 +833,6 @@ _SWEDISH: dict[str, str] = {
         "det slaget"
     ),
     # the follow-up per core in the read commands and reports (format 2)
-    "Lead unit": "Ansvarig enhet",
     "Status in the cores": "Status i kärnorna",
     "political assignment": "politiskt uppdrag",
     "operations": "ordinarie verksamhet",
@@ -840,11 +840,7 @@ _SWEDISH: dict[str, str] = {
     "funding": "finansiering",
     "Activity": "Aktivitet",
     "Activities": "Aktiviteter",
-    "Owner": "Ägare",
-    "Due": "Klar senast",
     "Carried by": "Genomförs genom",
-    "Amount": "Belopp",
-    "Decided": "Beslutat",
     "By": "Av",
     "Update": "Lägesrapport",
     "Latest updates": "Senaste lägesrapporter",

@@ -224,9 +224,11 @@ class Involvement:
 def ancestors(plan: PlanSet, actor_id: str) -> list[str]:
     """The actors that ``actor_id`` is part of, nearest first (stops at a loop)."""
     chain: list[str] = []
+    seen = {actor_id}
     actor = plan.actor(actor_id)
-    while actor is not None and actor.part_of and actor.part_of not in chain and actor.part_of != actor_id:
+    while actor is not None and actor.part_of and actor.part_of not in seen:
         chain.append(actor.part_of)
+        seen.add(actor.part_of)
         actor = plan.actor(actor.part_of)
     return chain
 

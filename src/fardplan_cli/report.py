@@ -28,7 +28,6 @@ from fardplan_cli.query import (
     InitiativeFilter,
     Role,
     Via,
-    ancestors,
     context_core,
     count_by_status,
     display_ref,
@@ -290,19 +289,36 @@ class InvolvementIndex:
 
     Expands each actor the plan names to the actors it stands for (itself, a group's
     municipalities) and those concerned through it (every actor that is part of one of them),
-    which keeps the matrix linear in the number of initiatives.
+    which keeps the matrix linear in the number of initiatives. An actor's parts are found from it
+    down, once, and only for the actors that initiatives name: the cost follows the registry,
+    however deep its ``part_of`` chains.
     """
 
     def __init__(self, plan: PlanSet) -> None:
         self.plan = plan
-        self.descendants: dict[str, set[str]] = {}
+        self.parts: dict[str, list[str]] = {}
         for actor in plan.actors:
-            for ancestor in ancestors(plan, actor.id):
-                self.descendants.setdefault(ancestor, set()).add(actor.id)
+            if actor.part_of and actor.part_of != actor.id:
+                self.parts.setdefault(actor.part_of, []).append(actor.id)
+        self._stands_for: dict[str, frozenset[str]] = {}
         self.members: dict[str | None, frozenset[str]] = {
             core.id: frozenset(core.municipalities) for core in plan.cores
         }
         self.members[None] = frozenset(m for core in plan.cores for m in core.municipalities)
+
+    def stands_for(self, actor_id: str) -> frozenset[str]:
+        """The actor and every actor that is part of it, at any depth (a loop ends the walk)."""
+        found = self._stands_for.get(actor_id)
+        if found is None:
+            reached = {actor_id}
+            waiting = [actor_id]
+            while waiting:
+                for part in self.parts.get(waiting.pop(), ()):
+                    if part not in reached:
+                        reached.add(part)
+                        waiting.append(part)
+            found = self._stands_for[actor_id] = frozenset(reached)
+        return found
 
     def degrees(self, initiative: Initiative, core_id: str | None) -> dict[str, set[Degree]]:
         """Each involved actor's degrees; ``concerned`` only for one that neither leads nor takes
@@ -316,7 +332,7 @@ class InvolvementIndex:
             degree: Degree = "leads" if role in _LEADING_ROLES else "takes_part"
             for actor_id in reached:
                 found.setdefault(actor_id, set()).add(degree)
-        concerned = {d for who in list(found) for d in self.descendants.get(who, set())}
+        concerned = {part for who in list(found) for part in self.stands_for(who)}
         for actor_id in concerned - found.keys():
             found[actor_id] = {"concerned"}
         return found

@@ -77,7 +77,12 @@ def read_repository_schemas(root: Path) -> dict[str, bytes]:
     ``PlanFiles``), keyed by its file name, and the packaged schema is used in its place."""
     folder = root / SCHEMAS_DIR
     schemas = PlanFiles()
-    if folder.is_symlink() or not folder.is_dir():
+    if folder.is_symlink():  # said, not silently passed over: a pull request could swap it in
+        schemas.unread[SCHEMAS_DIR] = Problem(SCHEMAS_DIR, 1, 1, "error", "symbolic-link", t(
+            "{file} is a symbolic link; fardplan reads only regular files inside the "
+            "repository: replace the link by the file itself", file=SCHEMAS_DIR))
+        return schemas
+    if not folder.is_dir():
         return schemas
     for name in SCHEMA_NAMES.values():
         if (folder / name).is_symlink() or (folder / name).is_file():
@@ -266,7 +271,7 @@ def schema_validators(schemas: Mapping[str, bytes] | None, problems: list[Proble
     A repository schema that is byte for byte the packaged one is not checked again (a test checks
     the packaged schemas), so that a valid plan set never needs jsonschema at all."""
     validators = {}
-    for problem in unread_problems(schemas or {}).values():
+    for problem in unread_problems(schemas if schemas is not None else {}).values():
         problems.append(dataclasses.replace(problem, message=problem.message + "; " + t(
             "using the schema packaged with fardplan")))
     for kind, name in SCHEMA_NAMES.items():

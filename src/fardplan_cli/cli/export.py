@@ -20,7 +20,7 @@ def export(
         EXPORT_RENDERERS, "Output format (html: one self-contained page for print).")] = "markdown",
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE",
-        help="Write to FILE instead of stdout (never inside plans/).")] = None,
+        help="Write to FILE instead of stdout (never inside plans/, schemas/ or .git/).")] = None,
 ) -> None:
     """The whole plan as a printable document, in the order of the published roadmap.
 

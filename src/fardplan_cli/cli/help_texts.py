@@ -150,8 +150,8 @@ SWEDISH_HELP: dict[str, str] = {
         "kärnspecifika insatserna; insatskartan per plats; indikatorerna (lägesbild).",
     "Only this core's plan (id or name); default: every core.":
         "Bara den här kärnans plan (id eller namn); standard: alla kärnor.",
-    "Write to FILE instead of stdout (never inside plans/).":
-        "Skriv till FILE i stället för standard ut (aldrig i plans/).",
+    "Write to FILE instead of stdout (never inside plans/, schemas/ or .git/).":
+        "Skriv till FILE i stället för standard ut (aldrig i plans/, schemas/ eller .git/).",
     "Check the whole plan set against the schemas and the plan rules; print every problem.\n\n"
     "Exit 0 when the plans are valid, 1 when they have errors (with --strict, warnings too).":
         "Kontrollera hela planmängden mot scheman och planregler; skriv ut varje problem.\n\n"

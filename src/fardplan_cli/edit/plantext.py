@@ -254,11 +254,14 @@ class PlanText:
 
     def with_text(self, start: int, end: int, text: str) -> str:
         """The whole file with ``text`` (LF line endings) in place of ``start``..``end``, written
-        with the file's own line ending; everything else as it was."""
+        with the line ending of the lines it replaces (the file's own, where it replaces none, or
+        the file mixes them); everything else as it was."""
         if start == end == len(self.body) and self.body and self.body[-1] not in _BREAKS:
             text = "\n" + text  # after a last line without a line break
-        if self.newline != "\n":
-            text = text.replace("\n", self.newline)
+        replaced = _LINE_BREAK.search(self.body, start, end)
+        newline = replaced.group() if replaced is not None else self.newline
+        if newline != "\n":
+            text = text.replace("\n", newline)
         return self.bom + self.body[:start] + text + self.body[end:]
 
     def refuse_flow(self, what: str) -> EditRefusedError:
