@@ -1,8 +1,9 @@
 """Editing plans: assign, set-status, prioritize, new, and a core's follow-up (dialogues,
 activities, updates, how an initiative is carried: ``followup``).
 
-``commands`` holds the edits themselves (pure functions from the plan set and the files' bytes to
-an ``EditResult``), ``plantext`` finds an initiative's lines in its file and puts the edited lines
+``commands`` holds the edits of an initiative's own fields, ``followup`` those of a core's
+follow-up (priorities in dialogues included): pure functions from the plan set and the files'
+bytes to an ``EditResult``. ``plantext`` finds an initiative's lines in its file and puts the edited lines
 back, ``roundtrip`` edits those lines with ruamel (comments, quoting, new scalars), and
 ``perform`` makes one edit under the plan lock: read, edit, validate, write, commit.
 """
@@ -15,7 +16,6 @@ from fardplan_cli.edit.commands import (
     file_of,
     new_initiative,
     next_initiative_id,
-    prioritize,
     resolve_for_edit,
     set_status,
     typed_text,
@@ -27,6 +27,7 @@ from fardplan_cli.edit.followup import (
     add_dialogue,
     add_update,
     next_activity_id,
+    prioritize,
     set_activity_status,
 )
 from fardplan_cli.edit.perform import EditOutcome, Maker, WriteFailedError, perform

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fardplan_cli.edit.plantext import COMMON_KEY, LIST_KEY, Block, PlanText
@@ -506,67 +506,7 @@ def set_status(
     return _result(edit, f"set-status {_ref(initiative)}", parts)
 
 
-def prioritize(
-    plan: PlanSet, files: Mapping[str, bytes], ref: str, cycle: str, *,
-    dialogue: str | None = None, remove: bool = False,
-) -> EditResult:
-    """Record (or, with ``remove``, take back) that a core's political dialogue prioritised the
-    initiative: its id in the ``prioritized`` list of that core's dialogue of ``dialogue``'s date,
-    or of the only dialogue of the cycle. ``dialogue`` of a date without one adds that dialogue.
-    Priorities are the core's: a bare common id is a usage error."""
-    from fardplan_cli.edit.followup import DialogueEdit, checked_date, new_dialogue
-    from fardplan_cli.query import resolve_cycle
-
-    initiative = resolve_for_edit(plan, ref)
-    core_id = _per_core(plan, initiative, t("the priority"))
-    core = plan.core(core_id)
-    assert core is not None
-    cycle_id = resolve_cycle(plan, cycle)
-    head = f"prioritize {_ref(initiative)}"
-    date = checked_date("--dialogue", dialogue) if dialogue is not None else None
-    of_cycle = [d for d in core.dialogues if d.cycle == cycle_id]
-    if date is not None:
-        found = next((d for d in core.dialogues if d.date == date), None)
-        if found is None:
-            if remove:
-                return _unchanged(files, core.file, f"{head}: no change", _ref(initiative))
-            result = new_dialogue(files, core, date=date, cycle=cycle_id,
-                                  prioritized=[initiative.id])
-            return replace(result, summary=f"{head}: +{cycle_id} (dialogue {date} added)",
-                           ref=_ref(initiative))
-        if found.cycle != cycle_id:
-            raise UsageError(t(
-                "the dialogue of {date} in {core} is in cycle {cycle}, not {wanted}",
-                date=date, core=core.id, cycle=found.cycle, wanted=cycle_id))
-    else:
-        if remove:
-            listing = [d for d in of_cycle if initiative.id in d.prioritized]
-            if not listing:
-                return _unchanged(files, core.file, f"{head}: no change", _ref(initiative))
-            of_cycle = listing
-        if not of_cycle:
-            raise UsageError(t(
-                "{core} has no dialogue in cycle {cycle}: record it first with 'fardplan "
-                "dialogue add {core} --date DATE --cycle {cycle}', or give --dialogue DATE",
-                core=core.id, cycle=cycle_id))
-        if len(of_cycle) > 1:
-            raise UsageError(t(
-                "{core} has {count} dialogues in cycle {cycle} ({dates}); give --dialogue DATE",
-                core=core.id, count=len(of_cycle), cycle=cycle_id,
-                dates=", ".join(d.date for d in of_cycle)))
-        found = of_cycle[0]
-    edit = DialogueEdit(files, core, found.date)
-    current = list(found.prioritized)
-    wanted = ([i for i in current if i != initiative.id] if remove
-              else current if initiative.id in current else [*current, initiative.id])
-    if wanted == current:
-        return edit.result(f"{head}: no change")
-    _set_list(edit, "prioritized", wanted)
-    sign = "-" if remove else "+"
-    return edit.result(f"{head}: {sign}{cycle_id} (dialogue {found.date})")
-
-
-def _unchanged(files: Mapping[str, bytes], path: str, summary: str, ref: str) -> EditResult:
+def unchanged(files: Mapping[str, bytes], path: str, summary: str, ref: str) -> EditResult:
     text = _text_of(files, path)
     return EditResult(path, text, text, summary, ref, None, None)
 
