@@ -11,8 +11,8 @@ the machine's load touches all alike.
 have yet (exit 2, "No such command") is shown as ``not available``.
 
 The default size is 300 cores x 50 initiatives (15,000) with 1,000 commits; ``--quick`` is a smoke
-run at a tiny size (its figures mean nothing). A second repository holds two cores of 6,000
-initiatives each (4.5 MB a file, near the 5 MB a plan file may hold), for an edit's cost against
+run at a tiny size (its figures mean nothing). A second repository holds two cores of 4,500
+initiatives each (~4.8 MB a file in format 2, near the 5 MB a plan file may hold), for an edit's cost against
 validate's on one large file.
 """
 
@@ -41,7 +41,7 @@ FULL_SIZE = {"cores": 300, "initiatives": 50, "commits": 1000, "runs": 5}
 QUICK_SIZE = {"cores": 6, "initiatives": 8, "commits": 30, "runs": 1}
 # A second plan repository with one large core (and one more of the same size): an edit's cost
 # against validate's on a file near the 5 MB a plan file may hold.
-LARGE_CORE_INITIATIVES = {"full": 6000, "quick": 8}
+LARGE_CORE_INITIATIVES = {"full": 4500, "quick": 8}
 
 # Parse each distinct blob of one file once with ruamel's C safe loader, read through one
 # `git cat-file --batch`: the least that `fardplan log` has to do (argv: the file of blob ids).

@@ -16,6 +16,7 @@ from tests.support import PROJECT_ROOT, git
 sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
 
 import generate
+import run as benchmark_run
 
 RUNNER = PROJECT_ROOT / "benchmarks" / "run.py"
 
@@ -149,3 +150,13 @@ def test_runner_markdown_table(tmp_path: Path) -> None:
         "| operation | median | reference | reference median | ratio | target | met? |"
     )
     assert len(table) == 2 + 10  # the header, its rule, nine operations and the peak memory
+
+
+def test_the_large_core_of_the_edit_row_stays_under_the_file_size_cap(tmp_path: Path) -> None:
+    """The edit row's large core must stay a file that fardplan reads (format 2's follow-up made
+    6,000 initiatives 6.4 MB, and the row failed)."""
+    from fardplan_cli.yamlfile import MAX_FILE_BYTES
+
+    large = generate.generate(tmp_path / "large", 2, benchmark_run.LARGE_CORE_INITIATIVES["full"], 4)
+    sizes = [path.stat().st_size for path in (large.root / "plans").glob("core-*.yaml")]
+    assert sizes and max(sizes) < MAX_FILE_BYTES
