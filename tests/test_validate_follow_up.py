@@ -476,10 +476,13 @@ def test_today_is_asked_only_when_a_date_is_compared(monkeypatch: pytest.MonkeyP
 
 
 def _codes_of_the_rules() -> set[str]:
-    """The code (third argument) of every ``self.add(...)`` call in plan_rules.py."""
+    """The code (third argument) of every ``self.add(...)`` call in plan_rules.py and
+    follow_up_rules.py."""
     import ast
 
-    source = (PROJECT_ROOT / "src" / "fardplan_cli" / "plan_rules.py").read_text(encoding="utf-8")
+    source = "\n".join(
+        (PROJECT_ROOT / "src" / "fardplan_cli" / name).read_text(encoding="utf-8")
+        for name in ("plan_rules.py", "follow_up_rules.py"))
     return {
         node.args[2].value for node in ast.walk(ast.parse(source))
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
