@@ -14,18 +14,14 @@ from typing import Any
 
 from fardplan_cli.errors import PlanProblemsError
 from fardplan_cli.grammar import RESERVED_STEMS, is_core_id, is_initiative_id
-from fardplan_cli.i18n import STATUSES, t
+from fardplan_cli.i18n import t
+from fardplan_cli.load_follow_up import FollowUpBuilder
 from fardplan_cli.model import (
-    DEFAULT_STATUS,
-    Activity,
     Actor,
-    Carrier,
     CharacterSection,
     Core,
     Cycle,
-    Dialogue,
     Direction,
-    FollowUp,
     GoalArea,
     Indicator,
     IndicatorValue,
@@ -34,13 +30,11 @@ from fardplan_cli.model import (
     Position,
     Problem,
     Region,
-    Update,
 )
 from fardplan_cli.yamlfile import (
     Document,
     PathKey,
     YamlProblemError,
-    format_path,
     parse_document,
     unread_problems,
 )
@@ -171,92 +165,11 @@ def build_initiative(doc: Document, core: str | None, index: int, item: Any, *,
         else initiative
 
 
-class _ModelBuilder:
+class _ModelBuilder(FollowUpBuilder):
     def __init__(self, positions: bool = True) -> None:
-        self.problems: list[Problem] = []
-        self.positions = positions
+        super().__init__(positions)
         self.cycle_order: tuple[str, ...] = ()
         """The region's cycles in order: a core-specific initiative's priorities follow it."""
-
-    def _pos(self, doc: Document, path: PathKey) -> Position:
-        return doc.position(path) if self.positions else Position(doc.file, 1, 1)
-
-    # -- shape checks -------------------------------------------------------------------------
-
-    def _problem(self, doc: Document, path: PathKey, code: str, message: str, *,
-                 key: bool = False) -> None:
-        pos = doc.position(path, key=key)
-        self.problems.append(
-            Problem(pos.file, pos.line, pos.column, "error", code, message, format_path(path))
-        )
-
-    def _mapping(self, doc: Document, value: Any, path: PathKey, what: str) -> dict[str, Any] | None:
-        if isinstance(value, dict):
-            return value
-        if value is None and not path:
-            self._problem(doc, path, "empty-file", t("the file is empty; it should hold {what}", what=t(what)))
-        else:
-            self._problem(doc, path, "wrong-type",
-                          t("expected {what} (a mapping), found {kind}", what=t(what), kind=describe_value(value)))
-        return None
-
-    def _list(self, doc: Document, data: dict[str, Any], path: PathKey, key: str) -> list[Any]:
-        value = data.get(key)
-        if value is None:
-            return []
-        if isinstance(value, list):
-            return value
-        self._problem(doc, (*path, key), "wrong-type",
-                      t("{key} should be a list, found {kind}", key=key, kind=describe_value(value)))
-        return []
-
-    def _str(
-        self, doc: Document, data: dict[str, Any], path: PathKey, key: str, *, required: bool
-    ) -> str | None:
-        value = data.get(key)
-        if value is None:
-            if required:
-                self._problem(doc, path, "missing-field", t("{field} is missing", field=format_path((*path, key))))
-            return None
-        if isinstance(value, str):
-            return value
-        if key == "id" and isinstance(value, int | float) and not isinstance(value, bool):
-            raw = raw_scalar(doc, (*path, key)) or str(value)
-            self._problem(
-                doc, (*path, key), "id-not-string",
-                t("the id {raw} was read as a number; quote it: id: \"{raw}\" (unquoted, 1.10 is the "
-                  "number 1.1)", raw=raw),
-            )
-            return None
-        self._problem(doc, (*path, key), "wrong-type",
-                      t("{key} should be text, found {kind}", key=key, kind=describe_value(value)))
-        return None
-
-    def _str_list(self, doc: Document, data: dict[str, Any], path: PathKey, key: str) -> tuple[str, ...]:
-        items = self._list(doc, data, path, key)
-        if not items:
-            return ()
-        out: list[str] = []
-        for index, item in enumerate(items):
-            if isinstance(item, str):
-                out.append(item)
-            else:
-                self._problem(doc, (*path, key, index), "wrong-type",
-                              t("{key} should hold text, found {kind}", key=key, kind=describe_value(item)))
-        return tuple(out)
-
-    def _int(self, doc: Document, data: dict[str, Any], path: PathKey, key: str, *,
-             required: bool = True) -> int | None:
-        value = data.get(key)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        if value is None:
-            if not required:
-                return None
-            self._problem(doc, path, "missing-field", t("{field} is missing", field=format_path((*path, key))))
-        else:
-            self._problem(doc, (*path, key), "wrong-type", t("{key} should be a whole number", key=key))
-        return None
 
     # -- the files ----------------------------------------------------------------------------
 
@@ -385,127 +298,6 @@ class _ModelBuilder:
             replace(i, priority=_merged(i.priority, core.priorities_of(i.id, self.cycle_order)))
             for i in core.initiatives))
 
-    def _dialogues(self, doc: Document, data: dict[str, Any]) -> tuple[Dialogue, ...]:
-        dialogues = []
-        for index, item in enumerate(self._list(doc, data, (), "dialogues")):
-            path: PathKey = ("dialogues", index)
-            entry = self._mapping(doc, item, path, "a dialogue")
-            if entry is None:
-                continue
-            day = self._str(doc, entry, path, "date", required=True)
-            cycle = self._str(doc, entry, path, "cycle", required=True)
-            if day is None or cycle is None:
-                continue
-            dialogues.append(Dialogue(
-                date=day, cycle=cycle,
-                participants=self._str_list(doc, entry, path, "participants"),
-                prioritized=self._str_list(doc, entry, path, "prioritized"),
-                note=self._str(doc, entry, path, "note", required=False),
-                pos=self._pos(doc, path),
-            ))
-        return tuple(dialogues)
-
-    def _follow_ups(self, doc: Document, data: dict[str, Any]) -> tuple[FollowUp, ...]:
-        """The core's ``common:`` section: its follow-up of each common initiative."""
-        section = data.get("common")
-        if section is None:
-            return ()
-        if not isinstance(section, dict):
-            self._problem(doc, ("common",), "wrong-type", t(
-                "{key} should be a mapping, found {kind}", key="common",
-                kind=describe_value(section)))
-            return ()
-        follow_ups = []
-        for key, item in section.items():
-            path: PathKey = ("common", key)
-            if not isinstance(key, str) or not is_initiative_id(key):
-                self._problem(doc, path, "bad-id", t(
-                    "{id!r} is not an initiative id (AREA.NUMBER, e.g. \"1.3\")", id=str(key)),
-                    key=True)
-                continue
-            entry = self._mapping(doc, item if item is not None else {}, path, "a follow-up")
-            if entry is None:
-                continue
-            follow_ups.append(FollowUp(
-                id=key,
-                status=self._status(doc, entry, path),
-                status_note=self._str(doc, entry, path, "status_note", required=False),
-                participants=self._str_list(doc, entry, path, "participants"),
-                lead_unit=self._str(doc, entry, path, "lead_unit", required=False),
-                activities=self._activities(doc, entry, path),
-                updates=self._updates(doc, entry, path),
-                carried_by=self._carriers(doc, entry, path),
-                pos=self._pos(doc, path),
-            ))
-        return tuple(follow_ups)
-
-    def _status(self, doc: Document, entry: dict[str, Any], path: PathKey) -> str:
-        status = self._str(doc, entry, path, "status", required=False) or DEFAULT_STATUS
-        if status not in STATUSES:
-            self._problem(doc, (*path, "status"), "bad-status",
-                          t("unknown status {name!r}", name=status) + "; "
-                          + t("choose one of {options}", options=", ".join(STATUSES)))
-            status = DEFAULT_STATUS
-        return status
-
-    def _activities(self, doc: Document, data: dict[str, Any], path: PathKey) -> tuple[Activity, ...]:
-        activities = []
-        for index, item in enumerate(self._list(doc, data, path, "activities")):
-            apath: PathKey = (*path, "activities", index)
-            entry = self._mapping(doc, item, apath, "an activity")
-            if entry is None:
-                continue
-            activity_id = self._str(doc, entry, apath, "id", required=True)
-            title = self._str(doc, entry, apath, "title", required=True)
-            if activity_id is None or title is None:
-                continue
-            activities.append(Activity(
-                id=activity_id, title=title,
-                owner=self._str(doc, entry, apath, "owner", required=False),
-                participants=self._str_list(doc, entry, apath, "participants"),
-                start=self._str(doc, entry, apath, "start", required=False),
-                due=self._str(doc, entry, apath, "due", required=False),
-                status=self._status(doc, entry, apath),
-                done_on=self._str(doc, entry, apath, "done_on", required=False),
-                note=self._str(doc, entry, apath, "note", required=False),
-                pos=self._pos(doc, apath),
-            ))
-        return tuple(activities)
-
-    def _updates(self, doc: Document, data: dict[str, Any], path: PathKey) -> tuple[Update, ...]:
-        updates = []
-        for index, item in enumerate(self._list(doc, data, path, "updates")):
-            upath: PathKey = (*path, "updates", index)
-            entry = self._mapping(doc, item, upath, "an update")
-            if entry is None:
-                continue
-            day = self._str(doc, entry, upath, "date", required=True)
-            text = self._str(doc, entry, upath, "text", required=True)
-            if day is not None and text is not None:
-                updates.append(Update(day, text, self._str(doc, entry, upath, "by", required=False),
-                                      self._pos(doc, upath)))
-        return tuple(updates)
-
-    def _carriers(self, doc: Document, data: dict[str, Any], path: PathKey) -> tuple[Carrier, ...]:
-        carriers = []
-        for index, item in enumerate(self._list(doc, data, path, "carried_by")):
-            cpath: PathKey = (*path, "carried_by", index)
-            entry = self._mapping(doc, item, cpath, "a carrier")
-            if entry is None:
-                continue
-            kind = self._str(doc, entry, cpath, "kind", required=True)
-            if kind is None:
-                continue
-            carriers.append(Carrier(
-                kind=kind,
-                actor=self._str(doc, entry, cpath, "actor", required=False),
-                name=self._str(doc, entry, cpath, "name", required=False),
-                amount_sek=self._int(doc, entry, cpath, "amount_sek", required=False),
-                decided=self._str(doc, entry, cpath, "decided", required=False),
-                pos=self._pos(doc, cpath),
-            ))
-        return tuple(carriers)
-
     def _initiatives(self, doc: Document, data: dict[str, Any], core: str | None) -> tuple[Initiative, ...]:
         initiatives = []
         for index, item in enumerate(self._list(doc, data, (), "initiatives")):
@@ -617,34 +409,3 @@ def _field_positions(doc: Document, path: PathKey, entry: dict[str, Any]) -> dic
         found = positions.get(key_path)
         out[key] = Position(file, *found) if found is not None else doc.position(key_path)
     return out
-
-
-def raw_scalar(doc: Document, path: PathKey) -> str | None:
-    """The scalar's text as written in the file (``1.10``), which the parsed number has lost."""
-    text = doc.source_text
-    if text is None:
-        return None
-    pos: Position = doc.position(path)
-    lines = text.splitlines()
-    if not 0 < pos.line <= len(lines):
-        return None
-    rest = lines[pos.line - 1][pos.column - 1 :]
-    token = rest.split(" #", 1)[0].strip().rstrip(",]}")
-    return token or None
-
-
-def describe_value(value: Any) -> str:
-    """What a value is, for a message: 'text', 'a list', 'the number 3', ..."""
-    if value is None:
-        return t("nothing")
-    if isinstance(value, bool):
-        return t("true/false")
-    if isinstance(value, int | float):
-        return t("the number {value}", value=value)
-    if isinstance(value, str):
-        return t("text")
-    if isinstance(value, list):
-        return t("a list")
-    if isinstance(value, dict):
-        return t("a mapping")
-    return type(value).__name__

@@ -25,8 +25,8 @@ from fardplan_cli.load import (
     REGION_FILE,
     core_id_of,
     is_core_file,
-    raw_scalar,
 )
+from fardplan_cli.load_fields import raw_scalar
 from fardplan_cli.model import Problem, Severity
 from fardplan_cli.query import normalize
 from fardplan_cli.rule_nodes import _NOTE_STATUSES, _initiative_id, _items, _strings, _text

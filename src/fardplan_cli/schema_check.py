@@ -27,10 +27,9 @@ from fardplan_cli.i18n import t
 from fardplan_cli.load import (
     ACTORS_FILE,
     REGION_FILE,
-    describe_value,
     is_core_file,
-    raw_scalar,
 )
+from fardplan_cli.load_fields import describe_value, raw_scalar
 from fardplan_cli.model import Problem
 from fardplan_cli.plan_rules import at, is_number, unknown_actor_message
 from fardplan_cli.yamlfile import (

@@ -34,10 +34,10 @@ from fardplan_cli.i18n import t
 from fardplan_cli.load import (
     ACTORS_FILE,
     build_plan_set,
-    describe_value,
     format_1_problem,
     parse_documents,
 )
+from fardplan_cli.load_fields import describe_value
 from fardplan_cli.model import Problem
 from fardplan_cli.plan_rules import PlanRules, at, lenient_actor_pairs
 from fardplan_cli.schema_check import (
