@@ -124,7 +124,6 @@ def test_unchanged_files_are_parsed_once(plan_repo: Path) -> None:
         assert history.parsed == count + 1  # only the changed file
         new = history.plan_set(WORK_TREE, files)
         assert history.parsed == count + 1  # the work tree's files share the blobs of HEAD
-        assert history.git.changed_files(first, "HEAD", "plans") == ["plans/sodertalje.yaml"]
         for commit in (first, git(plan_repo, "rev-parse", "HEAD").strip()):
             listed = git(plan_repo, "ls-tree", "-r", "--full-tree", commit, "--", "plans/")
             assert history.plan_blobs(commit) == {

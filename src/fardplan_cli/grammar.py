@@ -32,9 +32,6 @@ INDICATOR_ID = r"[a-z][a-z0-9_-]*"
 ISO_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 """A calendar date as ISO 8601 writes it: ``2026-03-31``."""
 
-GOAL_AREAS = range(1, 10)
-"""A goal area is its number, 1 to 9."""
-
 RESERVED_STEMS = frozenset({"region", "actors"})
 """File stems in ``plans/`` that are not cores."""
 

@@ -147,14 +147,6 @@ class GitRepository:
         return {f"{folder}/{name}": oid for mode, name, oid in tree_entries(found[2], id_bytes)
                 if mode in _FILE_MODES}
 
-    def changed_files(self, old: str, new: str, folder: str) -> list[str]:
-        """Paths (from the plan root) under ``folder`` that differ between two commits; a renamed
-        file is its old path and its new one."""
-        out = self.git("diff", "--name-only", "-z", "--no-ext-diff", "--no-textconv",
-                       "--no-renames", old, new, "--", f"{folder}/")
-        paths = (self._ours(p) for p in out.decode("utf-8", "replace").split("\0") if p)
-        return sorted(p for p in paths if p is not None)
-
     def uncommitted(self, folder: str) -> list[str]:
         """Paths under ``folder`` with changes not committed (staged, unstaged or untracked)."""
         out = self.git("status", "--porcelain", "-z", "--untracked-files=all", "--no-renames",

@@ -162,10 +162,6 @@ def _sections(result: DiffResult) -> list[Section]:
     return sections
 
 
-def _plain(text: str | None) -> list[Segment]:
-    return [("equal", text or t("(none)"))]
-
-
 def _replace(old: str | None, new: str | None) -> list[Segment]:
     return [("delete", old or t("(none)")), ("equal", " → "), ("insert", new or t("(none)"))]
 
