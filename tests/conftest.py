@@ -68,3 +68,12 @@ def repo(generated: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "repo"
     shutil.copytree(generated, copy, symlinks=True)
     return copy
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One headless Chromium per test worker (see tests/support/browser.py)."""
+    from tests.support.browser import chromium
+
+    with chromium() as launched:
+        yield launched

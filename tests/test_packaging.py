@@ -28,3 +28,7 @@ def test_the_wheel_holds_the_schemas_and_the_plans(tmp_path: Path) -> None:
         for plan in SHIPPED_PLANS.glob("*.yaml"):
             assert archive.read(f"fardplan_cli/data/plans/{plan.name}") == plan.read_bytes()
         assert "fardplan_cli/py.typed" in names
+        templates = PROJECT_ROOT / "src" / "fardplan_cli" / "render" / "templates"
+        for template in (p for p in templates.rglob("*") if p.is_file()):
+            name = "fardplan_cli/render/templates/" + template.relative_to(templates).as_posix()
+            assert archive.read(name) == template.read_bytes()

@@ -226,7 +226,7 @@ def test_html_escapes_the_plan_text(plan_dir: Path) -> None:
          "title: Samverka <script>alert(1)</script> & \"citat\"")
     html = export(plan_dir, "--core", "sodertalje", "--format", "html")
     assert "<script>" not in html
-    assert "Samverka &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;citat&quot;" in html
+    assert "Samverka &lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;citat&#34;" in html
     parse(html)
 
 

@@ -944,4 +944,8 @@ _SWEDISH: dict[str, str] = {
     "{path} has no dialogue of {date}": "{path} har inget politiskt samtal {date}",
     "{ref!r} is not an activity reference: use CORE:ACTIVITY (sodertalje:1.3.1)":
         "{ref!r} är ingen referens till en aktivitet: använd KÄRNA:AKTIVITET (sodertalje:1.3.1)",
+    # printed pages (render/html.py)
+    "Made {date}": "Utskriven {date}",
+    "changes since {commit}": "ändringar sedan {commit}",
+    "revision {commit}": "incheckning {commit}",
 }
