@@ -49,6 +49,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "log": ("log", "log"),
     "cycle": ("cycle", "cycle_app"),
     "export": ("export", "export"),
+    "import": ("import_", "import_workbook"),
     "validate": ("validate", "validate"),
     "migrate": ("migrate", "migrate"),
     "init": ("init", "init"),
