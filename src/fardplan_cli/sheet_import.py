@@ -503,8 +503,7 @@ def import_workbook(repository: PlanRepository, path: Path, *, dry_run: bool = F
         if commit:
             from fardplan_cli.gitstore import commits
 
-            summary = t("import {path}: {count} change(s)", path=path.name,
-                        count=len(found.edits))
+            summary = f"import {path.name}: {len(found.edits)} change(s)"
             text = summary if not message else f"{message}\n\n{summary}"
             commit_id = commits.commit_files(repository.root, changed, text)
         return ImportOutcome(tuple(found.changes), results, True, commit_id, uncommitted)

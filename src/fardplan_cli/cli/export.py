@@ -42,10 +42,6 @@ def export(
 
     Per core: its character; per goal area the introduction, the direction, the common and the
     core-specific initiatives; the initiative map by place; the indicators (lägesbild).
-
-    With --format xlsx, the follow-up workbook: a sheet of initiatives (one row per initiative
-    per core), one of activities, one for new progress reports, and instructions; edit it in a
-    spreadsheet program and read it back with 'fardplan import'.
     """
     import io
     import sys
