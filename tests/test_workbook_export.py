@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.worksheet.worksheet import Worksheet
 
 from tests.support import git, run_cli
 
@@ -18,7 +19,7 @@ def export(repo: Path, *args: str) -> openpyxl.Workbook:
     return openpyxl.load_workbook(target)
 
 
-def rows(ws: openpyxl.worksheet.worksheet.Worksheet) -> list[tuple[object, ...]]:
+def rows(ws: Worksheet) -> list[tuple[object, ...]]:
     return [r for r in ws.iter_rows(min_row=2, values_only=True) if any(c is not None for c in r)]
 
 
@@ -55,7 +56,7 @@ def test_one_row_per_initiative_per_core_with_names_and_labels(plan_repo: Path) 
 def test_the_hidden_record_names_the_commit_and_the_repository(plan_repo: Path) -> None:
     head = git(plan_repo, "rev-parse", "HEAD").strip()
     wb = export(plan_repo, "--core", "sodertalje")
-    meta = {k: v for k, v in wb["fardplan"].iter_rows(values_only=True)}
+    meta = {row[0]: row[1] for row in wb["fardplan"].iter_rows(values_only=True)}
     assert meta["commit"] == head
     assert meta["repository"] == head  # the root commit: the only one here
     assert meta["uncommitted"] == "no"

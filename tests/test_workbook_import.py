@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.worksheet.worksheet import Worksheet
 
 from tests.support import commit_all, git, run_cli
 from tests.support.edit import snapshot
@@ -30,8 +31,8 @@ def edited(path: Path, edit: Edit) -> Path:
     return path
 
 
-def row_of(ws: openpyxl.worksheet.worksheet.Worksheet, ref: str) -> int:
-    return next(r[0].row for r in ws.iter_rows(min_row=2) if r[0].value == ref)
+def row_of(ws: Worksheet, ref: str) -> int:
+    return int(next(r[0].row for r in ws.iter_rows(min_row=2) if r[0].value == ref))
 
 
 def official(wb: openpyxl.Workbook) -> None:
