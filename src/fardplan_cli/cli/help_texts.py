@@ -232,6 +232,10 @@ SWEDISH_HELP: dict[str, str] = {
     "The amount in SEK (funding).": "Beloppet i kronor (finansiering).",
     "The day it was decided, YYYY-MM-DD.": "Dagen det beslutades, ÅÅÅÅ-MM-DD.",
     # workbook
+    "The separator C of --format csv: ';', ',' or 'tab' (default: ';' in Swedish, as "
+    "spreadsheet programs with Swedish settings read it, else ',').":
+        "Avgränsaren C i --format csv: ';', ',' eller 'tab' (standard: ';' på svenska, som "
+        "kalkylprogram med svenska inställningar läser den, annars ',').",
     "Output format (html: one self-contained page for print; xlsx: the follow-up workbook that "
     "'fardplan import' reads back).":
         "Utdataformat (html: en fristående sida för utskrift; xlsx: uppföljningens arbetsbok som "
