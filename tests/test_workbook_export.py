@@ -28,7 +28,7 @@ def test_the_sheets_and_their_headers_in_the_plans_language(plan_repo: Path) -> 
     visible = [n for n in wb.sheetnames if wb[n].sheet_state == "visible"]
     assert visible == ["Instruktioner", "Insatser", "Aktiviteter", "Nya lägesrapporter"]
     assert wb["fardplan"].sheet_state == "veryHidden"
-    assert wb["fardplan-base-initiatives"].sheet_state == "veryHidden"
+    assert wb["fardplan-base"].sheet_state == "veryHidden"
     headers = [c.value for c in wb["Insatser"][1]]
     assert headers[:7] == ["Insats", "Kärna", "Titel", "Typ", "Ansvarig aktör",
                            "Medverkande aktörer", "Status"]

@@ -4,8 +4,8 @@ The workbook a person edits has four sheets: the initiatives, the activities, ne
 reports (lägesrapporter) and the instructions. Beside them it holds, hidden where a spreadsheet
 program does not offer to show them, what it was made from (``fardplan``: the format, the
 commit, the repository's identity, the language and the filters), the lists its drop-downs
-offer (``fardplan-lists``), and a copy of every row as it was (``fardplan-base-*``, cell for cell
-in the same places as the visible rows): the base that ``import`` compares with.
+offer (``fardplan-lists``), and every exported row as it was, by sheet and row number
+(``fardplan-base``): the base that ``import`` compares with.
 
 A file is read back only after checks that cost little and need no spreadsheet library: its
 size, that it is a zip archive at all, and the sizes its zip directory announces (a small file
@@ -41,7 +41,6 @@ from fardplan_cli.sheet import (
 )
 
 if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet
 
     from fardplan_cli.model import PlanSet
     from fardplan_cli.repository import PlanRepository
@@ -60,8 +59,8 @@ FIRST_ROW = 2
 """The first data row of a sheet (row 1 holds the headers)."""
 
 
-def base_sheet_name(spec: SheetSpec) -> str:
-    return f"fardplan-base-{spec.key}"
+BASE_SHEET = "fardplan-base"
+BASE_CHUNK = 30_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,16 +93,57 @@ class WorkbookOrigin:
 # -- writing ------------------------------------------------------------------------------------
 
 
-def _set(ws: Worksheet, row: int, col: int, value: Any, *, locked: bool = True) -> Any:
-    from openpyxl.styles import Protection
+class _Styles:
+    """The few cell styles of a workbook, made once: openpyxl registers a style by hashing its
+    parts, which cost more than the rest of the export when done for every cell; a cell gets a
+    copy of a prepared style instead."""
 
-    cell = ws.cell(row=row, column=col)
-    cell.value = value
+    def __init__(self, ws: Any) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Font, PatternFill, Protection
+
+        wrap = Alignment(wrap_text=True, vertical="top")
+        grey = PatternFill("solid", fgColor="F2F2F2")
+
+        def style(*, locked: bool, date: bool = False, header: bool = False,
+                  title: bool = False) -> Any:
+            cell = WriteOnlyCell(ws)
+            cell.alignment = wrap
+            if header:
+                cell.font = Font(bold=True)
+                cell.fill = PatternFill("solid", fgColor="DDE4EE")
+            elif title:
+                cell.font = Font(bold=True, size=14)
+            elif locked:
+                cell.fill = grey
+            if not locked:
+                cell.protection = Protection(locked=False)
+            if date:
+                cell.number_format = "yyyy-mm-dd"
+            return cell._style  # type: ignore[attr-defined]
+
+        self.header = style(locked=True, header=True)
+        self.title = style(locked=True, title=True)
+        self.cells = {(locked, date): style(locked=locked, date=date)
+                      for locked in (True, False) for date in (True, False)}
+
+
+def _cell(ws: Any, value: Any, style: Any = None) -> Any:
+    """A cell of a write-only sheet; a text that starts like a formula stays text."""
+    from copy import copy
+
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # a text that starts like a formula is text, never a formula
-    if not locked:
-        cell.protection = Protection(locked=False)
+        cell.data_type = "s"
+    if style is not None:
+        cell._style = copy(style)  # type: ignore[attr-defined]
     return cell
+
+
+def _plain_row(ws: Any, values: Sequence[Any]) -> list[Any]:
+    return [_cell(ws, v) if isinstance(v, str) and v.startswith("=") else v for v in values]
 
 
 def _cell_value(plan: PlanSet, column: Column, value: str, language: Language) -> Any:
@@ -126,46 +166,26 @@ def _editable(column: Column, row: SheetRow | None) -> bool:
     return False
 
 
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index)
+
+
 def _data_sheet(wb: Any, plan: PlanSet, spec: SheetSpec, rows: Sequence[SheetRow],
                 language: Language, lists: Mapping[str, str]) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
     ws = wb.create_sheet(spec.name(language))
-    base = wb.create_sheet(base_sheet_name(spec))
-    base.sheet_state = "veryHidden"
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDE4EE")
-    locked_fill = PatternFill("solid", fgColor="F2F2F2")
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for index, column in enumerate(spec.columns, start=1):
-        cell = _set(ws, 1, index, column.header(language))
-        cell.font, cell.fill = bold, fill
-        _set(base, 1, index, column.key)
-        letter = cell.column_letter
-        ws.column_dimensions[letter].width = column.width
+    styles = _Styles(ws)
     total = len(rows) + NEW_ROWS.get(spec.key, 0)
-    for offset in range(total):
-        row = rows[offset] if offset < len(rows) else None
-        number = FIRST_ROW + offset
-        for index, column in enumerate(spec.columns, start=1):
-            value = row.values.get(column.key, "") if row is not None else ""
-            editable = _editable(column, row)
-            cell = _set(ws, number, index, _cell_value(plan, column, value, language),
-                        locked=not editable)
-            cell.alignment = wrap
-            if column.kind == "date":
-                cell.number_format = "yyyy-mm-dd"
-            if not editable:
-                cell.fill = locked_fill
-            if row is not None:
-                _set(base, number, index, value)
-    ws.freeze_panes = "B2" if spec.key != "updates" else "A2"
     last = FIRST_ROW + total - 1
+    for index, column in enumerate(spec.columns, start=1):
+        ws.column_dimensions[_letter(index)].width = column.width
+    ws.freeze_panes = "B2" if spec.key != "updates" else "A2"
     for index, column in enumerate(spec.columns, start=1):
         if column.kind not in ("status", "actor", "actors") or total == 0:
             continue
-        letter = ws.cell(row=1, column=index).column_letter
         source = lists["status" if column.kind == "status" else "actor"]
         # Several actors are typed into one cell: the list offers one name, and others are typed.
         validation = DataValidation(type="list", formula1=source,
@@ -174,63 +194,83 @@ def _data_sheet(wb: Any, plan: PlanSet, spec: SheetSpec, rows: Sequence[SheetRow
             validation.error = t("Choose a status from the list.")
         elif column.kind == "actor":
             validation.error = t("Choose an actor from the list.")
-        ws.add_data_validation(validation)
-        validation.add(f"{letter}{FIRST_ROW}:{letter}{last}")
+        validation.add(f"{_letter(index)}{FIRST_ROW}:{_letter(index)}{last}")
+        ws.data_validations.append(validation)
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
     ws.protection.autoFilter = False
     ws.protection.sort = True  # sorting moves rows, which import refuses
-    ws.auto_filter.ref = f"A1:{ws.cell(row=1, column=len(spec.columns)).column_letter}{max(last, 1)}"
+    ws.auto_filter.ref = f"A1:{_letter(len(spec.columns))}{max(last, 1)}"
+    ws.append([_cell(ws, c.header(language), styles.header) for c in spec.columns])
+    kinds = [(column, column.kind == "date") for column in spec.columns]
+    for offset in range(total):
+        row = rows[offset] if offset < len(rows) else None
+        values = row.values if row is not None else {}
+        ws.append([
+            _cell(ws, _cell_value(plan, column, values.get(column.key, ""), language),
+                  styles.cells[(not _editable(column, row), date)])
+            for column, date in kinds])
+
+
+def _base_sheet(wb: Any, rows: WorkbookRows) -> None:
+    """Every exported row as it was, by sheet and row number: JSON, cut into cells of a hidden
+    sheet (a cell holds at most 32,767 characters), far cheaper to write and read than a copy
+    of every cell."""
+    import json
+
+    record = {spec.key: {str(FIRST_ROW + offset): [row.values.get(c.key, "")
+                                                   for c in spec.columns]
+                         for offset, row in enumerate(of)}
+              for spec, of in ((INITIATIVES, rows.initiatives), (ACTIVITIES, rows.activities))}
+    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    ws = wb.create_sheet(BASE_SHEET)
+    ws.sheet_state = "veryHidden"
+    for start in range(0, len(text), BASE_CHUNK):
+        ws.append(_plain_row(ws, [text[start:start + BASE_CHUNK]]))
 
 
 def _lists_sheet(wb: Any, plan: PlanSet, language: Language) -> dict[str, str]:
+    from itertools import zip_longest
+
     ws = wb.create_sheet(LISTS_SHEET)
     ws.sheet_state = "hidden"
     statuses = status_choices(language)
     names = sorted(a.name for a in plan.actors)
-    for number, label in enumerate(statuses, start=1):
-        _set(ws, number, 1, label)
-    for number, name in enumerate(names, start=1):
-        _set(ws, number, 2, name)
+    for label, name in zip_longest(statuses, names):
+        ws.append(_plain_row(ws, [label, name]))
     quoted = f"'{LISTS_SHEET}'"
     return {"status": f"={quoted}!$A$1:$A${len(statuses)}",
             "actor": f"={quoted}!$B$1:$B${max(len(names), 1)}"}
 
 
 def _instructions(wb: Any, origin: WorkbookOrigin, lines: Sequence[str]) -> None:
-    from openpyxl.styles import Alignment, Font
-
-    ws = wb.create_sheet(INSTRUCTIONS_NAME[origin.language], 0)
+    ws = wb.create_sheet(INSTRUCTIONS_NAME[origin.language])
+    styles = _Styles(ws)
     ws.column_dimensions["A"].width = 110
-    for number, line in enumerate(lines, start=1):
-        cell = _set(ws, number, 1, line)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if number == 1:
-            cell.font = Font(bold=True, size=14)
     ws.protection.sheet = True
+    for number, line in enumerate(lines, start=1):
+        ws.append([_cell(ws, line, styles.title if number == 1 else styles.cells[(True, False)])])
 
 
 def workbook_bytes(plan: PlanSet, rows: WorkbookRows, origin: WorkbookOrigin,
                    instructions: Sequence[str]) -> bytes:
-    """The workbook as the bytes of an xlsx file."""
+    """The workbook as the bytes of an xlsx file, written row by row (openpyxl's write-only
+    mode: neither a cell object per cell kept nor a style registered per cell)."""
     from openpyxl import Workbook
 
-    wb = Workbook()
-    for default in list(wb.worksheets):
-        wb.remove(default)
+    wb = Workbook(write_only=True)
+    # The instructions open first; the hidden sheets sit between and after the visible ones.
+    _instructions(wb, origin, instructions)
     lists = _lists_sheet(wb, plan, origin.language)
     _data_sheet(wb, plan, INITIATIVES, rows.initiatives, origin.language, lists)
     _data_sheet(wb, plan, ACTIVITIES, rows.activities, origin.language, lists)
     _data_sheet(wb, plan, UPDATES, (), origin.language, lists)
-    _instructions(wb, origin, instructions)
+    _base_sheet(wb, rows)
     meta = wb.create_sheet(META_SHEET)
     meta.sheet_state = "veryHidden"
-    for number, (key, value) in enumerate(origin.as_pairs(), start=1):
-        _set(meta, number, 1, key)
-        _set(meta, number, 2, value)
-    # The hidden sheets go last, so that the instructions open first and stay first.
-    wb.active = 0
+    for key, value in origin.as_pairs():
+        meta.append(_plain_row(meta, [key, value]))
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -363,29 +403,39 @@ def _sheet(wb: Any, wanted: str, name: str) -> Any:
     return wb[wanted]
 
 
-def _base_rows(ws: Any, spec: SheetSpec) -> dict[int, SheetRow]:
-    keys = [column.key for column in spec.columns]
-    rows: dict[int, SheetRow] = {}
-    for number, values in enumerate(ws.iter_rows(min_row=FIRST_ROW, max_col=len(keys),
-                                                 values_only=True), start=FIRST_ROW):
-        if values[0] is None:
-            continue
-        cells = {key: "" if v is None else str(v) for key, v in zip(keys, values, strict=False)}
-        rows[number] = SheetRow(cells[keys[0]], cells)
-    return rows
+def _base(wb: Any, name: str) -> dict[str, dict[int, SheetRow]]:
+    """The rows as exported, by sheet key and row number."""
+    import json
+
+    lost = refused(t("{path} has lost its record of the rows as exported (sheet {sheet})",
+                     path=name, sheet=BASE_SHEET))
+    if BASE_SHEET not in wb.sheetnames:
+        raise lost
+    text = "".join(str(v) for (v,) in wb[BASE_SHEET].iter_rows(max_col=1, values_only=True)
+                   if v is not None)
+    try:
+        record = json.loads(text)
+        base: dict[str, dict[int, SheetRow]] = {}
+        for spec in (INITIATIVES, ACTIVITIES):
+            keys = [c.key for c in spec.columns]
+            rows = {}
+            for number, values in record[spec.key].items():
+                if len(values) != len(keys) or not all(isinstance(v, str) for v in values):
+                    raise lost
+                rows[int(number)] = SheetRow(values[0], dict(zip(keys, values, strict=True)))
+            base[spec.key] = rows
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise lost from None
+    return base
 
 
-def _read_sheet(wb: Any, spec: SheetSpec, language: Language, name: str) -> list[ReadRow]:
+def _read_sheet(wb: Any, spec: SheetSpec, language: Language, name: str,
+                base: Mapping[int, SheetRow]) -> list[ReadRow]:
     ws = _sheet(wb, spec.name(language), name)
     if ws.merged_cells.ranges:
         merged = sorted(str(r) for r in ws.merged_cells.ranges)
         raise refused(t("{sheet}!{cells} are merged; unmerge them (merged cells lose what "
                         "all but the first held)", sheet=ws.title, cells=merged[0]))
-    base = (_base_rows(wb[base_sheet_name(spec)], spec)
-            if base_sheet_name(spec) in wb.sheetnames else {})
-    if spec.key != "updates" and base_sheet_name(spec) not in wb.sheetnames:
-        raise refused(t("{path} has lost its record of the rows as exported (sheet {sheet})",
-                        path=name, sheet=base_sheet_name(spec)))
     keys = [column.key for column in spec.columns]
     rows: list[ReadRow] = []
     for cells in ws.iter_rows(min_row=FIRST_ROW, max_col=len(keys)):
@@ -432,7 +482,10 @@ def read_workbook(data: bytes, name: str) -> ReadWorkbook:
                         error=str(error) or type(error).__name__)) from None
     meta = _meta(wb, name)
     language: Language = "en" if meta.get("language") == "en" else "sv"
-    return ReadWorkbook(meta, {spec.key: _read_sheet(wb, spec, language, name) for spec in SHEETS})
+    base = _base(wb, name)
+    return ReadWorkbook(meta, {spec.key: _read_sheet(wb, spec, language, name,
+                                                     base.get(spec.key, {}))
+                               for spec in SHEETS})
 
 
 __all__ = [
