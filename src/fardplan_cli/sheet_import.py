@@ -120,10 +120,34 @@ def _split_names(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def canonical_cell(plan: PlanSet, column: Column, cell: ReadCell) -> str:
+class _Names:
+    """Actors and statuses as typed, resolved as the command line resolves them (id or name,
+    any case, with or without diacritics), through a table made once: a workbook names the
+    same few actors in thousands of cells."""
+
+    def __init__(self, plan: PlanSet) -> None:
+        from fardplan_cli.query import normalize
+
+        self.plan = plan
+        self.actors: dict[str, str] = {}
+        for actor in plan.actors:
+            self.actors.setdefault(normalize(actor.id), actor.id)
+            self.actors.setdefault(normalize(actor.name), actor.id)
+        self.exact = {a.id for a in plan.actors}
+
+    def actor(self, typed: str) -> str:
+        from fardplan_cli.query import normalize, resolve_actor
+
+        if typed in self.exact:
+            return typed
+        found = self.actors.get(normalize(typed))
+        return found if found is not None else resolve_actor(self.plan, typed).id
+
+
+def canonical_cell(names: _Names, column: Column, cell: ReadCell) -> str:
     """A cell's value as the plans hold it (``sheet``'s canonical text); a value that cannot be
     one is refused, naming the cell."""
-    from fardplan_cli.query import resolve_actor, resolve_status
+    from fardplan_cli.query import resolve_status
 
     value = cell.value
     try:
@@ -142,9 +166,9 @@ def canonical_cell(plan: PlanSet, column: Column, cell: ReadCell) -> str:
         if not text:
             return ""
         if column.kind == "actor":
-            return resolve_actor(plan, text).id
+            return names.actor(text)
         if column.kind == "actors":
-            return canonical_actors(resolve_actor(plan, name).id for name in _split_names(text))
+            return canonical_actors(names.actor(name) for name in _split_names(text))
         if column.kind == "status":
             return resolve_status(text)
         if column.kind == "text":
@@ -177,7 +201,7 @@ def _change(outcome: Outcome, cell: ReadCell, initiative: str, item: str, column
                       shown(column, then), shown(column, plans), shown(column, workbook))
 
 
-def _merge_row(plan: PlanSet, spec: SheetSpec, row: ReadRow, current: SheetRow | None,
+def _merge_row(names: _Names, spec: SheetSpec, row: ReadRow, current: SheetRow | None,
                found: _Plan, shown: Callable[[Column, str], str]) -> dict[str, str]:
     """The row's applied cells (column key -> canonical value); locked cells are checked."""
     assert row.base is not None
@@ -190,7 +214,7 @@ def _merge_row(plan: PlanSet, spec: SheetSpec, row: ReadRow, current: SheetRow |
         if column.kind in ("fixed", "ref", "number"):
             wanted = canonical_text(_plain(cell.value))
         else:
-            wanted = canonical_cell(plan, column, cell)
+            wanted = canonical_cell(names, column, cell)
         locked = (column.editable in ("never", "new rows")
                   or (column.editable == "own initiatives" and not _own(row.base, current)))
         if locked:
@@ -341,7 +365,7 @@ def _new_update(ref: str, values: Mapping[str, str],
     return make
 
 
-def _new_rows(plan: PlanSet, spec: SheetSpec, rows: Sequence[ReadRow], known: Mapping[str, Any],
+def _new_rows(names: _Names, spec: SheetSpec, rows: Sequence[ReadRow], known: Mapping[str, Any],
               found: _Plan, documents: Mapping[str, Document],
               shown: Callable[[Column, str], str]) -> None:
     """Rows added below the exported ones: new activities, new progress reports."""
@@ -349,7 +373,7 @@ def _new_rows(plan: PlanSet, spec: SheetSpec, rows: Sequence[ReadRow], known: Ma
     for row in rows:
         if row.base is not None:
             continue
-        values = {c.key: canonical_cell(plan, c, row.cells[c.key]) if c.kind != "ref"
+        values = {c.key: canonical_cell(names, c, row.cells[c.key]) if c.kind != "ref"
                   else canonical_text(_plain(row.cells[c.key].value)) for c in spec.columns}
         first = row.cells[spec.columns[0].key]
         if spec.key == "activities" and values["ref"]:
@@ -405,6 +429,7 @@ def plan_import(plan: PlanSet, workbook: ReadWorkbook, documents: Mapping[str, D
         return display_value(plan, column, value, current_language())
 
     found = _Plan()
+    names = _Names(plan)
     for spec in SHEETS:
         _check_rows(spec, workbook.sheets[spec.key], language)
     for spec in (INITIATIVES, ACTIVITIES):
@@ -412,7 +437,7 @@ def plan_import(plan: PlanSet, workbook: ReadWorkbook, documents: Mapping[str, D
             if row.base is None:
                 continue
             now = current[spec.key].get(row.base.key)
-            applied = _merge_row(plan, spec, row, now, found, shown)
+            applied = _merge_row(names, spec, row, now, found, shown)
             if not applied or now is None:
                 continue
             address = row.cells[spec.columns[0].key].address
@@ -425,7 +450,7 @@ def plan_import(plan: PlanSet, workbook: ReadWorkbook, documents: Mapping[str, D
         plan.core_plan(selection.core) if selection.core else every_core_plan(plan))
         if (i.followed_in or i.core)}
     for spec in (ACTIVITIES, UPDATES):
-        _new_rows(plan, spec, workbook.sheets[spec.key], known, found, documents, shown)
+        _new_rows(names, spec, workbook.sheets[spec.key], known, found, documents, shown)
     if found.conflicts:
         raise ConflictError(found.conflicts)
     return found
