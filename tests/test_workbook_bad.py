@@ -101,6 +101,14 @@ def test_a_row_deleted(plan_repo: Path) -> None:
     refused(plan_repo, edit(exported(plan_repo), delete), "moved")
 
 
+def test_a_row_added_below_the_initiatives(plan_repo: Path) -> None:
+    def add(wb: openpyxl.Workbook) -> None:
+        ws = wb["Insatser"]
+        ws.cell(row=ws.max_row + 1, column=3).value = "En ny insats"
+
+    refused(plan_repo, edit(exported(plan_repo), add), "fardplan new")
+
+
 def test_an_unknown_actor_with_the_nearest_names(plan_repo: Path) -> None:
     def change(wb: openpyxl.Workbook) -> None:
         wb["Insatser"][f"F{own_row(wb)}"] = "Trafikverke"

@@ -1036,6 +1036,10 @@ _SWEDISH: dict[str, str] = {
     "{cell}: a new activity gets its id on import; leave the cell empty":
         "{cell}: en ny aktivitet får sitt id vid inläsningen; lämna cellen tom",
     "{cell} is empty: a new row needs it": "{cell} är tom: en ny rad behöver den",
+    "{cell}: a new initiative cannot be added from the workbook; add it with 'fardplan new', "
+    "then export a new workbook":
+        "{cell}: en ny insats kan inte läggas till från arbetsboken; lägg till den med "
+        "'fardplan new' och exportera sedan en ny arbetsbok",
     "{cell}: an activity's note cannot be emptied from the workbook; write a new note, or "
     "remove it in the plan file":
         "{cell}: en aktivitets anteckning kan inte tömmas från arbetsboken; skriv en ny "

@@ -432,6 +432,11 @@ def plan_import(plan: PlanSet, workbook: ReadWorkbook, documents: Mapping[str, D
     names = _Names(plan)
     for spec in SHEETS:
         _check_rows(spec, workbook.sheets[spec.key], language)
+    for row in workbook.sheets[INITIATIVES.key]:
+        if row.base is None:
+            raise refused(t("{cell}: a new initiative cannot be added from the workbook; add it "
+                            "with 'fardplan new', then export a new workbook",
+                            cell=row.cells[INITIATIVES.columns[0].key].address))
     for spec in (INITIATIVES, ACTIVITIES):
         for row in workbook.sheets[spec.key]:
             if row.base is None:
