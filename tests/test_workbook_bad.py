@@ -194,3 +194,19 @@ def test_option_mistakes_are_usage_errors(plan_repo: Path, options: tuple[str, .
     result = run_cli("import", str(exported(plan_repo)), *options, repo=plan_repo)
     assert result.exit_code == 2
     assert snapshot(plan_repo) == before
+
+
+def test_an_edit_the_engine_refuses_is_named_by_its_row(plan_repo: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    monkeypatch.setenv("FARDPLAN_TODAY", "2026-11-30")
+
+    def change(wb: openpyxl.Workbook) -> None:
+        ws = wb["Nya lägesrapporter"]
+        ws["A2"] = "sodertalje:1.3"
+        ws["B2"] = dt.date(2027, 1, 1)
+        ws["C2"] = "Ett möte som inte har hållits än."
+
+    refused(plan_repo, edit(exported(plan_repo), change), "Nya lägesrapporter!A2",
+            "in the future")

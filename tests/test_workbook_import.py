@@ -196,3 +196,19 @@ def test_a_lead_typed_without_diacritics(plan_repo: Path) -> None:
     assert result.exit_code == 0, result.output
     text = (plan_repo / "plans" / "sodertalje.yaml").read_text(encoding="utf-8")
     assert "lead: sodertalje-kommun" in text
+
+
+def test_an_english_workbook_reads_back(plan_repo: Path) -> None:
+    def edit(wb: openpyxl.Workbook) -> None:
+        ws = wb["Initiatives"]
+        ws[f"G{row_of(ws, 'sodertalje:1.3')}"] = "Ongoing"
+        updates = wb["New updates"]
+        updates["A2"] = "sodertalje:1.3"
+        updates["C2"] = "Started."
+
+    book = edited(exported(plan_repo, "--lang", "en"), edit)
+    result = run_cli("--lang", "sv", "import", str(book), repo=plan_repo)
+    assert result.exit_code == 0, result.output
+    assert "Initiatives!G" in result.stderr and "ny lägesrapport" in result.stderr
+    text = (plan_repo / "plans" / "sodertalje.yaml").read_text(encoding="utf-8")
+    assert "status: ongoing" in text and 'date: "2026-11-30"' in text

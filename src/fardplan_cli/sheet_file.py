@@ -345,8 +345,12 @@ class ReadWorkbook:
     sheets: dict[str, list[ReadRow]] = field(default_factory=dict)
 
 
-def refused(message: str) -> EditRefusedError:
-    return EditRefusedError(t("import refused, nothing written: {reason}", reason=message))
+class WorkbookRefusedError(EditRefusedError):
+    """A workbook that ``import`` does not read, or a cell of it that it does not take."""
+
+
+def refused(message: str) -> WorkbookRefusedError:
+    return WorkbookRefusedError(t("import refused, nothing written: {reason}", reason=message))
 
 
 def check_archive(data: bytes, name: str) -> None:
@@ -490,6 +494,7 @@ def read_workbook(data: bytes, name: str) -> ReadWorkbook:
 
 __all__ = [
     "FIRST_ROW", "MAX_FILE_BYTES", "ReadCell", "ReadRow", "ReadWorkbook", "WorkbookOrigin",
+    "WorkbookRefusedError",
     "check_archive", "make_workbook", "read_workbook", "refused", "repository_identity",
     "workbook_bytes",
 ]

@@ -40,6 +40,7 @@ from fardplan_cli.sheet_file import (
     ReadCell,
     ReadRow,
     ReadWorkbook,
+    WorkbookRefusedError,
     read_workbook,
     refused,
     repository_identity,
@@ -499,11 +500,9 @@ def import_workbook(repository: PlanRepository, path: Path, *, dry_run: bool = F
         for address, make in found.edits:
             try:
                 made = make(plan, files)
-            except EditRefusedError as error:
-                raise (error if str(error).startswith(t("import refused, nothing written: {reason}",
-                                                        reason="")) else refused(
-                    f"{address}: {error}")) from None
-            except FardplanError as error:
+            except WorkbookRefusedError:
+                raise
+            except FardplanError as error:  # an edit's own refusal, said of the cell or row
                 raise refused(f"{address}: {error}") from None
             for result in made:
                 files[result.path] = result.new_text.encode("utf-8")
