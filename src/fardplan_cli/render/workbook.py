@@ -3,7 +3,6 @@ row, each cell with its old and new value; then the cells whose plan value was k
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from fardplan_cli.i18n import t
@@ -44,7 +43,7 @@ def import_lines(outcome: ImportOutcome, dry_run: bool) -> list[str]:
         groups.setdefault(change.initiative, []).append(change)
     for initiative, changes in groups.items():
         lines.append(initiative)
-        lines.extend(_line(c) for c in _in_order(changes))
+        lines.extend(_line(c) for c in changes)
     count = len(outcome.applied)
     files = ", ".join(r.path for r in outcome.results)
     if not outcome.results:
@@ -58,7 +57,3 @@ def import_lines(outcome: ImportOutcome, dry_run: bool) -> list[str]:
     else:
         lines.append(t("Changed {count} cell(s) in {files}.", count=count, files=files))
     return lines
-
-
-def _in_order(changes: Sequence[CellChange]) -> list[CellChange]:
-    return list(changes)
