@@ -150,19 +150,25 @@ def _initiative_row(plan: PlanSet, initiative: Initiative, language: Language) -
             plan.actor_name(c.actor) if c.actor else None, c.name,
             f"{c.amount_sek} kr" if c.amount_sek is not None else None) if part)
         for c in initiative.carried_by)
-    return SheetRow(f"{core}:{initiative.id}", {
-        "ref": f"{core}:{initiative.id}",
-        "core": the_core.name if the_core is not None else core,
-        "title": canonical_text(initiative.title),
-        "scope": SCOPE_LABELS[initiative.scope][0 if language == "sv" else 1],
-        "lead": initiative.lead or "",
-        "participants": canonical_actors(initiative.participants),
-        "status": initiative.status,
-        "status_note": canonical_text(initiative.status_note),
-        "priority": ", ".join(initiative.priority),
-        "carried_by": carried,
-        "funding": _funding(initiative),
-    }, own=initiative.core is not None)
+    ref = f"{core}:{initiative.id}"
+    return SheetRow(ref, _cells(INITIATIVES, (
+        ref,
+        the_core.name if the_core is not None else core,
+        canonical_text(initiative.title),
+        SCOPE_LABELS[initiative.scope][0 if language == "sv" else 1],
+        initiative.lead or "",
+        canonical_actors(initiative.participants),
+        initiative.status,
+        canonical_text(initiative.status_note),
+        ", ".join(initiative.priority),
+        carried,
+        _funding(initiative),
+    )), own=initiative.core is not None)
+
+
+def _cells(spec: SheetSpec, values: Sequence[str]) -> dict[str, str]:
+    """A row's values by column key, given in the order of the sheet's columns."""
+    return dict(zip((c.key for c in spec.columns), values, strict=True))
 
 
 def _funding(initiative: Initiative) -> str:
@@ -173,18 +179,18 @@ def _funding(initiative: Initiative) -> str:
 def _activity_rows(core: str, initiative: Initiative) -> Iterable[SheetRow]:
     for activity in initiative.activities:
         ref = f"{core}:{activity.id}"
-        yield SheetRow(ref, {
-            "ref": ref,
-            "initiative": f"{core}:{initiative.id}",
-            "title": canonical_text(activity.title),
-            "owner": activity.owner or "",
-            "participants": canonical_actors(activity.participants),
-            "start": activity.start or "",
-            "due": activity.due or "",
-            "status": activity.status,
-            "done_on": activity.done_on or "",
-            "note": canonical_text(activity.note),
-        })
+        yield SheetRow(ref, _cells(ACTIVITIES, (
+            ref,
+            f"{core}:{initiative.id}",
+            canonical_text(activity.title),
+            activity.owner or "",
+            canonical_actors(activity.participants),
+            activity.start or "",
+            activity.due or "",
+            activity.status,
+            activity.done_on or "",
+            canonical_text(activity.note),
+        )))
 
 
 def selected_initiatives(plan: PlanSet, selection: WorkbookFilter) -> list[Initiative]:
