@@ -128,3 +128,21 @@ def test_a_text_that_starts_like_a_formula_stays_text(plan_repo: Path) -> None:
     wb = openpyxl.load_workbook(target)
     cell = next(r for r in wb["Insatser"].iter_rows(min_row=2) if r[0].value == "sodertalje:1.3")[7]
     assert cell.value == "=1+1 väntar" and cell.data_type == "s"
+
+
+def test_the_instructions_say_what_the_workbook_was_made_from(plan_repo: Path) -> None:
+    head = git(plan_repo, "rev-parse", "HEAD").strip()
+    wb = export(plan_repo, "--core", "sodertalje")
+    assert f"(commit {head[:12]})" in wb["Instruktioner"]["A2"].value
+    (plan_repo / "plans" / "sodertalje.yaml").write_text(
+        (plan_repo / "plans" / "sodertalje.yaml").read_text(encoding="utf-8") + "# ändrad\n",
+        encoding="utf-8")
+    wb = export(plan_repo, "--core", "sodertalje")
+    assert "ändringar som inte checkats in" in wb["Instruktioner"]["A2"].value
+
+
+def test_without_git_the_working_tree_is_said(plan_dir: Path) -> None:
+    wb = export(plan_dir, "--core", "sodertalje")
+    assert "ingen commit" in wb["Instruktioner"]["A2"].value
+    meta = {row[0]: row[1] for row in wb["fardplan"].iter_rows(values_only=True)}
+    assert meta["commit"] in (None, "") and meta["repository"] in (None, "")

@@ -286,9 +286,15 @@ _INSTRUCTIONS = {
 }
 
 
-def instructions(language: Language, commit: str) -> list[str]:
-    """The lines of the instruction sheet, in the workbook's language."""
-    made = ""
-    if commit:
+def instructions(language: Language, commit: str, uncommitted: bool) -> list[str]:
+    """The lines of the instruction sheet, in the workbook's language; they say which commit
+    the plans were read at, and whether the working tree held changes not committed then."""
+    sv = language == "sv"
+    if not commit:
+        made = " i arbetskopian (ingen commit än)" if sv else " in the working tree (no commit yet)"
+    elif uncommitted:
+        made = (f" i arbetskopian (commit {commit[:12]} och ändringar som inte checkats in)" if sv
+                else f" in the working tree (commit {commit[:12]} and changes not committed)")
+    else:
         made = f" (commit {commit[:12]})"
     return [line.replace("{made}", made) for line in _INSTRUCTIONS[language]]

@@ -319,7 +319,8 @@ def make_workbook(repository: PlanRepository, plan: PlanSet, selection: Workbook
 
     origin = _origin(repository, plan, selection, language)
     rows = workbook_rows(plan, selection, language)
-    return workbook_bytes(plan, rows, origin, instructions(language, origin.commit))
+    return workbook_bytes(plan, rows, origin, instructions(language, origin.commit,
+                                                             origin.uncommitted))
 
 
 # -- reading ------------------------------------------------------------------------------------
