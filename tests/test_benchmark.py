@@ -121,6 +121,8 @@ def test_runner_prints_the_table_with_every_row(tmp_path: Path) -> None:
         ("fardplan report responsibility", "fardplan list --core core-001"),
         ("fardplan validate: peak RSS", None),
         ("fardplan validate  (a part_of chain of 3,000 actors)", "fardplan validate"),
+        ("fardplan export --format xlsx", "fardplan validate"),
+        ("fardplan import FILE --dry-run", "fardplan validate"),
     ]
     lines = out.splitlines()
     for operation, reference in expected_rows:
@@ -149,7 +151,7 @@ def test_runner_markdown_table(tmp_path: Path) -> None:
     assert table[0] == (
         "| operation | median | reference | reference median | ratio | target | met? |"
     )
-    assert len(table) == 2 + 10  # the header, its rule, nine operations and the peak memory
+    assert len(table) == 2 + 12  # the header, its rule, eleven operations and the peak memory
 
 
 def test_the_large_core_of_the_edit_row_stays_under_the_file_size_cap(tmp_path: Path) -> None:

@@ -115,7 +115,7 @@ def plan_document(plan: PlanSet, core_ids: Sequence[str] | None = None) -> PlanD
     return PlanDocument(plan.region.name, documents)
 
 
-def write_document(repository: PlanRepository, target: Path, text: str) -> None:
+def write_document(repository: PlanRepository, target: Path, text: str | bytes) -> None:
     """Write an exported document to ``target``, whole or not at all; never inside ``plans/``,
     ``schemas/`` or a git directory (an export there would replace a plan, a schema or git's own
     files), never over a folder; a device or a pipe is written to, never replaced by a file."""
@@ -137,8 +137,8 @@ def write_document(repository: PlanRepository, target: Path, text: str) -> None:
         raise UsageError(t("the folder of {path} does not exist", path=str(target)))
     try:
         if resolved.exists() and not resolved.is_file():
-            with resolved.open("w", encoding="utf-8", newline="") as stream:
-                stream.write(text)
+            with resolved.open("wb") as stream:
+                stream.write(text.encode("utf-8") if isinstance(text, str) else text)
         else:
             atomic_write_text(resolved, text)
     except OSError as error:

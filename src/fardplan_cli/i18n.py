@@ -948,4 +948,112 @@ _SWEDISH: dict[str, str] = {
     "Made {date}": "Utskriven {date}",
     "changes since {commit}": "ändringar sedan {commit}",
     "revision {commit}": "incheckning {commit}",
+    # workbook
+    "--actor, --area and --lang go with --format xlsx":
+        "--actor, --area och --lang hör till --format xlsx",
+    "--format xlsx writes a file: give it with -o FILE":
+        "--format xlsx skriver en fil: ange den med -o FIL",
+    "(empty)": "(tom)",
+    "(not in the plans)": "(finns inte i planerna)",
+    "  {address} {column}: the plans' {plans} kept (changed there since the workbook was made)":
+        "  {address} {column}: planernas {plans} behålls (ändrat där sedan arbetsboken gjordes)",
+    "  {address} {item}{column}: {old} -> {new}": "  {address} {item}{column}: {old} -> {new}",
+    "  {address} {item}: already in the plans, not added again":
+        "  {address} {item}: finns redan i planerna, läggs inte till igen",
+    "  {address} {item}: {text}": "  {address} {item}: {text}",
+    "  {address} ({item}, {column}): then {then!r}, in the plans {plans!r}, in the workbook "
+    "{workbook!r}":
+        "  {address} ({item}, {column}): då {then!r}, i planerna {plans!r}, i arbetsboken "
+        "{workbook!r}",
+    "Would change {count} cell(s) in {files} (dry run: nothing written).":
+        "Skulle ändra {count} cell(er) i {files} (provkörning: inget skrivet).",
+    "Changed {count} cell(s) in {files} (commit {commit}).":
+        "Ändrade {count} cell(er) i {files} (commit {commit}).",
+    "Changed {count} cell(s) in {files}.": "Ändrade {count} cell(er) i {files}.",
+    "Nothing to change: the plans already hold what the workbook says.":
+        "Inget att ändra: planerna säger redan det som arbetsboken säger.",
+    "note: the workbook was made from plans with uncommitted changes":
+        "obs: arbetsboken gjordes ur planer med ändringar som inte var incheckade",
+    "new activity": "ny aktivitet",
+    "new update": "ny lägesrapport",
+    "Choose an actor from the list.": "Välj en aktör i listan.",
+    "Choose a status from the list.": "Välj en status i listan.",
+    "import refused, nothing written: {reason}": "inläsningen vägrades, inget skrivet: {reason}",
+    "import refused, nothing written: the plans would have {count} problem(s)":
+        "inläsningen vägrades, inget skrivet: planerna skulle få {count} problem",
+    "import refused, nothing written: {count} cell(s) changed both in the workbook and in the "
+    "plans since the workbook was made":
+        "inläsningen vägrades, inget skrivet: {count} cell(er) har ändrats både i arbetsboken och "
+        "i planerna sedan arbetsboken gjordes",
+    "Export a new workbook, or change those cells back to the value they had, and import again.":
+        "Exportera en ny arbetsbok, eller ändra tillbaka cellerna till värdet de hade, och läs "
+        "in igen.",
+    "could not write {path}: {error}; every plan file is as it was":
+        "kunde inte skriva {path}: {error}; alla planfiler är som de var",
+    "{path} does not exist or is not a file": "{path} finns inte eller är ingen fil",
+    "{path} could not be read: {error}": "{path} kunde inte läsas: {error}",
+    "{path} is {size} MB; a workbook may be at most {limit} MB":
+        "{path} är {size} MB; en arbetsbok får vara högst {limit} MB",
+    "{path} is not an xlsx workbook (not a zip archive)":
+        "{path} är ingen xlsx-arbetsbok (inget zip-arkiv)",
+    "{path} is a zip archive but not an xlsx workbook":
+        "{path} är ett zip-arkiv men ingen xlsx-arbetsbok",
+    "{path} holds {count} files; a workbook holds far fewer":
+        "{path} innehåller {count} filer; en arbetsbok innehåller långt färre",
+    "{path} unpacks to {size} MB, far more than a workbook of its size: it is not read":
+        "{path} packas upp till {size} MB, långt mer än en arbetsbok av dess storlek: den läses "
+        "inte",
+    "{path} could not be read as an xlsx workbook: {error}":
+        "{path} kunde inte läsas som en xlsx-arbetsbok: {error}",
+    "{path} was not made by 'fardplan export --format xlsx' (it has no record of the plans it "
+    "was made from)":
+        "{path} är inte gjord med 'fardplan export --format xlsx' (den saknar uppgift om vilka "
+        "planer den gjordes ur)",
+    "{path} is in workbook format {format}; this fardplan reads format {wanted}":
+        "{path} har arbetsboksformat {format}; den här fardplan läser format {wanted}",
+    "{path} has no sheet {sheet!r}: a sheet was renamed or deleted; export a new workbook, or "
+    "give the sheet its name back":
+        "{path} har ingen flik {sheet!r}: en flik har bytt namn eller tagits bort; exportera en "
+        "ny arbetsbok, eller ge fliken tillbaka sitt namn",
+    "{path} has lost its record of the rows as exported (sheet {sheet})":
+        "{path} har förlorat sin kopia av raderna som de exporterades (flik {sheet})",
+    "{path} was made from another plan repository ({region}); export a workbook from this one":
+        "{path} är gjord ur ett annat planförråd ({region}); exportera en arbetsbok ur det här",
+    "{sheet}!{cell} holds a formula ({formula}); type the value itself":
+        "{sheet}!{cell} innehåller en formel ({formula}); skriv själva värdet",
+    "{sheet}!{cells} are merged; unmerge them (merged cells lose what all but the first held)":
+        "{sheet}!{cells} är sammanfogade; dela upp dem (sammanfogade celler förlorar allt utom "
+        "den förstas innehåll)",
+    "{sheet}!A{row} held {key} when the workbook was made and is empty now: rows were deleted "
+    "or moved; keep the exported rows where they are":
+        "{sheet}!A{row} innehöll {key} när arbetsboken gjordes och är tom nu: rader har tagits "
+        "bort eller flyttats; låt de exporterade raderna stå kvar där de är",
+    "{cell} held {then!r} when the workbook was made and holds {now!r} now: rows were moved, "
+    "sorted or deleted in {sheet}; keep the exported rows where they are":
+        "{cell} innehöll {then!r} när arbetsboken gjordes och innehåller {now!r} nu: rader har "
+        "flyttats, sorterats eller tagits bort i {sheet}; låt de exporterade raderna stå kvar "
+        "där de är",
+    "{cell} was changed ({then!r} -> {now!r}), but it is locked: it says which row is which, "
+    "or it is changed in the plans; put it back as it was":
+        "{cell} har ändrats ({then!r} -> {now!r}), men den är låst: den säger vilken rad som är "
+        "vilken, eller ändras i planerna; ändra tillbaka den",
+    "{cell}: a new activity gets its id on import; leave the cell empty":
+        "{cell}: en ny aktivitet får sitt id vid inläsningen; lämna cellen tom",
+    "{cell} is empty: a new row needs it": "{cell} är tom: en ny rad behöver den",
+    "{cell}: a new initiative cannot be added from the workbook; add it with 'fardplan new', "
+    "then export a new workbook":
+        "{cell}: en ny insats kan inte läggas till från arbetsboken; lägg till den med "
+        "'fardplan new' och exportera sedan en ny arbetsbok",
+    "{cell}: an activity's note cannot be emptied from the workbook; write a new note, or "
+    "remove it in the plan file":
+        "{cell}: en aktivitets anteckning kan inte tömmas från arbetsboken; skriv en ny "
+        "anteckning, eller ta bort den i planfilen",
+    "{cell}: a day done is given, but the status is not done":
+        "{cell}: en dag då den genomfördes är angiven, men statusen är inte genomförd",
+    "{cell}: {ref!r} is not an initiative of this workbook; use the references of its sheet of "
+    "initiatives (sodertalje:1.3)":
+        "{cell}: {ref!r} är ingen insats i den här arbetsboken; använd referenserna i dess flik "
+        "med insatser (sodertalje:1.3)",
+    "{cell} holds {value!r}, which is not a date; type a date such as 2027-03-14":
+        "{cell} innehåller {value!r}, som inte är ett datum; skriv ett datum som 2027-03-14",
 }

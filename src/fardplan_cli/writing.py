@@ -15,8 +15,8 @@ LOCK_FILE_NAME = ".fardplan.lock"
 LOCK_TIMEOUT_SECONDS = 60.0
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` (UTF-8, newlines as given) so that a reader, or a crash at
+def atomic_write_text(path: Path, text: str | bytes) -> None:
+    """Replace ``path`` with ``text`` (UTF-8, newlines as given; bytes as they are) so that a reader, or a crash at
     any moment, sees either the old file or the new one, never a half-written one.
 
     The text goes to a temporary file in the same folder (so that the rename stays on one file
@@ -39,7 +39,7 @@ def atomic_write_text(path: Path, text: str) -> None:
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
             stream.flush()
             os.fsync(stream.fileno())
         temporary.chmod(mode)

@@ -49,6 +49,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "log": ("log", "log"),
     "cycle": ("cycle", "cycle_app"),
     "export": ("export", "export"),
+    "import": ("import_", "import_workbook"),
     "validate": ("validate", "validate"),
     "migrate": ("migrate", "migrate"),
     "init": ("init", "init"),
@@ -195,11 +196,20 @@ def root(
         bool,
         typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
     ] = False,
+    delimiter: Annotated[
+        str | None,
+        typer.Option("--delimiter", metavar="C", click_type=click.Choice([";", ",", "tab"]),
+                     help="The separator C of --format csv: ';', ',' or 'tab' (default: ';' in "
+                     "Swedish, as spreadsheet programs with Swedish settings read it, else ',')."),
+    ] = None,
 ) -> None:
     """Keep Region Stockholm's roadmaps (färdplaner) for the regional urban cores as YAML in git."""
     from fardplan_cli.cli.common import state
 
     state(ctx).repo = repo
+    from fardplan_cli.render.csvout import set_delimiter
+
+    set_delimiter("\t" if delimiter == "tab" else delimiter)  # every run: None is the language's
 
 
 app = typer.Typer(

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
+import click
 import typer
 
 from fardplan_cli.cli.common import format_option, load_plans
+from fardplan_cli.cli.filters import ActorFilter, AreaFilter
 from fardplan_cli.render.export import EXPORT_RENDERERS
+
+if TYPE_CHECKING:
+    from fardplan_cli.model import PlanSet
+    from fardplan_cli.repository import PlanRepository
+
+# xlsx is the follow-up workbook (``sheet_file``), written beside the document's renderers.
+EXPORT_FORMATS = {**EXPORT_RENDERERS, "xlsx": None}
 
 
 def export(
@@ -17,10 +26,17 @@ def export(
     core: Annotated[str | None, typer.Option(
         "--core", "-c", metavar="CORE", help="Only this core's plan (id or name); default: every core.")] = None,
     format: Annotated[str, format_option(
-        EXPORT_RENDERERS, "Output format (html: one self-contained page for print).")] = "markdown",
+        EXPORT_FORMATS, "Output format (html: one self-contained page for print; xlsx: the "
+        "follow-up workbook that 'fardplan import' reads back).")] = "markdown",
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE",
         help="Write to FILE instead of stdout (never inside plans/, schemas/ or .git/).")] = None,
+    actor: ActorFilter = None,
+    area: AreaFilter = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", metavar="LANG", click_type=click.Choice(["sv", "en"]),
+        help="The workbook's language (xlsx): its headers, labels and instructions (default: "
+        "the plans' language).")] = None,
 ) -> None:
     """The whole plan as a printable document, in the order of the published roadmap.
 
@@ -34,6 +50,14 @@ def export(
     from fardplan_cli.query import resolve_core
 
     repository, plan = load_plans(ctx)
+    if format == "xlsx":
+        _export_workbook(repository, plan, core, actor, area, lang, output)
+        return
+    if actor is not None or area is not None or lang is not None:
+        from fardplan_cli.errors import UsageError
+        from fardplan_cli.i18n import t
+
+        raise UsageError(t("--actor, --area and --lang go with --format xlsx"))
     core_ids = [resolve_core(plan, core).id] if core else None
     document = plan_document(plan, core_ids)
     buffer = io.StringIO()
@@ -43,3 +67,23 @@ def export(
     else:
         write_document(repository, output, buffer.getvalue())
 
+
+
+def _export_workbook(repository: PlanRepository, plan: PlanSet, core: str | None,
+                     actor: str | None, area: int | None, lang: str | None,
+                     output: Path | None) -> None:
+    from fardplan_cli.errors import UsageError
+    from fardplan_cli.export import write_document
+    from fardplan_cli.i18n import Language, t
+    from fardplan_cli.query import resolve_actor, resolve_area, resolve_core
+    from fardplan_cli.sheet import WorkbookFilter
+    from fardplan_cli.sheet_file import make_workbook
+
+    if output is None:
+        raise UsageError(t("--format xlsx writes a file: give it with -o FILE"))
+    selection = WorkbookFilter(
+        core=resolve_core(plan, core).id if core else None,
+        actor=resolve_actor(plan, actor).id if actor else None,
+        area=resolve_area(plan, area) if area is not None else None)
+    language: Language = "en" if (lang or plan.region.language) == "en" else "sv"
+    write_document(repository, output, make_workbook(repository, plan, selection, language))

@@ -231,6 +231,30 @@ SWEDISH_HELP: dict[str, str] = {
     "The assignment's, forum's or call's name.": "Uppdragets, forumets eller utlysningens namn.",
     "The amount in SEK (funding).": "Beloppet i kronor (finansiering).",
     "The day it was decided, YYYY-MM-DD.": "Dagen det beslutades, ÅÅÅÅ-MM-DD.",
+    # workbook
+    "The separator C of --format csv: ';', ',' or 'tab' (default: ';' in Swedish, as "
+    "spreadsheet programs with Swedish settings read it, else ',').":
+        "Avgränsaren C i --format csv: ';', ',' eller 'tab' (standard: ';' på svenska, som "
+        "kalkylprogram med svenska inställningar läser den, annars ',').",
+    "Output format (html: one self-contained page for print; xlsx: the follow-up workbook that "
+    "'fardplan import' reads back).":
+        "Utdataformat (html: en fristående sida för utskrift; xlsx: uppföljningens arbetsbok som "
+        "'fardplan import' läser tillbaka).",
+    "The workbook's language (xlsx): its headers, labels and instructions (default: the plans' "
+    "language).":
+        "Arbetsbokens språk (xlsx): dess rubriker, etiketter och instruktioner (standard: "
+        "planernas språk).",
+    "Apply what a follow-up workbook changed: status, notes, lead and participants, activities\n"
+    "and new progress reports, merged cell by cell with what the plans changed since the "
+    "workbook\nwas made. A cell changed on both sides is a conflict, and then nothing is written.":
+        "För in det som en uppföljningsarbetsbok ändrat: status, kommentarer, ansvarig och "
+        "medverkande, aktiviteter och nya lägesrapporter, jämfört cell för cell med det som "
+        "ändrats i planerna sedan arbetsboken gjordes. En cell som ändrats på båda håll är en "
+        "konflikt, och då skrivs ingenting.",
+    "The workbook (xlsx) made by 'fardplan export --format xlsx'.":
+        "Arbetsboken (xlsx) som gjorts med 'fardplan export --format xlsx'.",
+    "Print what would change and the unified diff; write nothing.":
+        "Skriv ut vad som skulle ändras och den enhetliga diffen; skriv ingenting.",
 }
 
 

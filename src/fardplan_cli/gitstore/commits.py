@@ -7,7 +7,7 @@ file's content from the work tree and leaves everything else that is staged stag
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -94,10 +94,16 @@ def check_can_commit(root: Path, path: str) -> None:
 def commit_file(root: Path, path: str, message: str) -> str:
     """Commit exactly ``path`` with ``message``; return the new commit's id (SHA-1 or SHA-256:
     read with ``rev-parse``, since GitPython's own objects know SHA-1 only)."""
+    return commit_files(root, [path], message)
+
+
+def commit_files(root: Path, paths: Sequence[str], message: str) -> str:
+    """Commit exactly ``paths`` in one commit with ``message``; return the new commit's id."""
+    path = ", ".join(paths)
     with _git_found() as git:
         repo, prefix = _open(git, root)
         try:
-            repo.git.commit("--quiet", "-m", message, "--only", "--", prefix + path)
+            repo.git.commit("--quiet", "-m", message, "--only", "--", *(prefix + p for p in paths))
             return str(repo.git.rev_parse("--verify", "HEAD^{commit}")).strip()
         except git.GitCommandError as exc:
             detail = (exc.stderr or "").strip().replace("\n", " ") or str(exc)

@@ -26,6 +26,9 @@ class TableOutput:
     data: Any = field(metadata=NOT_SHOWN)
     title: str | None = None
     caption: str | None = None
+    spreadsheet: TableOutput | None = None
+    """The same table with one number per cell where a cell shows several (``9 / 0 / 0``), for
+    CSV: what a spreadsheet program reads into a sheet."""
 
 
 @dataclass

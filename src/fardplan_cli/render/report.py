@@ -319,4 +319,19 @@ def matrix_output(plan: PlanSet, rows: list[MatrixRow], core_id: str | None) -> 
     caption = t("Each cell: leads / takes part in / is concerned in through part_of (it does not "
                 "lead or take part by that); {all} counts what 'fardplan list' lists.",
                 all=t("All cores"))
-    return TableOutput(columns, table_rows, data, title=t("Responsibility"), caption=caption)
+    return TableOutput(columns, table_rows, data, title=t("Responsibility"), caption=caption,
+                       spreadsheet=_matrix_numbers(plan, rows, core_ids, core_id is None, data))
+
+
+def _matrix_numbers(plan: PlanSet, rows: list[MatrixRow], core_ids: list[str], total: bool,
+                    data: object) -> TableOutput:
+    """The matrix with a column per core and role, each cell a count."""
+    roles = (t("leads"), t("takes part"), t("concerned"))
+    heads = [*(_core_name(plan, c) for c in core_ids), *([t("All cores")] if total else [])]
+    columns = [t("Actor"), t("Kind"), *(f"{head}: {role}" for head in heads for role in roles)]
+    table_rows = []
+    for row in rows:
+        counts = [row.by_core[c] for c in core_ids] + ([row.total] if total else [])
+        table_rows.append([row.actor.name, t(row.actor.kind), *(
+            str(n) for c in counts for n in (c.lead, c.participant, c.concerned))])
+    return TableOutput(columns, table_rows, data)

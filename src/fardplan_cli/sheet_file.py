@@ -1,0 +1,501 @@
+"""The follow-up workbook as an xlsx file: written from the rows of ``sheet``, and read back.
+
+The workbook a person edits has four sheets: the initiatives, the activities, new progress
+reports (lägesrapporter) and the instructions. Beside them it holds, hidden where a spreadsheet
+program does not offer to show them, what it was made from (``fardplan``: the format, the
+commit, the repository's identity, the language and the filters), the lists its drop-downs
+offer (``fardplan-lists``), and every exported row as it was, by sheet and row number
+(``fardplan-base``): the base that ``import`` compares with.
+
+A file is read back only after checks that cost little and need no spreadsheet library: its
+size, that it is a zip archive at all, and the sizes its zip directory announces (a small file
+that unpacks to gigabytes is refused before anything is unpacked). openpyxl is imported in
+this module and in no other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from fardplan_cli.errors import EditRefusedError
+from fardplan_cli.i18n import Language, t
+from fardplan_cli.sheet import (
+    ACTIVITIES,
+    INITIATIVES,
+    INSTRUCTIONS_NAME,
+    NEW_ROWS,
+    SHEETS,
+    UPDATES,
+    WORKBOOK_FORMAT,
+    Column,
+    SheetRow,
+    SheetSpec,
+    WorkbookFilter,
+    WorkbookRows,
+    display_value,
+    status_choices,
+)
+
+if TYPE_CHECKING:
+
+    from fardplan_cli.model import PlanSet
+    from fardplan_cli.repository import PlanRepository
+
+META_SHEET = "fardplan"
+LISTS_SHEET = "fardplan-lists"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""The largest workbook ``import`` reads: the 15,000-initiative benchmark set exports to a few
+megabytes."""
+MAX_UNPACKED_BYTES = 400 * 1024 * 1024
+MAX_RATIO = 200
+"""A zip member that unpacks to more than this many times its packed size (and to more than a
+megabyte) is a zip bomb, not a spreadsheet: openpyxl's XML compresses ~10-20 times."""
+MAX_MEMBERS = 10_000
+FIRST_ROW = 2
+"""The first data row of a sheet (row 1 holds the headers)."""
+
+
+BASE_SHEET = "fardplan-base"
+BASE_CHUNK = 30_000
+
+
+@dataclass(frozen=True, slots=True)
+class WorkbookOrigin:
+    """What a workbook was made from, recorded hidden in it."""
+
+    commit: str
+    """The commit (HEAD) the plans were read at; empty where the repository has no commit."""
+    uncommitted: bool
+    """The plans had changes not committed (the rows are those of the working tree)."""
+    repository: str
+    """The repository's identity: its first (root) commit's id; empty without one."""
+    region: str
+    language: Language
+    selection: WorkbookFilter
+    made_on: str
+
+    def as_pairs(self) -> list[tuple[str, str]]:
+        return [
+            ("format", WORKBOOK_FORMAT), ("commit", self.commit),
+            ("uncommitted", "yes" if self.uncommitted else "no"),
+            ("repository", self.repository), ("region", self.region),
+            ("language", self.language), ("core", self.selection.core or ""),
+            ("actor", self.selection.actor or ""),
+            ("area", str(self.selection.area) if self.selection.area is not None else ""),
+            ("made_on", self.made_on),
+        ]
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+
+class _Styles:
+    """The few cell styles of a workbook, made once: openpyxl registers a style by hashing its
+    parts, which cost more than the rest of the export when done for every cell; a cell gets a
+    copy of a prepared style instead."""
+
+    def __init__(self, ws: Any) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Font, PatternFill, Protection
+
+        wrap = Alignment(wrap_text=True, vertical="top")
+        grey = PatternFill("solid", fgColor="F2F2F2")
+
+        def style(*, locked: bool, date: bool = False, header: bool = False,
+                  title: bool = False) -> Any:
+            cell = WriteOnlyCell(ws)
+            cell.alignment = wrap
+            if header:
+                cell.font = Font(bold=True)
+                cell.fill = PatternFill("solid", fgColor="DDE4EE")
+            elif title:
+                cell.font = Font(bold=True, size=14)
+            elif locked:
+                cell.fill = grey
+            if not locked:
+                cell.protection = Protection(locked=False)
+            if date:
+                cell.number_format = "yyyy-mm-dd"
+            return cell._style  # type: ignore[attr-defined]
+
+        self.header = style(locked=True, header=True)
+        self.title = style(locked=True, title=True)
+        self.cells = {(locked, date): style(locked=locked, date=date)
+                      for locked in (True, False) for date in (True, False)}
+
+
+def _cell(ws: Any, value: Any, style: Any = None) -> Any:
+    """A cell of a write-only sheet; a text that starts like a formula stays text."""
+    from copy import copy
+
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+    if style is not None:
+        cell._style = copy(style)  # type: ignore[attr-defined]
+    return cell
+
+
+def _plain_row(ws: Any, values: Sequence[Any]) -> list[Any]:
+    return [_cell(ws, v) if isinstance(v, str) and v.startswith("=") else v for v in values]
+
+
+def _cell_value(plan: PlanSet, column: Column, value: str, language: Language) -> Any:
+    if not value:
+        return None
+    if column.kind == "date":
+        return dt.date.fromisoformat(value)
+    if column.kind == "number":
+        return int(value)
+    return display_value(plan, column, value, language)
+
+
+def _editable(column: Column, row: SheetRow | None) -> bool:
+    if column.editable == "always":
+        return True
+    if column.editable == "new rows":
+        return row is None
+    if column.editable == "own initiatives":
+        return row is not None and row.own
+    return False
+
+
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index)
+
+
+def _data_sheet(wb: Any, plan: PlanSet, spec: SheetSpec, rows: Sequence[SheetRow],
+                language: Language, lists: Mapping[str, str]) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    ws = wb.create_sheet(spec.name(language))
+    styles = _Styles(ws)
+    total = len(rows) + NEW_ROWS.get(spec.key, 0)
+    last = FIRST_ROW + total - 1
+    for index, column in enumerate(spec.columns, start=1):
+        ws.column_dimensions[_letter(index)].width = column.width
+    ws.freeze_panes = "B2" if spec.key != "updates" else "A2"
+    for index, column in enumerate(spec.columns, start=1):
+        if column.kind not in ("status", "actor", "actors") or total == 0:
+            continue
+        source = lists["status" if column.kind == "status" else "actor"]
+        # Several actors are typed into one cell: the list offers one name, and others are typed.
+        validation = DataValidation(type="list", formula1=source,
+                                    allow_blank=True, showErrorMessage=column.kind != "actors")
+        if column.kind == "status":
+            validation.error = t("Choose a status from the list.")
+        elif column.kind == "actor":
+            validation.error = t("Choose an actor from the list.")
+        validation.add(f"{_letter(index)}{FIRST_ROW}:{_letter(index)}{last}")
+        ws.data_validations.append(validation)
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.protection.autoFilter = False
+    ws.protection.sort = True  # sorting moves rows, which import refuses
+    ws.auto_filter.ref = f"A1:{_letter(len(spec.columns))}{max(last, 1)}"
+    ws.append([_cell(ws, c.header(language), styles.header) for c in spec.columns])
+    kinds = [(column, column.kind == "date") for column in spec.columns]
+    for offset in range(total):
+        row = rows[offset] if offset < len(rows) else None
+        values = row.values if row is not None else {}
+        ws.append([
+            _cell(ws, _cell_value(plan, column, values.get(column.key, ""), language),
+                  styles.cells[(not _editable(column, row), date)])
+            for column, date in kinds])
+
+
+def _base_sheet(wb: Any, rows: WorkbookRows) -> None:
+    """Every exported row as it was, by sheet and row number: JSON, cut into cells of a hidden
+    sheet (a cell holds at most 32,767 characters), far cheaper to write and read than a copy
+    of every cell."""
+    import json
+
+    record = {spec.key: {str(FIRST_ROW + offset): [row.values.get(c.key, "")
+                                                   for c in spec.columns]
+                         for offset, row in enumerate(of)}
+              for spec, of in ((INITIATIVES, rows.initiatives), (ACTIVITIES, rows.activities))}
+    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    ws = wb.create_sheet(BASE_SHEET)
+    ws.sheet_state = "veryHidden"
+    for start in range(0, len(text), BASE_CHUNK):
+        ws.append(_plain_row(ws, [text[start:start + BASE_CHUNK]]))
+
+
+def _lists_sheet(wb: Any, plan: PlanSet, language: Language) -> dict[str, str]:
+    from itertools import zip_longest
+
+    ws = wb.create_sheet(LISTS_SHEET)
+    ws.sheet_state = "hidden"
+    statuses = status_choices(language)
+    names = sorted(a.name for a in plan.actors)
+    for label, name in zip_longest(statuses, names):
+        ws.append(_plain_row(ws, [label, name]))
+    quoted = f"'{LISTS_SHEET}'"
+    return {"status": f"={quoted}!$A$1:$A${len(statuses)}",
+            "actor": f"={quoted}!$B$1:$B${max(len(names), 1)}"}
+
+
+def _instructions(wb: Any, origin: WorkbookOrigin, lines: Sequence[str]) -> None:
+    ws = wb.create_sheet(INSTRUCTIONS_NAME[origin.language])
+    styles = _Styles(ws)
+    ws.column_dimensions["A"].width = 110
+    ws.protection.sheet = True
+    for number, line in enumerate(lines, start=1):
+        ws.append([_cell(ws, line, styles.title if number == 1 else styles.cells[(True, False)])])
+
+
+def workbook_bytes(plan: PlanSet, rows: WorkbookRows, origin: WorkbookOrigin,
+                   instructions: Sequence[str]) -> bytes:
+    """The workbook as the bytes of an xlsx file, written row by row (openpyxl's write-only
+    mode: neither a cell object per cell kept nor a style registered per cell)."""
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    # The instructions open first; the hidden sheets sit between and after the visible ones.
+    _instructions(wb, origin, instructions)
+    lists = _lists_sheet(wb, plan, origin.language)
+    _data_sheet(wb, plan, INITIATIVES, rows.initiatives, origin.language, lists)
+    _data_sheet(wb, plan, ACTIVITIES, rows.activities, origin.language, lists)
+    _data_sheet(wb, plan, UPDATES, (), origin.language, lists)
+    _base_sheet(wb, rows)
+    meta = wb.create_sheet(META_SHEET)
+    meta.sheet_state = "veryHidden"
+    for key, value in origin.as_pairs():
+        meta.append(_plain_row(meta, [key, value]))
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def repository_identity(repository: PlanRepository) -> str:
+    """The repository's first commit's id (the oldest root): the same in every clone; empty
+    where the plans are not in git or git has no commit yet."""
+    from fardplan_cli.gitstore.process import git_dir_of
+
+    if git_dir_of(repository.root) is None:
+        return ""
+    from fardplan_cli.gitstore import open_git
+
+    with open_git(repository.root) as git:
+        if git.head() is None:
+            return ""
+        roots = git.git("rev-list", "--max-parents=0", "HEAD").decode().split()
+    return sorted(roots)[0] if roots else ""
+
+
+def _origin(repository: PlanRepository, plan: PlanSet, selection: WorkbookFilter,
+            language: Language) -> WorkbookOrigin:
+    """What the workbook is made from: HEAD, and whether plans/ differs from it (the rows are
+    the working tree's); without git, or before the first commit, no commit at all."""
+    from fardplan_cli.clock import today
+    from fardplan_cli.gitstore.process import git_dir_of
+
+    commit, uncommitted = "", True
+    if git_dir_of(repository.root) is not None:
+        from fardplan_cli.gitstore import open_git
+
+        with open_git(repository.root) as git:
+            head = git.head()
+            if head is not None:
+                commit = head
+                uncommitted = bool(git.uncommitted("plans"))
+    return WorkbookOrigin(commit, uncommitted, repository_identity(repository), plan.region.name,
+                          language, selection, today().isoformat())
+
+
+def make_workbook(repository: PlanRepository, plan: PlanSet, selection: WorkbookFilter,
+                  language: Language) -> bytes:
+    """``fardplan export --format xlsx``: the follow-up workbook of the selected initiatives."""
+    from fardplan_cli.sheet import instructions, workbook_rows
+
+    origin = _origin(repository, plan, selection, language)
+    rows = workbook_rows(plan, selection, language)
+    return workbook_bytes(plan, rows, origin, instructions(language, origin.commit,
+                                                             origin.uncommitted))
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReadCell:
+    address: str  # Insatser!F7
+    value: Any  # None, str, int, float, bool or datetime as openpyxl gives it
+
+
+@dataclass(frozen=True, slots=True)
+class ReadRow:
+    number: int
+    cells: dict[str, ReadCell]
+    base: SheetRow | None
+    """The row as exported (None: a row added below the exported ones)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadWorkbook:
+    meta: dict[str, str]
+    sheets: dict[str, list[ReadRow]] = field(default_factory=dict)
+
+
+class WorkbookRefusedError(EditRefusedError):
+    """A workbook that ``import`` does not read, or a cell of it that it does not take."""
+
+
+def refused(message: str) -> WorkbookRefusedError:
+    return WorkbookRefusedError(t("import refused, nothing written: {reason}", reason=message))
+
+
+def check_archive(data: bytes, name: str) -> None:
+    """A file that is an xlsx archive of a size worth opening: not over ``MAX_FILE_BYTES``, a zip
+    archive whose directory announces no more than ``MAX_UNPACKED_BYTES`` unpacked, no member
+    packed more tightly than ``MAX_RATIO``, and the parts of a workbook."""
+    import zipfile
+
+    if len(data) > MAX_FILE_BYTES:
+        raise refused(t("{path} is {size} MB; a workbook may be at most {limit} MB", path=name,
+                        size=round(len(data) / 1024 / 1024, 1),
+                        limit=MAX_FILE_BYTES // 1024 // 1024))
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise refused(t("{path} is not an xlsx workbook (not a zip archive)", path=name))
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise refused(t("{path} is not an xlsx workbook (not a zip archive)", path=name)) from None
+    if len(members) > MAX_MEMBERS:
+        raise refused(t("{path} holds {count} files; a workbook holds far fewer", path=name,
+                        count=len(members)))
+    unpacked = sum(m.file_size for m in members)
+    bomb = any(m.file_size > 1024 * 1024 and m.file_size > MAX_RATIO * max(m.compress_size, 1)
+               for m in members)
+    if unpacked > MAX_UNPACKED_BYTES or bomb:
+        raise refused(t("{path} unpacks to {size} MB, far more than a workbook of its size: it "
+                        "is not read", path=name, size=unpacked // 1024 // 1024))
+    names = {m.filename for m in members}
+    if "xl/workbook.xml" not in names:
+        raise refused(t("{path} is a zip archive but not an xlsx workbook", path=name))
+
+
+def _meta(wb: Any, name: str) -> dict[str, str]:
+    if META_SHEET not in wb.sheetnames:
+        raise refused(t("{path} was not made by 'fardplan export --format xlsx' (it has no "
+                        "record of the plans it was made from)", path=name))
+    meta: dict[str, str] = {}
+    for key, value in wb[META_SHEET].iter_rows(min_col=1, max_col=2, values_only=True):
+        if isinstance(key, str):
+            meta[key] = "" if value is None else str(value)
+    if meta.get("format") != WORKBOOK_FORMAT:
+        raise refused(t("{path} is in workbook format {format}; this fardplan reads format "
+                        "{wanted}", path=name, format=meta.get("format", "?"),
+                        wanted=WORKBOOK_FORMAT))
+    return meta
+
+
+def _sheet(wb: Any, wanted: str, name: str) -> Any:
+    if wanted not in wb.sheetnames:
+        raise refused(t("{path} has no sheet {sheet!r}: a sheet was renamed or deleted; export "
+                        "a new workbook, or give the sheet its name back", path=name,
+                        sheet=wanted))
+    return wb[wanted]
+
+
+def _base(wb: Any, name: str) -> dict[str, dict[int, SheetRow]]:
+    """The rows as exported, by sheet key and row number."""
+    import json
+
+    lost = refused(t("{path} has lost its record of the rows as exported (sheet {sheet})",
+                     path=name, sheet=BASE_SHEET))
+    if BASE_SHEET not in wb.sheetnames:
+        raise lost
+    text = "".join(str(v) for (v,) in wb[BASE_SHEET].iter_rows(max_col=1, values_only=True)
+                   if v is not None)
+    try:
+        record = json.loads(text)
+        base: dict[str, dict[int, SheetRow]] = {}
+        for spec in (INITIATIVES, ACTIVITIES):
+            keys = [c.key for c in spec.columns]
+            rows = {}
+            for number, values in record[spec.key].items():
+                if len(values) != len(keys) or not all(isinstance(v, str) for v in values):
+                    raise lost
+                rows[int(number)] = SheetRow(values[0], dict(zip(keys, values, strict=True)))
+            base[spec.key] = rows
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise lost from None
+    return base
+
+
+def _read_sheet(wb: Any, spec: SheetSpec, language: Language, name: str,
+                base: Mapping[int, SheetRow]) -> list[ReadRow]:
+    ws = _sheet(wb, spec.name(language), name)
+    if ws.merged_cells.ranges:
+        merged = sorted(str(r) for r in ws.merged_cells.ranges)
+        raise refused(t("{sheet}!{cells} are merged; unmerge them (merged cells lose what "
+                        "all but the first held)", sheet=ws.title, cells=merged[0]))
+    keys = [column.key for column in spec.columns]
+    rows: list[ReadRow] = []
+    for cells in ws.iter_rows(min_row=FIRST_ROW, max_col=len(keys)):
+        number = cells[0].row
+        read = {key: ReadCell(f"{ws.title}!{cell.coordinate}", _value(cell, ws.title))
+                for key, cell in zip(keys, cells, strict=False)}
+        row_base = base.get(number)
+        if row_base is None and all(c.value in (None, "") for c in read.values()):
+            continue
+        rows.append(ReadRow(number, read, row_base))
+    read_numbers = {row.number for row in rows}
+    missing = [n for n in base if n not in read_numbers]
+    if missing:
+        raise refused(t("{sheet}!A{row} held {key} when the workbook was made and is empty now: "
+                        "rows were deleted or moved; keep the exported rows where they are",
+                        sheet=ws.title, row=missing[0], key=base[missing[0]].key))
+    return rows
+
+
+def _value(cell: Any, sheet: str) -> Any:
+    if cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith("=")
+                                 and cell.data_type != "s"):
+        raise refused(t("{sheet}!{cell} holds a formula ({formula}); type the value itself",
+                        sheet=sheet, cell=cell.coordinate, formula=str(cell.value)[:40]))
+    return cell.value
+
+
+def read_workbook(data: bytes, name: str) -> ReadWorkbook:
+    """The workbook's record of its origin and the rows of its three data sheets, with the
+    rows as exported; a file that is no such workbook is refused with one message."""
+    import warnings
+    import zipfile
+
+    check_archive(data, name)
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns of extensions it does not read
+            wb = load_workbook(io.BytesIO(data), data_only=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError,
+            SyntaxError) as error:
+        raise refused(t("{path} could not be read as an xlsx workbook: {error}", path=name,
+                        error=str(error) or type(error).__name__)) from None
+    meta = _meta(wb, name)
+    language: Language = "en" if meta.get("language") == "en" else "sv"
+    base = _base(wb, name)
+    return ReadWorkbook(meta, {spec.key: _read_sheet(wb, spec, language, name,
+                                                     base.get(spec.key, {}))
+                               for spec in SHEETS})
+
+
+__all__ = [
+    "FIRST_ROW", "MAX_FILE_BYTES", "ReadCell", "ReadRow", "ReadWorkbook", "WorkbookOrigin",
+    "WorkbookRefusedError",
+    "check_archive", "make_workbook", "read_workbook", "refused", "repository_identity",
+    "workbook_bytes",
+]
