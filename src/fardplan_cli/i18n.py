@@ -948,4 +948,23 @@ _SWEDISH: dict[str, str] = {
     "Made {date}": "Utskriven {date}",
     "changes since {commit}": "ändringar sedan {commit}",
     "revision {commit}": "incheckning {commit}",
+    # print
+    "Leads": "Ansvarar för",
+    "Takes part in": "Medverkar i",
+    "Concerned through part_of": "Berörs av, som del av en annan aktör",
+    "Activities it owns": "Aktiviteter som aktören äger",
+    "None.": "Inga.",
+    "part of {actor}": "del av {actor}",
+    "No actor is involved in these plans.": "Ingen aktör deltar i dessa planer.",
+    "The initiatives' status per goal area (the table below gives the numbers)":
+        "Insatsernas status per målområde (tabellen nedan ger antalen)",
+    "Source: {source}": "Källa: {source}",
+    "Target {year}: {value}": "Mål {year}: {value}",
+    "--common has no page for print; use --format table, markdown, csv or json":
+        "--common har ingen utskriftssida; använd --format table, markdown, csv eller json",
+    "Changes from {source} to {target}": "Ändringar från {source} till {target}",
+    "From": "Från",
+    "To": "Till",
+    "committed {date}": "incheckad {date}",
+    "uncommitted changes in the working tree": "ej incheckade ändringar i arbetskopian",
 }
