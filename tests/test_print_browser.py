@@ -100,6 +100,7 @@ def test_the_reports_print_on_a4_dated_with_revision_notes_and_charts(
     *REPORTS,
     ("report", "status", "--format", "html"),
     ("report", "responsibility", "--core", "sodertalje", "--format", "html"),
+    ("diff", "HEAD~1", "HEAD", "--format", "html"),
 ])
 def test_printable_pages_are_accessible(followed: Path, browser: Any, args: tuple[str, ...]) -> None:
     written = (_written(followed, "page.html", *args) if args[0] == "export"
@@ -114,9 +115,11 @@ HOSTILE = "<script>document.title='owned'</script> {{ 7*7 }} & "
 @pytest.mark.parametrize("args", [
     ("export", "--core", "sodertalje", "--format", "html"),
     *REPORTS,
+    ("diff", "HEAD", "--format", "html"),
 ])
-def test_hostile_text_shows_as_text_in_the_browser(plan_dir: Path, browser: Any,
+def test_hostile_text_shows_as_text_in_the_browser(plan_repo: Path, browser: Any,
                                                    args: tuple[str, ...]) -> None:
+    plan_dir = plan_repo
     edit(plan_dir, "region.yaml", "title: Levande och attraktiva stadskärnor",
          f'title: "{HOSTILE}{"x" * 5000}"')
     edit(plan_dir, "sodertalje.yaml", "label: Boende i stadskärnan", f'label: "{HOSTILE}"')
