@@ -53,10 +53,11 @@ def page(root: Path, *args: str) -> str:
 
 
 def charts_as_text(html: str) -> str:
-    """Each ``<svg>…</svg>`` as the texts it shows, one per line."""
+    """Each ``<svg>…</svg>`` as its name and the texts it shows, one per line."""
     def texts(match: re.Match[str]) -> str:
+        named = re.match(r'<svg (role="img" aria-labelledby="[^"]*")', match.group())
         shown = re.findall(r"<text\b[^>]*>([^<]*)</text>", match.group())
-        return "<svg>\n" + "\n".join(shown) + "\n</svg>"
+        return f"<svg {named.group(1) if named else ''}>\n" + "\n".join(shown) + "\n</svg>"
     return re.sub(r"<svg\b.*?</svg>", texts, html, flags=re.S)
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from fardplan_cli.i18n import STATUSES, status_label, t
 from fardplan_cli.model import Activity, Indicator, Initiative, PlanSet
-from fardplan_cli.render.html import render_page
+from fardplan_cli.render.html import anchor, render_page
 from fardplan_cli.report import ActorLetter, Involvement, StatusReport, status_by_area
 from fardplan_cli.stamp import PageStamp
 
@@ -43,11 +43,15 @@ class ResponsibilityPage:
     stamp: PageStamp
 
 
-def _svg(drawing: str | None) -> Markup | None:
-    """A chart's SVG as markup: matplotlib wrote it, escaping every text it holds."""
+def _svg(drawing: str | None, caption_id: str) -> Markup | None:
+    """A chart's SVG as markup (matplotlib wrote it, escaping every text it holds), an image
+    named by its figure's caption (``caption_id``, an ``anchor``: letters, digits, - and _)."""
     from markupsafe import Markup
 
-    return Markup(drawing) if drawing is not None else None
+    if drawing is None:
+        return None
+    named = f'<svg role="img" aria-labelledby="{anchor(caption_id)}" '
+    return Markup(drawing.replace("<svg ", named, 1))
 
 
 def area_name(plan: PlanSet, number: int | None) -> str:
@@ -81,7 +85,7 @@ def _indicator(indicator: Indicator) -> dict[str, Any]:
         "by_year": {v.year: indicator_value(v) for v in indicator.values},
         "change": signed_number(change) if change is not None else "",
         "target": f"{format_number(target.value)} ({target.year})" if target is not None else "",
-        "chart": _svg(indicator_chart(indicator)),
+        "chart": _svg(indicator_chart(indicator), f"indicator-{anchor(indicator.id)}-caption"),
     }
 
 
@@ -93,7 +97,8 @@ def status_html(page: StatusPage) -> str:
     plan, report = page.plan, page.report
     today = page.stamp.made.isoformat()
     by_area = status_by_area(report)
-    chart = _svg(status_chart([(area_name(plan, n), counts) for n, counts in by_area.items()]))
+    chart = _svg(status_chart([(area_name(plan, n), counts) for n, counts in by_area.items()]),
+                 "status-chart-caption")
     cores = list(dict.fromkeys(row.core for row in report.rows))
     groups = [(plan.core(c) if c else None, [row for row in report.rows if row.core == c])
               for c in cores]
