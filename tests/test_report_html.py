@@ -199,3 +199,16 @@ def test_only_the_pages_that_draw_import_the_plotting_library(plan_dir: Path) ->
     assert "matplotlib" in drawn and "fardplan_cli.render.charts" in drawn
     letters = _loaded_after("--repo", str(plan_dir), "report", "responsibility", "--format", "html")
     assert "jinja2" in letters and "matplotlib" not in letters
+
+
+def test_every_label_of_the_page_templates_has_a_swedish_translation() -> None:
+    from fardplan_cli import i18n
+    from tests.support import PROJECT_ROOT
+
+    templates = PROJECT_ROOT / "src" / "fardplan_cli" / "render" / "templates"
+    for name in ("report_status.html.j2", "report_responsibility.html.j2", "diff.html.j2"):
+        text = (templates / name).read_text(encoding="utf-8")
+        labels = re.findall(r"""\bt\(\s*(?:"([^"]*)"|'([^']*)')""", text)
+        assert labels, name
+        missing = [a or b for a, b in labels if (a or b) not in i18n._SWEDISH]
+        assert missing == [], name
