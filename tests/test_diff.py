@@ -132,7 +132,10 @@ def _normalized(text: str, repo: Path) -> str:
     for tag in ("cycle/2023-2026", "cycle/2027-2030"):
         commit = git(repo, "rev-parse", f"{tag}^{{commit}}").strip()
         text = text.replace(commit, f"<commit of {tag}>")
-    return text
+    # when the commits were made (both may be in the same second)
+    text = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)", "<commit date>", text)
+    return re.sub(r"incheckad \d{4}-\d\d-\d\d \d\d:\d\d|committed \d{4}-\d\d-\d\d \d\d:\d\d",
+                  "<committed on>", text)
 
 
 @pytest.mark.parametrize(("fmt", "lang", "name"), [
@@ -143,7 +146,9 @@ def _normalized(text: str, repo: Path) -> str:
     ("html", "en", "cycles.en.html"),
     ("html", "sv", "cycles.sv.html"),
 ])
-def test_diff_formats_match_golden_files(cycles_repo: Path, fmt: str, lang: str, name: str) -> None:
+def test_diff_formats_match_golden_files(cycles_repo: Path, fmt: str, lang: str, name: str,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FARDPLAN_TODAY", "2027-01-15")
     result = run_cli("--lang", lang, "diff", "2023-2026", "2027-2030", "--format", fmt,
                      repo=cycles_repo)
     assert result.exit_code == 0, result.output
@@ -192,7 +197,7 @@ def test_diff_without_arguments_shows_an_uncommitted_edit(cycles_repo: Path) -> 
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["from"]["label"] == "cycle/2027-2030"
-    assert data["to"] == {"rev": None, "commit": None, "label": "working tree"}
+    assert data["to"] == {"rev": None, "commit": None, "label": "working tree", "committed": None}
     assert [(c["kind"], c["ref"], c["field"], c["added"]) for c in data["changes"]] == [
         ("initiative-changed", "1.1", "participants", ["almi"])]
     text = run_cli("diff", repo=cycles_repo)
@@ -340,3 +345,20 @@ def test_a_core_file_renamed_is_a_core_removed_and_one_added(plan_repo: Path) ->
     assert [(c["kind"], c["key"]) for c in json.loads(both.stdout)["changes"]] == kinds
     text = run_cli("diff", "HEAD~1", "HEAD", repo=plan_repo)
     assert "No changes" in text.stdout  # only the id changed, to what the file's name says
+
+
+def test_the_page_says_which_revisions_and_when(cycles_repo: Path) -> None:
+    result = run_cli("--lang", "sv", "diff", "2023-2026", "2027-2030", "--format", "html",
+                     repo=cycles_repo)
+    header = result.stdout.split('<header class="stamp">', 1)[1].split("</header>", 1)[0]
+    for tag in ("cycle/2023-2026", "cycle/2027-2030"):
+        commit = git(cycles_repo, "rev-parse", f"{tag}^{{commit}}").strip()
+        committed = git(cycles_repo, "show", "-s", "--format=%cI", commit).strip()
+        assert tag in header and commit in header
+        assert f"incheckad {committed[:10]} {committed[11:16]}" in header
+    data = json.loads(run_cli("diff", "2023-2026", "--format", "json", repo=cycles_repo).stdout)
+    assert data["from"]["committed"] == git(cycles_repo, "show", "-s", "--format=%cI",
+                                            "cycle/2023-2026^{commit}").strip()
+    assert data["to"]["committed"] is None
+    page = run_cli("--lang", "sv", "diff", "2023-2026", "--format", "html", repo=cycles_repo)
+    assert "ej incheckade ändringar i arbetskopian" in page.stdout

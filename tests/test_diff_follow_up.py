@@ -248,7 +248,7 @@ def test_with_core_only_that_core_s_follow_up() -> None:
         ("initiative-changed", "haninge", "haninge:2.2", None, "status")]
 
 
-SIDES = (Revision("2023-2026", "a" * 40, "cycle/2023-2026"), WORK_TREE)
+SIDES = (Revision("2023-2026", "a" * 40, "cycle/2023-2026", "2026-03-15T10:12:00+01:00"), WORK_TREE)
 
 
 @pytest.mark.parametrize(("fmt", "lang", "name"), [
@@ -260,7 +260,9 @@ SIDES = (Revision("2023-2026", "a" * 40, "cycle/2023-2026"), WORK_TREE)
     ("html", "en", "follow-up.en.html"),
     ("html", "sv", "follow-up.sv.html"),
 ])
-def test_every_new_kind_in_every_format(fmt: str, lang: i18n.Language, name: str) -> None:
+def test_every_new_kind_in_every_format(fmt: str, lang: i18n.Language, name: str,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FARDPLAN_TODAY", "2027-01-15")
     report = DiffReport(SIDES[0], SIDES[1], diff_plan_sets(OLD, NEW))
     out = io.StringIO()
     before = i18n.current_language()

@@ -16,6 +16,7 @@ from tests.support.browser import (
     pdf_pages,
     print_to_pdf,
 )
+from tests.support.report import edit
 
 A4_POINTS = (595.0, 842.0)
 
@@ -41,9 +42,92 @@ def test_the_exported_plan_prints_on_a4(plan_dir: Path, browser: Any) -> None:
     assert outside == []
 
 
+def _stdout(repo: Path, name: str, *args: str) -> Path:
+    """A report written to a file as a user would: ``fardplan ... > name``."""
+    out = repo.parent / name
+    result = run_cli(*args, repo=repo)
+    assert result.exit_code == 0, result.output
+    out.write_text(result.stdout, encoding="utf-8")
+    return out
+
+
+REPORTS = [
+    ("report", "status", "--core", "sodertalje", "--format", "html"),
+    ("report", "responsibility", "--actor", "trafikverket", "--format", "html"),
+]
+
+
+@pytest.fixture
+def followed(plan_repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The plans in git with notes, an indicator series, activities and an update, committed."""
+    from tests.support import commit_all
+    from tests.test_report_html import followed_up
+
+    monkeypatch.setenv("FARDPLAN_TODAY", "2026-11-30")
+    followed_up(plan_repo)
+    commit_all(plan_repo, "Follow-up")
+    return plan_repo
+
+
+@pytest.mark.parametrize("args", REPORTS)
+def test_the_reports_print_on_a4_dated_with_revision_notes_and_charts(
+        followed: Path, browser: Any, args: tuple[str, ...]) -> None:
+    from tests.support import git
+
+    page, outside = open_file(browser, _stdout(followed, "report.html", *args))
+    charts = page.locator("figure svg").count()
+    pdf = print_to_pdf(page)
+    sizes = pdf_page_sizes(pdf)
+    assert all(abs(w - A4_POINTS[0]) < 2 and abs(h - A4_POINTS[1]) < 2 for w, h in sizes)
+    pages = pdf_pages(pdf)
+    head = git(followed, "rev-parse", "HEAD").strip()[:10]
+    # every sheet is headed with the day and the revision (the page's top margin)
+    assert all("2026-11-30" in text and head in text for text in pages)
+    text = " ".join(" ".join(pages).split())  # the PDF's lines joined: a cell's text wraps
+    if args[1] == "status":
+        assert "waits for the new health care plan" in text and "merged into 4.4" in text
+        assert charts == 3
+        assert "Mål 2030: 28 000" in text  # the target, as the chart's legend says it
+        assert "1 Levande och attraktiva stadskärnor" in text
+    else:
+        assert "ÅVS Södertälje" in text and "2026-06-30" in text
+    assert overflowing_elements(page) == []
+    assert outside == []
+
+
 @pytest.mark.parametrize("args", [
     ("export", "--core", "sodertalje", "--format", "html"),
+    *REPORTS,
+    ("report", "status", "--format", "html"),
+    ("report", "responsibility", "--core", "sodertalje", "--format", "html"),
+    ("diff", "HEAD~1", "HEAD", "--format", "html"),
 ])
-def test_printable_pages_are_accessible(plan_dir: Path, browser: Any, args: tuple[str, ...]) -> None:
-    page, _ = open_file(browser, _written(plan_dir, "page.html", *args))
+def test_printable_pages_are_accessible(followed: Path, browser: Any, args: tuple[str, ...]) -> None:
+    written = (_written(followed, "page.html", *args) if args[0] == "export"
+               else _stdout(followed, "page.html", *args))
+    page, _ = open_file(browser, written)
     assert [v["id"] + ": " + v["help"] for v in accessibility_violations(page)] == []
+
+
+HOSTILE = "<script>document.title='owned'</script> {{ 7*7 }} & "
+
+
+@pytest.mark.parametrize("args", [
+    ("export", "--core", "sodertalje", "--format", "html"),
+    *REPORTS,
+    ("diff", "HEAD", "--format", "html"),
+])
+def test_hostile_text_shows_as_text_in_the_browser(plan_repo: Path, browser: Any,
+                                                   args: tuple[str, ...]) -> None:
+    plan_dir = plan_repo
+    edit(plan_dir, "region.yaml", "title: Levande och attraktiva stadskärnor",
+         f'title: "{HOSTILE}{"x" * 5000}"')
+    edit(plan_dir, "sodertalje.yaml", "label: Boende i stadskärnan", f'label: "{HOSTILE}"')
+    edit(plan_dir, "actors.yaml", "name: Trafikverket", f'name: "{HOSTILE}"')
+    written = (_written(plan_dir, "page.html", *args) if args[0] == "export"
+               else _stdout(plan_dir, "page.html", *args))
+    page, _ = open_file(browser, written)
+    assert page.evaluate("document.title") != "owned"
+    assert page.locator("script").count() == 0
+    assert "<script>document.title='owned'</script> {{ 7*7 }} &" in page.inner_text("body")
+    assert overflowing_elements(page) == []

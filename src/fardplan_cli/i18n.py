@@ -1056,4 +1056,23 @@ _SWEDISH: dict[str, str] = {
         "med insatser (sodertalje:1.3)",
     "{cell} holds {value!r}, which is not a date; type a date such as 2027-03-14":
         "{cell} innehåller {value!r}, som inte är ett datum; skriv ett datum som 2027-03-14",
+    # print
+    "Leads": "Ansvarar för",
+    "Takes part in": "Medverkar i",
+    "Concerned through part_of": "Berörs av, som del av en annan aktör",
+    "Activities it owns": "Aktiviteter som aktören äger",
+    "None.": "Inga.",
+    "part of {actor}": "del av {actor}",
+    "No actor is involved in these plans.": "Ingen aktör deltar i dessa planer.",
+    "The initiatives' status per goal area (the table below gives the numbers)":
+        "Insatsernas status per målområde (tabellen nedan ger antalen)",
+    "Source: {source}": "Källa: {source}",
+    "Target {year}: {value}": "Mål {year}: {value}",
+    "--common has no page for print; use --format table, markdown, csv or json":
+        "--common har ingen utskriftssida; använd --format table, markdown, csv eller json",
+    "Changes from {source} to {target}": "Ändringar från {source} till {target}",
+    "From": "Från",
+    "To": "Till",
+    "committed {date}": "incheckad {date}",
+    "uncommitted changes in the working tree": "ej incheckade ändringar i arbetskopian",
 }

@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from fardplan_cli.grammar import is_cycle_id
 from fardplan_cli.i18n import t
-from fardplan_cli.model import Actor, Core, Indicator, Initiative, PlanSet
+from fardplan_cli.model import Activity, Actor, Core, Indicator, Initiative, PlanSet
 from fardplan_cli.query import (
     Degree,
     InitiativeFilter,
@@ -377,3 +377,90 @@ def responsibility_matrix(plan: PlanSet, core_id: str | None = None) -> list[Mat
         )
         for actor in plan.actors
     ]
+
+
+def status_by_area(report: StatusReport) -> dict[int, dict[str, int]]:
+    """The status counts of the report's rows summed per goal area (every core's rows together),
+    in goal area order: what the chart of the initiatives' status per goal area draws."""
+    by_area: dict[int, dict[str, int]] = {}
+    for row in report.rows:
+        if row.area is None:
+            continue
+        counts = by_area.setdefault(row.area, {})
+        for status, count in row.by_status.items():
+            counts[status] = counts.get(status, 0) + count
+    return dict(sorted(by_area.items()))
+
+
+# -- the letter to an actor -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Involvement:
+    """One initiative in which an actor is involved in one degree, with every way it is so."""
+
+    initiative: Initiative
+    ways: tuple[InvolvementRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OwnedActivity:
+    initiative: Initiative
+    activity: Activity
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLetter:
+    """What an actor is told before a dialogue: the initiatives it leads, takes part in and is
+    concerned in (each once per degree, in the plan's order), and the activities it owns, by due
+    date (those without one last)."""
+
+    actor: Actor
+    core: Core | None
+    leads: tuple[Involvement, ...]
+    takes_part: tuple[Involvement, ...]
+    concerned: tuple[Involvement, ...]
+    activities: tuple[OwnedActivity, ...]
+
+    @property
+    def is_involved(self) -> bool:
+        return bool(self.leads or self.takes_part or self.concerned)
+
+
+def actor_letter(plan: PlanSet, actor_id: str, core_id: str | None = None) -> ActorLetter:
+    """The letter to ``actor_id`` from the rows of ``actor_responsibility``."""
+    from fardplan_cli.query import display_ref
+
+    rows = actor_responsibility(plan, actor_id, core_id)
+    by_degree: dict[str, dict[str, list[InvolvementRow]]] = {
+        "leads": {}, "takes_part": {}, "concerned": {}}
+    for row in rows:
+        by_degree[row.degree].setdefault(display_ref(row.initiative), []).append(row)
+    owned: dict[tuple[str, str], OwnedActivity] = {}
+    for row in rows:
+        if row.role != "activity_owner" or row.activity is None:
+            continue
+        for activity in row.initiative.activities:
+            if activity.id == row.activity:
+                owned[(display_ref(row.initiative), activity.id)] = OwnedActivity(
+                    row.initiative, activity)
+
+    def involvements_in(degree: str) -> tuple[Involvement, ...]:
+        return tuple(Involvement(ways[0].initiative, tuple(ways))
+                     for ways in by_degree[degree].values())
+
+    activities = sorted(owned.values(), key=lambda o: (
+        o.activity.due is None, o.activity.due or "", display_ref(o.initiative), o.activity.id))
+    actor = plan.actor(actor_id)
+    if actor is None:
+        raise ValueError(f"unknown actor {actor_id!r}")
+    return ActorLetter(actor, plan.core(core_id) if core_id else None, involvements_in("leads"),
+                       involvements_in("takes_part"), involvements_in("concerned"),
+                       tuple(activities))
+
+
+def actor_letters(plan: PlanSet, core_id: str | None = None) -> list[ActorLetter]:
+    """The letter to every actor of the registry that is involved in the plans (of ``core_id``),
+    in the registry's order."""
+    letters = (actor_letter(plan, actor.id, core_id) for actor in plan.actors)
+    return [letter for letter in letters if letter.is_involved]

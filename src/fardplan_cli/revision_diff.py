@@ -73,7 +73,9 @@ def diff_revisions(repository: PlanRepository, source: str | None, target: str |
             source_rev = reader.resolve(source)
         result, core_id = compare(reader, source_rev, target_rev,
                                   work_tree_files=work_tree_files, core=core)
-    return RevisionDiff(source_rev, target_rev, result, core_id)
+        dated = [rev if rev.commit is None else replace(rev, committed=reader.git.committed(rev.commit))
+                 for rev in (source_rev, target_rev)]
+    return RevisionDiff(dated[0], dated[1], result, core_id)
 
 
 def compare(reader: PlanReader, source: Revision, target: Revision, *,

@@ -35,6 +35,8 @@ class Revision:
     rev: str | None
     commit: str | None
     label: str
+    committed: str | None = None
+    """When the commit was made (its committer date, ISO 8601), where it has been read."""
 
     @property
     def is_work_tree(self) -> bool:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fardplan_cli.cli.common import FormatOption, emit, load_plans
+from fardplan_cli.cli.common import emit, format_option, load_plans
 from fardplan_cli.cli.filters import (
     ActorFilter,
     AreaFilter,
@@ -19,9 +20,16 @@ from fardplan_cli.cli.filters import (
     StatusFilter,
     build_filter,
 )
+from fardplan_cli.render import REPORT_RENDERERS
 
 if TYPE_CHECKING:
+    from fardplan_cli.model import PlanSet
     from fardplan_cli.render import Output
+    from fardplan_cli.repository import PlanRepository
+    from fardplan_cli.stamp import PageStamp
+
+ReportFormatOption = Annotated[str, format_option(
+    REPORT_RENDERERS, "Output format (html: one self-contained page for print).")]
 
 report_app = typer.Typer(
     help="Reports for the follow-up: status per core and goal area, and who is responsible "
@@ -30,6 +38,16 @@ report_app = typer.Typer(
     rich_markup_mode=None,
 )
 
+
+def _printed_page(ctx: typer.Context, repository: PlanRepository, plan: PlanSet) -> PageStamp:
+    """A page for print is in the plans' language (region.yaml ``language``) unless ``--lang``
+    (or ``FARDPLAN_LANG``) asks for another; its stamp says the plan, the day and the revision."""
+    from fardplan_cli.i18n import LANGUAGES, set_language
+    from fardplan_cli.stamp import page_stamp
+
+    if ctx.find_root().params.get("lang") is None and plan.region.language in LANGUAGES:
+        set_language("sv" if plan.region.language == "sv" else "en")
+    return page_stamp(repository, plan.region.name)
 
 
 @report_app.command("status")
@@ -54,7 +72,7 @@ def status(
     stale_days: Annotated[int | None, typer.Option(
         "--stale-days", min=0, metavar="N", help="Also list the initiatives whose last change in "
         "git is older than N days.")] = None,
-    format: FormatOption = "table",
+    format: ReportFormatOption = "table",
 ) -> None:
     """Per core and goal area: initiatives by status, prioritised, without lead; and a total row.
 
@@ -83,6 +101,9 @@ def status(
         if given:
             raise UsageError(t("--common shows every core and every common initiative; it takes "
                                "only --area, not {options}", options=", ".join(given)))
+        if format == "html":
+            raise UsageError(t("--common has no page for print; use --format table, markdown, "
+                               "csv or json"))
         chosen_area = resolve_area(plan, area) if area is not None else None
         emit(common_status_output(plan, common_status(plan, chosen_area)), format)
         return
@@ -96,6 +117,12 @@ def status(
 
         result = status_report(plan, selection, cycle=counted_cycle, stale_days=stale_days,
                                last_changed=lambda: last_changed(repository.root))
+    if format == "html":
+        from fardplan_cli.render.report_html import StatusPage
+
+        stamp = _printed_page(ctx, repository, plan)
+        REPORT_RENDERERS[format](StatusPage(plan, result, stamp), sys.stdout)
+        return
     from fardplan_cli.clock import today
 
     emit(status_output(plan, result, single_table=format == "csv", today=today().isoformat()),
@@ -111,7 +138,7 @@ def responsibility(
         "(id or name).")] = None,
     core: Annotated[str | None, typer.Option(
         "--core", "-c", metavar="CORE", help="Only this core (id or name).")] = None,
-    format: FormatOption = "table",
+    format: ReportFormatOption = "table",
 ) -> None:
     """What each actor leads, takes part in, and is concerned in through part_of.
 
@@ -122,9 +149,19 @@ def responsibility(
     from fardplan_cli.render.report import actor_output, matrix_output
     from fardplan_cli.report import actor_responsibility, responsibility_matrix
 
-    _, plan = load_plans(ctx)
+    repository, plan = load_plans(ctx)
     chosen_core = resolve_core(plan, core) if core else None
     core_id = chosen_core.id if chosen_core else None
+    if format == "html":
+        from fardplan_cli.render.report_html import ResponsibilityPage
+        from fardplan_cli.report import actor_letter, actor_letters
+
+        letters = ([actor_letter(plan, resolve_actor(plan, actor).id, core_id)] if actor
+                   else actor_letters(plan, core_id))
+        stamp = _printed_page(ctx, repository, plan)
+        REPORT_RENDERERS[format](ResponsibilityPage(plan, tuple(letters), chosen_core, stamp),
+                                 sys.stdout)
+        return
     if actor:
         chosen = resolve_actor(plan, actor)
         rows = actor_responsibility(plan, chosen.id, core_id)

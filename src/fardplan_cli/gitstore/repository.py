@@ -48,6 +48,24 @@ class TagInfo:
     annotated: bool
 
 
+def _iso_date(signature: str) -> str | None:
+    """``committer Name <email> 1700000000 +0100`` -> ``2023-11-14T23:13:20+01:00``."""
+    from datetime import datetime, timedelta, timezone
+
+    parts = signature.rsplit(" ", 2)
+    if len(parts) != 3 or not parts[1].isdigit() or len(parts[2]) != 5:
+        return None
+    offset = parts[2]
+    if offset[0] not in "+-" or not offset[1:].isdigit():
+        return None
+    minutes = int(offset[1:3]) * 60 + int(offset[3:])
+    zone = timezone(timedelta(minutes=-minutes if offset[0] == "-" else minutes))
+    try:
+        return datetime.fromtimestamp(int(parts[1]), zone).isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
 def open_git(root: Path) -> GitRepository:
     """The git work tree holding the plan repository at ``root``; ``UsageError`` when there is
     none (the history commands need git)."""
@@ -129,6 +147,19 @@ class GitRepository:
             raise RevisionError(t("unknown revision {rev!r} (not a cycle, tag, branch or commit)",
                                   rev=typed))
         return commit
+
+    def committed(self, commit: str) -> str | None:
+        """The committer date of ``commit`` (an id git gave), ISO 8601 with the committer's
+        offset, read from the commit object (no new process); None where it cannot be read."""
+        found = self.read_object(commit)
+        if found is None or found[1] != "commit":
+            return None
+        for line in found[2].split(b"\n"):
+            if not line:
+                break  # the headers end at the first empty line
+            if line.startswith(b"committer "):
+                return _iso_date(line.decode("utf-8", "replace"))
+        return None
 
     def head(self) -> str | None:
         out = self.git("rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False)

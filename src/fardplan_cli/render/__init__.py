@@ -74,5 +74,13 @@ RENDERERS: dict[str, Renderer] = {
 }
 
 
+# ``report status`` and ``report responsibility``: the formats above, and html, a page for print
+# made from the report itself rather than from its table (``render.report_html``).
+REPORT_RENDERERS: dict[str, Callable[..., None]] = {
+    **RENDERERS,
+    "html": lazy_renderer("report_html", "render_report_page"),
+}
+
+
 def render(output: Output, format_name: str, stream: TextIO) -> None:
     RENDERERS[format_name](output, stream)

@@ -119,8 +119,10 @@ def diff_json(report: DiffReport) -> dict[str, Any]:
     from fardplan_cli.render import shapes
 
     source, target = report.source, report.target
-    return shapes.diff_json(shapes.revision_json(source.rev, source.commit, revision_label(source)),
-                            shapes.revision_json(target.rev, target.commit, revision_label(target)),
+    return shapes.diff_json(shapes.revision_json(source.rev, source.commit, revision_label(source),
+                                                 source.committed),
+                            shapes.revision_json(target.rev, target.commit, revision_label(target),
+                                                 target.committed),
                             report.core, report.result.changes, report.result.summary)
 
 

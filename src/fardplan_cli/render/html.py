@@ -8,25 +8,43 @@ escaped text. Jinja2 is imported by the commands that write HTML, never by the o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
+
+from fardplan_cli.stamp import PageStamp  # the domain's; callers of render_page name it here too
 
 if TYPE_CHECKING:
     import jinja2
     from markupsafe import Markup
 
+__all__ = ["PageStamp", "anchor", "css_string", "environment", "paragraphs", "render_page",
+           "stamp_line"]
 
-@dataclass(frozen=True)
-class PageStamp:
-    """What a printed page says about itself: the plan, the day it was made, the revision it shows."""
 
-    plan: str
-    made: date
-    commit: str | None = None
-    cycle: str | None = None
-    working_tree: bool = False
+def stamp_line(stamp: PageStamp) -> str:
+    """The stamp as one line: the plan · the day it was made · the revision · the cycle tag."""
+    from fardplan_cli.i18n import t
+
+    parts = [stamp.plan, t("Made {date}", date=stamp.made.isoformat())]
+    if stamp.working_tree:
+        revision = t("working tree")
+        if stamp.commit:
+            revision += " (" + t("changes since {commit}", commit=stamp.commit[:10]) + ")"
+        parts.append(revision)
+    elif stamp.commit:
+        parts.append(t("revision {commit}", commit=stamp.commit[:10]))
+    if stamp.cycle:
+        parts.append(stamp.cycle)
+    return " · ".join(parts)
+
+
+def css_string(text: str) -> Markup:
+    """``text`` as a quoted CSS string whose every character but letters, digits and spaces is a
+    hex escape: safe inside a ``<style>`` element (no quote, ``<`` or backslash of its own)."""
+    from markupsafe import Markup
+
+    return Markup('"' + "".join(
+        c if (c.isascii() and c.isalnum()) or c == " " else f"\\{ord(c):06x}" for c in text) + '"')
 
 
 def paragraphs(text: str) -> Markup:
@@ -62,7 +80,9 @@ def environment() -> jinja2.Environment:
     )
     env.filters["paragraphs"] = paragraphs
     env.filters["anchor"] = anchor
-    env.globals.update(t=t, status_label=status_label, current_language=current_language)
+    env.filters["css_string"] = css_string
+    env.globals.update(t=t, status_label=status_label, current_language=current_language,
+                       stamp_line=stamp_line)
     return env
 
 

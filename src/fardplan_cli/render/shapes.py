@@ -209,9 +209,11 @@ def change_json(change: Change) -> dict[str, Any]:
     }
 
 
-def revision_json(rev: str | None, commit: str | None, label: str) -> dict[str, Any]:
-    """One side of a diff: what the user typed, the commit, and the label people read."""
-    return {"rev": rev, "commit": commit, "label": label}
+def revision_json(rev: str | None, commit: str | None, label: str,
+                  committed: str | None = None) -> dict[str, Any]:
+    """One side of a diff: what the user typed, the commit, the label people read, and when the
+    commit was made (ISO 8601; null for the working tree)."""
+    return {"rev": rev, "commit": commit, "label": label, "committed": committed}
 
 
 def diff_json(source: dict[str, Any], target: dict[str, Any], core: str | None,
