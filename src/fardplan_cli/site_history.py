@@ -14,6 +14,7 @@ renumbered or merged initiative takes the history of the ids it replaced.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -143,7 +144,7 @@ def cycle_comparisons(reader: PlanReader, cycle_order: Sequence[str],
 
     tags = {cycle: tag for cycle, tag in tags_of(reader.git).items() if tag.commit is not None}
     found = []
-    for source_cycle, target_cycle in zip(cycle_order, cycle_order[1:]):
+    for source_cycle, target_cycle in itertools.pairwise(cycle_order):
         source_tag = tags.get(source_cycle)
         if source_tag is None or source_tag.commit is None:
             continue
