@@ -208,3 +208,30 @@ def test_a_core_named_like_a_site_folder_gets_a_folder_of_its_own() -> None:
     assert core_path("aktorer") == "karna-aktorer/"
     assert initiative_path("aktorer", "1.3") == "karna-aktorer/1-3/"
     assert initiative_path(None, "2.2") == "gemensamma/2-2/"
+
+
+def test_the_one_walk_finds_the_commits_that_log_finds(repo: Path) -> None:
+    """The history from one walk over the commits names, for every initiative at HEAD, the same
+    commits as ``fardplan log`` finds for it alone (the generated history has no merges)."""
+    from fardplan_cli.load import load_plan_set
+    from fardplan_cli.log import follow_up_history, initiative_history
+    from fardplan_cli.repository import PlanRepository
+    from fardplan_cli.revisions import PlanReader
+    from fardplan_cli.site_history import plan_history
+
+    with PlanReader(repo) as reader:
+        history = plan_history(reader)
+    plan = load_plan_set(PlanRepository(repo).read_plan_files(), positions=False)
+    compared = 0
+    for core in plan.cores:
+        for initiative in plan.core_plan(core.id):
+            if initiative.scope == "core":
+                keys = [initiative.ref]
+                entries = initiative_history(repo, core.id, initiative.id)
+            else:
+                keys = [initiative.id, f"{core.id}:{initiative.id}"]
+                entries = follow_up_history(repo, core.id, initiative.id)
+            walked = {event.commit.commit for event in history.of(*keys)}
+            assert walked == {entry.commit.commit for entry in entries}, initiative.ref
+            compared += 1
+    assert compared > 10
