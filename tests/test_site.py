@@ -235,3 +235,11 @@ def test_the_one_walk_finds_the_commits_that_log_finds(repo: Path) -> None:
             assert walked == {entry.commit.commit for entry in entries}, initiative.ref
             compared += 1
     assert compared > 10
+
+
+def test_the_site_follows_fardplans_language_and_else_the_plans(plan_repo: Path, tmp_path: Path) -> None:
+    assert run_cli("--lang", "en", "site", str(tmp_path / "en"), repo=plan_repo).exit_code == 0
+    assert '<html lang="en">' in (tmp_path / "en" / "index.html").read_text(encoding="utf-8")
+    result = run_cli("site", str(tmp_path / "sv"), repo=plan_repo)  # LANG=C: messages in English
+    assert '<html lang="sv">' in (tmp_path / "sv" / "index.html").read_text(encoding="utf-8")
+    assert "Wrote the site" in result.stdout
