@@ -54,6 +54,8 @@ def test_the_page_set_and_its_addresses(built: Path) -> None:
                  "cykler/2023-2026--2027-2030", "sok"):
         assert (built / path / "index.html").is_file(), path
     assert (built / "assets" / "site.css").is_file()
+    assert (built / "assets" / "print.css").is_file()  # the print stylesheet, linked once
+    assert '@import url("assets/print.css");' in _page(built, "")
     start = _page(built, "")
     assert '<html lang="sv">' in start
     assert "Södertälje" in start
