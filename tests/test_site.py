@@ -245,3 +245,29 @@ def test_the_site_follows_fardplans_language_and_else_the_plans(plan_repo: Path,
     result = run_cli("site", str(tmp_path / "sv"), repo=plan_repo)  # LANG=C: messages in English
     assert '<html lang="sv">' in (tmp_path / "sv" / "index.html").read_text(encoding="utf-8")
     assert "Wrote the site" in result.stdout
+
+
+def test_a_commit_whose_plans_do_not_read_is_passed_over(plan_repo: Path, tmp_path: Path) -> None:
+    good = (plan_repo / "plans" / "sodertalje.yaml").read_text(encoding="utf-8")
+    (plan_repo / "plans" / "sodertalje.yaml").write_text(good + "\n  broken: [\n", encoding="utf-8")
+    commit_all(plan_repo, "Broken for a while")
+    (plan_repo / "plans" / "sodertalje.yaml").write_text(good, encoding="utf-8")
+    commit_all(plan_repo, "Mended")
+    assert run_cli("set-status", "sodertalje:1.3", "ongoing", "--commit", repo=plan_repo).exit_code == 0
+    result = run_cli("site", str(tmp_path / "out"), repo=plan_repo)
+    assert result.exit_code == 0, result.output
+    text = _text((tmp_path / "out" / "sodertalje" / "1-3" / "index.html").read_text(encoding="utf-8"))
+    assert "set-status sodertalje:1.3" in text
+    assert "Broken for a while" not in text and "Mended" not in text  # nothing changed across them
+
+
+def test_plans_with_problems_at_head_are_refused(plan_repo: Path, tmp_path: Path) -> None:
+    file = plan_repo / "plans" / "sodertalje.yaml"
+    file.write_text(file.read_text(encoding="utf-8") + "\n  broken: [\n", encoding="utf-8")
+    commit_all(plan_repo, "Broken")
+    result = run_cli("site", str(tmp_path / "out"), repo=plan_repo)
+    assert result.exit_code == 1
+    assert "plans/sodertalje.yaml" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["plans-repo"]  # no half-built folder left
