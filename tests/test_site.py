@@ -287,3 +287,15 @@ def test_a_base_url_may_be_a_path_from_the_servers_root(plan_repo: Path, tmp_pat
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert 'href="/plan/sodertalje/index.html"' not in html
     assert 'href="/plan/sodertalje/"' in html
+
+
+def test_the_plan_trees_read_at_once_are_those_read_one_by_one(repo: Path) -> None:
+    from fardplan_cli.revisions import PlanReader
+
+    with PlanReader(repo) as reader:
+        commits = [c.commit for c in reader.git.commits_changing(["plans/"])][:30]
+        one_by_one = [reader.plan_blobs(c) for c in commits]
+        reader.read_plan_trees(commits)
+        assert [reader.plan_blobs(c) for c in commits] == one_by_one
+        assert len({tuple(sorted(b.items())) for b in one_by_one}) > 1
+        assert reader.git.files_at_many(commits[:2], "no-such-folder") == [{}, {}]
