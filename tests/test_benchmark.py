@@ -123,6 +123,7 @@ def test_runner_prints_the_table_with_every_row(tmp_path: Path) -> None:
         ("fardplan validate  (a part_of chain of 3,000 actors)", "fardplan validate"),
         ("fardplan export --format xlsx", "fardplan validate"),
         ("fardplan import FILE --dry-run", "fardplan validate"),
+        ("fardplan site OUT", "fardplan validate"),
     ]
     lines = out.splitlines()
     for operation, reference in expected_rows:
@@ -138,6 +139,7 @@ def test_runner_prints_the_table_with_every_row(tmp_path: Path) -> None:
         row = next(line for line in lines if line.startswith(operation))
         assert len(re.findall(r"\d+\.\d{3} s", row)) == 2, row
     assert (tmp_path / "repo" / "plans" / "core-001.yaml").is_file()  # --keep kept it
+    assert re.search(r"fardplan site: [\d,]+ pages, .* kB per initiative", out), out
 
 
 def test_runner_markdown_table(tmp_path: Path) -> None:
@@ -151,7 +153,7 @@ def test_runner_markdown_table(tmp_path: Path) -> None:
     assert table[0] == (
         "| operation | median | reference | reference median | ratio | target | met? |"
     )
-    assert len(table) == 2 + 12  # the header, its rule, eleven operations and the peak memory
+    assert len(table) == 2 + 13  # the header, its rule, twelve operations and the peak memory
 
 
 def test_the_large_core_of_the_edit_row_stays_under_the_file_size_cap(tmp_path: Path) -> None:

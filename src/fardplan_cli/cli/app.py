@@ -50,6 +50,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "cycle": ("cycle", "cycle_app"),
     "export": ("export", "export"),
     "import": ("import_", "import_workbook"),
+    "site": ("site", "site"),
     "validate": ("validate", "validate"),
     "migrate": ("migrate", "migrate"),
     "init": ("init", "init"),
