@@ -944,4 +944,50 @@ _SWEDISH: dict[str, str] = {
     "{path} has no dialogue of {date}": "{path} har inget politiskt samtal {date}",
     "{ref!r} is not an activity reference: use CORE:ACTIVITY (sodertalje:1.3.1)":
         "{ref!r} är ingen referens till en aktivitet: använd KÄRNA:AKTIVITET (sodertalje:1.3.1)",
+    # first week: validation messages that say what to type, cycles with guards, init
+    'initiative {ref} is {status} without a status_note saying why; record the reason: '
+    'fardplan set-status {ref} {status} --note "..."': (
+        'insats {ref} har status {status} utan en status_note som säger varför; skriv in skälet: '
+        'fardplan set-status {ref} {status} --note "..."'
+    ),
+    "{name!r} is the name of actor {id}; write its id: {id}": (
+        "{name!r} är namnet på aktören {id}; skriv dess id: {id}"
+    ),
+    "initiative {ref} has no lead and no participants; name who is responsible: "
+    "fardplan assign {ref} --lead ACTOR": (
+        "insats {ref} har varken ansvarig aktör eller medverkande; ange vem som ansvarar: "
+        "fardplan assign {ref} --lead AKTÖR"
+    ),
+    "{actor} leads {ref} and is also listed as a participant; remove it from participants: "
+    "fardplan assign {ref} --remove {actor}": (
+        "{actor} är ansvarig för {ref} och står också som medverkande; ta bort den ur "
+        "participants: fardplan assign {ref} --remove {actor}"
+    ),
+    "{value!r} is not {what}; write it as {form} in quotes (numbers from 1, separated by dots)": (
+        "{value!r} är inte {what}; skriv det som {form} inom citattecken (tal från 1, åtskilda "
+        "av punkter)"
+    ),
+    "an initiative id": "ett insats-id",
+    "an activity id": "ett aktivitets-id",
+    'AREA.NUMBER': "MÅLOMRÅDE.NUMMER",
+    'INITIATIVE.NUMBER': "INSATS.NUMMER",
+    '{value!r} is not {what}; write it as {form} in quotes: "{meant}"': (
+        '{value!r} är inte {what}; skriv det som {form} inom citattecken: "{meant}"'
+    ),
+    'the id {raw} was read as a number; quote it: id: "{raw}" (unquoted, {raw} is the number '
+    '{number})': (
+        'id:t {raw} lästes som ett tal; sätt det inom citattecken: id: "{raw}" (utan '
+        'citattecken är {raw} talet {number})'
+    ),
+    "unknown {field} {value!r}; write {meant} (the values are written in English: {options})": (
+        "okänt värde {value!r} för {field}; skriv {meant} (värdena skrivs på engelska: {options})"
+    ),
+    '(the text holds ": "; put the text in quotes: {fixed})': (
+        '(texten innehåller ": "; sätt texten inom citattecken: {fixed})'
+    ),
+    "(the text quoted at line {line}, column {column} has no closing {quote}; the parser read "
+    "on to line {end}: end the text with {quote})": (
+        "(texten som börjar med citattecken på rad {line}, kolumn {column} avslutas aldrig med "
+        "{quote}; tolken läste vidare till rad {end}: avsluta texten med {quote})"
+    ),
 }
