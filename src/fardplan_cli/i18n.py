@@ -990,4 +990,19 @@ _SWEDISH: dict[str, str] = {
         "(texten som börjar med citattecken på rad {line}, kolumn {column} avslutas aldrig med "
         "{quote}; tolken läste vidare till rad {end}: avsluta texten med {quote})"
     ),
+    "cycle {cycle} runs until {last_day} (today is {today}); close it once it has ended, or now "
+    "with --force": (
+        "mandatperioden {cycle} pågår till och med {last_day} (i dag är det {today}); avsluta den "
+        "när den har löpt ut, eller nu med --force"
+    ),
+    "warning: the cycle was closed on {branch}, not on {default}; a cycle is usually closed on "
+    "the default branch": (
+        "varning: mandatperioden avslutades på {branch}, inte på {default}; en mandatperiod "
+        "avslutas normalt på huvudgrenen"
+    ),
+    "a detached HEAD": "en frikopplad HEAD",
+    "Share the tag: git push origin {tag}": "Dela taggen: git push origin {tag}",
+    "upcoming": "kommande",
+    "ongoing": "pågående",
+    "ended, not closed": "slut, ej avslutad",
 }

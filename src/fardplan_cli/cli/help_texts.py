@@ -134,12 +134,19 @@ SWEDISH_HELP: dict[str, str] = {
         "och vad\nsom ändrades; följer omnumreringar bakåt genom 'replaces'.",
     "The political cycles (mandatperioder) of plans/region.yaml and their git tags.":
         "Mandatperioderna i plans/region.yaml och deras git-taggar.",
-    "Each cycle of plans/region.yaml, its tag and commit, and whether it is closed.":
-        "Varje mandatperiod i plans/region.yaml, dess tagg och incheckning, och om den är stängd.",
+    "Each cycle of plans/region.yaml, its tag and commit, and where it stands: upcoming,\n"
+    "ongoing (today within its years), ended (not closed yet) or closed (tagged).":
+        "Varje mandatperiod i plans/region.yaml, dess tagg och incheckning, och var den står: "
+        "kommande,\npågående (i dag inom dess år), slut (ännu inte avslutad) eller avslutad "
+        "(taggad).",
     "Close a cycle: an annotated tag cycle/<id> on HEAD. Refuses invalid plans, uncommitted plan\n"
-    "changes, an unknown cycle, or a cycle already closed.":
-        "Stäng en mandatperiod: en annoterad tagg cycle/<id> på HEAD. Vägrar ogiltiga planer, "
-        "planändringar\nsom inte checkats in, en okänd mandatperiod eller en som redan är stängd.",
+    "changes, an unknown cycle, a cycle already closed, or one whose years are not over (2023-2026\n"
+    "ends on 2026-12-31) unless --force.":
+        "Avsluta en mandatperiod: en annoterad tagg cycle/<id> på HEAD. Vägrar ogiltiga planer, "
+        "planändringar\nsom inte checkats in, en okänd mandatperiod, en som redan är avslutad "
+        "eller en vars år\ninte är slut (2023-2026 slutar 2026-12-31) utan --force.",
+    "Close the cycle although its years are not over yet.":
+        "Avsluta mandatperioden fast dess år inte är slut än.",
     "The tag's message (default: 'Close the political cycle CYCLE').":
         "Taggens meddelande (standard: 'Close the political cycle CYCLE').",
     "The whole plan as a printable document, in the order of the published roadmap.\n\n"
