@@ -13,6 +13,7 @@ messages (``cli/click_catalog.py``) and the help (``cli/help_texts.py``) are in 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from enum import Enum
@@ -79,6 +80,10 @@ def build_command(name: str) -> click.Command | None:
         holder.command(name)(target)
         command = typer.main.get_command(holder)
     translate_help(command)
+    if completing():  # a shell asks what to complete: the parameters learn it from the plans
+        from fardplan_cli.cli.completion import attach
+
+        attach(command)
     return command
 
 
@@ -130,11 +135,16 @@ class Commands(Group):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        """Run the command line ``args``; exit with its status (return it, outside standalone mode)."""
+        """Run the command line ``args``; exit with its status (return it, outside standalone mode).
+        With ``_FARDPLAN_COMPLETE`` set, a shell asks for completions: they are printed instead."""
         from fardplan_cli.cli.outcome import run
 
         arguments = list(sys.argv[1:] if args is None else args)
         name = prog_name or "fardplan"
+        if completing():
+            from fardplan_cli.cli.completion import complete
+
+            sys.exit(complete(self, extra, name))
         contexts: list[click.Context] = []
 
         def invoke() -> object:
@@ -207,11 +217,16 @@ app = typer.Typer(
     name="fardplan",
     help=HELP,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # typer's --install-completion and --show-completion (cli/completion.py)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 app.callback()(root)
+
+
+def completing() -> bool:
+    """Whether a shell runs fardplan to ask for completions (``_FARDPLAN_COMPLETE`` is set)."""
+    return bool(os.environ.get("_FARDPLAN_COMPLETE"))
 
 
 def main() -> None:

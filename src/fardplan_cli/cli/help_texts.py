@@ -23,6 +23,14 @@ SWEDISH_HELP: dict[str, str] = {
         "Språk för rubriker, meddelanden och hjälp (standard: FARDPLAN_LANG, annars sv där "
         "LC_ALL/LANG börjar med sv, annars en).",
     "Print the version and exit.": "Skriv ut versionen och avsluta.",
+    "Install completion for the current shell.": "Installera tabbkomplettering för det här skalet.",
+    "Show completion for the current shell, to copy it or customize the installation.":
+        "Visa tabbkompletteringen för det här skalet, för att kopiera den eller anpassa "
+        "installationen.",
+    "Install completion for the specified shell.": "Installera tabbkomplettering för det angivna skalet.",
+    "Show completion for the specified shell, to copy it or customize the installation.":
+        "Visa tabbkompletteringen för det angivna skalet, för att kopiera den eller anpassa "
+        "installationen.",
     "Output format.": "Utdataformat.",
     "Output format (github: workflow-command annotations).":
         "Utdataformat (github: anteckningar som workflow-kommandon).",
