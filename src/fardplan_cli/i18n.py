@@ -1005,4 +1005,33 @@ _SWEDISH: dict[str, str] = {
     "upcoming": "kommande",
     "ongoing": "pågående",
     "ended, not closed": "slut, ej avslutad",
+    "Created the plan repository {path} ({count} files).": (
+        "Skapade planförrådet {path} ({count} filer)."
+    ),
+    "The CI job and the pre-commit hook install fardplan from: {spec} ({origin}).": (
+        "CI-jobbet och pre-commit-kroken installerar fardplan från: {spec} ({origin})."
+    ),
+    "named with --install": "angiven med --install",
+    "the package index this fardplan was installed from": (
+        "paketindexet som den här fardplan installerades från"
+    ),
+    "the git repository and commit this fardplan was installed from": (
+        "git-repositoryt och den incheckning som den här fardplan installerades från"
+    ),
+    "the archive this fardplan was installed from": "arkivet som den här fardplan installerades från",
+    "the folder this fardplan was installed from": "mappen som den här fardplan installerades från",
+    "warning: {spec} exists on this machine only: a CI runner (or a colleague's pre-commit) "
+    "cannot install it. Run init again with --install naming a source they can reach (e.g. "
+    "--install \"fardplan @ git+https://<git host>/fardplan@v0.1.0\"), or edit "
+    ".github/workflows/fardplan.yml and .pre-commit-config.yaml.": (
+        "varning: {spec} finns bara på den här datorn: en CI-maskin (eller en kollegas "
+        "pre-commit) kan inte installera den. Kör init igen med --install och en källa som de "
+        "når (t.ex. --install \"fardplan @ git+https://<git-värd>/fardplan@v0.1.0\"), eller "
+        "ändra .github/workflows/fardplan.yml och .pre-commit-config.yaml."
+    ),
+    "Next:": "Sedan:",
+    "The plans, as fardplan init made them": "Planerna, som fardplan init skapade dem",
+    "git remote add origin <the URL of the new, empty repository>": (
+        "git remote add origin <adressen till det nya, tomma repositoryt>"
+    ),
 }

@@ -179,18 +179,24 @@ SWEDISH_HELP: dict[str, str] = {
         "andra rader behålls.",
     "Print the unified diff of every file; write nothing.":
         "Skriv ut varje fils diff; skriv ingenting till filerna.",
-    "Create a new plan repository: git init, schemas, plans, a pre-commit hook and a CI job.":
-        "Skapa ett nytt planförråd: git init, scheman, planer, en pre-commit-krok och ett CI-jobb.",
+    "Create a new plan repository: git init, schemas, plans, a pre-commit hook and a CI job.\n"
+    "Prints where fardplan will be installed from, and the commands for the first commit and push.":
+        "Skapa ett nytt planförråd: git init, scheman, planer, en pre-commit-krok och ett CI-jobb.\n"
+        "Skriver ut varifrån fardplan kommer att installeras, och kommandona för den första "
+        "incheckningen och push.",
     "Start with no plans: an empty region.yaml and actors.yaml instead of the Stockholm plans.":
         "Börja utan planer: en tom region.yaml och actors.yaml i stället för Stockholmsplanerna.",
     "Use the fardplan-validate hook published in this repository in .pre-commit-config.yaml "
-    "(default: a local hook that runs the installed fardplan).":
+    "(default: a local hook for which pre-commit installs fardplan from the --install source).":
         "Använd kroken fardplan-validate som publiceras i det här förrådet i "
-        ".pre-commit-config.yaml (standard: en lokal krok som kör det installerade fardplan).",
-    "What the CI job pip-installs (default: fardplan==<this version>; e.g. "
-    "'fardplan @ git+https://host/fardplan@v0.1.0').":
-        "Vad CI-jobbet installerar med pip (standard: fardplan==<den här versionen>; t.ex. "
-        "'fardplan @ git+https://host/fardplan@v0.1.0').",
+        ".pre-commit-config.yaml (standard: en lokal krok som pre-commit installerar fardplan till "
+        "från källan i --install).",
+    "The pip requirement from which the CI job and the pre-commit hook install fardplan (default: "
+    "the source this fardplan was installed from; e.g. 'fardplan @ "
+    "git+https://host/fardplan@v0.1.0').":
+        "Det pip-krav som CI-jobbet och pre-commit-kroken installerar fardplan från (standard: "
+        "källan som den här fardplan installerades från; t.ex. 'fardplan @ "
+        "git+https://host/fardplan@v0.1.0').",
     "An initiative (sodertalje:1.3, or a common one's id, 1.1) or a core (sodertalje, Södertälje).":
         "En insats (sodertalje:1.3, eller en gemensams id, 1.1) eller en kärna (sodertalje, Södertälje).",
     "An initiative: sodertalje:1.3, or a common one's id, 1.1.":
