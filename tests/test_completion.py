@@ -145,3 +145,16 @@ def test_bash_itself_completes_a_reference_and_an_actor(plan_dir: Path, tmp_path
     references, actors, _ = completed.stdout.split("---\n")
     assert "1.3" in references.split(), completed.stderr
     assert actors.split() == ["trafikforvaltningen", "trafikverket"], completed.stderr
+
+
+@pytest.mark.parametrize(("shell", "env", "expected"), [
+    ("zsh", {}, r'"sodertalje\\:1.3"'),
+    ("fish", {"_TYPER_COMPLETE_FISH_ACTION": "get-args"}, "sodertalje:1.3\n"),
+    ("powershell", {"_TYPER_COMPLETE_WORD_TO_COMPLETE": "sodertalje:1."}, "sodertalje:1.3:::"),
+])
+def test_zsh_fish_and_powershell_complete_the_same_references(
+    plan_dir: Path, shell: str, env: dict[str, str], expected: str
+) -> None:
+    completed = _run(plan_dir, _FARDPLAN_COMPLETE=f"complete_{shell}",
+                     _TYPER_COMPLETE_ARGS="fardplan show sodertalje:1.", **env)
+    assert expected in completed.stdout, completed.stdout + completed.stderr
