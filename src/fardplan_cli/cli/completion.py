@@ -100,16 +100,26 @@ def _statuses(plan: PlanSet | None, incomplete: str) -> Iterable[str]:
     return STATUSES
 
 
+def _core_meant(plan: PlanSet, incomplete: str) -> str | None:
+    """The core whose references are completed: the one named before ``:``, or the only core
+    whose id starts with what is typed (so that a shell does not end ``sodertalje:`` with a
+    space, as it does after a word it takes for complete)."""
+    if ":" in incomplete:
+        core_id = incomplete.partition(":")[0]
+        return core_id if plan.core(core_id) is not None else None
+    cores = [core.id for core in plan.cores if core.id.startswith(incomplete)]
+    return cores[0] if incomplete and len(cores) == 1 else None
+
+
 def _references(plan: PlanSet, incomplete: str) -> Iterable[str]:
     """``core:id`` of every initiative in each core's plan (common and core-specific), and the
     common initiatives' bare ids; before a ``:``, the cores themselves."""
-    if ":" not in incomplete:
+    core_id = _core_meant(plan, incomplete)
+    if core_id is not None:
+        yield from (f"{core_id}:{initiative.id}" for initiative in plan.core_plan(core_id))
+    elif ":" not in incomplete:
         yield from (f"{core.id}:" for core in plan.cores)
         yield from (initiative.id for initiative in plan.region.initiatives)
-        return
-    core_id = incomplete.partition(":")[0]
-    if plan.core(core_id) is not None:
-        yield from (f"{core_id}:{initiative.id}" for initiative in plan.core_plan(core_id))
 
 
 def _references_or_cores(plan: PlanSet, incomplete: str) -> Iterable[str]:
@@ -118,13 +128,12 @@ def _references_or_cores(plan: PlanSet, incomplete: str) -> Iterable[str]:
 
 
 def _activities(plan: PlanSet, incomplete: str) -> Iterable[str]:
-    if ":" not in incomplete:
-        yield from (f"{core.id}:" for core in plan.cores)
-        return
-    core_id = incomplete.partition(":")[0]
-    if plan.core(core_id) is not None:
+    core_id = _core_meant(plan, incomplete)
+    if core_id is not None:
         for initiative in plan.core_plan(core_id):
             yield from (f"{core_id}:{activity.id}" for activity in initiative.activities)
+    elif ":" not in incomplete:
+        yield from (f"{core.id}:" for core in plan.cores)
 
 
 # By the parameter's metavar, as the commands' help shows it.
