@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from fardplan_cli import schema_check
+from fardplan_cli import rule_nodes, schema_check
 from fardplan_cli.i18n import _SWEDISH
 from fardplan_cli.model import Problem
 from fardplan_cli.render.problems import escape_data, escape_property, github_command
@@ -281,7 +281,7 @@ def test_every_message_built_from_a_table_has_a_swedish_translation() -> None:
     # Literal t("...") calls are checked for the whole package in test_i18n; these are not literals.
     messages = {what for _, what in schema_check._PATTERNS.values()}
     messages |= set(schema_check._EXPECTED.values())
-    messages |= {form for _, form in schema_check._ID_FORMS.values()}
+    messages |= set(rule_nodes.ID_FORMS.values())
     messages |= {"goal area {value} is already defined on line {line}",
                  "cycle {value} is already defined on line {line}",
                  "actor {value} is already defined on line {line}"}

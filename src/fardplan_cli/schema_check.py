@@ -33,6 +33,7 @@ from fardplan_cli.load_fields import describe_value, raw_scalar
 from fardplan_cli.model import Problem
 from fardplan_cli.plan_rules import at, is_number, unknown_actor_message
 from fardplan_cli.query import normalize
+from fardplan_cli.rule_nodes import bad_id_message
 from fardplan_cli.yamlfile import (
     Document,
     PathKey,
@@ -351,24 +352,11 @@ _PATTERNS: Mapping[str, tuple[str, str]] = {
 }
 
 
-_ID_FORMS: Mapping[str, tuple[int, str]] = {
-    schema_pattern(grammar.INITIATIVE_ID): (2, "AREA.NUMBER"),
-    schema_pattern(grammar.ACTIVITY_ID): (3, "INITIATIVE.NUMBER"),
+_ID_PARTS: Mapping[str, int] = {
+    schema_pattern(grammar.INITIATIVE_ID): 2,
+    schema_pattern(grammar.ACTIVITY_ID): 3,
 }
-
-
-def bad_id_message(typed: str, pattern: str) -> str:
-    """Why ``typed`` is no id, with the id it most likely means, made from its own numbers:
-    ``2,10`` -> ``"2.10"``; without enough numbers in it, the form alone."""
-    parts, form = _ID_FORMS.get(pattern, (2, "AREA.NUMBER"))
-    what = t("an initiative id") if parts == 2 else t("an activity id")
-    form = t(form)
-    numbers = [n.lstrip("0") for n in re.findall(r"[0-9]+", typed)]
-    if len(numbers) == parts and all(numbers):
-        return t("{value!r} is not {what}; write it as {form} in quotes: \"{meant}\"",
-                 value=typed, what=what, form=form, meant=".".join(numbers))
-    return t("{value!r} is not {what}; write it as {form} in quotes (numbers from 1, "
-             "separated by dots)", value=typed, what=what, form=form)
+"""How many numbers an id of each pattern has (``bad_id_message`` says it from them)."""
 
 
 # What people write for a status: the Swedish labels and the usual slips, by their normalised
@@ -501,7 +489,7 @@ def _problems_for(
             return
         code, what = _PATTERNS.get(expected, ("bad-format", ""))
         if code == "bad-id":
-            yield at(doc, path, code, bad_id_message(instance, expected))
+            yield at(doc, path, code, bad_id_message(instance, _ID_PARTS.get(expected, 2)))
             return
         what = t(what) if what else t("the form {pattern}", pattern=expected)
         yield at(doc, path, code, t("{value!r} is not {what}", value=instance, what=what))
