@@ -13,7 +13,6 @@ messages (``cli/click_catalog.py``) and the help (``cli/help_texts.py``) are in 
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 from collections.abc import Sequence
 from enum import Enum
@@ -24,6 +23,7 @@ import typer
 from typer.core import TyperGroup
 
 from fardplan_cli import __version__
+from fardplan_cli.cli.completion import completing
 
 if TYPE_CHECKING:
     from fardplan_cli.i18n import Language
@@ -222,11 +222,6 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.callback()(root)
-
-
-def completing() -> bool:
-    """Whether a shell runs fardplan to ask for completions (``_FARDPLAN_COMPLETE`` is set)."""
-    return bool(os.environ.get("_FARDPLAN_COMPLETE"))
 
 
 def main() -> None:
