@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
-from tests.support import commit_all, git, run_cli
+import pytest
+
+from tests.support import SHIPPED_PLANS, commit_all, git, init_git_repo, run_cli
+
+
+@pytest.fixture(autouse=True)
+def both_cycles_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A day after both cycles of the shipped plans (2023-2026, 2027-2030) have ended."""
+    monkeypatch.setenv("FARDPLAN_TODAY", "2031-01-15")
 
 
 def test_close_creates_an_annotated_tag_on_head(plan_repo: Path) -> None:
@@ -67,16 +76,94 @@ def test_close_refuses_invalid_plans(plan_repo: Path) -> None:
     assert git(plan_repo, "tag", "-l") == ""
 
 
-def test_cycle_list(plan_repo: Path) -> None:
+def test_cycle_list(plan_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert run_cli("cycle", "close", "2023-2026", repo=plan_repo).exit_code == 0
     head = git(plan_repo, "rev-parse", "HEAD").strip()
+    monkeypatch.setenv("FARDPLAN_TODAY", "2026-05-01")
     data = json.loads(run_cli("cycle", "list", "--format", "json", repo=plan_repo).stdout)
-    assert [(c["id"], c["tag"], c["closed"], c["commit"]) for c in data] == [
-        ("2023-2026", "cycle/2023-2026", True, head),
-        ("2027-2030", "cycle/2027-2030", False, None),
+    assert [(c["id"], c["tag"], c["phase"], c["closed"], c["commit"]) for c in data] == [
+        ("2023-2026", "cycle/2023-2026", "closed", True, head),
+        ("2027-2030", "cycle/2027-2030", "upcoming", False, None),
     ]
     table = run_cli("--lang", "sv", "cycle", "list", repo=plan_repo).stdout
-    assert "avslutad" in table and "pågående" in table and head[:10] in table
+    assert "avslutad" in table and "kommande" in table and head[:10] in table
+
+
+@pytest.mark.parametrize(("today", "phases"), [
+    ("2022-12-31", ["upcoming", "upcoming"]),
+    ("2023-01-01", ["ongoing", "upcoming"]),
+    ("2026-12-31", ["ongoing", "upcoming"]),
+    ("2027-01-01", ["ended", "ongoing"]),
+    ("2031-01-01", ["ended", "ended"]),
+])
+def test_cycle_list_says_where_each_cycle_stands_by_its_years(
+    plan_repo: Path, monkeypatch: pytest.MonkeyPatch, today: str, phases: list[str]
+) -> None:
+    monkeypatch.setenv("FARDPLAN_TODAY", today)
+    data = json.loads(run_cli("cycle", "list", "--format", "json", repo=plan_repo).stdout)
+    assert [c["phase"] for c in data] == phases
+    labels = {"upcoming": "kommande", "ongoing": "pågående", "ended": "slut, ej avslutad"}
+    table = run_cli("--lang", "sv", "cycle", "list", repo=plan_repo).stdout.splitlines()[1:]
+    assert [row.split("\t")[3] for row in table] == [labels[p] for p in phases]
+
+
+def test_close_refuses_a_cycle_that_has_not_ended(
+    plan_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FARDPLAN_TODAY", "2026-12-31")
+    refused = run_cli("cycle", "close", "2023-2026", repo=plan_repo)
+    assert refused.exit_code == 1
+    assert "runs until 2026-12-31" in refused.stderr and "--force" in refused.stderr
+    assert git(plan_repo, "tag", "-l") == ""
+    forced = run_cli("cycle", "close", "2023-2026", "--force", repo=plan_repo)
+    assert forced.exit_code == 0, forced.output
+    assert git(plan_repo, "tag", "-l").split() == ["cycle/2023-2026"]
+    monkeypatch.setenv("FARDPLAN_TODAY", "2027-01-01")  # the day after the cycle: no --force
+    assert run_cli("cycle", "close", "2027-2030", repo=plan_repo).exit_code == 1
+    git(plan_repo, "tag", "-d", "cycle/2023-2026")
+    assert run_cli("cycle", "close", "2023-2026", repo=plan_repo).exit_code == 0
+
+
+def test_close_says_how_to_push_the_tag(plan_repo: Path) -> None:
+    result = run_cli("cycle", "close", "2023-2026", repo=plan_repo)
+    assert "git push origin cycle/2023-2026" in result.stdout
+    assert "warning" not in result.stderr  # closed on main, the default branch
+
+
+def test_close_warns_off_the_default_branch(plan_repo: Path) -> None:
+    git(plan_repo, "switch", "-q", "-c", "topic")
+    result = run_cli("cycle", "close", "2023-2026", repo=plan_repo)
+    assert result.exit_code == 0
+    assert "closed on topic, not on main" in result.stderr
+    git(plan_repo, "switch", "-q", "--detach", "HEAD")
+    result = run_cli("cycle", "close", "2027-2030", repo=plan_repo)
+    assert "closed on a detached HEAD, not on main" in result.stderr
+
+
+def test_the_default_branch_is_the_one_origin_head_names(tmp_path: Path, plan_repo: Path) -> None:
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "trunk", str(remote))
+    git(plan_repo, "branch", "-m", "main", "trunk")
+    git(plan_repo, "remote", "add", "origin", str(remote))
+    git(plan_repo, "push", "-q", "origin", "trunk")
+    git(plan_repo, "remote", "set-head", "origin", "--auto")
+    git(plan_repo, "switch", "-q", "-c", "main")  # a branch called main that is not the default
+    warned = run_cli("cycle", "close", "2023-2026", repo=plan_repo)
+    assert "closed on main, not on trunk" in warned.stderr
+    git(plan_repo, "switch", "-q", "trunk")
+    assert "warning" not in run_cli("cycle", "close", "2027-2030", repo=plan_repo).stderr
+
+
+def test_a_repository_without_main_or_a_remote_is_not_warned_about(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    root.mkdir()
+    init_git_repo(root)
+    git(root, "symbolic-ref", "HEAD", "refs/heads/plans")
+    shutil.copytree(SHIPPED_PLANS, root / "plans")
+    commit_all(root, "Import")
+    result = run_cli("cycle", "close", "2023-2026", repo=root)
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
 
 
 def test_latest_cycle_is_the_default_from(plan_repo: Path) -> None:

@@ -75,11 +75,11 @@ def edit_between_cycles(root: Path) -> None:
 @pytest.fixture
 def cycles_repo(plan_repo: Path) -> Path:
     """cycle/2023-2026 closed, the scenario's edits committed, cycle/2027-2030 closed."""
-    result = run_cli("cycle", "close", "2023-2026", repo=plan_repo)
+    result = run_cli("cycle", "close", "2023-2026", "--force", repo=plan_repo)
     assert result.exit_code == 0, result.output
     edit_between_cycles(plan_repo)
     commit_all(plan_repo, "Follow-up after the political dialogue")
-    result = run_cli("cycle", "close", "2027-2030", "-m", "End of the cycle", repo=plan_repo)
+    result = run_cli("cycle", "close", "2027-2030", "--force", "-m", "End of the cycle", repo=plan_repo)
     assert result.exit_code == 0, result.output
     return plan_repo
 

@@ -176,7 +176,7 @@ def test_gitpython_without_git_is_a_clear_error(plan_repo: Path) -> None:
 
 
 def test_history_commands_in_a_plan_repository_in_a_sub_folder(monorepo: Path) -> None:
-    closed = run_cli("cycle", "close", "2023-2026", repo=monorepo)
+    closed = run_cli("cycle", "close", "2023-2026", "--force", repo=monorepo)
     assert closed.exit_code == 0, closed.output
     listed = json.loads(run_cli("cycle", "list", "--format", "json", repo=monorepo).stdout)
     assert [c["closed"] for c in listed if c["id"] == "2023-2026"] == [True]
@@ -184,7 +184,7 @@ def test_history_commands_in_a_plan_repository_in_a_sub_folder(monorepo: Path) -
     work_tree = run_cli("diff", "--format", "json", repo=monorepo)  # from the latest cycle
     assert work_tree.exit_code == 0, work_tree.output
     assert json.loads(work_tree.stdout)["summary"]["initiatives_changed"] == 1
-    refused = run_cli("cycle", "close", "2027-2030", repo=monorepo)
+    refused = run_cli("cycle", "close", "2027-2030", "--force", repo=monorepo)
     assert refused.exit_code == 1 and "plans/sodertalje.yaml" in refused.stderr
     commit_all(monorepo, "Done")
     diff = run_cli("diff", "HEAD~1", "HEAD", "--format", "json", repo=monorepo)

@@ -77,10 +77,10 @@ def test_a_follow_up_and_a_dialogue_in_one_core_are_that_core_s_changes(initiali
 
 def test_the_diff_between_cycles_reports_the_follow_up_for_its_core_only(initialised: Path) -> None:
     root = initialised
-    assert run_cli("cycle", "close", "2023-2026", repo=root).exit_code == 0
+    assert run_cli("cycle", "close", "2023-2026", "--force", repo=root).exit_code == 0
     insert_before_initiatives(root / "plans" / "sodertalje.yaml", DIALOGUE_AND_FOLLOW_UP)
     commit_all(root, "Södertälje: 2.2 dropped")
-    assert run_cli("cycle", "close", "2027-2030", repo=root).exit_code == 0
+    assert run_cli("cycle", "close", "2027-2030", "--force", repo=root).exit_code == 0
     changes = _changes(root, "2023-2026", "2027-2030")
     refs = {c["ref"] for c in changes if c["ref"]}
     assert refs == {"sodertalje:1.3", "sodertalje:2.1", "sodertalje:2.2"}

@@ -116,8 +116,80 @@ def test_the_workflow_runs_validate_with_github_annotations(tmp_path: Path) -> N
     assert isinstance(workflow, dict)
     steps = workflow["jobs"]["validate"]["steps"]
     runs = [step["run"] for step in steps if "run" in step]
-    assert runs[-1] == "fardplan validate --format github"
+    assert "fardplan validate --format github" in runs
     assert any("pip install" in run and "fardplan" in run for run in runs)
+    # A pull request's diff goes to the job summary; the base branch comes in through env.
+    summary = [step for step in steps if "GITHUB_STEP_SUMMARY" in step.get("run", "")]
+    assert [step["if"] for step in summary] == ["github.event_name == 'pull_request'"]
+    assert summary[0]["run"] == (
+        'fardplan diff "origin/$BASE" HEAD --format markdown >> "$GITHUB_STEP_SUMMARY"')
+    assert summary[0]["env"] == {"BASE": "${{ github.base_ref }}"}
+    assert steps[0]["with"]["fetch-depth"] == 0
+
+
+def test_the_workflow_publishes_the_site_from_the_default_branch(tmp_path: Path) -> None:
+    run_cli("init", str(tmp_path))
+    workflow = read_yaml(tmp_path / ".github" / "workflows" / "fardplan.yml")
+    assert isinstance(workflow, dict)
+    site = workflow["jobs"]["site"]
+    assert site["needs"] == "validate"
+    assert "github.event.repository.default_branch" in site["if"]
+    assert site["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert site["environment"]["name"] == "github-pages"
+    steps = site["steps"]
+    assert [step.get("uses", step.get("run")) for step in steps][-3:] == [
+        "fardplan site _site", "actions/upload-pages-artifact@v3", "actions/deploy-pages@v4"]
+    assert steps[-2]["with"] == {"path": "_site"}
+
+
+@pytest.mark.parametrize(("direct_url", "spec", "kind"), [
+    (None, "fardplan==0.1.0", "index"),
+    ('{"url": "https://github.com/region/fardplan.git", "vcs_info": {"vcs": "git", '
+     '"commit_id": "0123abc", "requested_revision": "v0.1.0"}}',
+     "fardplan @ git+https://github.com/region/fardplan.git@0123abc", "git"),
+    ('{"url": "https://files.example.org/fardplan-0.1.0-py3-none-any.whl", "archive_info": {}}',
+     "fardplan @ https://files.example.org/fardplan-0.1.0-py3-none-any.whl", "archive"),
+    ('{"url": "file:///home/anna/fardplan", "dir_info": {"editable": true}}',
+     "fardplan @ file:///home/anna/fardplan", "folder"),
+    ("not json", "fardplan==0.1.0", "index"),
+])
+def test_the_install_source_is_where_this_fardplan_came_from(
+    direct_url: str | None, spec: str, kind: str
+) -> None:
+    from fardplan_cli import __version__
+    from fardplan_cli.scaffold import install_source
+
+    source = install_source(None, direct_url or "")
+    assert (source.spec.replace(__version__, "0.1.0"), source.kind) == (spec, kind)
+    assert source.on_this_machine_only == (kind == "folder")
+    assert install_source("fardplan @ git+https://x/y@v1").kind == "given"
+
+
+def test_init_says_where_fardplan_comes_from_and_the_next_commands(tmp_path: Path) -> None:
+    target = tmp_path / "new plans"
+    result = run_cli("init", str(target))
+    assert result.exit_code == 0, result.output
+    from fardplan_cli.scaffold import install_source
+
+    source = install_source()
+    assert f"install fardplan from: {source.spec} (" in result.stdout
+    branch = git(target, "symbolic-ref", "--short", "HEAD").strip()
+    lines = result.stdout.splitlines()
+    next_commands = [line.strip() for line in lines[lines.index("Next:") + 1:]]
+    assert next_commands == [
+        f'cd "{target}"', "fardplan validate", "git add -A",
+        'git commit -m "The plans, as fardplan init made them"',
+        "git remote add origin <the URL of the new, empty repository>",
+        f"git push -u origin {branch}", "pip install pre-commit && pre-commit install"]
+    config = (target / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert f'additional_dependencies: ["{source.spec}"]' in config
+    assert ("exists on this machine only" in result.stderr) == source.on_this_machine_only
+
+
+def test_init_warns_when_ci_cannot_reach_the_source(tmp_path: Path) -> None:
+    result = run_cli("init", str(tmp_path / "a"), "--install", "fardplan @ file:///home/anna/fardplan")
+    assert "warning" not in result.stderr  # named with --install: the user chose it
+    assert "(named with --install)" in result.stdout
 
 
 def test_the_hook_manifest() -> None:
@@ -167,33 +239,6 @@ def test_pre_commit_try_repo_passes_a_good_edit_and_fails_a_bad_one(tmp_path: Pa
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert re.search(r"fardplan validate\.+Failed", failed.stdout)
     assert "error[unknown-actor] initiatives[0].lead: unknown actor 'region-sthlm'" in failed.stdout
-
-
-def _pre_commit_run(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
-    # The local hook runs the fardplan installed beside this Python, as it would for a planner.
-    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
-    env = {**os.environ, "PATH": path, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
-    return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
-        cwd=repo, env=env, capture_output=True, text=True, encoding="utf-8", check=False,
-    )
-
-
-def test_the_default_local_hook_gates_a_new_repository(tmp_path: Path) -> None:
-    repo = tmp_path / "plans-repo"
-    assert run_cli("init", str(repo)).exit_code == 0
-    config = load_config(str(repo / ".pre-commit-config.yaml"))
-    assert config["repos"][0]["repo"] == "local"
-    git(repo, "add", "-A")
-    passed = _pre_commit_run(repo, tmp_path / "home")
-    assert passed.returncode == 0, passed.stdout + passed.stderr
-    region = repo / "plans" / "region.yaml"
-    region.write_text(region.read_text(encoding="utf-8").replace(
-        "lead: region-stockholm", "lead: region-sthlm", 1), encoding="utf-8")
-    git(repo, "add", "-A")
-    failed = _pre_commit_run(repo, tmp_path / "home")
-    assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert "unknown actor 'region-sthlm'" in failed.stdout
 
 
 def test_init_can_name_the_published_hook_and_the_install_source(tmp_path: Path) -> None:

@@ -28,12 +28,12 @@ def test_a_history_entry_has_the_commit_and_its_changes() -> None:
 def test_a_cycle_is_closed_by_its_tag() -> None:
     assert cycle_json(cycle="2023-2026", name="Mandatperioden 2023–2026", in_plans=True,
                       tag="cycle/2023-2026",
-                      commit="b" * 40, date="2026-10-01T12:00:00+02:00") == {
+                      commit="b" * 40, date="2026-10-01T12:00:00+02:00", phase="closed") == {
         "id": "2023-2026", "name": "Mandatperioden 2023–2026", "in_plans": True,
-        "tag": "cycle/2023-2026", "closed": True, "commit": "b" * 40,
+        "tag": "cycle/2023-2026", "phase": "closed", "closed": True, "commit": "b" * 40,
         "date": "2026-10-01T12:00:00+02:00"}
     assert cycle_json(cycle="2031-2034", name=None, in_plans=False, tag="cycle/2031-2034",
-                      commit=None, date=None)["closed"] is False
+                      commit=None, date=None, phase="upcoming")["closed"] is False
 
 
 def test_a_problem_has_its_position_and_path() -> None:

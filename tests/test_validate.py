@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from fardplan_cli import schema_check
+from fardplan_cli import rule_nodes, schema_check
 from fardplan_cli.i18n import _SWEDISH
 from fardplan_cli.model import Problem
 from fardplan_cli.render.problems import escape_data, escape_property, github_command
@@ -281,6 +281,7 @@ def test_every_message_built_from_a_table_has_a_swedish_translation() -> None:
     # Literal t("...") calls are checked for the whole package in test_i18n; these are not literals.
     messages = {what for _, what in schema_check._PATTERNS.values()}
     messages |= set(schema_check._EXPECTED.values())
+    messages |= set(rule_nodes.ID_FORMS.values())
     messages |= {"goal area {value} is already defined on line {line}",
                  "cycle {value} is already defined on line {line}",
                  "actor {value} is already defined on line {line}"}
@@ -463,3 +464,24 @@ def test_thousands_of_unknown_fields_are_refused_fast_and_summed_up() -> None:
     unknown = [p for p in result.problems if p.code == "unknown-field"]
     assert len(unknown) == 11
     assert "49,990 more unknown fields" in unknown[-1].message
+
+
+def test_text_names_files_from_where_the_user_stands(
+    plan_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sodertalje = plan_dir / "plans" / "sodertalje.yaml"
+    sodertalje.write_text(sodertalje.read_text(encoding="utf-8").replace(
+        "status: planned", "status: pågående", 1), encoding="utf-8")
+    (plan_dir / "docs").mkdir()
+    seen = {}
+    for where in (plan_dir, plan_dir / "plans", plan_dir / "docs"):
+        monkeypatch.chdir(where)
+        seen[where.name] = run_cli("validate", repo=plan_dir).stdout.split(":")[0]
+    monkeypatch.chdir(plan_dir.parent)
+    seen["outside"] = run_cli("validate", repo=plan_dir).stdout.split(":")[0]
+    assert seen == {plan_dir.name: "plans/sodertalje.yaml", "plans": "sodertalje.yaml",
+                    "docs": "../plans/sodertalje.yaml", "outside": "plans/sodertalje.yaml"}
+    # Machine formats stay repository-relative (GitHub places annotations by them).
+    monkeypatch.chdir(plan_dir / "plans")
+    report = json.loads(run_cli("validate", "--format", "json", repo=plan_dir).stdout)
+    assert report["problems"][0]["file"] == "plans/sodertalje.yaml"

@@ -1,5 +1,6 @@
 """The corpus of invalid plan sets: each case holds only the files that differ from the shipped
-plans, and ``expected.json`` with every problem it must give (code, file, line, severity)."""
+plans, and ``expected.json`` with every problem it must give (code, file, line, severity, and
+optionally its column and a part of its message: the fix it tells the user to type)."""
 
 from __future__ import annotations
 
@@ -49,6 +50,12 @@ def test_invalid_plan_set(name: str, plan_dir: Path) -> None:
     for problem in report["problems"]:
         assert problem["message"], problem
         assert problem["column"] >= 1
+    # Where a case names a column or a part of the message (the fix to type), the problem has it.
+    for want in expected["problems"]:  # type: ignore[attr-defined]
+        matching = [p for p in report["problems"]
+                    if (p["code"], p["file"], p["line"]) == (want["code"], want["file"], want["line"])]
+        assert any(want.get("column", p["column"]) == p["column"]
+                   and want.get("message", "") in p["message"] for p in matching), (want, matching)
 
 
 @pytest.mark.parametrize("name", CASE_NAMES)

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Literal
 
+from fardplan_cli import clock
 from fardplan_cli.errors import EditRefusedError, NotFoundError, PlanProblemsError
 from fardplan_cli.gitstore import GitRepository, RevisionError, open_git
 from fardplan_cli.grammar import CYCLE_TAG_PREFIX, cycle_tag, is_cycle_id
@@ -73,6 +76,26 @@ def latest_closed(git: GitRepository, cycle_order: Sequence[str]) -> CycleTag | 
     return max(tags, key=lambda tag: (rank.get(tag.cycle, -1), tag.cycle))
 
 
+def cycle_dates(cycle_id: str) -> tuple[date, date]:
+    """The first and the last day of a cycle: ``2023-2026`` runs from 2023-01-01 to 2026-12-31."""
+    first, last = cycle_id.split("-")
+    return date(int(first), 1, 1), date(int(last), 12, 31)
+
+
+Phase = Literal["upcoming", "ongoing", "ended", "closed"]
+"""Where a cycle stands: ``closed`` (tagged), else by its dates and today: ``upcoming`` (not
+begun), ``ongoing`` (today within its years) or ``ended`` (its years are over but it has no tag)."""
+
+
+def cycle_phase(cycle_id: str, closed: bool, today: date) -> Phase:
+    if closed:
+        return "closed"
+    first, last = cycle_dates(cycle_id)
+    if today < first:
+        return "upcoming"
+    return "ongoing" if today <= last else "ended"
+
+
 @dataclass(frozen=True)
 class CycleState:
     """One row of ``cycle list``: a cycle of the plans or of the tags, and whether it is closed."""
@@ -83,16 +106,17 @@ class CycleState:
     tag: str
     commit: str | None
     date: str | None
+    phase: Phase
 
     @property
     def closed(self) -> bool:
         return self.commit is not None
 
 
-
 def cycle_states(repo_root: Path, plan: PlanSet) -> list[CycleState]:
     """The plans' cycles in their order, then the other cycles that have a tag, by id."""
     tags = cycle_tags(repo_root)
+    today = clock.today()
     names = {c.id: c.name for c in plan.region.cycles}
     states = []
     for cycle_id in [*names, *sorted(set(tags) - set(names))]:
@@ -101,7 +125,8 @@ def cycle_states(repo_root: Path, plan: PlanSet) -> list[CycleState]:
         states.append(CycleState(
             cycle_id, names.get(cycle_id), cycle_id in names, CYCLE_TAG_PREFIX + cycle_id,
             tag.commit if tag is not None and closing else None,
-            tag.date if tag is not None and closing else None))
+            tag.date if tag is not None and closing else None,
+            cycle_phase(cycle_id, closing, today)))
     return states
 
 
@@ -116,15 +141,26 @@ def _check_plans(repo_root: Path, files: Mapping[str, bytes]) -> None:
 
 @dataclass(frozen=True)
 class ClosedCycle:
+    """A cycle just closed; ``branch`` is the branch it was closed on (None: HEAD named no
+    branch) and ``default_branch`` the repository's (None: there is no telling)."""
+
     cycle: str
     tag: str
     commit: str
+    branch: str | None = None
+    default_branch: str | None = None
+
+    @property
+    def off_the_default_branch(self) -> bool:
+        return self.branch is None or (self.default_branch is not None
+                                       and self.branch != self.default_branch)
 
 
-def close_cycle(repository: PlanRepository, cycle_id: str, message: str | None) -> ClosedCycle:
-    """Tag HEAD as the end of a cycle: refused for a cycle not in the plans, a cycle already
-    closed (or with a tag that names no commit), a repository without commits, uncommitted plan
-    changes, or plans with errors."""
+def close_cycle(repository: PlanRepository, cycle_id: str, message: str | None,
+                *, force: bool = False) -> ClosedCycle:
+    """Tag HEAD as the end of a cycle: refused for a cycle not in the plans, a cycle whose years
+    are not over yet (unless ``force``), a cycle already closed (or with a tag that names no
+    commit), a repository without commits, uncommitted plan changes, or plans with errors."""
     repo_root = repository.root
     work_tree_files = repository.read_plan_files()
     known_cycles = _known_cycles(work_tree_files)
@@ -135,6 +171,12 @@ def close_cycle(repository: PlanRepository, cycle_id: str, message: str | None) 
                 message_text += "; " + t("choose one of {options}", options=", ".join(known_cycles))
             raise NotFoundError(message_text, known_cycles)
         tag = cycle_tag(cycle_id)
+        today, (_, last_day) = clock.today(), cycle_dates(cycle_id)
+        if today <= last_day and not force:
+            raise EditRefusedError(t(
+                "cycle {cycle} runs until {last_day} (today is {today}); close it once it has "
+                "ended, or now with --force", cycle=cycle_id, last_day=last_day.isoformat(),
+                today=today.isoformat()))
         existing = tags_of(git).get(cycle_id)
         if existing is not None and existing.commit is not None:
             raise EditRefusedError(t("cycle {cycle} is already closed: {tag} is on commit {commit}",
@@ -159,7 +201,7 @@ def close_cycle(repository: PlanRepository, cycle_id: str, message: str | None) 
                 count=len(exc.problems)), exc.problems) from None
         text = message or t("Close the political cycle {cycle}", cycle=cycle_id)
         git.create_tag(tag, head, text)
-        return ClosedCycle(cycle_id, tag, head)
+        return ClosedCycle(cycle_id, tag, head, git.current_branch(), git.default_branch())
 
 
 def _known_cycles(files: Mapping[str, bytes]) -> list[str]:

@@ -29,6 +29,13 @@ _CLOSED_STATUSES = frozenset({"done", "dropped"})
 _DATE_SHAPE = re.compile(ISO_DATE)
 
 
+def missing_note_message(reference: str, status: str) -> str:
+    """The warning for a paused or dropped initiative without a reason, with the command that
+    records one."""
+    return t("initiative {ref} is {status} without a status_note saying why; record the reason: "
+             "fardplan set-status {ref} {status} --note \"...\"", ref=reference, status=status)
+
+
 def invalid_date_message(value: str) -> str:
     """Why ``value`` is no date: a day its month lacks (``2027-02-31``) says how many days it has."""
     message = t("{value!r} is not a date that exists; write a real date as YYYY-MM-DD", value=value)
@@ -157,9 +164,8 @@ class FollowUpRules(ABC):
             if isinstance(status, str) and status in _NOTE_STATUSES and not (
                 isinstance(note, str) and note.strip()
             ):
-                self.add(doc, (*path, "status"), "missing-status-note", t(
-                    "initiative {id} is {status} without a status_note saying why",
-                    id=f"{core}:{key}", status=status), "warning")
+                self.add(doc, (*path, "status"), "missing-status-note",
+                         missing_note_message(f"{core}:{key}", status), "warning")
             # Under an unknown key, the activities' ids are not told that they lack its prefix:
             # the one mistake is the key.
             self.check_follow_up(doc, path, follow, _initiative_id(key) if known else None, core,

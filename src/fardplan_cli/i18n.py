@@ -1132,4 +1132,94 @@ _SWEDISH: dict[str, str] = {
     "--base-url must be an http:// or https:// address or a path that starts with /, not {url!r}":
         "--base-url måste vara en http://- eller https://-adress eller en sökväg som börjar med /, "
         "inte {url!r}",
+    # first week: validation messages that say what to type, cycles with guards, init
+    'initiative {ref} is {status} without a status_note saying why; record the reason: '
+    'fardplan set-status {ref} {status} --note "..."': (
+        'insats {ref} har status {status} utan en status_note som säger varför; skriv in skälet: '
+        'fardplan set-status {ref} {status} --note "..."'
+    ),
+    "{name!r} is the name of actor {id}; write its id: {id}": (
+        "{name!r} är namnet på aktören {id}; skriv dess id: {id}"
+    ),
+    "initiative {ref} has no lead and no participants; name who is responsible: "
+    "fardplan assign {ref} --lead ACTOR": (
+        "insats {ref} har varken ansvarig aktör eller medverkande; ange vem som ansvarar: "
+        "fardplan assign {ref} --lead AKTÖR"
+    ),
+    "{actor} leads {ref} and is also listed as a participant; remove it from participants: "
+    "fardplan assign {ref} --remove {actor}": (
+        "{actor} är ansvarig för {ref} och står också som medverkande; ta bort den ur "
+        "participants: fardplan assign {ref} --remove {actor}"
+    ),
+    "{value!r} is not {what}; write it as {form} in quotes (numbers from 1, separated by dots)": (
+        "{value!r} är inte {what}; skriv det som {form} inom citattecken (tal från 1, åtskilda "
+        "av punkter)"
+    ),
+    "an initiative id": "ett insats-id",
+    "an activity id": "ett aktivitets-id",
+    'AREA.NUMBER': "MÅLOMRÅDE.NUMMER",
+    'INITIATIVE.NUMBER': "INSATS.NUMMER",
+    '{value!r} is not {what}; write it as {form} in quotes: "{meant}"': (
+        '{value!r} är inte {what}; skriv det som {form} inom citattecken: "{meant}"'
+    ),
+    'the id {raw} was read as a number; quote it: id: "{raw}" (unquoted, {raw} is the number '
+    '{number})': (
+        'id:t {raw} lästes som ett tal; sätt det inom citattecken: id: "{raw}" (utan '
+        'citattecken är {raw} talet {number})'
+    ),
+    "unknown {field} {value!r}; write {meant} (the values are written in English: {options})": (
+        "okänt värde {value!r} för {field}; skriv {meant} (värdena skrivs på engelska: {options})"
+    ),
+    '(the text holds ": "; put the text in quotes: {fixed})': (
+        '(texten innehåller ": "; sätt texten inom citattecken: {fixed})'
+    ),
+    "(the text quoted at line {line}, column {column} has no closing {quote}; the parser read "
+    "on to line {end}: end the text with {quote})": (
+        "(texten som börjar med citattecken på rad {line}, kolumn {column} avslutas aldrig med "
+        "{quote}; tolken läste vidare till rad {end}: avsluta texten med {quote})"
+    ),
+    "cycle {cycle} runs until {last_day} (today is {today}); close it once it has ended, or now "
+    "with --force": (
+        "mandatperioden {cycle} pågår till och med {last_day} (i dag är det {today}); avsluta den "
+        "när den har löpt ut, eller nu med --force"
+    ),
+    "warning: the cycle was closed on {branch}, not on {default}; a cycle is usually closed on "
+    "the default branch": (
+        "varning: mandatperioden avslutades på {branch}, inte på {default}; en mandatperiod "
+        "avslutas normalt på huvudgrenen"
+    ),
+    "a detached HEAD": "en frikopplad HEAD",
+    "Share the tag: git push origin {tag}": "Dela taggen: git push origin {tag}",
+    "upcoming": "kommande",
+    "ongoing": "pågående",
+    "ended, not closed": "slut, ej avslutad",
+    "Created the plan repository {path} ({count} files).": (
+        "Skapade planförrådet {path} ({count} filer)."
+    ),
+    "The CI job and the pre-commit hook install fardplan from: {spec} ({origin}).": (
+        "CI-jobbet och pre-commit-kroken installerar fardplan från: {spec} ({origin})."
+    ),
+    "named with --install": "angiven med --install",
+    "the package index this fardplan was installed from": (
+        "paketindexet som den här fardplan installerades från"
+    ),
+    "the git repository and commit this fardplan was installed from": (
+        "git-repositoryt och den incheckning som den här fardplan installerades från"
+    ),
+    "the archive this fardplan was installed from": "arkivet som den här fardplan installerades från",
+    "the folder this fardplan was installed from": "mappen som den här fardplan installerades från",
+    "warning: {spec} exists on this machine only: a CI runner (or a colleague's pre-commit) "
+    "cannot install it. Run init again with --install naming a source they can reach (e.g. "
+    "--install \"fardplan @ git+https://<git host>/fardplan@v0.1.0\"), or edit "
+    ".github/workflows/fardplan.yml and .pre-commit-config.yaml.": (
+        "varning: {spec} finns bara på den här datorn: en CI-maskin (eller en kollegas "
+        "pre-commit) kan inte installera den. Kör init igen med --install och en källa som de "
+        "når (t.ex. --install \"fardplan @ git+https://<git-värd>/fardplan@v0.1.0\"), eller "
+        "ändra .github/workflows/fardplan.yml och .pre-commit-config.yaml."
+    ),
+    "Next:": "Sedan:",
+    "The plans, as fardplan init made them": "Planerna, som fardplan init skapade dem",
+    "git remote add origin <the URL of the new, empty repository>": (
+        "git remote add origin <adressen till det nya, tomma repositoryt>"
+    ),
 }

@@ -31,6 +31,7 @@ from fardplan_cli.model import (
     Problem,
     Region,
 )
+from fardplan_cli.rule_nodes import bad_id_message
 from fardplan_cli.yamlfile import (
     Document,
     PathKey,
@@ -317,8 +318,7 @@ class _ModelBuilder(FollowUpBuilder):
         if initiative_id is None or title is None:
             return None
         if not is_initiative_id(initiative_id):
-            self._problem(doc, (*path, "id"), "bad-id",
-                          t("{id!r} is not an initiative id (AREA.NUMBER, e.g. \"1.3\")", id=initiative_id))
+            self._problem(doc, (*path, "id"), "bad-id", bad_id_message(initiative_id))
             return None
         return Initiative(
             core=core,

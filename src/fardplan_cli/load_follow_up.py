@@ -9,6 +9,7 @@ from fardplan_cli.grammar import is_initiative_id
 from fardplan_cli.i18n import t
 from fardplan_cli.load_fields import FieldReader, describe_value
 from fardplan_cli.model import Activity, Carrier, Dialogue, FollowUp, Update
+from fardplan_cli.rule_nodes import bad_id_message
 from fardplan_cli.yamlfile import Document, PathKey
 
 
@@ -49,9 +50,7 @@ class FollowUpBuilder(FieldReader):
         for key, item in section.items():
             path: PathKey = ("common", key)
             if not isinstance(key, str) or not is_initiative_id(key):
-                self._problem(doc, path, "bad-id", t(
-                    "{id!r} is not an initiative id (AREA.NUMBER, e.g. \"1.3\")", id=str(key)),
-                    key=True)
+                self._problem(doc, path, "bad-id", bad_id_message(str(key)), key=True)
                 continue
             entry = self._mapping(doc, item if item is not None else {}, path, "a follow-up")
             if entry is None:

@@ -16,7 +16,12 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from fardplan_cli.follow_up_rules import FollowUpRules, activity_number, invalid_date_message
+from fardplan_cli.follow_up_rules import (
+    FollowUpRules,
+    activity_number,
+    invalid_date_message,
+    missing_note_message,
+)
 from fardplan_cli.grammar import goal_area_of, is_core_id
 from fardplan_cli.i18n import t
 from fardplan_cli.load import (
@@ -79,6 +84,12 @@ def _nearest(typed: str, pairs: Iterable[tuple[str, str]]) -> list[str]:
 
 
 def unknown_actor_message(typed: str, pairs: Iterable[tuple[str, str]]) -> str:
+    """Unknown actor, with the nearest ids; an actor's name where its id belongs names the id."""
+    pairs = list(pairs)
+    wanted = normalize(typed)
+    named = next((ident for ident, name in pairs if normalize(name) == wanted), None)
+    if named is not None and named != typed:
+        return t("{name!r} is the name of actor {id}; write its id: {id}", name=typed, id=named)
     message = t("unknown actor {name!r}", name=typed)
     near = _nearest(typed, pairs)
     if near:
@@ -276,13 +287,15 @@ class PlanRules(FollowUpRules):
             participants = list(_strings(item, "participants"))
             if lead is not None:
                 self.actor_ref(doc, (*path, "lead"), lead)
+            shown = initiative_id or raw_scalar(doc, (*path, "id")) or "?"
+            reference = f"{core}:{shown}" if core is not None else shown
             for pindex, participant in participants:
                 self.actor_ref(doc, (*path, "participants", pindex), participant)
                 if participant == lead:
                     self.add(doc, (*path, "participants", pindex), "lead-also-participant", t(
-                        "{actor} leads the initiative and is also listed as a participant; "
-                        "remove it from participants", actor=lead), "warning")
-            shown = initiative_id or raw_scalar(doc, (*path, "id")) or "?"
+                        "{actor} leads {ref} and is also listed as a participant; remove it "
+                        "from participants: fardplan assign {ref} --remove {actor}",
+                        actor=lead, ref=reference), "warning")
             lead_unit = _text(item, "lead_unit")
             if lead_unit is not None:
                 self.actor_ref(doc, (*path, "lead_unit"), lead_unit)
@@ -292,16 +305,15 @@ class PlanRules(FollowUpRules):
                                      {} if activities is None else activities)
             if "lead" not in item and "participants" not in item:
                 self.add(doc, path, "no-responsible", t(
-                    "initiative {id} has no lead and no participants; name who is responsible",
-                    id=shown), "warning")
+                    "initiative {ref} has no lead and no participants; name who is responsible: "
+                    "fardplan assign {ref} --lead ACTOR", ref=reference), "warning")
             status = item.get("status")
             note = item.get("status_note")
             if isinstance(status, str) and status in _NOTE_STATUSES and not (
                 isinstance(note, str) and note.strip()
             ):
-                self.add(doc, (*path, "status"), "missing-status-note", t(
-                    "initiative {id} is {status} without a status_note saying why",
-                    id=shown, status=status), "warning")
+                self.add(doc, (*path, "status"), "missing-status-note",
+                         missing_note_message(reference, status), "warning")
 
     def check_initiative_id(
         self, doc: Document, path: PathKey, initiative_id: str, core: str | None,

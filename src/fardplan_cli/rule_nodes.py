@@ -3,10 +3,28 @@ still gets its other problems reported (plan_rules.py and follow_up_rules.py sha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from fardplan_cli.grammar import is_initiative_id
+from fardplan_cli.i18n import t
+
+ID_FORMS: dict[int, str] = {2: "AREA.NUMBER", 3: "INITIATIVE.NUMBER"}
+"""The form of an id of two numbers (an initiative's) and of three (an activity's)."""
+
+
+def bad_id_message(typed: str, parts: int = 2) -> str:
+    """Why ``typed`` is no id of ``parts`` numbers, with the id it most likely means, made from its
+    own numbers: ``2,10`` -> ``"2.10"``; without as many numbers in it, the form alone."""
+    what = t("an initiative id") if parts == 2 else t("an activity id")
+    form = t(ID_FORMS.get(parts, "AREA.NUMBER"))
+    numbers = [n.lstrip("0") for n in re.findall(r"[0-9]+", typed)]
+    if len(numbers) == parts and all(numbers):
+        return t("{value!r} is not {what}; write it as {form} in quotes: \"{meant}\"",
+                 value=typed, what=what, form=form, meant=".".join(numbers))
+    return t("{value!r} is not {what}; write it as {form} in quotes (numbers from 1, "
+             "separated by dots)", value=typed, what=what, form=form)
 
 _NOTE_STATUSES = frozenset({"paused", "dropped"})
 """An initiative with one of these statuses needs a ``status_note`` saying why."""

@@ -23,7 +23,7 @@ from fardplan_cli.grammar import (
     ACTOR_FIELDS,
     schema_pattern,
 )
-from fardplan_cli.i18n import t
+from fardplan_cli.i18n import STATUSES, status_label, t
 from fardplan_cli.load import (
     ACTORS_FILE,
     REGION_FILE,
@@ -32,6 +32,8 @@ from fardplan_cli.load import (
 from fardplan_cli.load_fields import describe_value, raw_scalar
 from fardplan_cli.model import Problem
 from fardplan_cli.plan_rules import at, is_number, unknown_actor_message
+from fardplan_cli.query import normalize
+from fardplan_cli.rule_nodes import bad_id_message
 from fardplan_cli.yamlfile import (
     Document,
     PathKey,
@@ -337,8 +339,7 @@ def _has_type(value: Any, expected: Any) -> bool:
 
 # What a value that fails a pattern should have been, and the code for it.
 _PATTERNS: Mapping[str, tuple[str, str]] = {
-    schema_pattern(grammar.INITIATIVE_ID): (
-        "bad-id", 'an initiative id (AREA.NUMBER as text, e.g. "1.3")'),
+    schema_pattern(grammar.INITIATIVE_ID): ("bad-id", "an initiative id"),
     schema_pattern(grammar.CYCLE_ID): ("bad-format", "a cycle id (YYYY-YYYY, e.g. 2027-2030)"),
     schema_pattern(grammar.CORE_ID): (
         "bad-format", "a core id (2–41 lower-case letters, digits and hyphens, e.g. sodertalje)"),
@@ -346,10 +347,47 @@ _PATTERNS: Mapping[str, tuple[str, str]] = {
         "bad-format", "an indicator id (lower-case letters, digits, _ and -, e.g. residents)"),
     schema_pattern(grammar.ACTOR_ID): (
         "bad-format", "an actor id (lower-case letters, digits and hyphens)"),
-    schema_pattern(grammar.ACTIVITY_ID): (
-        "bad-id", 'an activity id (INITIATIVE.NUMBER as text, e.g. "1.3.1")'),
+    schema_pattern(grammar.ACTIVITY_ID): ("bad-id", "an activity id"),
     schema_pattern(grammar.ISO_DATE): ("invalid-date", "a date (YYYY-MM-DD, e.g. 2027-03-14)"),
 }
+
+
+_ID_PARTS: Mapping[str, int] = {
+    schema_pattern(grammar.INITIATIVE_ID): 2,
+    schema_pattern(grammar.ACTIVITY_ID): 3,
+}
+"""How many numbers an id of each pattern has (``bad_id_message`` says it from them)."""
+
+
+# What people write for a status: the Swedish labels and the usual slips, by their normalised
+# spelling (no case, no diacritics). The English values themselves and their labels come from
+# i18n; a spelling near one of these is found by difflib.
+_STATUS_SPELLINGS: Mapping[str, str] = {
+    "planerad": "planned", "planerat": "planned", "planerade": "planned", "plan": "planned",
+    "planned": "planned", "planed": "planned", "not-started": "planned", "ej-paborjad": "planned",
+    "pagaende": "ongoing", "pagar": "ongoing", "paborjad": "ongoing", "startad": "ongoing",
+    "in-progress": "ongoing", "started": "ongoing", "active": "ongoing", "aktiv": "ongoing",
+    "on-going": "ongoing", "genomford": "done", "genomfort": "done", "klar": "done",
+    "klart": "done", "fardig": "done", "avslutad": "done", "slutford": "done",
+    "complete": "done", "completed": "done", "finished": "done", "pausad": "paused",
+    "pausat": "paused", "paus": "paused", "vilande": "paused", "on-hold": "paused",
+    "pause": "paused", "utgar": "dropped", "utgatt": "dropped", "struken": "dropped",
+    "installd": "dropped", "avbruten": "dropped", "cancelled": "dropped", "canceled": "dropped",
+    "drop": "dropped", "droped": "dropped",
+}
+
+
+def status_meant(typed: str) -> str | None:
+    """The status value ``typed`` most likely means (``pågående`` -> ``ongoing``), or None."""
+    spellings = dict(_STATUS_SPELLINGS)
+    for status in STATUSES:
+        spellings[status] = status
+        spellings[normalize(status_label(status, "sv"))] = status
+    wanted = normalize(typed)
+    if wanted in spellings:
+        return spellings[wanted]
+    near = difflib.get_close_matches(wanted, list(spellings), n=1, cutoff=0.75)
+    return spellings[near[0]] if near else None
 
 
 UNKNOWN_FIELDS_SHOWN = 10
@@ -414,7 +452,7 @@ def _problems_for(
             raw = raw_scalar(doc, path) or str(instance)
             yield at(doc, path, "id-not-string", t(
                 "the id {raw} was read as a number; quote it: id: \"{raw}\" "
-                "(unquoted, 1.10 is the number 1.1)", raw=raw))
+                "(unquoted, {raw} is the number {number})", raw=raw, number=instance))
             return
         hint = ""
         if isinstance(schema.get("enum"), list):  # a status, say: the choices, not quoting
@@ -431,6 +469,12 @@ def _problems_for(
             return  # the type error of the same node says what is wrong
         code = "bad-status" if field == "status" else "bad-value"
         options = ", ".join(str(v) for v in expected)
+        meant = status_meant(instance) if code == "bad-status" else None
+        if meant is not None and meant in expected:
+            yield at(doc, path, code, t(
+                "unknown {field} {value!r}; write {meant} (the values are written in English: "
+                "{options})", field=field, value=instance, meant=meant, options=options))
+            return
         yield at(doc, path, code, t("unknown {field} {value!r}; choose one of {options}",
                                      field=field, value=instance, options=options))
         return
@@ -444,6 +488,9 @@ def _problems_for(
             yield at(doc, path, "unknown-actor", unknown_actor_message(instance, actor_pairs))
             return
         code, what = _PATTERNS.get(expected, ("bad-format", ""))
+        if code == "bad-id":
+            yield at(doc, path, code, bad_id_message(instance, _ID_PARTS.get(expected, 2)))
+            return
         what = t(what) if what else t("the form {pattern}", pattern=expected)
         yield at(doc, path, code, t("{value!r} is not {what}", value=instance, what=what))
         return

@@ -27,8 +27,10 @@ already see it that way.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from fardplan_cli.i18n import t
 from fardplan_cli.load import (
@@ -84,6 +86,25 @@ class ValidationResult:
     def ok(self) -> bool:
         """No errors (with ``strict``, warnings were already made errors)."""
         return not self.errors
+
+    def seen_from(self, root: Path, where: Path) -> ValidationResult:
+        """The same result with each file named relative to ``where`` (the folder the user stands
+        in) instead of the repository's ``root``: ``plans/x.yaml`` is ``x.yaml`` inside ``plans/``
+        and ``../plans/x.yaml`` in ``docs/``. Forward slashes, as git writes paths. From outside
+        the repository (``--repo`` names it) the repository-relative names are kept."""
+        root, where = root.resolve(), where.resolve()
+        if root == where or root not in where.parents:
+            return self
+        names: dict[str, str] = {}
+        try:
+            for problem in self.problems:
+                if problem.file not in names:
+                    names[problem.file] = Path(os.path.relpath(
+                        root.joinpath(*problem.file.split("/")), where)).as_posix()
+        except ValueError:
+            return self
+        problems = tuple(dataclasses.replace(p, file=names[p.file]) for p in self.problems)
+        return ValidationResult(problems, self.files)
 
 
 # -- the entry point ------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ import typer
 from typer.core import TyperGroup
 
 from fardplan_cli import __version__
+from fardplan_cli.cli.completion import completing
 
 if TYPE_CHECKING:
     from fardplan_cli.i18n import Language
@@ -81,6 +82,10 @@ def build_command(name: str) -> click.Command | None:
         holder.command(name)(target)
         command = typer.main.get_command(holder)
     translate_help(command)
+    if completing():  # a shell asks what to complete: the parameters learn it from the plans
+        from fardplan_cli.cli.completion import attach
+
+        attach(command)
     return command
 
 
@@ -132,11 +137,16 @@ class Commands(Group):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        """Run the command line ``args``; exit with its status (return it, outside standalone mode)."""
+        """Run the command line ``args``; exit with its status (return it, outside standalone mode).
+        With ``_FARDPLAN_COMPLETE`` set, a shell asks for completions: they are printed instead."""
         from fardplan_cli.cli.outcome import run
 
         arguments = list(sys.argv[1:] if args is None else args)
         name = prog_name or "fardplan"
+        if completing():
+            from fardplan_cli.cli.completion import complete
+
+            sys.exit(complete(self, extra, name))
         contexts: list[click.Context] = []
 
         def invoke() -> object:
@@ -218,7 +228,7 @@ app = typer.Typer(
     name="fardplan",
     help=HELP,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # typer's --install-completion and --show-completion (cli/completion.py)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )

@@ -23,6 +23,14 @@ SWEDISH_HELP: dict[str, str] = {
         "Språk för rubriker, meddelanden och hjälp (standard: FARDPLAN_LANG, annars sv där "
         "LC_ALL/LANG börjar med sv, annars en).",
     "Print the version and exit.": "Skriv ut versionen och avsluta.",
+    "Install completion for the current shell.": "Installera tabbkomplettering för det här skalet.",
+    "Show completion for the current shell, to copy it or customize the installation.":
+        "Visa tabbkompletteringen för det här skalet, för att kopiera den eller anpassa "
+        "installationen.",
+    "Install completion for the specified shell.": "Installera tabbkomplettering för det angivna skalet.",
+    "Show completion for the specified shell, to copy it or customize the installation.":
+        "Visa tabbkompletteringen för det angivna skalet, för att kopiera den eller anpassa "
+        "installationen.",
     "Output format.": "Utdataformat.",
     "Output format (github: workflow-command annotations).":
         "Utdataformat (github: anteckningar som workflow-kommandon).",
@@ -134,12 +142,19 @@ SWEDISH_HELP: dict[str, str] = {
         "och vad\nsom ändrades; följer omnumreringar bakåt genom 'replaces'.",
     "The political cycles (mandatperioder) of plans/region.yaml and their git tags.":
         "Mandatperioderna i plans/region.yaml och deras git-taggar.",
-    "Each cycle of plans/region.yaml, its tag and commit, and whether it is closed.":
-        "Varje mandatperiod i plans/region.yaml, dess tagg och incheckning, och om den är stängd.",
+    "Each cycle of plans/region.yaml, its tag and commit, and where it stands: upcoming,\n"
+    "ongoing (today within its years), ended (not closed yet) or closed (tagged).":
+        "Varje mandatperiod i plans/region.yaml, dess tagg och incheckning, och var den står: "
+        "kommande,\npågående (i dag inom dess år), slut (ännu inte avslutad) eller avslutad "
+        "(taggad).",
     "Close a cycle: an annotated tag cycle/<id> on HEAD. Refuses invalid plans, uncommitted plan\n"
-    "changes, an unknown cycle, or a cycle already closed.":
-        "Stäng en mandatperiod: en annoterad tagg cycle/<id> på HEAD. Vägrar ogiltiga planer, "
-        "planändringar\nsom inte checkats in, en okänd mandatperiod eller en som redan är stängd.",
+    "changes, an unknown cycle, a cycle already closed, or one whose years are not over (2023-2026\n"
+    "ends on 2026-12-31) unless --force.":
+        "Avsluta en mandatperiod: en annoterad tagg cycle/<id> på HEAD. Vägrar ogiltiga planer, "
+        "planändringar\nsom inte checkats in, en okänd mandatperiod, en som redan är avslutad "
+        "eller en vars år\ninte är slut (2023-2026 slutar 2026-12-31) utan --force.",
+    "Close the cycle although its years are not over yet.":
+        "Avsluta mandatperioden fast dess år inte är slut än.",
     "The tag's message (default: 'Close the political cycle CYCLE').":
         "Taggens meddelande (standard: 'Close the political cycle CYCLE').",
     "The whole plan as a printable document, in the order of the published roadmap.\n\n"
@@ -182,18 +197,24 @@ SWEDISH_HELP: dict[str, str] = {
         "andra rader behålls.",
     "Print the unified diff of every file; write nothing.":
         "Skriv ut varje fils diff; skriv ingenting till filerna.",
-    "Create a new plan repository: git init, schemas, plans, a pre-commit hook and a CI job.":
-        "Skapa ett nytt planförråd: git init, scheman, planer, en pre-commit-krok och ett CI-jobb.",
+    "Create a new plan repository: git init, schemas, plans, a pre-commit hook and a CI job.\n"
+    "Prints where fardplan will be installed from, and the commands for the first commit and push.":
+        "Skapa ett nytt planförråd: git init, scheman, planer, en pre-commit-krok och ett CI-jobb.\n"
+        "Skriver ut varifrån fardplan kommer att installeras, och kommandona för den första "
+        "incheckningen och push.",
     "Start with no plans: an empty region.yaml and actors.yaml instead of the Stockholm plans.":
         "Börja utan planer: en tom region.yaml och actors.yaml i stället för Stockholmsplanerna.",
     "Use the fardplan-validate hook published in this repository in .pre-commit-config.yaml "
-    "(default: a local hook that runs the installed fardplan).":
+    "(default: a local hook for which pre-commit installs fardplan from the --install source).":
         "Använd kroken fardplan-validate som publiceras i det här förrådet i "
-        ".pre-commit-config.yaml (standard: en lokal krok som kör det installerade fardplan).",
-    "What the CI job pip-installs (default: fardplan==<this version>; e.g. "
-    "'fardplan @ git+https://host/fardplan@v0.1.0').":
-        "Vad CI-jobbet installerar med pip (standard: fardplan==<den här versionen>; t.ex. "
-        "'fardplan @ git+https://host/fardplan@v0.1.0').",
+        ".pre-commit-config.yaml (standard: en lokal krok som pre-commit installerar fardplan till "
+        "från källan i --install).",
+    "The pip requirement from which the CI job and the pre-commit hook install fardplan (default: "
+    "the source this fardplan was installed from; e.g. 'fardplan @ "
+    "git+https://host/fardplan@v0.1.0').":
+        "Det pip-krav som CI-jobbet och pre-commit-kroken installerar fardplan från (standard: "
+        "källan som den här fardplan installerades från; t.ex. 'fardplan @ "
+        "git+https://host/fardplan@v0.1.0').",
     "An initiative (sodertalje:1.3, or a common one's id, 1.1) or a core (sodertalje, Södertälje).":
         "En insats (sodertalje:1.3, eller en gemensams id, 1.1) eller en kärna (sodertalje, Södertälje).",
     "An initiative: sodertalje:1.3, or a common one's id, 1.1.":

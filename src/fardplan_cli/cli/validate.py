@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -31,5 +32,7 @@ def validate(
     schemas = read_repository_schemas(repository.root)
     result = validate_files(repository.read_plan_files(), strict=strict, schemas=schemas,
                             ignored=repository.ignored_plan_entries())
+    if format == "text":  # for the reader, from where they stand; json and github stay
+        result = result.seen_from(repository.root, Path.cwd())  # repository-relative
     return deliver(ExitStatus.OK if result.ok else ExitStatus.PROBLEMS,
                    lambda: PROBLEM_RENDERERS[format](result, sys.stdout, sys.stderr))

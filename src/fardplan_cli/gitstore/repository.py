@@ -166,6 +166,24 @@ class GitRepository:
         commit = out.decode("ascii", "replace").strip()
         return commit if is_object_id(commit) else None
 
+    def current_branch(self) -> str | None:
+        """The branch checked out (``main``), or None when HEAD names no branch (detached)."""
+        out = self.git("symbolic-ref", "--quiet", "--short", "HEAD", check=False)
+        return out.decode("utf-8", "replace").strip() or None
+
+    def default_branch(self) -> str | None:
+        """The branch the repository's work is published on: what ``origin/HEAD`` names (the
+        remote's default), else ``main`` or ``master`` where one exists; None otherwise."""
+        out = self.git("symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD", check=False)
+        remote_head = out.decode("utf-8", "replace").strip()
+        if remote_head.startswith("origin/"):
+            return remote_head.removeprefix("origin/")
+        for name in ("main", "master"):
+            found = self.git("rev-parse", "--verify", "--quiet", f"refs/heads/{name}", check=False)
+            if found.strip():
+                return name
+        return None
+
     # -- trees and changes -----------------------------------------------------------------------
 
     def files_at(self, commit: str, folder: str) -> dict[str, str]:

@@ -244,13 +244,15 @@ def history_entry_json(*, commit: str, date: str, author: str, email: str, messa
 
 
 def cycle_json(*, cycle: str, name: str | None, in_plans: bool, tag: str, commit: str | None,
-               date: str | None) -> dict[str, Any]:
-    """``cycle list``: a cycle of the plans or of a tag, and its tag's commit when it is closed."""
+               date: str | None, phase: str) -> dict[str, Any]:
+    """``cycle list``: a cycle of the plans or of a tag, and its tag's commit when it is closed;
+    ``phase`` is ``upcoming``, ``ongoing``, ``ended`` or ``closed``."""
     return {
         "id": cycle,
         "name": name,
         "in_plans": in_plans,
         "tag": tag,
+        "phase": phase,
         "closed": commit is not None,
         "commit": commit,
         "date": date,
