@@ -29,7 +29,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     init_git_repo(root)
     commit_all(root, "Import the plans")
     assert run_cli("set-status", "sodertalje:1.3", "ongoing", "--commit", repo=root).exit_code == 0
-    assert run_cli("cycle", "close", "2023-2026", repo=root).exit_code == 0
+    assert run_cli("cycle", "close", "2023-2026", "--force", repo=root).exit_code == 0
     _edit(root, "Utformningen av kärnans spårstationer", "Utformningen av de nya spårstationerna")
     git(root, "add", "-A")
     git(root, "-c", "user.name=Anna Andersson", "commit", "-q", "-m", "Reword 1.3",
