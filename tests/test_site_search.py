@@ -1,0 +1,184 @@
+"""The site's search index (site_search.py): Pagefind's index and interface in the site's folder,
+Swedish word forms, and the search page in a real browser, on small folders of pages written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fardplan_cli.errors import FardplanError
+from fardplan_cli.site_search import SEARCH_INDEX_FOLDER, SearchIndexSummary, index_site
+from tests.support.browser import accessibility_violations, open_file
+from tests.support.static_server import serving
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "fardplan_cli"
+PAGES = {
+    "karnor/index.html": ("Kärnorna", "De regionala stadskärnorna utvecklar Science Park tillsammans."),
+    "cykel/index.html": ("Cykel", "Nya cykelvägar byggs längs stråken."),
+    "meny/index.html": ("Meny", "Sidan har ingen text att söka i utanför sin meny."),
+}
+
+
+def _search_script() -> bytes:
+    return (PACKAGE / "render" / "templates" / "site" / "search.js").read_bytes()
+
+
+def small_site(folder: Path, lang: str = "sv") -> Path:
+    """A few pages as the site writes them: ``lang`` on <html>, the text in
+    ``<main data-pagefind-body>``, and a search page that loads ``assets/search.js``."""
+    def write(path: str, title: str, body: str) -> None:
+        up = "../" * path.count("/")
+        page = folder / path
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(
+            f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
+            f'<script src="{up}assets/search.js" defer></script></head>'
+            f'<body><nav aria-label="Webbplats"><a href="{up}sok/index.html">Sök</a> Navigeringsord</nav>'
+            f'<main data-pagefind-body><h1>{title}</h1>{body}</main></body></html>\n',
+            encoding="utf-8")
+
+    for path, (title, text) in PAGES.items():
+        write(path, title, f"<p>{text}</p>")
+    write("sok/index.html", "Sök", '<div id="search"></div>')
+    (folder / "assets").mkdir(parents=True, exist_ok=True)
+    (folder / "assets" / "search.js").write_bytes(_search_script())
+    return folder
+
+
+def test_the_index_and_pagefinds_interface_are_written_into_the_site(tmp_path: Path) -> None:
+    site = small_site(tmp_path / "site")
+
+    summary = index_site(site, "sv")
+
+    index = site / SEARCH_INDEX_FOLDER
+    written = [p for p in index.rglob("*") if p.is_file()]
+    assert summary == SearchIndexSummary(pages=4, language="sv", files=len(written),
+                                         size=sum(p.stat().st_size for p in written))
+    entry = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["sv"]
+    assert entry["languages"]["sv"]["page_count"] == 4
+    # the Swedish stemmer's own WebAssembly, and the interface the search page loads
+    assert (index / "wasm.sv.pagefind").is_file()
+    assert (index / "pagefind-ui.js").is_file() and (index / "pagefind-ui.css").is_file()
+    assert not (index / "playground").exists()
+
+
+def test_the_plans_language_is_the_index_language_whatever_the_pages_say(tmp_path: Path) -> None:
+    site = small_site(tmp_path / "site", lang="en")
+
+    summary = index_site(site, "sv")
+
+    entry = json.loads((site / SEARCH_INDEX_FOLDER / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert summary.language == "sv"
+    assert list(entry["languages"]) == ["sv"]
+
+
+def test_a_folder_that_is_not_there_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FardplanError, match="not a folder"):
+        index_site(tmp_path / "missing", "sv")
+
+
+def test_without_pagefinds_program_the_index_fails_with_one_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = small_site(tmp_path / "site")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-program"))
+
+    with pytest.raises(FardplanError, match=r"Pagefind's program is not installed") as raised:
+        index_site(site, "sv")
+    assert raised.value.exit_code == 1
+    assert not (site / SEARCH_INDEX_FOLDER).exists()
+
+
+def test_only_site_search_imports_pagefind() -> None:
+    importers = sorted(str(module.relative_to(PACKAGE)) for module in PACKAGE.rglob("*.py")
+                       if "import pagefind" in (text := module.read_text(encoding="utf-8"))
+                       or "from pagefind" in text)
+    assert importers == ["site_search.py"]
+
+
+# -- in the browser ---------------------------------------------------------------------------
+
+
+def _results(page: Any) -> list[str]:
+    page.wait_for_selector(".pagefind-ui__message", timeout=10_000)
+    page.wait_for_function("() => !document.querySelector('.pagefind-ui__message')"
+                           ".textContent.match(/^(Söker|Searching)/)", timeout=10_000)
+    return [link.inner_text() for link in page.query_selector_all(".pagefind-ui__result-link")]
+
+
+def _search(browser: Any, site: Path, query: str) -> tuple[Any, list[str], list[str], str]:
+    """Open the search page served over HTTP with ``?q=query``; the page, its results' titles,
+    the requests it made and the server's address."""
+    with serving(site) as root:
+        page = browser.new_page()
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(f"{root}sok/index.html?q={query}")
+        found = _results(page)
+        return page, found, requests, root
+
+
+def test_swedish_word_forms_find_a_page_by_another_form_of_its_word(tmp_path: Path, browser: Any) -> None:
+    swedish = small_site(tmp_path / "sv")
+    index_site(swedish, "sv")
+    english = small_site(tmp_path / "en")
+    index_site(english, "en")
+
+    # "kärnans" is no prefix of "kärnorna": only Swedish stemming brings them together
+    assert _search(browser, swedish, "kärnans")[1] == ["Kärnorna"]
+    assert _search(browser, english, "kärnans")[1] == []
+    assert _search(browser, swedish, "Science Park")[1] == ["Kärnorna"]
+    # the text outside data-pagefind-body (the navigation) is not indexed
+    assert _search(browser, swedish, "Navigeringsord")[1] == []
+
+
+def test_the_search_page_uses_only_the_sites_files_and_is_accessible(tmp_path: Path, browser: Any) -> None:
+    site = small_site(tmp_path / "site")
+    index_site(site, "sv")
+
+    page, found, requests, root = _search(browser, site, "cykelväg")
+
+    assert found == ["Cykel"]
+    assert [url for url in requests if not url.startswith(root)] == []
+    assert any(url.startswith(f"{root}pagefind/") for url in requests)
+    href = page.get_attribute(".pagefind-ui__result-link", "href")
+    assert href == "/cykel/index.html"
+    label = page.get_attribute("label.search-label", "for")
+    assert label is not None and page.query_selector(f"input#{label}") is not None
+    assert [v["id"] + ": " + v["help"] for v in accessibility_violations(page)] == []
+
+
+def test_results_link_below_the_root_when_the_site_is_served_below_it(tmp_path: Path, browser: Any) -> None:
+    site = small_site(tmp_path / "served" / "plans")
+    index_site(site, "sv")
+
+    with serving(tmp_path / "served") as root:
+        page = browser.new_page()
+        page.goto(f"{root}plans/sok/index.html?q=cykelväg")
+        assert _results(page) == ["Cykel"]
+        assert page.get_attribute(".pagefind-ui__result-link", "href") == "/plans/cykel/index.html"
+
+
+def test_from_files_on_disk_the_search_page_says_it_needs_a_server(tmp_path: Path, browser: Any) -> None:
+    site = small_site(tmp_path / "site")
+    index_site(site, "sv")
+
+    page, outside = open_file(browser, site / "sok" / "index.html")
+
+    page.wait_for_selector(".search-note")
+    assert "webbserver" in page.inner_text(".search-note")
+    assert outside == []
+
+
+def test_a_site_built_without_the_index_says_so(tmp_path: Path, browser: Any) -> None:
+    site = small_site(tmp_path / "site")
+
+    with serving(site) as root:
+        page = browser.new_page()
+        page.goto(f"{root}sok/index.html")
+        page.wait_for_selector(".search-note")
+        assert "Sökindexet saknas" in page.inner_text(".search-note")
+
