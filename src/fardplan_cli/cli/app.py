@@ -49,6 +49,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "log": ("log", "log"),
     "cycle": ("cycle", "cycle_app"),
     "export": ("export", "export"),
+    "site": ("site", "site"),
     "validate": ("validate", "validate"),
     "migrate": ("migrate", "migrate"),
     "init": ("init", "init"),

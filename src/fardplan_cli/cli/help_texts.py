@@ -152,6 +152,22 @@ SWEDISH_HELP: dict[str, str] = {
         "Bara den här kärnans plan (id eller namn); standard: alla kärnor.",
     "Write to FILE instead of stdout (never inside plans/, schemas/ or .git/).":
         "Skriv till FILE i stället för standard ut (aldrig i plans/, schemas/ eller .git/).",
+    "Write the plans as a static website: the cores' plans and lägesbild, a page per\n"
+    "initiative with its follow-up and history, a page per actor, the reports, the changes\n"
+    "between cycles, and search.\n\n"
+    "The plans are read from git at HEAD (commit them first); the history of every initiative\n"
+    "comes from one walk over the commits.":
+        "Skriv planerna som en statisk webbplats: kärnornas planer och lägesbild, en sida per\n"
+        "insats med dess uppföljning och historik, en sida per aktör, rapporterna, ändringarna\n"
+        "mellan mandatperioder, och sökning.\n\n"
+        "Planerna läses från git vid HEAD (checka in dem först); varje insats historik kommer\n"
+        "från en genomgång av incheckningarna.",
+    "The folder to write the site to (replaced whole; never inside plans/, schemas/ or .git/).":
+        "Mappen som webbplatsen skrivs till (ersätts helt; aldrig i plans/, schemas/ eller .git/).",
+    "Prefix every link with URL (default: relative links, so the folder works from anywhere).":
+        "Sätt URL före varje länk (standard: relativa länkar, så att mappen fungerar var som helst).",
+    "Language of the site's labels (default: the plans' language).":
+        "Språk för webbplatsens rubriker (standard: planernas språk).",
     "Check the whole plan set against the schemas and the plan rules; print every problem.\n\n"
     "Exit 0 when the plans are valid, 1 when they have errors (with --strict, warnings too).":
         "Kontrollera hela planmängden mot scheman och planregler; skriv ut varje problem.\n\n"

@@ -154,13 +154,17 @@ class GitRepository:
         entries = [e for e in out.decode("utf-8", "replace").split("\0") if len(e) > 3]
         return sorted({p for e in entries if (p := self._ours(e[3:])) is not None})
 
-    def commits_changing(self, paths: Sequence[str]) -> list[CommitInfo]:
-        """The commits from HEAD that changed any of ``paths``, newest first."""
+    def commits_changing(self, paths: Sequence[str], *,
+                         first_parent: bool = False) -> list[CommitInfo]:
+        """The commits from HEAD that changed any of ``paths``, newest first; with
+        ``first_parent``, only those on the line of first parents (the branch's own history,
+        where a merge counts as one change)."""
         if self.head() is None:
             return []
         fmt = "%H%x1f%an%x1f%ae%x1f%aI%x1f%cI%x1f%B"
         out = self.git("log", "-z", f"--format={fmt}", "--no-ext-diff", "--no-textconv",
-                       "--no-color", "HEAD", "--", *paths)
+                       "--no-color", *(["--first-parent"] if first_parent else []), "HEAD",
+                       "--", *paths)
         commits = []
         for record in out.decode("utf-8", "replace").split("\0"):
             fields = record.split("\x1f")

@@ -1,0 +1,220 @@
+"""The site's pages as HTML: each page of ``site.Site`` through its template.
+
+Every page extends ``templates/site/layout.html.j2``, which extends the shared ``base.html.j2``
+(the print stylesheet, the title); a core's plan is the export's own ``export.html.j2`` on the
+site's layout. Links are relative (``../../sodertalje/1-3/index.html``), so the folder works
+from ``file://`` and from any sub-path; with a base URL they are absolute
+(``https://example.org/plan/sodertalje/1-3/``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from typing import Any
+
+from fardplan_cli.i18n import t
+from fardplan_cli.model import Indicator
+from fardplan_cli.render import DetailOutput, Output, TableOutput
+from fardplan_cli.render.diff_common import CARRIER_KINDS
+from fardplan_cli.site import (
+    ACTORS_FOLDER,
+    ASSETS_FOLDER,
+    COMMON_FOLDER,
+    CYCLES_FOLDER,
+    INITIATIVES_FOLDER,
+    REPORTS_FOLDER,
+    SEARCH_FOLDER,
+    InitiativePage,
+    Site,
+    actor_path,
+    core_path,
+    initiative_path,
+)
+
+LAYOUT = "site/layout.html.j2"
+STATUS_REPORT_PATH = f"{REPORTS_FOLDER}/status/"
+RESPONSIBILITY_REPORT_PATH = f"{REPORTS_FOLDER}/ansvar/"
+
+Href = Callable[..., str]
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    path: str
+
+
+def linker(page: str, base_url: str | None) -> Href:
+    """``href(target, fragment=None)`` from the page at folder ``page`` to the folder ``target``
+    (both relative to the site's root, ending in ``/`` or empty for the start page)."""
+    if base_url is not None:
+        root = base_url.rstrip("/") + "/"
+
+        def absolute(target: str, fragment: str | None = None) -> str:
+            return root + target + (f"#{fragment}" if fragment else "")
+
+        return absolute
+    up = "../" * page.count("/")
+
+    def relative(target: str, fragment: str | None = None) -> str:
+        return up + target + "index.html" + (f"#{fragment}" if fragment else "")
+
+    return relative
+
+
+def asset_linker(page: str, base_url: str | None) -> Callable[[str], str]:
+    if base_url is not None:
+        root = base_url.rstrip("/") + "/"
+        return lambda name: f"{root}{ASSETS_FOLDER}/{name}"
+    up = "../" * page.count("/")
+    return lambda name: f"{up}{ASSETS_FOLDER}/{name}"
+
+
+def site_assets() -> list[tuple[str, bytes]]:
+    """The files of ``templates/site/`` that are not templates (style sheet, scripts), copied
+    as they are into the site's ``assets/``."""
+    folder = resources.files("fardplan_cli.render").joinpath("templates", "site")
+    return sorted((f"{ASSETS_FOLDER}/{entry.name}", entry.read_bytes())
+                  for entry in folder.iterdir()
+                  if entry.is_file() and not entry.name.endswith(".j2"))
+
+
+def _tables(output: Output) -> list[TableOutput]:
+    if isinstance(output, DetailOutput):
+        return list(output.tables)
+    return [output]
+
+
+def _years_of(indicators: Sequence[Indicator]) -> list[int]:
+    return sorted({value.year for indicator in indicators for value in indicator.values})
+
+
+class SiteRenderer:
+    """Renders one site's pages; ``base_url`` None: relative links."""
+
+    def __init__(self, site: Site, base_url: str | None, today: date) -> None:
+        self.site = site
+        self.base_url = base_url
+        self.today = today
+        self.scripts = [name.rpartition("/")[2] for name, _ in site_assets()
+                        if name.endswith(".js")]
+        self.nav = [
+            NavItem(t("Start"), ""),
+            NavItem(t("Initiatives"), f"{INITIATIVES_FOLDER}/"),
+            NavItem(t("Common initiatives"), f"{COMMON_FOLDER}/"),
+            NavItem(t("Actors"), f"{ACTORS_FOLDER}/"),
+            NavItem(t("Reports"), f"{REPORTS_FOLDER}/"),
+            NavItem(t("Cycles"), f"{CYCLES_FOLDER}/"),
+        ]
+
+    def how(self, role: str, via: str, through: str | None, activity: str | None) -> str:
+        """How an actor is involved: as what, and through whom (the responsibility report's
+        words)."""
+        from fardplan_cli.render.report import how_label
+        from fardplan_cli.report import InvolvementRow
+
+        row = InvolvementRow(None, role, via, through, activity=activity)  # type: ignore[arg-type]
+        return how_label(self.site.plan, row)
+
+    def page(self, path: str, template: str, title: str, **context: Any) -> tuple[str, str]:
+        from fardplan_cli.render.html import render_page
+
+        html = render_page(
+            template, layout=LAYOUT, title=title, site=self.site, plan=self.site.plan,
+            href=linker(path, self.base_url), asset=asset_linker(path, self.base_url),
+            here=path, nav=self.nav, scripts=self.scripts, search_path=f"{SEARCH_FOLDER}/",
+            initiative_path=initiative_path, actor_path=actor_path, site_core_path=core_path,
+            carrier_kinds=CARRIER_KINDS, how=self.how,
+            searchable=context.pop("searchable", True), **context)
+        return f"{path}index.html", html
+
+    # -- the pages ------------------------------------------------------------------------------
+
+    def pages(self) -> Iterator[tuple[str, str]]:
+        site = self.site
+        yield self.page("", "site/start.html.j2", site.plan.region.name)
+        yield from self.core_pages()
+        yield self.page(f"{INITIATIVES_FOLDER}/", "site/initiatives.html.j2", t("Initiatives"),
+                        rows=site.rows)
+        common = [p for p in site.initiatives if p.core is None]
+        yield self.page(f"{COMMON_FOLDER}/", "site/common.html.j2", t("Common initiatives"),
+                        pages=common)
+        for initiative in site.initiatives:
+            yield self.initiative_page(initiative)
+        yield self.page(f"{ACTORS_FOLDER}/", "site/actors.html.j2", t("Actors"))
+        for actor in site.actors:
+            yield self.page(actor.path, "site/actor.html.j2", actor.actor.name, actor_page=actor)
+        yield from self.report_pages()
+        yield from self.cycle_pages()
+        yield self.page(f"{SEARCH_FOLDER}/", "site/search.html.j2", t("Search"),
+                        searchable=False)
+
+    def core_pages(self) -> Iterator[tuple[str, str]]:
+        from fardplan_cli.export import core_document
+        from fardplan_cli.query import InitiativeFilter
+        from fardplan_cli.render.export import heading_of
+        from fardplan_cli.render.report import indicator_value, status_output
+        from fardplan_cli.report import current_cycle, status_report
+
+        plan = self.site.plan
+        cycle = current_cycle(plan, self.today)
+        for core in self.site.cores:
+            document = core_document(plan, core.core)
+            yield self.page(core.path, "export.html.j2", heading_of(core.core.name),
+                            cores=(document,), heading_of=heading_of,
+                            indicator_value=indicator_value, years_of=_years_of, core=core)
+            report = status_report(plan, InitiativeFilter(core=core.core.id), cycle=cycle)
+            output = status_output(plan, report, today=self.today.isoformat())
+            yield self.page(core.situation_path, "site/situation.html.j2",
+                            t("Situation in {core}", core=core.core.name), core=core,
+                            tables=_tables(output))
+
+    def initiative_page(self, page: InitiativePage) -> tuple[str, str]:
+        from fardplan_cli.render.diff_common import describe_changes
+
+        initiative = page.initiative
+        title = f"{initiative.id} {initiative.title}"
+        return self.page(page.path, "site/initiative.html.j2", title, page=page,
+                         describe=describe_changes)
+
+    def report_pages(self) -> Iterator[tuple[str, str]]:
+        from fardplan_cli.query import InitiativeFilter
+        from fardplan_cli.render.report import matrix_output, status_output
+        from fardplan_cli.report import current_cycle, responsibility_matrix, status_report
+
+        plan = self.site.plan
+        yield self.page(f"{REPORTS_FOLDER}/", "site/reports.html.j2", t("Reports"),
+                        reports=[NavItem(t("Status"), STATUS_REPORT_PATH),
+                                 NavItem(t("Responsibility"), RESPONSIBILITY_REPORT_PATH)])
+        status = status_report(plan, InitiativeFilter(), cycle=current_cycle(plan, self.today))
+        yield self.page(STATUS_REPORT_PATH, "site/report.html.j2", t("Status report"),
+                        tables=_tables(status_output(plan, status)))
+        matrix = matrix_output(plan, responsibility_matrix(plan), None)
+        yield self.page(RESPONSIBILITY_REPORT_PATH, "site/report.html.j2",
+                        t("Responsibility"), tables=_tables(matrix))
+
+    def cycle_pages(self) -> Iterator[tuple[str, str]]:
+        from fardplan_cli.render.diff_common import DiffReport, build_document
+
+        yield self.page(f"{CYCLES_FOLDER}/", "site/cycles.html.j2", t("Cycles"))
+        for found in self.site.cycles:
+            comparison = found.comparison
+            document = build_document(DiffReport(comparison.source, comparison.target,
+                                                 comparison.result))
+            title = t("From {source} to {target}", source=comparison.source_cycle,
+                      target=comparison.target_cycle)
+            yield self.page(found.path, "site/diff.html.j2", title, document=document,
+                            comparison=comparison)
+
+
+def render_site(site: Site, base_url: str | None = None,
+                today: date | None = None) -> Iterator[tuple[str, str | bytes]]:
+    """Every file of the site: ``(relative path, content)``, the pages then the assets."""
+    from fardplan_cli.clock import today as clock_today
+
+    renderer = SiteRenderer(site, base_url, today or clock_today())
+    yield from renderer.pages()
+    yield from site_assets()

@@ -1,0 +1,114 @@
+"""Writing the site's folder: whole or not at all.
+
+The pages are written to a new folder beside the target, and only when every page is there does
+that folder take the target's place: a reader, or a failure half-way, finds the old site or the
+new one. The target is refused inside ``plans/``, ``schemas/`` or a git directory, and when it is
+the plan repository itself or holds it; an existing folder is replaced only when it is empty or a
+site that fardplan wrote (it holds the marker file ``.fardplan-site``), so that a mistyped folder
+is never deleted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from fardplan_cli.errors import FardplanError, UsageError
+from fardplan_cli.i18n import t
+
+MARKER_FILE = ".fardplan-site"
+
+
+@dataclass(frozen=True)
+class WrittenSite:
+    """What was written: where, how many pages (HTML files), how many files and bytes in all."""
+
+    folder: Path
+    pages: int
+    files: int
+    size: int
+
+
+def check_site_target(repo_root: Path, target: Path) -> Path:
+    """The resolved target folder; ``UsageError`` where a site must not be written."""
+    resolved = target.resolve()
+    root = repo_root.resolve()
+    if resolved == root or resolved in root.parents:
+        raise UsageError(t("refusing to write the site to {path}: it would replace the plan "
+                           "repository", path=str(target)))
+    for kept in (root / "plans", root / "schemas"):
+        if resolved == kept or kept in resolved.parents:
+            raise UsageError(t("refusing to write {path}: it is inside {folder}/",
+                               path=str(target), folder=kept.name))
+    if ".git" in resolved.parts:
+        raise UsageError(t("refusing to write {path}: it is inside {folder}/", path=str(target),
+                           folder=".git"))
+    if resolved.exists() and not resolved.is_dir():
+        raise UsageError(t("{path} is not a folder", path=str(target)))
+    if resolved.is_dir() and any(resolved.iterdir()) and not (resolved / MARKER_FILE).is_file():
+        raise UsageError(t("refusing to replace {path}: the folder is not empty and is not a site "
+                           "that fardplan wrote (no {marker} in it)", path=str(target),
+                           marker=MARKER_FILE))
+    if not resolved.parent.is_dir():
+        raise UsageError(t("the folder of {path} does not exist", path=str(target)))
+    return resolved
+
+
+def write_site(repo_root: Path, target: Path, files: Iterable[tuple[str, str | bytes]],
+               before_publish: Callable[[Path], None] | None = None) -> WrittenSite:
+    """Write ``files`` (``relative/path``, text or bytes) as the site at ``target``, whole or not
+    at all. ``before_publish`` runs on the new folder before it takes the target's place (the
+    search index is built there)."""
+    import tempfile
+
+    folder = check_site_target(repo_root, target)
+    building = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".building",
+                                     dir=folder.parent))
+    pages = count = size = 0
+    try:
+        for relative, content in files:
+            path = building.joinpath(*relative.split("/"))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            path.write_bytes(data)
+            pages += relative.endswith(".html")
+            count += 1
+            size += len(data)
+        (building / MARKER_FILE).write_text(
+            "This folder is a site written by 'fardplan site'; the next run replaces it.\n",
+            encoding="utf-8")
+        if before_publish is not None:
+            before_publish(building)
+        _replace(building, folder)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(building)
+        raise FardplanError(t("the site could not be written to {path}: {reason}",
+                              path=str(target), reason=error.strerror or str(error))) from error
+    except BaseException:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(building)
+        raise
+    return WrittenSite(folder, pages, count, size)
+
+
+def _replace(building: Path, folder: Path) -> None:
+    """Put ``building`` where ``folder`` is: the old site is moved aside first, and put back if
+    the new one cannot take its place."""
+    import tempfile
+
+    if not folder.exists():
+        building.rename(folder)
+        return
+    aside = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".old", dir=folder.parent))
+    aside.rmdir()
+    folder.rename(aside)
+    try:
+        building.rename(folder)
+    except OSError:
+        aside.rename(folder)
+        raise
+    shutil.rmtree(aside, ignore_errors=True)
