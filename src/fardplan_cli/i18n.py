@@ -629,6 +629,11 @@ _SWEDISH: dict[str, str] = {
         "kan inte bygga sökindexet: Python-paketet pagefind är inte installerat (pip install 'pagefind[bin]')"
     ),
     "cannot build the search index of {path}: {error}": "kan inte bygga sökindexet för {path}: {error}",
+    "All": "Alla",
+    "Filter the initiatives": "Filtrera insatserna",
+    "Showing {shown} of {total} initiatives": "Visar {shown} av {total} insatser",
+    "Show all": "Visa alla",
+    "Prioritised in the cycle": "Prioriterad i cykeln",
     # -- reading plan files (yamlfile, load) --
     "the file is {size:,} bytes; plan files may be at most {limit:,} bytes": (
         "filen är {size:,} byte; en planfil får vara högst {limit:,} byte"
