@@ -220,7 +220,7 @@ def part_of_chain_repository(made: Generated, folder: Path, length: int = PART_O
 
 
 def build_timings(made: Generated, fardplan: list[str], blob_file: Path,
-                  large: Generated, chain_root: Path) -> dict[str, Timing]:
+                  large: Generated, chain_root: Path, site_out: Path) -> dict[str, Timing]:
     check_jsonschema = check_jsonschema_command()
     cores = sorted(p.name for p in (made.root / "plans").glob("core-*.yaml"))
     python = [sys.executable]
@@ -255,6 +255,8 @@ def build_timings(made: Generated, fardplan: list[str], blob_file: Path,
                            [*fardplan, "--repo", str(large.root), "validate"]),
         "validate-chain": (f"fardplan validate  (a part_of chain of {PART_OF_CHAIN:,} actors)",
                            [*fardplan, "--repo", str(chain_root), "validate"]),
+        "site": ("fardplan site OUT  (every page, the history of every initiative)",
+                 [*fardplan, "site", str(site_out)]),
     }
     timings = {}
     for key, (label, argv) in commands.items():
@@ -273,6 +275,8 @@ OPERATIONS = (
     Operation("edit-large", "validate-large", Target("ratio", 2.5)),
     # Linear in the chain: less than the whole set (a walk quadratic in it took 87 s).
     Operation("validate-chain", "validate", Target("ratio", 1.0)),
+    # The whole site: the plans at HEAD, one walk over every commit, a page per initiative.
+    Operation("site", "validate", Target("ratio", 5.0)),
 )
 
 
@@ -317,6 +321,16 @@ def format_table(rows: list[list[str]], markdown: bool) -> str:
         return "  ".join(c.ljust(width) for c, width in zip(cells, widths, strict=True)).rstrip()
 
     return "\n".join([line(HEADER), line(["-" * w for w in widths]), *(line(r) for r in rows)])
+
+
+def site_size(folder: Path, initiatives: int) -> str:
+    """The size of the site that ``fardplan site`` wrote, in all and per core-specific
+    initiative (each has a page; the common ones, the cores, actors and reports add to it)."""
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    pages = sum(1 for p in files if p.suffix == ".html")
+    size = sum(p.stat().st_size for p in files)
+    return (f"fardplan site: {pages:,} pages, {len(files):,} files, {size / 1e6:.1f} MB; "
+            f"{size / 1e3 / max(initiatives, 1):.1f} kB per initiative")
 
 
 def machine() -> str:
@@ -368,7 +382,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         blob_file.write_text("\n".join(history_blobs(root, made.hot_file)) + "\n", encoding="ascii")
         fardplan, how = fardplan_command()
         chain_root = part_of_chain_repository(made, workspace / "part-of-chain")
-        timings = build_timings(made, fardplan, blob_file, large, chain_root)
+        site_out = workspace / "site"
+        timings = build_timings(made, fardplan, blob_file, large, chain_root, site_out)
         measure(list(timings.values()), root, size["runs"], warm_up=not args.quick,
                 progress=progress)
         rss = peak_rss_mb(timings["validate"].argv, root) if timings["validate"].median else "—"
@@ -384,6 +399,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"fardplan run as: {how}")
         print()
         print(format_table(table_rows(timings, rss), args.markdown))
+        if site_out.is_dir():
+            print()
+            print(site_size(site_out, made.cores * made.initiatives))
     finally:
         remove_tree(workspace)
     return 0

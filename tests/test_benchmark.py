@@ -121,6 +121,7 @@ def test_runner_prints_the_table_with_every_row(tmp_path: Path) -> None:
         ("fardplan report responsibility", "fardplan list --core core-001"),
         ("fardplan validate: peak RSS", None),
         ("fardplan validate  (a part_of chain of 3,000 actors)", "fardplan validate"),
+        ("fardplan site OUT", "fardplan validate"),
     ]
     lines = out.splitlines()
     for operation, reference in expected_rows:
@@ -136,6 +137,7 @@ def test_runner_prints_the_table_with_every_row(tmp_path: Path) -> None:
         row = next(line for line in lines if line.startswith(operation))
         assert len(re.findall(r"\d+\.\d{3} s", row)) == 2, row
     assert (tmp_path / "repo" / "plans" / "core-001.yaml").is_file()  # --keep kept it
+    assert re.search(r"fardplan site: [\d,]+ pages, .* kB per initiative", out), out
 
 
 def test_runner_markdown_table(tmp_path: Path) -> None:
@@ -149,7 +151,7 @@ def test_runner_markdown_table(tmp_path: Path) -> None:
     assert table[0] == (
         "| operation | median | reference | reference median | ratio | target | met? |"
     )
-    assert len(table) == 2 + 10  # the header, its rule, nine operations and the peak memory
+    assert len(table) == 2 + 11  # the header, its rule, ten operations and the peak memory
 
 
 def test_the_large_core_of_the_edit_row_stays_under_the_file_size_cap(tmp_path: Path) -> None:

@@ -964,4 +964,60 @@ _SWEDISH: dict[str, str] = {
     "Made {date}": "Utskriven {date}",
     "changes since {commit}": "ändringar sedan {commit}",
     "revision {commit}": "incheckning {commit}",
+    # the site (fardplan site)
+    'Actors': 'Aktörer',
+    'Changes between cycles': 'Ändringar mellan mandatperioder',
+    'Concerned by': 'Berörs av',
+    'Dialogues that prioritised it': 'Politiska samtal som prioriterade den',
+    "Every core's plan: the common initiatives as each core follows them up, and each core's own.":
+        'Varje kärnas plan: de gemensamma insatserna som varje kärna följer upp dem, och kärnans egna.',
+    'Every initiative, with filters': 'Alla insatser, med filter',
+    'Follow-up': 'Uppföljning',
+    'From {source} to {target}': 'Från {source} till {target}',
+    'Goal areas': 'Målområden',
+    'History': 'Historik',
+    'In every core': 'I alla kärnor',
+    'Leads': 'Leder',
+    'Made with fardplan': 'Gjord med fardplan',
+    'More': 'Mer',
+    'No changes between closed cycles.': 'Inga ändringar mellan avslutade mandatperioder.',
+    'No core follows it up yet.': 'Ingen kärna följer upp den ännu.',
+    'No cycle has been closed yet: there is nothing to compare.':
+        'Ingen mandatperiod har avslutats ännu: det finns inget att jämföra.',
+    'No history in git yet.': 'Ingen historik i git ännu.',
+    'Reports': 'Rapporter',
+    'Search': 'Sök',
+    'Search needs JavaScript. Every page can also be reached from the lists.':
+        'Sökningen behöver JavaScript. Varje sida nås också från listorna.',
+    'Site': 'Webbplats',
+    'Situation': 'Lägesbild',
+    'Situation in {core}': 'Lägesbild för {core}',
+    'Skip to content': 'Hoppa till innehållet',
+    'Takes part in': 'Deltar i',
+    "The common initiatives are part of every core's plan; each core follows them up.":
+        'De gemensamma insatserna ingår i varje kärnas plan; varje kärna följer upp dem.',
+    'The cores': 'Kärnorna',
+    'The plan of {core}': 'Planen för {core}',
+    'Updates': 'Lägesrapporter',
+    'Wrote the site to {folder}: {pages} pages, {files} files, {size}':
+        'Skrev webbplatsen till {folder}: {pages} sidor, {files} filer, {size}',
+    'common initiative': 'gemensam insats',
+    'core-specific initiative': 'kärnspecifik insats',
+    'goal area {area}': 'målområde {area}',
+    'not entered yet': 'inte inlagd ännu',
+    'refusing to replace {path}: the folder is not empty and is not a site that fardplan wrote (no {marker} in it)':
+        'vägrar ersätta {path}: mappen är inte tom och är ingen webbplats som fardplan skrivit (ingen {marker} i den)',
+    'refusing to write the site to {path}: it would replace the plan repository':
+        'vägrar skriva webbplatsen till {path}: den skulle ersätta planförrådet',
+    'so far': 'hittills',
+    'the common initiative {id} in every core':
+        'den gemensamma insatsen {id} i alla kärnor',
+    'the cycle is not closed: its plans so far':
+        'mandatperioden är inte avslutad: dess planer hittills',
+    'the site could not be written to {path}: {reason}':
+        'webbplatsen kunde inte skrivas till {path}: {reason}',
+    "the site is built from the plans' commits, and there is none yet: commit the plans first":
+        'webbplatsen byggs från planernas incheckningar, och det finns ingen ännu: checka in planerna först',
+    '{count} changes': '{count} ändringar',
+    '{path} is not a folder': '{path} är ingen mapp',
 }

@@ -200,7 +200,7 @@ def _priorities(head: Any) -> set[tuple[str, str]]:
             for item in dialogue["prioritized"] if isinstance(item, str)}
 
 
-def _plain_text(data: bytes) -> str | None:
+def plain_text(data: bytes) -> str | None:
     """A plan file's text as ``parse_document`` reads it, or None where it would refuse it."""
     if len(data) > MAX_FILE_BYTES:
         return None
@@ -227,7 +227,7 @@ def _changed_initiatives(
     for oid, content in (old, new):
         data = content if content is not None else reader.read_blob(oid)
         entries.append((oid, data))
-        text = _plain_text(data)
+        text = plain_text(data)
         cut = cut_core_text(text) if text is not None else None
         if cut is not None and len(set(cut.ids)) == len(cut.ids):
             cuts.append(cut)

@@ -12,7 +12,7 @@ the plan's own ids. Each address here is a folder path relative to the site's ro
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -224,7 +224,7 @@ def _initiative_pages(plan: PlanSet, rows: Sequence[InitiativeRow], history: Pla
 
 
 def _actor_pages(plan: PlanSet, rows: Sequence[InitiativeRow],
-                 degrees: Sequence[dict[str, set[str]]]) -> list[ActorPage]:
+                 degrees: Sequence[Mapping[str, Set[str]]]) -> list[ActorPage]:
     from fardplan_cli.query import involvements
 
     found: dict[str, list[Involved]] = {}

@@ -14,6 +14,7 @@ renumbered or merged initiative takes the history of the ids it replaced.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -21,8 +22,7 @@ from fardplan_cli.cycles import tags_of
 from fardplan_cli.diff import Change, DiffResult
 from fardplan_cli.errors import PlanProblemsError
 from fardplan_cli.gitstore import CommitInfo, RevisionError
-from fardplan_cli.load import PLANS_DIR
-from fardplan_cli.model import PlanSet
+from fardplan_cli.load import PLANS_DIR, REGION_FILE, core_id_of, is_core_file
 from fardplan_cli.revisions import PlanReader, Revision
 
 
@@ -84,15 +84,40 @@ def _revision(info: CommitInfo) -> Revision:
     return Revision(info.commit, info.commit, info.commit[:10])
 
 
-def _first_version(plan: PlanSet) -> DiffResult:
-    changes = [Change("initiative-added", i.core, i.ref, None, new=i.title)
-               for i in plan.all_initiatives()]
-    changes += [Change("initiative-added", core.id, f"{core.id}:{f.id}", None)
-                for core in plan.cores for f in core.common]
-    titles = {i.ref: i.title for i in plan.all_initiatives()}
-    return DiffResult(tuple(changes), {c.id: c.name for c in plan.cores},
-                      {a.id: a.name for a in plan.actors},
-                      {g.number: g.title for g in plan.region.goal_areas}, titles)
+def _first_version(reader: PlanReader, revision: Revision) -> DiffResult:
+    """The plans' first commit adds every initiative it holds. A core file's initiatives are
+    found by cutting its text (``chunks``), without parsing it; a file that cannot be cut
+    surely is parsed. Raises ``RevisionError`` when the commit has no ``region.yaml``."""
+    from fardplan_cli.chunks import cut_core_text
+    from fardplan_cli.revision_diff import plain_text
+
+    entries = reader.plan_entries(revision)
+    changes: list[Change] = []
+    titles: dict[str, str] = {}
+    reader.prefetch(oid for oid, _ in entries.values())
+    for path, (oid, _) in sorted(entries.items()):
+        if path == REGION_FILE:
+            found = reader.initiative_index(path, oid)
+            for initiative_id in found:
+                titles[initiative_id] = found[initiative_id].title
+                changes.append(Change("initiative-added", None, initiative_id, None,
+                                      new=titles[initiative_id]))
+            continue
+        if not is_core_file(path):
+            continue
+        core = core_id_of(path)
+        text = plain_text(reader.read_blob(oid))
+        cut = cut_core_text(text) if text is not None else None
+        if cut is not None:
+            changes += [Change("initiative-added", core, f"{core}:{i}", None)
+                        for i in dict.fromkeys(cut.ids)]
+            continue
+        found = reader.initiative_index(path, oid)
+        for initiative_id in found:
+            ref = f"{core}:{initiative_id}"
+            titles[ref] = found[initiative_id].title
+            changes.append(Change("initiative-added", core, ref, None, new=titles[ref]))
+    return DiffResult(tuple(changes), titles=titles)
 
 
 def _inherit(history: dict[str, list[HistoryEvent]], change: Change) -> None:
@@ -120,7 +145,7 @@ def plan_history(reader: PlanReader) -> PlanHistory:
         revision = _revision(info)
         try:
             if previous is None:
-                result = _first_version(reader.plan_set(revision))
+                result = _first_version(reader, revision)
             else:
                 result, _ = compare(reader, previous, revision)
         except (PlanProblemsError, RevisionError):
@@ -143,7 +168,7 @@ def cycle_comparisons(reader: PlanReader, cycle_order: Sequence[str],
 
     tags = {cycle: tag for cycle, tag in tags_of(reader.git).items() if tag.commit is not None}
     found = []
-    for source_cycle, target_cycle in zip(cycle_order, cycle_order[1:]):
+    for source_cycle, target_cycle in itertools.pairwise(cycle_order):
         source_tag = tags.get(source_cycle)
         if source_tag is None or source_tag.commit is None:
             continue

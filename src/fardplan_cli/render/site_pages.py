@@ -76,7 +76,7 @@ def asset_linker(page: str, base_url: str | None) -> Callable[[str], str]:
 def site_assets() -> list[tuple[str, bytes]]:
     """The files of ``templates/site/`` that are not templates (style sheet, scripts), copied
     as they are into the site's ``assets/``."""
-    folder = resources.files("fardplan_cli.render").joinpath("templates", "site")
+    folder = resources.files("fardplan_cli.render").joinpath("templates").joinpath("site")
     return sorted((f"{ASSETS_FOLDER}/{entry.name}", entry.read_bytes())
                   for entry in folder.iterdir()
                   if entry.is_file() and not entry.name.endswith(".j2"))

@@ -1,0 +1,237 @@
+"""`fardplan site`: the pages, their addresses and links, the history from git, the writing."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from tests.support import SHIPPED_PLANS, SHIPPED_SCHEMAS, commit_all, git, init_git_repo, run_cli
+
+
+def _edit(root: Path, old: str, new: str, path: str = "plans/sodertalje.yaml") -> None:
+    file = root / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped plans with a few edits, commits and a closed cycle, and the site built once."""
+    root = tmp_path_factory.mktemp("site") / "repo"
+    shutil.copytree(SHIPPED_PLANS, root / "plans")
+    shutil.copytree(SHIPPED_SCHEMAS, root / "schemas")
+    init_git_repo(root)
+    commit_all(root, "Import the plans")
+    assert run_cli("set-status", "sodertalje:1.3", "ongoing", "--commit", repo=root).exit_code == 0
+    assert run_cli("cycle", "close", "2023-2026", repo=root).exit_code == 0
+    _edit(root, "Utformningen av kärnans spårstationer", "Utformningen av de nya spårstationerna")
+    git(root, "add", "-A")
+    git(root, "-c", "user.name=Anna Andersson", "commit", "-q", "-m", "Reword 1.3",
+        "--date", "2027-02-03T10:00:00+01:00")
+    result = run_cli("site", str(root.parent / "_site"), repo=root)
+    assert result.exit_code == 0, result.output
+    return root.parent / "_site"
+
+
+def _page(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_the_page_set_and_its_addresses(built: Path) -> None:
+    for path in ("", "sodertalje", "sodertalje/lagesbild", "sodertalje/1-3", "gemensamma",
+                 "gemensamma/2-2", "sodertalje/2-2", "aktorer", "aktorer/trafikverket",
+                 "insatser", "rapporter", "rapporter/status", "rapporter/ansvar", "cykler",
+                 "cykler/2023-2026--2027-2030", "sok"):
+        assert (built / path / "index.html").is_file(), path
+    assert (built / "assets" / "site.css").is_file()
+    start = _page(built, "")
+    assert '<html lang="sv">' in start
+    assert "Södertälje" in start
+
+
+def test_an_initiative_shows_its_history_with_date_and_author(built: Path) -> None:
+    text = _text(_page(built, "sodertalje/1-3"))
+    assert "2027-02-03 · Anna Andersson · Reword 1.3" in text
+    assert "Test Planner" in text  # the status change and the import
+    history = text[text.index("Historik"):]
+    assert history.index("Anna Andersson") < history.index("Import the plans")  # newest first
+
+
+def test_an_initiative_shows_its_changes_between_cycles(built: Path) -> None:
+    html = _page(built, "sodertalje/1-3")
+    assert "Från 2023-2026 till 2027-2030" in _text(html)
+    assert "de nya" in html
+    diff = _text(_page(built, "cykler/2023-2026--2027-2030"))
+    assert "1.3" in diff
+
+
+def test_a_common_initiative_has_a_page_of_its_own_listing_every_core(built: Path) -> None:
+    html = _page(built, "gemensamma/2-2")
+    for core in ("sodertalje", "haninge", "flemingsberg"):
+        assert f'href="../../{core}/2-2/index.html"' in html
+    assert 'href="../../gemensamma/2-2/index.html"' in _page(built, "sodertalje/2-2")
+
+
+def test_an_actor_page_lists_what_it_leads_and_takes_part_in(built: Path) -> None:
+    text = _text(_page(built, "aktorer/trafikverket"))
+    assert "Trafikverket" in text
+    assert "Leder" in text or "Deltar i" in text
+
+
+def test_initiative_lists_carry_what_the_filters_narrow_by(built: Path) -> None:
+    html = _page(built, "insatser")
+    assert '<table class="initiatives">' in html
+    row = re.search(r'<tr data-core="sodertalje" data-area="1" data-status="ongoing"[^>]*>', html)
+    assert row is not None
+    assert re.search(r'data-actors="[a-z0-9 -]*sodertalje-kommun', row.group(0))
+    assert 'data-priority="' in row.group(0)
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append(value)
+            if name == "id" and value:
+                self.ids.add(value)
+
+
+def test_every_internal_link_resolves_and_none_leaves_the_site(built: Path) -> None:
+    parsed: dict[Path, _Links] = {}
+    for page in built.rglob("*.html"):
+        links = _Links()
+        links.feed(page.read_text(encoding="utf-8"))
+        parsed[page.resolve()] = links
+    for page, links in parsed.items():
+        for link in links.links:
+            parts = urlsplit(link)
+            assert not parts.scheme and not parts.netloc, (page, link)
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            assert target.is_file(), (page, link)
+            assert built.resolve() in target.parents
+            if parts.fragment and target in parsed:
+                assert parts.fragment in parsed[target].ids, (page, link)
+
+
+def test_base_url_makes_the_links_absolute(plan_repo: Path, tmp_path: Path) -> None:
+    result = run_cli("site", str(tmp_path / "out"), "--base-url", "https://example.org/plan/",
+                     repo=plan_repo)
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out" / "sodertalje" / "1-3" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/plan/aktorer/' in html
+    assert 'href="https://example.org/plan/assets/site.css"' in html
+
+
+def test_english_labels_on_request(plan_repo: Path, tmp_path: Path) -> None:
+    result = run_cli("site", str(tmp_path / "out"), "--lang", "en", repo=plan_repo)
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out" / "sodertalje" / "1-3" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in html
+    assert "History" in html
+    assert '<span lang="sv">' in html  # the plan's text keeps its own language
+
+
+def test_hostile_text_shows_as_text(plan_repo: Path, tmp_path: Path) -> None:
+    hostile = '<script>alert("x")</script> \'quoted\' ' + "å" * 5000
+    _edit(plan_repo, "title: Fortsätt samverka kring stations- och stadsmiljöerna vid Södertälje C "
+          "och Södertälje Syd", "title: " + repr(hostile).replace("\\'", "''"))
+    commit_all(plan_repo, "A hostile title")
+    result = run_cli("site", str(tmp_path / "out"), repo=plan_repo)
+    assert result.exit_code == 0, result.output
+    for page in (tmp_path / "out").rglob("*.html"):
+        assert "<script>alert" not in page.read_text(encoding="utf-8"), page
+    html = (tmp_path / "out" / "sodertalje" / "1-3" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+
+
+def test_the_site_says_what_it_wrote(plan_repo: Path, tmp_path: Path) -> None:
+    result = run_cli("site", str(tmp_path / "out"), repo=plan_repo)
+    assert result.exit_code == 0
+    pages = len(list((tmp_path / "out").rglob("*.html")))
+    assert re.search(rf"{pages} (pages|sidor)", result.stdout), result.stdout
+
+
+def test_a_second_run_replaces_the_site_it_wrote(plan_repo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run_cli("site", str(out), repo=plan_repo).exit_code == 0
+    (out / "stale.html").write_text("old", encoding="utf-8")
+    assert run_cli("site", str(out), repo=plan_repo).exit_code == 0
+    assert not (out / "stale.html").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "plans-repo"]  # nothing beside
+
+
+@pytest.mark.parametrize("where", ["plans", "plans/site", "schemas/x", ".git/site", "."])
+def test_refuses_to_write_where_the_plans_are(plan_repo: Path, where: str) -> None:
+    before = {p: p.read_bytes() for p in plan_repo.rglob("*") if p.is_file()}
+    result = run_cli("site", str(plan_repo / where), repo=plan_repo)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert {p: p.read_bytes() for p in plan_repo.rglob("*") if p.is_file()} == before
+
+
+def test_refuses_a_folder_that_is_not_a_site(plan_repo: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "letter.txt").write_text("keep me", encoding="utf-8")
+    result = run_cli("site", str(folder), repo=plan_repo)
+    assert result.exit_code == 2
+    assert (folder / "letter.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_needs_a_commit(plan_dir: Path, tmp_path: Path) -> None:
+    init_git_repo(plan_dir)
+    result = run_cli("site", str(tmp_path / "out"), repo=plan_dir)
+    assert result.exit_code == 2
+    assert "commit" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_core_named_like_a_site_folder_gets_a_folder_of_its_own() -> None:
+    from fardplan_cli.site import core_path, initiative_path
+
+    assert core_path("sodertalje") == "sodertalje/"
+    assert core_path("aktorer") == "karna-aktorer/"
+    assert initiative_path("aktorer", "1.3") == "karna-aktorer/1-3/"
+    assert initiative_path(None, "2.2") == "gemensamma/2-2/"
+
+
+def test_the_one_walk_finds_the_commits_that_log_finds(repo: Path) -> None:
+    """The history from one walk over the commits names, for every initiative at HEAD, the same
+    commits as ``fardplan log`` finds for it alone (the generated history has no merges)."""
+    from fardplan_cli.load import load_plan_set
+    from fardplan_cli.log import follow_up_history, initiative_history
+    from fardplan_cli.repository import PlanRepository
+    from fardplan_cli.revisions import PlanReader
+    from fardplan_cli.site_history import plan_history
+
+    with PlanReader(repo) as reader:
+        history = plan_history(reader)
+    plan = load_plan_set(PlanRepository(repo).read_plan_files(), positions=False)
+    compared = 0
+    for core in plan.cores:
+        for initiative in plan.core_plan(core.id):
+            if initiative.scope == "core":
+                keys = [initiative.ref]
+                entries = initiative_history(repo, core.id, initiative.id)
+            else:
+                keys = [initiative.id, f"{core.id}:{initiative.id}"]
+                entries = follow_up_history(repo, core.id, initiative.id)
+            walked = {event.commit.commit for event in history.of(*keys)}
+            assert walked == {entry.commit.commit for entry in entries}, initiative.ref
+            compared += 1
+    assert compared > 10
