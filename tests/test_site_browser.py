@@ -22,7 +22,7 @@ import pytest
 
 from tests.support import SHIPPED_PLANS, SHIPPED_SCHEMAS, commit_all, init_git_repo, run_cli
 from tests.support.browser import accessibility_violations, open_file
-from tests.support.static_server import serving
+from tests.support.site_serving import search_results, served_page
 
 AUTHOR = "Kim Ändrare"
 AUTHOR_DATE = "2027-03-14T10:00:00+01:00"
@@ -187,43 +187,24 @@ def test_each_kind_of_page_asks_for_nothing_outside_the_site_and_is_accessible(
 # -- search ----------------------------------------------------------------------------------
 
 
-def _search_results(page: Any) -> list[str]:
-    page.wait_for_selector(".pagefind-ui__message", timeout=15_000)
-    page.wait_for_function("() => !document.querySelector('.pagefind-ui__message')"
-                           ".textContent.match(/^(Söker|Searching)/)", timeout=15_000)
-    return [link.get_attribute("href") for link in page.query_selector_all(".pagefind-ui__result-link")]
-
-
 def test_searching_science_park_finds_initiative_3_5(site: BuiltSite, browser: Any) -> None:
     assert (site.folder / "pagefind" / "pagefind-entry.json").is_file()
-    with serving(site.folder) as root:
-        page = browser.new_page()
-        requests: list[str] = []
-        page.on("request", lambda request: requests.append(request.url))
-        try:
-            page.goto(f"{root}sok/index.html")
-            page.get_by_label("Sök på webbplatsen").fill("Science Park")
-            found = _search_results(page)
-            assert "/sodertalje/3-5/index.html" in found
-            assert [url for url in requests if not url.startswith(root)] == []
-            assert _violations(page) == []
-            # a result opens its page
-            page.click(".pagefind-ui__result-link[href='/sodertalje/3-5/index.html']")
-            page.wait_for_url(f"{root}sodertalje/3-5/index.html")
-            assert "Science Park" in page.inner_text("h1")
-        finally:
-            page.close()
+    with served_page(browser, site.folder, "sok/index.html") as served:
+        page = served.page
+        page.get_by_label("Sök på webbplatsen").fill("Science Park")
+        assert "/sodertalje/3-5/index.html" in search_results(page)
+        assert served.outside() == []
+        assert _violations(page) == []
+        # a result opens its page
+        page.click(".pagefind-ui__result-link[href='/sodertalje/3-5/index.html']")
+        page.wait_for_url(f"{served.root}sodertalje/3-5/index.html")
+        assert "Science Park" in page.inner_text("h1")
 
 
 def test_a_word_form_of_the_description_finds_its_initiative(site: BuiltSite, browser: Any) -> None:
     """3.5's description says "tillverkande företagen": "tillverkande företag" is another form."""
-    with serving(site.folder) as root:
-        page = browser.new_page()
-        try:
-            page.goto(f"{root}sok/index.html?q=tillverkande%20f%C3%B6retag")
-            assert "/sodertalje/3-5/index.html" in _search_results(page)
-        finally:
-            page.close()
+    with served_page(browser, site.folder, "sok/index.html?q=tillverkande%20f%C3%B6retag") as served:
+        assert "/sodertalje/3-5/index.html" in search_results(served.page)
 
 
 # -- filters ---------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ Swedish word forms, and the search page in a real browser, on small folders of p
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import pytest
 from fardplan_cli.errors import FardplanError
 from fardplan_cli.site_search import SEARCH_INDEX_FOLDER, SearchIndexSummary, index_site
 from tests.support.browser import accessibility_violations, open_file
-from tests.support.static_server import serving
+from tests.support.site_serving import search_results, served_page
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "fardplan_cli"
 PAGES = {
@@ -20,6 +21,17 @@ PAGES = {
     "cykel/index.html": ("Cykel", "Nya cykelvägar byggs längs stråken."),
     "meny/index.html": ("Meny", "Sidan har ingen text att söka i utanför sin meny."),
 }
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """Messages in English (a site built earlier in the same worker may have left Swedish on)."""
+    from fardplan_cli.i18n import current_language, set_language
+
+    was = current_language()
+    set_language("en")
+    yield
+    set_language(was)
 
 
 def _search_script() -> bytes:
@@ -102,23 +114,10 @@ def test_only_site_search_imports_pagefind() -> None:
 # -- in the browser ---------------------------------------------------------------------------
 
 
-def _results(page: Any) -> list[str]:
-    page.wait_for_selector(".pagefind-ui__message", timeout=10_000)
-    page.wait_for_function("() => !document.querySelector('.pagefind-ui__message')"
-                           ".textContent.match(/^(Söker|Searching)/)", timeout=10_000)
-    return [link.inner_text() for link in page.query_selector_all(".pagefind-ui__result-link")]
-
-
-def _search(browser: Any, site: Path, query: str) -> tuple[Any, list[str], list[str], str]:
-    """Open the search page served over HTTP with ``?q=query``; the page, its results' titles,
-    the requests it made and the server's address."""
-    with serving(site) as root:
-        page = browser.new_page()
-        requests: list[str] = []
-        page.on("request", lambda request: requests.append(request.url))
-        page.goto(f"{root}sok/index.html?q={query}")
-        found = _results(page)
-        return page, found, requests, root
+def _found(browser: Any, site: Path, query: str) -> list[str]:
+    """The addresses the search page's results link to, for ``?q=query``."""
+    with served_page(browser, site, f"sok/index.html?q={query}") as served:
+        return search_results(served.page)
 
 
 def test_swedish_word_forms_find_a_page_by_another_form_of_its_word(tmp_path: Path, browser: Any) -> None:
@@ -128,38 +127,34 @@ def test_swedish_word_forms_find_a_page_by_another_form_of_its_word(tmp_path: Pa
     index_site(english, "en")
 
     # "kärnans" is no prefix of "kärnorna": only Swedish stemming brings them together
-    assert _search(browser, swedish, "kärnans")[1] == ["Kärnorna"]
-    assert _search(browser, english, "kärnans")[1] == []
-    assert _search(browser, swedish, "Science Park")[1] == ["Kärnorna"]
+    assert _found(browser, swedish, "kärnans") == ["/karnor/index.html"]
+    assert _found(browser, english, "kärnans") == []
+    assert _found(browser, swedish, "Science Park") == ["/karnor/index.html"]
     # the text outside data-pagefind-body (the navigation) is not indexed
-    assert _search(browser, swedish, "Navigeringsord")[1] == []
+    assert _found(browser, swedish, "Navigeringsord") == []
 
 
 def test_the_search_page_uses_only_the_sites_files_and_is_accessible(tmp_path: Path, browser: Any) -> None:
     site = small_site(tmp_path / "site")
     index_site(site, "sv")
 
-    page, found, requests, root = _search(browser, site, "cykelväg")
-
-    assert found == ["Cykel"]
-    assert [url for url in requests if not url.startswith(root)] == []
-    assert any(url.startswith(f"{root}pagefind/") for url in requests)
-    href = page.get_attribute(".pagefind-ui__result-link", "href")
-    assert href == "/cykel/index.html"
-    label = page.get_attribute("label.search-label", "for")
-    assert label is not None and page.query_selector(f"input#{label}") is not None
-    assert [v["id"] + ": " + v["help"] for v in accessibility_violations(page)] == []
+    with served_page(browser, site, "sok/index.html?q=cykelväg") as served:
+        page = served.page
+        assert search_results(page) == ["/cykel/index.html"]
+        assert page.inner_text(".pagefind-ui__result-link") == "Cykel"
+        assert served.outside() == []
+        assert any(url.startswith(f"{served.root}pagefind/") for url in served.requests)
+        label = page.get_attribute("label.search-label", "for")
+        assert label is not None and page.query_selector(f"input#{label}") is not None
+        assert [v["id"] + ": " + v["help"] for v in accessibility_violations(page)] == []
 
 
 def test_results_link_below_the_root_when_the_site_is_served_below_it(tmp_path: Path, browser: Any) -> None:
     site = small_site(tmp_path / "served" / "plans")
     index_site(site, "sv")
 
-    with serving(tmp_path / "served") as root:
-        page = browser.new_page()
-        page.goto(f"{root}plans/sok/index.html?q=cykelväg")
-        assert _results(page) == ["Cykel"]
-        assert page.get_attribute(".pagefind-ui__result-link", "href") == "/plans/cykel/index.html"
+    with served_page(browser, tmp_path / "served", "plans/sok/index.html?q=cykelväg") as served:
+        assert search_results(served.page) == ["/plans/cykel/index.html"]
 
 
 def test_from_files_on_disk_the_search_page_says_it_needs_a_server(tmp_path: Path, browser: Any) -> None:
@@ -167,18 +162,18 @@ def test_from_files_on_disk_the_search_page_says_it_needs_a_server(tmp_path: Pat
     index_site(site, "sv")
 
     page, outside = open_file(browser, site / "sok" / "index.html")
-
-    page.wait_for_selector(".search-note")
-    assert "webbserver" in page.inner_text(".search-note")
-    assert outside == []
+    try:
+        page.wait_for_selector(".search-note")
+        assert "webbserver" in page.inner_text(".search-note")
+        assert outside == []
+    finally:
+        page.close()
 
 
 def test_a_site_built_without_the_index_says_so(tmp_path: Path, browser: Any) -> None:
     site = small_site(tmp_path / "site")
 
-    with serving(site) as root:
-        page = browser.new_page()
-        page.goto(f"{root}sok/index.html")
-        page.wait_for_selector(".search-note")
-        assert "Sökindexet saknas" in page.inner_text(".search-note")
+    with served_page(browser, site, "sok/index.html") as served:
+        served.page.wait_for_selector(".search-note")
+        assert "Sökindexet saknas" in served.page.inner_text(".search-note")
 

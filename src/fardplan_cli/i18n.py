@@ -634,6 +634,7 @@ _SWEDISH: dict[str, str] = {
     "Showing {shown} of {total} initiatives": "Visar {shown} av {total} insatser",
     "Show all": "Visa alla",
     "Prioritised in the cycle": "Prioriterad i cykeln",
+    "Search index: {pages} pages, {files} files, {size}": "Sökindex: {pages} sidor, {files} filer, {size}",
     # -- reading plan files (yamlfile, load) --
     "the file is {size:,} bytes; plan files may be at most {limit:,} bytes": (
         "filen är {size:,} byte; en planfil får vara högst {limit:,} byte"

@@ -34,13 +34,23 @@ def site(
     from fardplan_cli.i18n import set_language, t
     from fardplan_cli.render.site_pages import render_site
     from fardplan_cli.site import build_site
+    from fardplan_cli.site_search import SearchIndexSummary, index_site
     from fardplan_cli.site_writing import check_site_target, write_site
 
     repository = open_repository(ctx)
     check_site_target(repository.root, out)  # refused before anything is read
     site = build_site(repository.root, lang.value if lang is not None else None)
     set_language("en" if site.language == "en" else "sv")
-    written = write_site(repository.root, out, render_site(site, base_url))
+    indexed: list[SearchIndexSummary] = []
+
+    def index_for_search(folder: Path) -> None:  # the plans' text is in the plans' language
+        indexed.append(index_site(folder, site.plan.region.language))
+
+    written = write_site(repository.root, out, render_site(site, base_url),
+                         before_publish=index_for_search)
     size = f"{written.size / 1_000_000:.1f} MB"
     typer.echo(t("Wrote the site to {folder}: {pages} pages, {files} files, {size}",
                  folder=str(out), pages=written.pages, files=written.files, size=size))
+    for summary in indexed:
+        typer.echo(t("Search index: {pages} pages, {files} files, {size}", pages=summary.pages,
+                     files=summary.files, size=f"{summary.size / 1_000_000:.1f} MB"))
