@@ -4,6 +4,7 @@ Swedish word forms, and the search page in a real browser, on small folders of p
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import pytest
 
 from fardplan_cli.errors import FardplanError
 from fardplan_cli.site_search import SEARCH_INDEX_FOLDER, SearchIndexSummary, index_site
+from tests.support import run_cli
 from tests.support.browser import accessibility_violations, open_file
 from tests.support.site_serving import search_results, served_page
 
@@ -54,6 +56,10 @@ def small_site(folder: Path, lang: str = "sv") -> Path:
 
     for path, (title, text) in PAGES.items():
         write(path, title, f"<p>{text}</p>")
+    write("lista/index.html", "Lista",
+          '<form class="initiative-filters" hidden><select><option>Filterord</option></select></form>'
+          '<table class="initiatives"><thead><tr><th>Rubrikord</th></tr></thead>'
+          '<tbody><tr><td>Radord</td></tr></tbody></table>')
     write("sok/index.html", "Sök", '<div id="search"></div>')
     (folder / "assets").mkdir(parents=True, exist_ok=True)
     (folder / "assets" / "search.js").write_bytes(_search_script())
@@ -67,11 +73,11 @@ def test_the_index_and_pagefinds_interface_are_written_into_the_site(tmp_path: P
 
     index = site / SEARCH_INDEX_FOLDER
     written = [p for p in index.rglob("*") if p.is_file()]
-    assert summary == SearchIndexSummary(pages=4, language="sv", files=len(written),
+    assert summary == SearchIndexSummary(pages=5, language="sv", files=len(written),
                                          size=sum(p.stat().st_size for p in written))
     entry = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["sv"]
-    assert entry["languages"]["sv"]["page_count"] == 4
+    assert entry["languages"]["sv"]["page_count"] == 5
     # the Swedish stemmer's own WebAssembly, and the interface the search page loads
     assert (index / "wasm.sv.pagefind").is_file()
     assert (index / "pagefind-ui.js").is_file() and (index / "pagefind-ui.css").is_file()
@@ -130,8 +136,12 @@ def test_swedish_word_forms_find_a_page_by_another_form_of_its_word(tmp_path: Pa
     assert _found(browser, swedish, "kärnans") == ["/karnor/index.html"]
     assert _found(browser, english, "kärnans") == []
     assert _found(browser, swedish, "Science Park") == ["/karnor/index.html"]
-    # the text outside data-pagefind-body (the navigation) is not indexed
+    # the text outside data-pagefind-body (the navigation) is not indexed, nor the filters'
+    # options or a list's column headings
     assert _found(browser, swedish, "Navigeringsord") == []
+    assert _found(browser, swedish, "Filterord") == []
+    assert _found(browser, swedish, "Rubrikord") == []
+    assert _found(browser, swedish, "Radord") == ["/lista/index.html"]
 
 
 def test_the_search_page_uses_only_the_sites_files_and_is_accessible(tmp_path: Path, browser: Any) -> None:
@@ -177,3 +187,44 @@ def test_a_site_built_without_the_index_says_so(tmp_path: Path, browser: Any) ->
         served.page.wait_for_selector(".search-note")
         assert "Sökindexet saknas" in served.page.inner_text(".search-note")
 
+
+
+# -- in 'fardplan site' -----------------------------------------------------------------------
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_site_command_builds_the_index_and_a_failed_index_leaves_the_old_site(
+        plan_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = plan_repo.parent / "_site"
+
+    built = run_cli("site", str(out), repo=plan_repo)
+
+    assert built.exit_code == 0, built.output
+    assert re.search(r"^Sökindex: \d+ sidor, \d+ filer", built.stdout, re.M)  # in the site's language
+    entry = json.loads((out / SEARCH_INDEX_FOLDER / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["sv"]  # the plans' language
+    before = _snapshot(out)
+    beside = sorted(p.name for p in plan_repo.parent.iterdir())
+
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(plan_repo.parent / "no-such-program"))
+    failed = run_cli("site", str(out), repo=plan_repo)
+
+    assert failed.exit_code == 1, failed.output
+    assert "kan inte bygga sökindexet: Pagefinds program är inte installerat" in failed.stderr
+    assert "Traceback" not in failed.output
+    assert _snapshot(out) == before
+    assert sorted(p.name for p in plan_repo.parent.iterdir()) == beside
+
+
+def test_an_english_site_searches_the_plans_in_swedish(plan_repo: Path) -> None:
+    out = plan_repo.parent / "_site"
+
+    built = run_cli("site", str(out), "--lang", "en", repo=plan_repo)
+
+    assert built.exit_code == 0, built.output
+    assert '<html lang="en">' in (out / "index.html").read_text(encoding="utf-8")
+    entry = json.loads((out / SEARCH_INDEX_FOLDER / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["sv"]

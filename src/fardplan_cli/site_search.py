@@ -29,6 +29,14 @@ SEARCH_INDEX_FOLDER = "pagefind"
 """Where the index and Pagefind's interface go, relative to the site's root."""
 
 
+NOT_SEARCHED = (
+    "form.initiative-filters",  # the filters' options name every core, area and actor of a list
+    "thead",  # a list's column headings, on every list
+)
+"""What Pagefind leaves out of the index within a page's ``data-pagefind-body``: text that is on
+many pages and says nothing of the page (it would make every list a result for an actor's name)."""
+
+
 @dataclass(frozen=True)
 class SearchIndexSummary:
     """What the index holds: the pages indexed, in which language, and the files and bytes
@@ -87,6 +95,7 @@ async def _index(root: Path, output: Path, language: str) -> int:
                               "installed (pip install 'pagefind[bin]')")) from None
     config: IndexConfig = {
         "force_language": language,
+        "exclude_selectors": list(NOT_SEARCHED),
         # The site links to folder/index.html so that it also works from files on disk; the
         # search results link the same way.
         "keep_index_url": True,
