@@ -54,6 +54,8 @@ def test_the_page_set_and_its_addresses(built: Path) -> None:
                  "cykler/2023-2026--2027-2030", "sok"):
         assert (built / path / "index.html").is_file(), path
     assert (built / "assets" / "site.css").is_file()
+    assert (built / "assets" / "print.css").is_file()  # the print stylesheet, linked once
+    assert '@import url("assets/print.css");' in _page(built, "")
     start = _page(built, "")
     assert '<html lang="sv">' in start
     assert "Södertälje" in start
@@ -235,3 +237,37 @@ def test_the_one_walk_finds_the_commits_that_log_finds(repo: Path) -> None:
             assert walked == {entry.commit.commit for entry in entries}, initiative.ref
             compared += 1
     assert compared > 10
+
+
+def test_the_site_follows_fardplans_language_and_else_the_plans(plan_repo: Path, tmp_path: Path) -> None:
+    assert run_cli("--lang", "en", "site", str(tmp_path / "en"), repo=plan_repo).exit_code == 0
+    assert '<html lang="en">' in (tmp_path / "en" / "index.html").read_text(encoding="utf-8")
+    result = run_cli("site", str(tmp_path / "sv"), repo=plan_repo)  # LANG=C: messages in English
+    assert '<html lang="sv">' in (tmp_path / "sv" / "index.html").read_text(encoding="utf-8")
+    assert "Wrote the site" in result.stdout
+
+
+def test_a_commit_whose_plans_do_not_read_is_passed_over(plan_repo: Path, tmp_path: Path) -> None:
+    good = (plan_repo / "plans" / "sodertalje.yaml").read_text(encoding="utf-8")
+    (plan_repo / "plans" / "sodertalje.yaml").write_text(good + "\n  broken: [\n", encoding="utf-8")
+    commit_all(plan_repo, "Broken for a while")
+    (plan_repo / "plans" / "sodertalje.yaml").write_text(good, encoding="utf-8")
+    commit_all(plan_repo, "Mended")
+    assert run_cli("set-status", "sodertalje:1.3", "ongoing", "--commit", repo=plan_repo).exit_code == 0
+    result = run_cli("site", str(tmp_path / "out"), repo=plan_repo)
+    assert result.exit_code == 0, result.output
+    text = _text((tmp_path / "out" / "sodertalje" / "1-3" / "index.html").read_text(encoding="utf-8"))
+    assert "set-status sodertalje:1.3" in text
+    assert "Broken for a while" not in text and "Mended" not in text  # nothing changed across them
+
+
+def test_plans_with_problems_at_head_are_refused(plan_repo: Path, tmp_path: Path) -> None:
+    file = plan_repo / "plans" / "sodertalje.yaml"
+    file.write_text(file.read_text(encoding="utf-8") + "\n  broken: [\n", encoding="utf-8")
+    commit_all(plan_repo, "Broken")
+    result = run_cli("site", str(tmp_path / "out"), repo=plan_repo)
+    assert result.exit_code == 1
+    assert "plans/sodertalje.yaml" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["plans-repo"]  # no half-built folder left

@@ -203,7 +203,7 @@ def test_the_site_command_builds_the_index_and_a_failed_index_leaves_the_old_sit
     built = run_cli("site", str(out), repo=plan_repo)
 
     assert built.exit_code == 0, built.output
-    assert re.search(r"^Sökindex: \d+ sidor, \d+ filer", built.stdout, re.M)  # in the site's language
+    assert re.search(r"^Search index: \d+ pages, \d+ files", built.stdout, re.M)
     entry = json.loads((out / SEARCH_INDEX_FOLDER / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["sv"]  # the plans' language
     before = _snapshot(out)
@@ -213,7 +213,7 @@ def test_the_site_command_builds_the_index_and_a_failed_index_leaves_the_old_sit
     failed = run_cli("site", str(out), repo=plan_repo)
 
     assert failed.exit_code == 1, failed.output
-    assert "kan inte bygga sökindexet: Pagefinds program är inte installerat" in failed.stderr
+    assert "cannot build the search index: Pagefind's program is not installed" in failed.stderr
     assert "Traceback" not in failed.output
     assert _snapshot(out) == before
     assert sorted(p.name for p in plan_repo.parent.iterdir()) == beside

@@ -166,8 +166,10 @@ SWEDISH_HELP: dict[str, str] = {
         "Mappen som webbplatsen skrivs till (ersätts helt; aldrig i plans/, schemas/ eller .git/).",
     "Prefix every link with URL (default: relative links, so the folder works from anywhere).":
         "Sätt URL före varje länk (standard: relativa länkar, så att mappen fungerar var som helst).",
-    "Language of the site's labels (default: the plans' language).":
-        "Språk för webbplatsens rubriker (standard: planernas språk).",
+    "Language of the site's labels (default: fardplan's --lang or FARDPLAN_LANG, else the plans' "
+    "language).":
+        "Språk för webbplatsens rubriker (standard: fardplans --lang eller FARDPLAN_LANG, annars "
+        "planernas språk).",
     "Check the whole plan set against the schemas and the plan rules; print every problem.\n\n"
     "Exit 0 when the plans are valid, 1 when they have errors (with --strict, warnings too).":
         "Kontrollera hela planmängden mot scheman och planregler; skriv ut varje problem.\n\n"

@@ -22,7 +22,8 @@ def site(
         help="Prefix every link with URL (default: relative links, so the folder works from "
         "anywhere).")] = None,
     lang: Annotated[Lang | None, typer.Option(
-        "--lang", help="Language of the site's labels (default: the plans' language).")] = None,
+        "--lang", help="Language of the site's labels (default: fardplan's --lang or "
+        "FARDPLAN_LANG, else the plans' language).")] = None,
 ) -> None:
     """Write the plans as a static website: the cores' plans and lägesbild, a page per
     initiative with its follow-up and history, a page per actor, the reports, the changes
@@ -31,7 +32,7 @@ def site(
     The plans are read from git at HEAD (commit them first); the history of every initiative
     comes from one walk over the commits.
     """
-    from fardplan_cli.i18n import set_language, t
+    from fardplan_cli.i18n import current_language, set_language, t
     from fardplan_cli.render.site_pages import render_site
     from fardplan_cli.site import build_site
     from fardplan_cli.site_search import SearchIndexSummary, index_site
@@ -39,15 +40,23 @@ def site(
 
     repository = open_repository(ctx)
     check_site_target(repository.root, out)  # refused before anything is read
-    site = build_site(repository.root, lang.value if lang is not None else None)
+    # The site's language: its own --lang, else fardplan's (--lang, FARDPLAN_LANG), else the plans'.
+    chosen = lang or ctx.find_root().params.get("lang")  # click's value: the choice's name
+    language = chosen.value if isinstance(chosen, Lang) else chosen if chosen in ("sv", "en") else None
+    site = build_site(repository.root, language)
+    messages = current_language()
     set_language("en" if site.language == "en" else "sv")
     indexed: list[SearchIndexSummary] = []
 
-    def index_for_search(folder: Path) -> None:  # the plans' text is in the plans' language
-        indexed.append(index_site(folder, site.plan.region.language))
+    def index_for_search(folder: Path) -> None:
+        set_language(messages)  # the pages are written; what goes wrong now is said as any message
+        indexed.append(index_site(folder, site.plan.region.language))  # the plans' text's language
 
-    written = write_site(repository.root, out, render_site(site, base_url),
-                         before_publish=index_for_search)
+    try:
+        written = write_site(repository.root, out, render_site(site, base_url),
+                             before_publish=index_for_search)
+    finally:
+        set_language(messages)
     size = f"{written.size / 1_000_000:.1f} MB"
     typer.echo(t("Wrote the site to {folder}: {pages} pages, {files} files, {size}",
                  folder=str(out), pages=written.pages, files=written.files, size=size))

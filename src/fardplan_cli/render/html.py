@@ -54,6 +54,7 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("fardplan_cli.render", "templates"),
         autoescape=True,
+        auto_reload=False,  # package data: the templates do not change while a command runs
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -74,12 +74,14 @@ def asset_linker(page: str, base_url: str | None) -> Callable[[str], str]:
 
 
 def site_assets() -> list[tuple[str, bytes]]:
-    """The files of ``templates/site/`` that are not templates (style sheet, scripts), copied
-    as they are into the site's ``assets/``."""
-    folder = resources.files("fardplan_cli.render").joinpath("templates").joinpath("site")
-    return sorted((f"{ASSETS_FOLDER}/{entry.name}", entry.read_bytes())
-                  for entry in folder.iterdir()
-                  if entry.is_file() and not entry.name.endswith(".j2"))
+    """The files of ``templates/site/`` that are not templates (style sheet, scripts), and the
+    shared print stylesheet, copied as they are into the site's ``assets/``."""
+    templates = resources.files("fardplan_cli.render").joinpath("templates")
+    folder = templates.joinpath("site")
+    found = [(f"{ASSETS_FOLDER}/{entry.name}", entry.read_bytes()) for entry in folder.iterdir()
+             if entry.is_file() and not entry.name.endswith(".j2")]
+    found.append((f"{ASSETS_FOLDER}/print.css", templates.joinpath("print.css").read_bytes()))
+    return sorted(found)
 
 
 def _tables(output: Output) -> list[TableOutput]:
