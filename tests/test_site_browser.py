@@ -58,6 +58,7 @@ def _plan_repository(root: Path) -> str:
                   "GIT_COMMITTER_DATE": AUTHOR_DATE})
     fardplan("set-status", "sodertalje:3.5", "ongoing", "--commit")
     fardplan("set-status", "haninge:2.1", "done", "--commit")
+    fardplan("prioritize", "sodertalje:1.3", "--cycle", "2027-2030", "--dialogue", "2027-02-01", "--commit")
     return fardplan("new", "--core", "sodertalje", "--area", "4", "--title", HOSTILE_TITLE,
                     "--description", HOSTILE_DESCRIPTION, "--lead", "trafikverket",
                     "--commit").strip().splitlines()[0]
@@ -207,6 +208,16 @@ def test_a_word_form_of_the_description_finds_its_initiative(site: BuiltSite, br
         assert "/sodertalje/3-5/index.html" in search_results(served.page)
 
 
+def test_hostile_text_in_search_results_shows_as_text(site: BuiltSite, browser: Any) -> None:
+    with served_page(browser, site.folder, "sok/index.html?q=citat%20apostrof") as served:
+        found = search_results(served.page)
+        assert f"/{site.hostile_page}index.html" in found
+        titles = served.page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => a.textContent)")
+        assert any("<script>window.hostile = 1</script>" in title for title in titles)
+        assert served.page.evaluate("window.hostile") is None
+        assert served.page.locator(".pagefind-ui__results img, .pagefind-ui__results script").count() == 0
+
+
 # -- filters ---------------------------------------------------------------------------------
 
 
@@ -232,6 +243,27 @@ def test_filtering_status_pagaende_lists_only_the_ongoing_initiatives(site: Buil
         page.wait_for_function("() => !location.search.includes('status')")
         assert len(_visible_statuses(page)) == len(every)
         assert outside == []
+    finally:
+        page.close()
+
+
+FILTERED_BY = {"core": "core", "area": "area", "status": "status", "actor": "actors", "priority": "priority"}
+
+
+def test_each_select_narrows_the_list_by_its_own_ids(site: BuiltSite, browser: Any) -> None:
+    page, _ = open_file(browser, site.folder / "insatser" / "index.html")
+    try:
+        names = page.eval_on_selector_all("form.initiative-filters select", "s => s.map(e => e.name)")
+        assert names == list(FILTERED_BY)
+        for name, attribute in FILTERED_BY.items():
+            select = page.locator(f"select[name={name}]")
+            value = select.locator("option").nth(1).get_attribute("value")
+            select.select_option(value)
+            rows: list[tuple[bool, str]] = page.eval_on_selector_all(
+                "table.initiatives tbody tr", f"rows => rows.map(r => [!r.hidden, r.dataset.{attribute}])")
+            assert any(shown for shown, _ in rows), name
+            assert all(shown == (value in ids.split(" ")) for shown, ids in rows), name
+            select.select_option("")
     finally:
         page.close()
 
