@@ -271,3 +271,31 @@ def test_plans_with_problems_at_head_are_refused(plan_repo: Path, tmp_path: Path
     assert "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["plans-repo"]  # no half-built folder left
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "example.org/plan", "//example.org/",
+                                 'https://example.org/"><script>', "ftp://example.org/"])
+def test_a_base_url_that_is_not_an_address_is_refused(plan_repo: Path, tmp_path: Path, url: str) -> None:
+    result = run_cli("site", str(tmp_path / "out"), "--base-url", url, repo=plan_repo)
+    assert result.exit_code == 2
+    assert "--base-url" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_base_url_may_be_a_path_from_the_servers_root(plan_repo: Path, tmp_path: Path) -> None:
+    assert run_cli("site", str(tmp_path / "out"), "--base-url", "/plan", repo=plan_repo).exit_code == 0
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert 'href="/plan/sodertalje/index.html"' not in html
+    assert 'href="/plan/sodertalje/"' in html
+
+
+def test_the_plan_trees_read_at_once_are_those_read_one_by_one(repo: Path) -> None:
+    from fardplan_cli.revisions import PlanReader
+
+    with PlanReader(repo) as reader:
+        commits = [c.commit for c in reader.git.commits_changing(["plans/"])][:30]
+        one_by_one = [reader.plan_blobs(c) for c in commits]
+        reader.read_plan_trees(commits)
+        assert [reader.plan_blobs(c) for c in commits] == one_by_one
+        assert len({tuple(sorted(b.items())) for b in one_by_one}) > 1
+        assert reader.git.files_at_many(commits[:2], "no-such-folder") == [{}, {}]

@@ -1021,4 +1021,7 @@ _SWEDISH: dict[str, str] = {
         'webbplatsen byggs från planernas incheckningar, och det finns ingen ännu: checka in planerna först',
     '{count} changes': '{count} ändringar',
     '{path} is not a folder': '{path} är ingen mapp',
+    "--base-url must be an http:// or https:// address or a path that starts with /, not {url!r}":
+        "--base-url måste vara en http://- eller https://-adress eller en sökväg som börjar med /, "
+        "inte {url!r}",
 }

@@ -7,7 +7,7 @@ working tree's files are hashed the way git hashes blobs, so that they share the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
@@ -71,6 +71,7 @@ class PlanReader:
         self._documents: dict[tuple[str, str], Document | _ParseFailure] = {}
         self._indexes: dict[tuple[str, str], FileInitiatives] = {}
         self._unparsed: dict[str, bytes] = {}  # blobs read by ``blob_at``, not yet parsed
+        self._plan_trees: dict[str, dict[str, str]] = {}  # by commit: see ``read_plan_trees``
         self.parsed = 0  # how many files were actually parsed (tests check the cache with it)
         self.files_cut = 0  # how many changed core files the diff read piece by piece
         self.read_every_core = False  # whether the diff had to read every core file
@@ -104,9 +105,22 @@ class PlanReader:
     # -- files and blobs ------------------------------------------------------------------------
 
     def plan_blobs(self, commit: str) -> dict[str, str]:
-        """``{plans/<file>.yaml: blob id}`` at a commit."""
+        """``{plans/<file>.yaml: blob id}`` at a commit (from ``read_plan_trees`` when it read
+        that commit's)."""
+        known = self._plan_trees.get(commit)
+        if known is not None:
+            return dict(known)
         return {path: oid for path, oid in self.git.files_at(commit, PLANS_DIR).items()
                 if is_plan_path(path)}
+
+    def read_plan_trees(self, commits: Sequence[str]) -> None:
+        """Read the plan files' blob ids at each of these commits in one go, for ``plan_blobs``
+        (a walk over many commits asks git once per stretch of them, not twice per commit);
+        those of the commits read before are forgotten."""
+        found = self.git.files_at_many(commits, PLANS_DIR)
+        self._plan_trees = {commit: {path: oid for path, oid in files.items()
+                                     if is_plan_path(path)}
+                            for commit, files in zip(commits, found, strict=True)}
 
     def work_tree_blobs(self, files: Mapping[str, bytes]) -> dict[str, tuple[str, bytes | None]]:
         """The working tree's files with the blob id git would give each (no parsing)."""

@@ -75,6 +75,20 @@ def cycle_path(comparison: CycleComparison) -> str:
     return f"{CYCLES_FOLDER}/{comparison.slug}/"
 
 
+def check_base_url(url: str) -> str:
+    """The base URL of ``--base-url``: an ``http(s)://`` address or a path from the server's
+    root (``/plan/``), with no spaces, quotes or angle brackets; ``UsageError`` otherwise."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    absolute = parts.scheme in ("http", "https") and bool(parts.netloc)
+    rooted = not parts.scheme and not parts.netloc and url.startswith("/") and not url.startswith("//")
+    if not (absolute or rooted) or any(c.isspace() or c in "\"'<>\\" for c in url):
+        raise UsageError(t("--base-url must be an http:// or https:// address or a path that starts "
+                           "with /, not {url!r}", url=url))
+    return url
+
+
 # -- the pages' content -------------------------------------------------------------------------
 
 

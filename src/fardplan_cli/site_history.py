@@ -25,6 +25,9 @@ from fardplan_cli.gitstore import CommitInfo, RevisionError
 from fardplan_cli.load import PLANS_DIR, REGION_FILE, core_id_of, is_core_file
 from fardplan_cli.revisions import PlanReader, Revision
 
+# The walk asks git for this many commits' trees of plans/ at once.
+TREES_READ_AT_ONCE = 200
+
 
 @dataclass(frozen=True)
 class HistoryEvent:
@@ -139,9 +142,13 @@ def plan_history(reader: PlanReader) -> PlanHistory:
     from fardplan_cli.revision_diff import compare
 
     history = PlanHistory()
-    commits = reader.git.commits_changing([f"{PLANS_DIR}/"], first_parent=True)
+    commits = reader.git.commits_changing([f"{PLANS_DIR}/"], first_parent=True)[::-1]
     previous: Revision | None = None
-    for info in reversed(commits):  # oldest first
+    for index, info in enumerate(commits):  # oldest first
+        if index % TREES_READ_AT_ONCE == 0:
+            stretch = commits[index : index + TREES_READ_AT_ONCE]
+            reader.read_plan_trees([*([previous.commit] if previous and previous.commit else []),
+                                    *(c.commit for c in stretch)])
         revision = _revision(info)
         try:
             if previous is None:

@@ -34,10 +34,12 @@ def site(
     """
     from fardplan_cli.i18n import current_language, set_language, t
     from fardplan_cli.render.site_pages import render_site
-    from fardplan_cli.site import build_site
+    from fardplan_cli.site import build_site, check_base_url
     from fardplan_cli.site_search import SearchIndexSummary, index_site
     from fardplan_cli.site_writing import check_site_target, write_site
 
+    if base_url is not None:
+        check_base_url(base_url)
     repository = open_repository(ctx)
     check_site_target(repository.root, out)  # refused before anything is read
     # The site's language: its own --lang, else fardplan's (--lang, FARDPLAN_LANG), else the plans'.
