@@ -67,6 +67,9 @@ def test_an_initiative_shows_its_history_with_date_and_author(built: Path) -> No
     assert "Test Planner" in text  # the status change and the import
     history = text[text.index("Historik"):]
     assert history.index("Anna Andersson") < history.index("Import the plans")  # newest first
+    html = _page(built, "sodertalje/1-3")
+    reworded = html[html.index("Reword 1.3"):]
+    assert "spårstationerna</ins>" in reworded and "<del>kärnans</del>" in reworded  # words marked
 
 
 def test_an_initiative_shows_its_changes_between_cycles(built: Path) -> None:

@@ -10,15 +10,16 @@ from ``file://`` and from any sub-path; with a base URL they are absolute
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from importlib import resources
 from typing import Any
 
+from fardplan_cli.diff import Change, DiffResult
 from fardplan_cli.i18n import t
 from fardplan_cli.model import Indicator
 from fardplan_cli.render import DetailOutput, Output, TableOutput
-from fardplan_cli.render.diff_common import CARRIER_KINDS
+from fardplan_cli.render.diff_common import CARRIER_KINDS, Item
 from fardplan_cli.site import (
     ACTORS_FOLDER,
     ASSETS_FOLDER,
@@ -92,6 +93,17 @@ def _tables(output: Output) -> list[TableOutput]:
 
 def _years_of(indicators: Sequence[Indicator]) -> list[int]:
     return sorted({value.year for indicator in indicators for value in indicator.values})
+
+
+def described(result: DiffResult, changes: Sequence[Change]) -> list[Item]:
+    """Some changes of a diff as the diff's pages word them: an item per initiative, a line per
+    changed field, with the words deleted and inserted."""
+    from fardplan_cli.render.diff_common import DiffReport, build_document
+    from fardplan_cli.revisions import WORK_TREE
+
+    only = replace(result, changes=tuple(changes))
+    document = build_document(DiffReport(WORK_TREE, WORK_TREE, only))
+    return [item for section in document.sections for item in section.items]
 
 
 class SiteRenderer:
@@ -175,12 +187,10 @@ class SiteRenderer:
                             tables=_tables(output))
 
     def initiative_page(self, page: InitiativePage) -> tuple[str, str]:
-        from fardplan_cli.render.diff_common import describe_changes
-
         initiative = page.initiative
         title = f"{initiative.id} {initiative.title}"
         return self.page(page.path, "site/initiative.html.j2", title, page=page,
-                         describe=describe_changes)
+                         described=described)
 
     def report_pages(self) -> Iterator[tuple[str, str]]:
         from fardplan_cli.query import InitiativeFilter
