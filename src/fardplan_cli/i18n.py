@@ -618,6 +618,23 @@ _SWEDISH: dict[str, str] = {
     "--install must be a pip requirement without quotes, $ or backticks": (
         "--install ska vara ett pip-krav utan citattecken, $ eller backticks"
     ),
+    # -- the site's search index (site_search.py) and its filters (templates/site/filters.html.j2) --
+    "cannot index {path} for search: it is not a folder": (
+        "kan inte indexera {path} för sökning: det är ingen mapp"
+    ),
+    "cannot build the search index: Pagefind's program is not installed (pip install 'pagefind[bin]'): {error}": (
+        "kan inte bygga sökindexet: Pagefinds program är inte installerat (pip install 'pagefind[bin]'): {error}"
+    ),
+    "cannot build the search index: the Python package pagefind is not installed (pip install 'pagefind[bin]')": (
+        "kan inte bygga sökindexet: Python-paketet pagefind är inte installerat (pip install 'pagefind[bin]')"
+    ),
+    "cannot build the search index of {path}: {error}": "kan inte bygga sökindexet för {path}: {error}",
+    "All": "Alla",
+    "Filter the initiatives": "Filtrera insatserna",
+    "Showing {shown} of {total} initiatives": "Visar {shown} av {total} insatser",
+    "Show all": "Visa alla",
+    "Prioritised in the cycle": "Prioriterad i cykeln",
+    "Search index: {pages} pages, {files} files, {size}": "Sökindex: {pages} sidor, {files} filer, {size}",
     # -- reading plan files (yamlfile, load) --
     "the file is {size:,} bytes; plan files may be at most {limit:,} bytes": (
         "filen är {size:,} byte; en planfil får vara högst {limit:,} byte"

@@ -35,6 +35,7 @@ def site(
     from fardplan_cli.i18n import current_language, set_language, t
     from fardplan_cli.render.site_pages import render_site
     from fardplan_cli.site import build_site, check_base_url
+    from fardplan_cli.site_search import SearchIndexSummary, index_site
     from fardplan_cli.site_writing import check_site_target, write_site
 
     if base_url is not None:
@@ -47,10 +48,20 @@ def site(
     site = build_site(repository.root, language)
     messages = current_language()
     set_language("en" if site.language == "en" else "sv")
+    indexed: list[SearchIndexSummary] = []
+
+    def index_for_search(folder: Path) -> None:
+        set_language(messages)  # the pages are written; what goes wrong now is said as any message
+        indexed.append(index_site(folder, site.plan.region.language))  # the plans' text's language
+
     try:
-        written = write_site(repository.root, out, render_site(site, base_url))
+        written = write_site(repository.root, out, render_site(site, base_url),
+                             before_publish=index_for_search)
     finally:
         set_language(messages)
     size = f"{written.size / 1_000_000:.1f} MB"
     typer.echo(t("Wrote the site to {folder}: {pages} pages, {files} files, {size}",
                  folder=str(out), pages=written.pages, files=written.files, size=size))
+    for summary in indexed:
+        typer.echo(t("Search index: {pages} pages, {files} files, {size}", pages=summary.pages,
+                     files=summary.files, size=f"{summary.size / 1_000_000:.1f} MB"))
