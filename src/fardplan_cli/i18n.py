@@ -948,4 +948,19 @@ _SWEDISH: dict[str, str] = {
     "Made {date}": "Utskriven {date}",
     "changes since {commit}": "ändringar sedan {commit}",
     "revision {commit}": "incheckning {commit}",
+    # document
+    "Contents": "Innehåll",
+    "Initiative map {core}": "Insatskarta {core}",
+    "Published: {year}": "Publicerad: {year}",
+    "The plan of {core} has not been entered yet: this document holds only the text that every "
+    "roadmap shares.": "Färdplanen för {core} har inte förts in ännu: dokumentet innehåller bara den "
+    "text som alla färdplaner delar.",
+    "section {id!r} is already defined on line {line}; give this one an id of its own":
+        "avsnittet {id!r} finns redan på rad {line}; ge det här ett eget id",
+    "plans/region.yaml has no shared section {id!r} to replace":
+        "plans/region.yaml har inget gemensamt avsnitt {id!r} att ersätta",
+    "a section id (lower-case letters, digits and hyphens, e.g. avgransning)":
+        "ett avsnitts-id (gemener, siffror och bindestreck, t.ex. avgransning)",
+    "use the id of a section under document.sections in plans/region.yaml":
+        "använd id för ett avsnitt under document.sections i plans/region.yaml",
 }
