@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+if TYPE_CHECKING:
+    from fardplan_cli.i18n import Language
+
 from fardplan_cli.cli.common import format_option, load_plans
-from fardplan_cli.render.export import EXPORT_RENDERERS
+from fardplan_cli.render.export import EXPORT_RENDERERS, labels_in
 
 
 def export(
@@ -24,8 +27,10 @@ def export(
 ) -> None:
     """The whole plan as a printable document, in the order of the published roadmap.
 
-    Per core: its character; per goal area the introduction, the direction, the common and the
-    core-specific initiatives; the initiative map by place; the indicators (lägesbild).
+    Per core: the cover, the contents and the introduction; its character; per goal area the
+    introduction, the direction, the common and the core-specific initiatives; the initiative map
+    by goal area; Genomförande; the indicators (lägesbild). In the plans' language unless --lang
+    says otherwise; the plan's text is always as written.
     """
     import io
     import sys
@@ -36,8 +41,12 @@ def export(
     repository, plan = load_plans(ctx)
     core_ids = [resolve_core(plan, core).id] if core else None
     document = plan_document(plan, core_ids)
+    chosen = ctx.find_root().params.get("lang")  # --lang or FARDPLAN_LANG; else the plans' own
+    wanted = str(getattr(chosen, "value", chosen)) if chosen is not None else document.language
+    language: Language = "en" if wanted == "en" else "sv"
     buffer = io.StringIO()
-    EXPORT_RENDERERS[format](document, buffer)
+    with labels_in(language):
+        EXPORT_RENDERERS[format](document, buffer)
     if output is None:
         sys.stdout.write(buffer.getvalue())
     else:
