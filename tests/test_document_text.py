@@ -74,3 +74,13 @@ def test_a_plan_set_without_document_text_loads_with_none(plan_dir: Path) -> Non
     assert result.exit_code == 0, result.output
     result = run_cli("export", "--core", "sodertalje", repo=plan_dir)
     assert result.exit_code == 0, result.output
+
+
+def test_a_command_refuses_an_unknown_placement_rather_than_drop_the_section(plan_dir: Path) -> None:
+    region = plan_dir / "plans" / "region.yaml"
+    text = region.read_text(encoding="utf-8")
+    region.write_text(text.replace("placement: after-initiative-map", "placement: at-the-end", 1),
+                      encoding="utf-8")
+    result = run_cli("export", "--core", "sodertalje", repo=plan_dir)
+    assert result.exit_code == 1
+    assert "unknown-placement" in result.stderr and "Traceback" not in result.output

@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from fardplan_cli.i18n import t
 from fardplan_cli.load_fields import FieldReader
-from fardplan_cli.model import Contact, DocumentSection, DocumentText, SectionReplacement
+from fardplan_cli.model import (
+    PLACEMENTS,
+    Contact,
+    DocumentSection,
+    DocumentText,
+    SectionReplacement,
+)
 from fardplan_cli.yamlfile import Document, PathKey
 
 
@@ -38,6 +45,11 @@ class DocumentBuilder(FieldReader):
             section_id = self._str(doc, section, spath, "id", required=True)
             placement = self._str(doc, section, spath, "placement", required=True)
             if section_id is None or placement is None:
+                continue
+            if placement not in PLACEMENTS:
+                self._problem(doc, (*spath, "placement"), "unknown-placement", t(
+                    "unknown {field} {value!r}; choose one of {options}", field="placement",
+                    value=placement, options=", ".join(PLACEMENTS)))
                 continue
             sections.append(DocumentSection(
                 id=section_id,
