@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-
-if TYPE_CHECKING:
-    from fardplan_cli.i18n import Language
 
 from fardplan_cli.cli.common import format_option, load_plans
 from fardplan_cli.render.export import EXPORT_RENDERERS, labels_in
@@ -41,11 +38,9 @@ def export(
     repository, plan = load_plans(ctx)
     core_ids = [resolve_core(plan, core).id] if core else None
     document = plan_document(plan, core_ids)
-    chosen = ctx.find_root().params.get("lang")  # --lang or FARDPLAN_LANG; else the plans' own
-    wanted = str(getattr(chosen, "value", chosen)) if chosen is not None else document.language
-    language: Language = "en" if wanted == "en" else "sv"
+    chosen = ctx.find_root().params.get("lang")  # --lang or FARDPLAN_LANG, else None
     buffer = io.StringIO()
-    with labels_in(language):
+    with labels_in(str(getattr(chosen, "value", chosen)) if chosen else document.language):
         EXPORT_RENDERERS[format](document, buffer)
     if output is None:
         sys.stdout.write(buffer.getvalue())

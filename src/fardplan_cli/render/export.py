@@ -11,7 +11,6 @@ from fardplan_cli.render import lazy_renderer
 
 if TYPE_CHECKING:
     from fardplan_cli.export import ContentsEntry, CoreDocument, PlanDocument
-    from fardplan_cli.i18n import Language
 
 ExportRenderer = Callable[["PlanDocument", TextIO], None]
 
@@ -24,13 +23,13 @@ EXPORT_RENDERERS: dict[str, ExportRenderer] = {
 
 
 @contextmanager
-def labels_in(language: Language) -> Iterator[None]:
-    """Label what is rendered inside in ``language`` (the plans' own, or the one the user chose),
-    then go back to the run's language for the messages that follow."""
+def labels_in(language: str) -> Iterator[None]:
+    """Label what is rendered inside in ``language`` (the plans' own, or the one the user chose;
+    ``en`` or else Swedish), then go back to the run's language for the messages that follow."""
     from fardplan_cli.i18n import current_language, set_language
 
     before = current_language()
-    set_language(language)
+    set_language("en" if language == "en" else "sv")
     try:
         yield
     finally:
