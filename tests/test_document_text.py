@@ -68,8 +68,7 @@ def test_a_plan_set_without_document_text_loads_with_none(plan_dir: Path) -> Non
     region.write_text(text[:start] + text[end:], encoding="utf-8")
     sodertalje = plan_dir / "plans" / "sodertalje.yaml"
     core = sodertalje.read_text(encoding="utf-8")
-    sodertalje.write_text(core[:core.index("sections:\n")] + core[core.index("character:\n"):],
-                          encoding="utf-8")
+    sodertalje.write_text(core[:core.index("sections:\n")], encoding="utf-8")
     result = run_cli("validate", repo=plan_dir)
     assert result.exit_code == 0, result.output
     result = run_cli("export", "--core", "sodertalje", repo=plan_dir)
