@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from fardplan_cli.load import load_plan_set
 from tests.support import run_cli
 from tests.support.browser import (
     accessibility_violations,
@@ -93,6 +95,55 @@ def test_the_reports_print_on_a4_dated_with_revision_notes_and_charts(
         assert "ÅVS Södertälje" in text and "2026-06-30" in text
     assert overflowing_elements(page) == []
     assert outside == []
+def _printed(text: str) -> str:
+    """A regular expression for ``text`` as a PDF's text holds it: any whitespace between words,
+    and a hyphen and a line break wherever the browser hyphenated a word."""
+    words = [r"(?:-?\s*)?".join(re.escape(c) for c in word) for word in text.split()]
+    return r"\s+".join(words)
+
+
+def test_the_exported_plan_prints_the_published_sections_in_order(plan_dir: Path,
+                                                                   browser: Any) -> None:
+    page_file = _written(plan_dir, "sodertalje.html", "export", "--core", "sodertalje",
+                         "--format", "html")
+    page, _ = open_file(browser, page_file)
+    pages = pdf_pages(print_to_pdf(page))
+    text = "\n".join(pages)
+    body = text[re.search(_printed("Innehåll"), text).end():]  # type: ignore[union-attr]
+    plan = load_plan_set({f"plans/{p.name}": p.read_bytes() for p in (plan_dir / "plans").glob("*.yaml")})
+    wanted = [s.heading for s in plan.sections_of("sodertalje") if s.placement == "before-character"
+              and s.heading]
+    wanted += ["Färdplan för Södertälje stadskärna", "En storregional mötesplats",
+               "Stadskärnan utvecklas", "Levande och attraktiv stadskärna", "Färdriktning",
+               "Gemensamma insatser", "1.1 Stärk kommunikationen", "Kärnspecifika insatser",
+               "1.5 Samverka för en tryggare stadskärna", "Regional målpunkt för samhällsservice",
+               "Naturlig lokaliseringsplats för näringsliv och innovation",
+               "Almi Stockholm AB ägs av Almi AB",
+               "Tillgänglig regional stadskärna som bidrar till hållbart resande",
+               "Insatskarta Södertälje stadskärna", "Genomförande av färdplanerna",
+               "Politiska samtal som utgångspunkt", "Uppföljning av utvecklingen"]
+    position = 0
+    for heading in wanted:
+        found = re.compile(_printed(heading)).search(body, position)
+        assert found is not None, f"not printed in order: {heading}"
+        position = found.end()
+    # The core's part, each goal area, the map and Genomförande start a page of their own.
+    for heading in ("Färdplan för Södertälje stadskärna", "Insatskarta Södertälje stadskärna",
+                    "Genomförande av färdplanerna"):
+        assert any(re.match(r"\s*" + _printed(heading), p) for p in pages), heading
+
+
+def test_hostile_text_prints_as_text(plan_dir: Path, browser: Any) -> None:
+    region = plan_dir / "plans" / "region.yaml"
+    text = region.read_text(encoding="utf-8")
+    region.write_text(text.replace("heading: Roller och ansvar",
+                                   'heading: "<script>document.title=1</script> {{ 7*7 }} & x"'),
+                      encoding="utf-8")
+    page, _ = open_file(browser, _written(plan_dir, "page.html", "export", "--core", "sodertalje",
+                                          "--format", "html"))
+    assert page.evaluate("document.querySelectorAll('script').length") == 0
+    printed = "\n".join(pdf_pages(print_to_pdf(page)))
+    assert re.search(_printed("<script>document.title=1</script> {{ 7*7 }} & x"), printed)
 
 
 @pytest.mark.parametrize("args", [
@@ -101,6 +152,7 @@ def test_the_reports_print_on_a4_dated_with_revision_notes_and_charts(
     ("report", "status", "--format", "html"),
     ("report", "responsibility", "--core", "sodertalje", "--format", "html"),
     ("diff", "HEAD~1", "HEAD", "--format", "html"),
+    ("export", "--core", "haninge", "--format", "html"),
 ])
 def test_printable_pages_are_accessible(followed: Path, browser: Any, args: tuple[str, ...]) -> None:
     written = (_written(followed, "page.html", *args) if args[0] == "export"

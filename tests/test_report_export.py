@@ -55,7 +55,9 @@ def test_markdown_holds_the_source_in_its_order(plan_dir: Path) -> None:
     core = plan.core("sodertalje")
     assert core is not None
     document = export(plan_dir, "--core", "sodertalje", "--format", "markdown")
-    expected: list[str] = ["# Färdplan för Södertälje stadskärna", "## Karaktärsbeskrivning"]
+    expected: list[str] = ["# Färdplan för den regionala stadskärnan", "Södertälje stadskärna",
+                           "## Innehåll", "## Inledning", "### Bakgrund",
+                           "## Färdplan för Södertälje stadskärna"]
     assert [s.heading for s in core.character] == SOURCE_CHARACTER
     for section in core.character:
         expected += [f"### {section.heading}", *paragraphs(section.text)]
@@ -63,7 +65,7 @@ def test_markdown_holds_the_source_in_its_order(plan_dir: Path) -> None:
         goal = plan.goal_area(area)
         direction = core.direction(area)
         assert goal is not None and direction is not None
-        expected += [f"## {area} {goal.title}", goal.summary, "### Färdriktning", direction.text]
+        expected += [f"## {goal.plan_heading}\n", goal.summary, "### Färdriktning", direction.text]
         for heading, ids, scope in (("Gemensamma insatser", common, None),
                                     ("Kärnspecifika insatser", own, "sodertalje")):
             expected.append(f"### {heading}")
@@ -76,7 +78,8 @@ def test_markdown_holds_the_source_in_its_order(plan_dir: Path) -> None:
                     expected.append(f"**Ansvarig aktör:** {plan.actor_name(initiative.lead)}")
                 names = ", ".join(plan.actor_name(p) for p in initiative.participants)
                 expected.append(f"**Exempel på medverkande aktörer:** {names}")
-    expected += ["## Insatskarta", "### Södertälje C", "- 1.3 ", "## Lägesbild",
+    expected += ["## Insatskarta Södertälje stadskärna", "### Levande och attraktiva stadskärnor",
+                 "- 1.1 ", "## Genomförande av färdplanerna", "## Lägesbild",
                  "| Boende i stadskärnan | personer | 25 000 (cirka) |"]
     assert_in_order(document, expected)
 
@@ -89,15 +92,16 @@ def test_participants_are_named_as_in_the_source(plan_dir: Path) -> None:
         "kärnkommunerna, näringslivet, fastighetsägare" in document
 
 
-def test_initiative_map_by_place(plan_dir: Path) -> None:
+def test_initiative_map_by_goal_area_in_id_order(plan_dir: Path) -> None:
     document = export(plan_dir, "--core", "sodertalje")
-    map_part = document[document.index("## Insatskarta"):document.index("## Lägesbild")]
+    map_part = document[document.index("## Insatskarta"):document.index("## Genomförande")]
+    items = [line.split(" ", 2)[1] for line in map_part.splitlines() if line.startswith("- ")]
+    assert items == [i for common, own in SOURCE_INITIATIVES.values() for i in sorted(common + own)]
     assert_in_order(map_part, [
-        "### Södertälje C", "- 1.3 Fortsätt samverka kring stations- och stadsmiljöerna",
-        "### Södertälje Syd", "- 1.3 ",
-        "### Södertälje sjukhus", "- 1.4 ",
-        "### Campus Telge", "- 2.3 ",
-        "### Utan särskild plats", "- 1.1 ", "- 1.5 ", "- 4.4 ",
+        "### Levande och attraktiva stadskärnor", "- 1.1 Stärk kommunikationen", "- 1.5 ",
+        "### Regionala målpunkter för samhällsservice", "- 2.1 ",
+        "### Naturliga lokaliseringsplatser för näringsliv och innovation", "- 3.1 ",
+        "### Tillgängliga regionala stadskärnor som bidrar till ett hållbart resande", "- 4.4 ",
     ])
 
 
@@ -122,12 +126,19 @@ def test_markdown_escapes_what_would_become_markup(plan_dir: Path) -> None:
 
 def test_core_without_a_plan_exports_cleanly(plan_dir: Path) -> None:
     markdown = export(plan_dir, "--core", "Haninge")
-    assert markdown.startswith("# Färdplan för Haninge stadskärna\n\n*Kärnans färdplan har inte "
-                               "förts in ännu.*\n")
-    assert "Karaktärsbeskrivning" not in markdown and "Kärnspecifika insatser" not in markdown
+    note = ("Färdplanen för Haninge stadskärna har inte förts in ännu: dokumentet innehåller bara "
+            "den text som alla färdplaner delar.")
+    assert markdown.startswith("# Färdplan för den regionala stadskärnan\n\nHaninge stadskärna\n\n"
+                               f"*{note}*\n")
+    assert "Kärnspecifika insatser" not in markdown and "Södertälje" not in markdown.replace(
+        "stadskärnor ut; Södertälje stadskärna", "")
     assert "#### 1.1 " in markdown  # the common initiatives are in every core's plan
+    # the shared text, and the shared wording of the section Södertälje words in its own way
+    assert_in_order(markdown, ["## Inledning", "#### Avgränsning av färdplanerna",
+                               "en för varje regional stadskärna. Till respektive", "## Färdplan "
+                               "för Haninge stadskärna", "## Genomförande av färdplanerna"])
     html = export(plan_dir, "--core", "haninge", "--format", "html")
-    assert "Kärnans färdplan har inte förts in ännu." in html
+    assert note in html
     data = json.loads(export(plan_dir, "--core", "haninge", "--format", "json"))
     assert data["cores"][0]["entered"] is False
     assert data["cores"][0]["character"] == [] and data["cores"][0]["indicators"] == []
@@ -168,14 +179,20 @@ class StrictParser(HTMLParser):
         self.tags: list[str] = []
         self.lang: str | None = None
         self.text: list[str] = []
+        self.fragments: list[str] = []
+        self.ids: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
         if tag == "html":
             self.lang = dict(attrs).get("lang")
         for name, value in attrs:
-            if name in {"src", "href", "srcset", "action", "data", "poster"}:
+            if name == "href" and (value or "").startswith("#"):
+                self.fragments.append((value or "")[1:])  # a place in the page itself
+            elif name in {"src", "href", "srcset", "action", "data", "poster"}:
                 self.external.append((name, value or ""))
+            if name == "id":
+                self.ids.append(value or "")
         if tag not in self.VOID:
             self.stack.append(tag)
 
@@ -192,6 +209,8 @@ def parse(html: str) -> StrictParser:
     parser.feed(html)
     parser.close()
     assert parser.stack == [], f"unclosed: {parser.stack}"
+    assert len(parser.ids) == len(set(parser.ids)), "an id twice"
+    assert set(parser.fragments) <= set(parser.ids), "a link to nowhere in the page"
     return parser
 
 

@@ -1,22 +1,99 @@
-"""The plan as a document, in the order of the published roadmap (färdplan).
+"""The plan as a document, in the order and with the headings of the published roadmap (färdplan).
 
-For each core: its character (karaktärsbeskrivning); per goal area the area's introduction, the
-core's direction (färdriktning), the common initiatives and the core-specific ones; the initiative
-map (insatskarta) as a list by place; the indicators (lägesbild). Renderers turn it into Markdown,
-HTML or JSON; actor ids are resolved to their names here so that renderers hold no domain logic.
+For each core: the cover and colophon; a table of contents; the shared sections placed before the
+core's part (the introduction); the core's part: its character (karaktärsbeskrivning); per goal
+area the heading the core's plan prints, the area's introduction, the core's direction
+(färdriktning), the common initiatives and the core-specific ones; the initiative map
+(insatskarta) by goal area in id order; the shared sections placed after it (*Genomförande*); the
+indicators (lägesbild). A core may word a shared section in its own way (``sections:``).
+Renderers turn it into Markdown, HTML or JSON; actor ids are resolved to their names here, and a
+section's text is cut into paragraphs and lists here, so that renderers hold no domain logic.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from fardplan_cli.model import CharacterSection, Core, GoalArea, Indicator, Initiative, PlanSet
+from fardplan_cli.model import (
+    CharacterSection,
+    Contact,
+    Core,
+    DocumentSection,
+    GoalArea,
+    Indicator,
+    Initiative,
+    PlanSet,
+)
 
 if TYPE_CHECKING:
     from fardplan_cli.repository import PlanRepository
+
+CONTENTS_DEPTH = 2
+"""The table of contents lists the headings of the first two levels."""
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """A paragraph (its lines, which a line break parts) or a bulleted list (its items)."""
+
+    kind: Literal["paragraph", "list"]
+    lines: tuple[str, ...]
+
+
+def text_blocks(text: str) -> tuple[TextBlock, ...]:
+    """A section's text as blocks: blank lines part paragraphs; within one, consecutive lines that
+    start with ``- `` are a list, its items without the ``- ``."""
+    blocks: list[TextBlock] = []
+    for part in re.split(r"\n[ \t]*\n", text.strip()):
+        lines: list[str] = []
+        kind: Literal["paragraph", "list"] | None = None
+        for line in part.split("\n"):
+            if not line.strip():
+                continue
+            line_kind: Literal["paragraph", "list"] = "list" if line.startswith("- ") else "paragraph"
+            if kind is not None and line_kind != kind:
+                blocks.append(TextBlock(kind, tuple(lines)))
+                lines = []
+            kind = line_kind
+            lines.append(line[2:] if line_kind == "list" else line)
+        if kind is not None:
+            blocks.append(TextBlock(kind, tuple(lines)))
+    return tuple(blocks)
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedSection:
+    """A shared section of the document as one core's plan prints it."""
+
+    section: DocumentSection
+    blocks: tuple[TextBlock, ...]
+
+    @property
+    def id(self) -> str:
+        return self.section.id
+
+    @property
+    def heading(self) -> str | None:
+        return self.section.heading
+
+    @property
+    def level(self) -> int:
+        return self.section.level
+
+
+@dataclass(frozen=True, slots=True)
+class Cover:
+    """The cover and the colophon: the title, the core it is for, who publishes it, when."""
+
+    title: str | None
+    publisher: str | None
+    address: tuple[str, ...]
+    year: int | None
+    contacts: tuple[Contact, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,22 +120,58 @@ class MapEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class AreaMap:
+    """A goal area of the initiative map (insatskarta) and its initiatives in the core, in id
+    order, as the published plan lists them."""
+
+    area: GoalArea
+    initiatives: tuple[Initiative, ...]
+
+
+ContentsPart = Literal["section", "core", "character", "area", "direction", "common",
+                       "core-specific", "map", "map-area", "indicators"]
+
+
+@dataclass(frozen=True, slots=True)
+class ContentsEntry:
+    """A line of the table of contents: a heading, its level, and what it heads (``part``, with
+    the section id, character heading's index or goal area number in ``key``)."""
+
+    level: int
+    part: ContentsPart
+    key: str
+    heading: str | None
+    """The text as the plan holds it; None for the parts whose heading is a label (the core's
+    heading, *Färdriktning*, the initiative map...), which the renderer words."""
+
+
+@dataclass(frozen=True, slots=True)
 class CoreDocument:
     core: Core
     character: tuple[CharacterSection, ...]
     areas: tuple[AreaSection, ...]
     initiative_map: tuple[MapEntry, ...]
     indicators: tuple[Indicator, ...]
+    map_by_area: tuple[AreaMap, ...] = ()
+    sections: tuple[PrintedSection, ...] = ()
+    cover: Cover | None = None
+    contents: tuple[ContentsEntry, ...] = ()
 
     @property
     def entered(self) -> bool:
         return self.core.entered
+
+    def placed(self, placement: str) -> tuple[PrintedSection, ...]:
+        """The shared sections that stand at ``placement`` (see ``model.PLACEMENTS``), in order."""
+        return tuple(s for s in self.sections if s.section.placement == placement)
 
 
 @dataclass(frozen=True, slots=True)
 class PlanDocument:
     title: str
     cores: tuple[CoreDocument, ...]
+    language: str = "sv"
+    """The plans' language (region.yaml), in which the document is printed by default."""
 
 
 def document_initiative(plan: PlanSet, initiative: Initiative) -> DocumentInitiative:
@@ -84,9 +197,51 @@ def initiative_map(initiatives: Sequence[Initiative]) -> tuple[MapEntry, ...]:
     return tuple(entries)
 
 
+def _contents(document: CoreDocument) -> tuple[ContentsEntry, ...]:
+    """The headings of the first two levels, in the document's order."""
+    entries: list[ContentsEntry] = []
+
+    def sections(placement: str) -> None:
+        entries.extend(ContentsEntry(s.level, "section", s.id, s.heading)
+                       for s in document.placed(placement) if s.heading)
+
+    sections("before-character")
+    entries.append(ContentsEntry(1, "core", document.core.id, None))
+    entries.extend(ContentsEntry(2, "character", str(index), c.heading)
+                   for index, c in enumerate(document.character))
+    sections("after-character")
+    for area in document.areas:
+        key = str(area.area.number)
+        entries.append(ContentsEntry(1, "area", key, area.area.plan_heading))
+        if area.direction:
+            entries.append(ContentsEntry(2, "direction", key, None))
+        if area.common:
+            entries.append(ContentsEntry(2, "common", key, None))
+        if area.core_specific:
+            entries.append(ContentsEntry(2, "core-specific", key, None))
+    sections("after-goal-areas")
+    if document.map_by_area:
+        entries.append(ContentsEntry(1, "map", document.core.id, None))
+        entries.extend(ContentsEntry(2, "map-area", str(m.area.number), m.area.title)
+                       for m in document.map_by_area)
+    sections("after-initiative-map")
+    if document.indicators:
+        entries.append(ContentsEntry(1, "indicators", document.core.id, None))
+    return tuple(e for e in entries if e.level <= CONTENTS_DEPTH)
+
+
+def _cover(plan: PlanSet) -> Cover | None:
+    text = plan.region.document
+    if text.title is None and text.publisher is None:
+        return None
+    address = tuple(b for block in text_blocks(text.address or "") for b in block.lines)
+    return Cover(text.title, text.publisher, address, text.year, text.contacts)
+
+
 def core_document(plan: PlanSet, core: Core) -> CoreDocument:
     initiatives = plan.core_plan(core.id)
     areas = []
+    maps = []
     numbers = [g.number for g in plan.region.goal_areas]
     for number in numbers:
         area = plan.goal_area(number)
@@ -99,20 +254,29 @@ def core_document(plan: PlanSet, core: Core) -> CoreDocument:
             tuple(document_initiative(plan, i) for i in in_area if i.scope == "common"),
             tuple(document_initiative(plan, i) for i in in_area if i.scope == "core"),
         ))
-    return CoreDocument(
+        if in_area:
+            maps.append(AreaMap(area, tuple(in_area)))
+    sections = tuple(PrintedSection(s, text_blocks(s.text)) for s in plan.sections_of(core.id))
+    document = CoreDocument(
         core,
         core.character,
         tuple(areas),
         initiative_map([i for i in initiatives if i.area in numbers]),
         core.indicators,
+        map_by_area=tuple(maps),
+        sections=sections,
+        cover=_cover(plan),
     )
+    if not sections:
+        return document  # no published text to follow: no contents either
+    return replace(document, contents=_contents(document))
 
 
 def plan_document(plan: PlanSet, core_ids: Sequence[str] | None = None) -> PlanDocument:
     """The given cores (all, in the plan's order, when None) as one document."""
     cores = [plan.core(c) for c in core_ids] if core_ids is not None else list(plan.cores)
     documents = tuple(core_document(plan, c) for c in cores if c is not None)
-    return PlanDocument(plan.region.name, documents)
+    return PlanDocument(plan.region.name, documents, plan.region.language)
 
 
 def write_document(repository: PlanRepository, target: Path, text: str | bytes) -> None:

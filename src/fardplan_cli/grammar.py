@@ -29,6 +29,9 @@ CYCLE_ID = r"[0-9]{4}-[0-9]{4}"
 INDICATOR_ID = r"[a-z][a-z0-9_-]*"
 """An indicator of a core: ``residents``."""
 
+SECTION_ID = r"[a-z][a-z0-9-]*"
+"""A section of the document's own text, which a core may replace by it: ``avgransning``."""
+
 ISO_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 """A calendar date as ISO 8601 writes it: ``2026-03-31``."""
 
@@ -48,6 +51,7 @@ FORMS: dict[str, str] = {
     "activity id": ACTIVITY_ID,
     "cycle id": CYCLE_ID,
     "indicator id": INDICATOR_ID,
+    "section id": SECTION_ID,
     "date": ISO_DATE,
 }
 """Each form by what it names (the schemas' patterns are ``^FORM$`` of one of these)."""

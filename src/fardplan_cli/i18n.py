@@ -966,8 +966,8 @@ _SWEDISH: dict[str, str] = {
     "changes since {commit}": "ändringar sedan {commit}",
     "revision {commit}": "incheckning {commit}",
     # workbook
-    "--actor, --area and --lang go with --format xlsx":
-        "--actor, --area och --lang hör till --format xlsx",
+    "--actor and --area go with --format xlsx":
+        "--actor och --area hör till --format xlsx",
     "--format xlsx writes a file: give it with -o FILE":
         "--format xlsx skriver en fil: ange den med -o FIL",
     "(empty)": "(tom)",
@@ -1239,4 +1239,19 @@ _SWEDISH: dict[str, str] = {
     "git remote add origin <the URL of the new, empty repository>": (
         "git remote add origin <adressen till det nya, tomma repositoryt>"
     ),
+    # document
+    "Contents": "Innehåll",
+    "Initiative map {core}": "Insatskarta {core}",
+    "Published: {year}": "Publicerad: {year}",
+    "The plan of {core} has not been entered yet: this document holds only the text that every "
+    "roadmap shares.": "Färdplanen för {core} har inte förts in ännu: dokumentet innehåller bara den "
+    "text som alla färdplaner delar.",
+    "section {id!r} is already defined on line {line}; give this one an id of its own":
+        "avsnittet {id!r} finns redan på rad {line}; ge det här ett eget id",
+    "plans/region.yaml has no shared section {id!r} to replace":
+        "plans/region.yaml har inget gemensamt avsnitt {id!r} att ersätta",
+    "a section id (lower-case letters, digits and hyphens, e.g. avgransning)":
+        "ett avsnitts-id (gemener, siffror och bindestreck, t.ex. avgransning)",
+    "use the id of a section under document.sections in plans/region.yaml":
+        "använd id för ett avsnitt under document.sections i plans/region.yaml",
 }

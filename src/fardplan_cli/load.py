@@ -15,6 +15,7 @@ from typing import Any
 from fardplan_cli.errors import PlanProblemsError
 from fardplan_cli.grammar import RESERVED_STEMS, is_core_id, is_initiative_id
 from fardplan_cli.i18n import t
+from fardplan_cli.load_document import DocumentBuilder
 from fardplan_cli.load_follow_up import FollowUpBuilder
 from fardplan_cli.model import (
     Actor,
@@ -166,7 +167,7 @@ def build_initiative(doc: Document, core: str | None, index: int, item: Any, *,
         else initiative
 
 
-class _ModelBuilder(FollowUpBuilder):
+class _ModelBuilder(FollowUpBuilder, DocumentBuilder):
     def __init__(self, positions: bool = True) -> None:
         super().__init__(positions)
         self.cycle_order: tuple[str, ...] = ()
@@ -194,7 +195,8 @@ class _ModelBuilder(FollowUpBuilder):
             title = self._str(doc, area, path, "title", required=True)
             if number is not None and title is not None:
                 summary = self._str(doc, area, path, "summary", required=False) or ""
-                goal_areas.append(GoalArea(number, title, summary, self._pos(doc, path)))
+                heading = self._str(doc, area, path, "heading", required=False)
+                goal_areas.append(GoalArea(number, title, summary, self._pos(doc, path), heading))
         cycles = []
         for index, item in enumerate(self._list(doc, data, (), "cycles")):
             path = ("cycles", index)
@@ -213,6 +215,7 @@ class _ModelBuilder(FollowUpBuilder):
             initiatives=self._initiatives(doc, data, None),
             file=doc.file,
             language=self._str(doc, data, (), "language", required=False) or "sv",
+            document=self._document(doc, data),
         )
 
     def actors(self, doc: Document | None, listed: bool) -> tuple[Actor, ...]:
@@ -291,6 +294,7 @@ class _ModelBuilder(FollowUpBuilder):
             pos=self._pos(doc, ()),
             dialogues=dialogues,
             common=self._follow_ups(doc, data),
+            sections=self._section_replacements(doc, data),
         )
         if not dialogues:
             return core
@@ -338,6 +342,7 @@ class _ModelBuilder(FollowUpBuilder):
             activities=self._activities(doc, entry, path),
             updates=self._updates(doc, entry, path),
             carried_by=self._carriers(doc, entry, path),
+            afterword=self._str(doc, entry, path, "afterword", required=False),
         )
 
     def _indicators(self, doc: Document, data: dict[str, Any]) -> tuple[Indicator, ...]:

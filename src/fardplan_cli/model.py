@@ -64,6 +64,14 @@ class GoalArea:
     title: str
     summary: str
     pos: Position = field(compare=False)
+    heading: str | None = None
+    """The heading a core's plan prints for the area, where it differs from ``title`` (the name in
+    the list of goal areas): "Levande och attraktiv stadskärna" for "Levande och attraktiva
+    stadskärnor"."""
+
+    @property
+    def plan_heading(self) -> str:
+        return self.heading or self.title
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +178,9 @@ class Initiative:
     activities: tuple[Activity, ...] = ()
     updates: tuple[Update, ...] = ()
     carried_by: tuple[Carrier, ...] = ()
+    afterword: str | None = None
+    """Text the published plan prints after the initiative and its actors, set apart from the
+    description (the ownership of Almi Stockholm AB after 3.3)."""
     followed_in: str | None = None
     """For a common initiative as followed up in a core (``sodertalje:2.2``): that core's id. None
     for the shared view of a common initiative (``2.2``) and for a core-specific one."""
@@ -216,6 +227,59 @@ class CharacterSection:
     pos: Position = field(compare=False)
 
 
+PLACEMENTS: tuple[str, ...] = (
+    "before-character", "after-character", "after-goal-areas", "after-initiative-map")
+"""Where a section of the document's own text stands relative to the core's parts: before the
+core's part (which opens with its character description), after the character, after the goal
+areas, after the initiative map."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSection:
+    """A section of the document's own text (the introduction, *Genomförande*), word for word:
+    its heading (None for a passage without one) at ``level`` 1–3, its text, and its placement.
+    In the text, blank lines part paragraphs and lines that start with ``- `` are a list."""
+
+    id: str
+    heading: str | None
+    level: int
+    placement: str
+    text: str
+    pos: Position = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class SectionReplacement:
+    """A core's own version of a shared section, by id, where the text names the core ("Denna
+    färdplan avgränsas till Södertälje stadskärna"); it stands where the shared one stands."""
+
+    id: str
+    heading: str | None
+    text: str
+    pos: Position = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A contact of the document's colophon: a role, and a name where one is given."""
+
+    role: str
+    name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentText:
+    """The published document's own parts that every färdplan shares (``document:`` in
+    region.yaml): its title, the colophon (publisher, address, year, contacts) and the sections."""
+
+    title: str | None = None
+    publisher: str | None = None
+    address: str | None = None
+    year: int | None = None
+    contacts: tuple[Contact, ...] = ()
+    sections: tuple[DocumentSection, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class IndicatorValue:
     """One year's value of an indicator."""
@@ -256,6 +320,8 @@ class Core:
     dialogues: tuple[Dialogue, ...] = ()
     common: tuple[FollowUp, ...] = ()
     """The core's follow-up of common initiatives, in file order (``follow_up`` finds one)."""
+    sections: tuple[SectionReplacement, ...] = ()
+    """The shared sections of the document that this core's plan words in its own way."""
 
     def direction(self, area: int) -> Direction | None:
         return next((d for d in self.directions if d.area == area), None)
@@ -288,6 +354,8 @@ class Region:
     file: str
     language: str = "sv"
     """The plans' language: printed documents use it unless the user asks for another."""
+    document: DocumentText = field(default_factory=DocumentText)
+    """The published document's own text, shared by every core's plan."""
 
 
 @dataclass(frozen=True)
@@ -352,6 +420,18 @@ class PlanSet:
             lead_unit=follow.lead_unit or shared.lead_unit, activities=follow.activities,
             updates=follow.updates, carried_by=follow.carried_by, priority=priority,
             followed_in=core.id)
+
+    def sections_of(self, core_id: str) -> tuple[DocumentSection, ...]:
+        """The document's shared sections in order, each replaced by the core's own version where
+        the core has one (its heading too, where it gives one)."""
+        core = self.core(core_id)
+        own = {s.id: s for s in core.sections} if core else {}
+        return tuple(
+            replace(section, heading=own[section.id].heading or section.heading,
+                    text=own[section.id].text)
+            if section.id in own else section
+            for section in self.region.document.sections
+        )
 
     def all_initiatives(self) -> Iterator[Initiative]:
         """Every initiative once: the common ones, then each core's own."""

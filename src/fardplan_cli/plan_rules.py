@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
+from fardplan_cli.document_rules import document_problems
 from fardplan_cli.follow_up_rules import (
     FollowUpRules,
     activity_number,
@@ -168,6 +169,8 @@ class PlanRules(FollowUpRules):
                 doc = self.documents.get(path)
                 if doc is not None:
                     self.check_core(doc)
+        self.problems += (p for p in document_problems(self.documents)
+                          if (p.file, p.path) not in self.reported)
         return self.problems
 
     # -- registries -------------------------------------------------------------------------------

@@ -347,7 +347,10 @@ _PATTERNS: Mapping[str, tuple[str, str]] = {
         "bad-format", "an indicator id (lower-case letters, digits, _ and -, e.g. residents)"),
     schema_pattern(grammar.ACTOR_ID): (
         "bad-format", "an actor id (lower-case letters, digits and hyphens)"),
-    schema_pattern(grammar.ACTIVITY_ID): ("bad-id", "an activity id"),
+    schema_pattern(grammar.ACTIVITY_ID): (
+        "bad-id", 'an activity id (INITIATIVE.NUMBER as text, e.g. "1.3.1")'),
+    schema_pattern(grammar.SECTION_ID): (
+        "bad-format", "a section id (lower-case letters, digits and hyphens, e.g. avgransning)"),
     schema_pattern(grammar.ISO_DATE): ("invalid-date", "a date (YYYY-MM-DD, e.g. 2027-03-14)"),
 }
 
@@ -467,7 +470,7 @@ def _problems_for(
     if keyword == "enum":
         if not _has_type(instance, schema.get("type")):
             return  # the type error of the same node says what is wrong
-        code = "bad-status" if field == "status" else "bad-value"
+        code = {"status": "bad-status", "placement": "unknown-placement"}.get(field, "bad-value")
         options = ", ".join(str(v) for v in expected)
         meant = status_meant(instance) if code == "bad-status" else None
         if meant is not None and meant in expected:

@@ -10,7 +10,7 @@ import typer
 
 from fardplan_cli.cli.common import format_option, load_plans
 from fardplan_cli.cli.filters import ActorFilter, AreaFilter
-from fardplan_cli.render.export import EXPORT_RENDERERS
+from fardplan_cli.render.export import EXPORT_RENDERERS, labels_in
 
 if TYPE_CHECKING:
     from fardplan_cli.model import PlanSet
@@ -35,13 +35,16 @@ def export(
     area: AreaFilter = None,
     lang: Annotated[str | None, typer.Option(
         "--lang", metavar="LANG", click_type=click.Choice(["sv", "en"]),
-        help="The workbook's language (xlsx): its headers, labels and instructions (default: "
-        "the plans' language).")] = None,
+        help="The language of the labels (headings, the workbook's headers and instructions); the "
+        "plan's text stays as written (default: fardplan's --lang or FARDPLAN_LANG, else the "
+        "plans' language).")] = None,
 ) -> None:
     """The whole plan as a printable document, in the order of the published roadmap.
 
-    Per core: its character; per goal area the introduction, the direction, the common and the
-    core-specific initiatives; the initiative map by place; the indicators (lägesbild).
+    Per core: the cover, the contents and the introduction; its character; per goal area the
+    introduction, the direction, the common and the core-specific initiatives; the initiative map
+    by goal area; Genomförande; the indicators (lägesbild). In the plans' language unless --lang
+    says otherwise; the plan's text is always as written.
     """
     import io
     import sys
@@ -50,23 +53,26 @@ def export(
     from fardplan_cli.query import resolve_core
 
     repository, plan = load_plans(ctx)
+    if lang is None:
+        chosen = ctx.find_root().params.get("lang")  # fardplan's --lang or FARDPLAN_LANG
+        lang = str(getattr(chosen, "value", chosen)) if chosen else None
     if format == "xlsx":
         _export_workbook(repository, plan, core, actor, area, lang, output)
         return
-    if actor is not None or area is not None or lang is not None:
+    if actor is not None or area is not None:
         from fardplan_cli.errors import UsageError
         from fardplan_cli.i18n import t
 
-        raise UsageError(t("--actor, --area and --lang go with --format xlsx"))
+        raise UsageError(t("--actor and --area go with --format xlsx"))
     core_ids = [resolve_core(plan, core).id] if core else None
     document = plan_document(plan, core_ids)
     buffer = io.StringIO()
-    EXPORT_RENDERERS[format](document, buffer)
+    with labels_in(lang or document.language):
+        EXPORT_RENDERERS[format](document, buffer)
     if output is None:
         sys.stdout.write(buffer.getvalue())
     else:
         write_document(repository, output, buffer.getvalue())
-
 
 
 def _export_workbook(repository: PlanRepository, plan: PlanSet, core: str | None,

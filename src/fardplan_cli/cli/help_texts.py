@@ -158,11 +158,15 @@ SWEDISH_HELP: dict[str, str] = {
     "The tag's message (default: 'Close the political cycle CYCLE').":
         "Taggens meddelande (standard: 'Close the political cycle CYCLE').",
     "The whole plan as a printable document, in the order of the published roadmap.\n\n"
-    "Per core: its character; per goal area the introduction, the direction, the common and the\n"
-    "core-specific initiatives; the initiative map by place; the indicators (lägesbild).":
+    "Per core: the cover, the contents and the introduction; its character; per goal area the\n"
+    "introduction, the direction, the common and the core-specific initiatives; the initiative map\n"
+    "by goal area; Genomförande; the indicators (lägesbild). In the plans' language unless --lang\n"
+    "says otherwise; the plan's text is always as written.":
         "Hela planen som ett utskrivbart dokument, i den publicerade färdplanens ordning.\n\n"
-        "Per kärna: dess karaktär; per målområde inledningen, inriktningen, de gemensamma och de\n"
-        "kärnspecifika insatserna; insatskartan per plats; indikatorerna (lägesbild).",
+        "Per kärna: omslaget, innehållsförteckningen och inledningen; dess karaktär; per målområde\n"
+        "inledningen, inriktningen, de gemensamma och de kärnspecifika insatserna; insatskartan per\n"
+        "målområde; Genomförande; indikatorerna (lägesbild). På planernas språk om inte --lang säger\n"
+        "annat; planens text är alltid som den är skriven.",
     "Only this core's plan (id or name); default: every core.":
         "Bara den här kärnans plan (id eller namn); standard: alla kärnor.",
     "Write to FILE instead of stdout (never inside plans/, schemas/ or .git/).":

@@ -11,7 +11,14 @@ from typing import TextIO
 
 from fardplan_cli.export import PlanDocument
 from fardplan_cli.model import Indicator
-from fardplan_cli.render.export import heading_of
+from fardplan_cli.render.export import (
+    contents_groups,
+    contents_heading,
+    heading_of,
+    map_heading_of,
+    not_entered_note,
+    part_anchor,
+)
 from fardplan_cli.render.html import render_page
 from fardplan_cli.render.report import indicator_value
 
@@ -21,9 +28,15 @@ def _years_of(indicators: Sequence[Indicator]) -> list[int]:
 
 
 def html_document(document: PlanDocument) -> str:
-    title = heading_of(document.cores[0].core.name) if len(document.cores) == 1 else document.title
-    return render_page("export.html.j2", title=title, cores=document.cores, heading_of=heading_of,
-                       indicator_value=indicator_value, years_of=_years_of)
+    first = document.cores[0] if len(document.cores) == 1 else None
+    title = document.title
+    if first is not None:
+        title = heading_of(first.core.name)
+    return render_page(
+        "export.html.j2", title=title, cores=document.cores, heading_of=heading_of,
+        map_heading_of=map_heading_of, not_entered_note=not_entered_note,
+        contents_heading=contents_heading, contents_groups=contents_groups,
+        part_anchor=part_anchor, indicator_value=indicator_value, years_of=_years_of)
 
 
 def render_html_document(document: PlanDocument, stream: TextIO) -> None:

@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from fardplan_cli.diff import Change
-    from fardplan_cli.export import CoreDocument, DocumentInitiative, PlanDocument
+    from fardplan_cli.export import (
+        CoreDocument,
+        Cover,
+        DocumentInitiative,
+        PlanDocument,
+        PrintedSection,
+    )
     from fardplan_cli.model import (
         Activity,
         Actor,
@@ -362,11 +368,32 @@ def responsibility_json(actor: Actor | None, core: str | None,
 
 def document_initiative_json(item: DocumentInitiative) -> dict[str, Any]:
     return {**initiative_json(item.initiative), "lead_name": item.lead_name,
-            "participant_names": list(item.participant_names)}
+            "participant_names": list(item.participant_names),
+            "afterword": item.initiative.afterword}
+
+
+def printed_section_json(section: PrintedSection) -> dict[str, Any]:
+    return {
+        "id": section.id, "heading": section.heading, "level": section.level,
+        "placement": section.section.placement, "text": section.section.text,
+        "blocks": [{"kind": b.kind, "lines": list(b.lines)} for b in section.blocks],
+    }
+
+
+def cover_json(cover: Cover | None) -> dict[str, Any] | None:
+    if cover is None:
+        return None
+    return {"title": cover.title, "publisher": cover.publisher, "address": list(cover.address),
+            "year": cover.year,
+            "contacts": [{"role": c.role, "name": c.name} for c in cover.contacts]}
 
 
 def core_document_json(document: CoreDocument) -> dict[str, Any]:
-    """One core's plan in the published order: character, each goal area, map, indicators."""
+    from fardplan_cli.render.export import contents_heading
+
+    """One core's plan in the published order: cover, contents, the shared sections with their
+    placement, character, each goal area, the initiative map (by place, and by goal area as the
+    published plan prints it), indicators."""
     return {
         "id": document.core.id,
         "name": document.core.name,
@@ -376,6 +403,7 @@ def core_document_json(document: CoreDocument) -> dict[str, Any]:
             {
                 "number": section.area.number,
                 "title": section.area.title,
+                "heading": section.area.plan_heading,
                 "summary": section.area.summary,
                 "direction": section.direction,
                 "common": [document_initiative_json(i) for i in section.common],
@@ -387,10 +415,20 @@ def core_document_json(document: CoreDocument) -> dict[str, Any]:
             {"place": entry.place, "initiatives": [i.ref for i in entry.initiatives]}
             for entry in document.initiative_map
         ],
+        "initiative_map_by_area": [
+            {"area": entry.area.number, "title": entry.area.title,
+             "initiatives": [i.ref for i in entry.initiatives]}
+            for entry in document.map_by_area
+        ],
         "indicators": [indicator_json(i) for i in document.indicators],
+        "cover": cover_json(document.cover),
+        "contents": [{"level": e.level, "part": e.part, "key": e.key,
+                      "heading": contents_heading(document, e)} for e in document.contents],
+        "sections": [printed_section_json(s) for s in document.sections],
     }
 
 
 def plan_document_json(document: PlanDocument) -> dict[str, Any]:
     """``export --format json``."""
-    return {"title": document.title, "cores": [core_document_json(c) for c in document.cores]}
+    return {"title": document.title, "language": document.language,
+            "cores": [core_document_json(c) for c in document.cores]}
