@@ -24,7 +24,8 @@ def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
     monkeypatch.setenv("USERPROFILE", str(home))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(home / ".gitconfig"))
-    for name in ("FARDPLAN_REPO", "FARDPLAN_DEBUG", "LC_ALL", "LC_MESSAGES", "GIT_DIR", "GIT_WORK_TREE"):
+    for name in ("FARDPLAN_REPO", "FARDPLAN_DEBUG", "FARDPLAN_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "GIT_DIR",
+                 "GIT_WORK_TREE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("COLUMNS", "200")

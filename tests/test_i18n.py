@@ -39,10 +39,49 @@ def test_every_literal_message_in_the_package_has_a_swedish_translation() -> Non
 @pytest.mark.parametrize(
     ("environ", "expected"),
     [({"LC_ALL": "sv_SE.UTF-8"}, "sv"), ({"LANG": "sv_FI"}, "sv"), ({"LANG": "en_GB.UTF-8"}, "en"),
-     ({"LC_ALL": "C", "LANG": "sv_SE"}, "en"), ({}, "en")],
+     ({"LC_ALL": "C", "LANG": "sv_SE"}, "en"), ({"LC_MESSAGES": "sv_SE.UTF-8", "LANG": "en_US"}, "sv"),
+     ({"LANGUAGE": "sv:en", "LANG": "en_US.UTF-8"}, "sv"), ({"LANGUAGE": "en", "LANG": "sv_SE"}, "en"),
+     ({"LANGUAGE": "sv", "LANG": "C.UTF-8"}, "en"), ({"LANG": "svenska"}, "en"), ({}, "en")],
 )
 def test_language_from_the_locale(environ: dict[str, str], expected: str) -> None:
-    assert detect_language(environ) == expected
+    assert detect_language(environ, platform="") == expected
+
+
+@pytest.mark.parametrize(
+    ("platform", "expected"),
+    [("Swedish_Sweden", "sv"), ("sv_SE", "sv"), ("sv", "sv"), ("English_United States", "en"),
+     ("en_US", "en"), ("", "en")],
+)
+def test_language_from_the_platform_where_no_variable_names_one(platform: str, expected: str) -> None:
+    """Windows and macOS set no LANG: the platform's locale decides (Windows names it in words)."""
+    assert detect_language({}, platform=platform) == expected
+
+
+def test_the_platform_locale_is_read_through_the_locale_module(monkeypatch: pytest.MonkeyPatch) -> None:
+    import locale
+
+    monkeypatch.setattr(locale, "getlocale", lambda *args: ("Swedish_Sweden", "1252"))
+    assert detect_language({}) == "sv"
+    monkeypatch.setattr(locale, "getlocale", lambda *args: (None, None))
+    assert detect_language({}) == "en"
+
+    def unparsable(*args: object) -> tuple[str, str]:
+        raise ValueError("unknown locale")
+
+    monkeypatch.setattr(locale, "getlocale", unparsable)
+    assert detect_language({}) == "en"
+    monkeypatch.setattr(locale, "getlocale", lambda *args: ("sv_SE", "UTF-8"))
+    assert detect_language({"LANG": "en_US.UTF-8"}) == "en"  # a variable comes first
+
+
+def test_swedish_without_any_variable_on_a_swedish_platform(
+        plan_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import locale
+
+    monkeypatch.delenv("LANG")
+    monkeypatch.setattr(locale, "getlocale", lambda *args: ("Swedish_Sweden", "1252"))
+    result = run_cli("cores", repo=plan_dir)
+    assert "Insatser" in result.stdout.splitlines()[0]
 
 
 def test_swedish_messages_for_broken_yaml(plan_dir: Path) -> None:

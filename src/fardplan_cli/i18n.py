@@ -17,14 +17,44 @@ LANGUAGES: tuple[Language, ...] = ("sv", "en")
 _language: Language = "en"
 
 
-def detect_language(environ: Mapping[str, str] | None = None) -> Language:
-    """Swedish where LC_ALL (or, without it, LC_MESSAGES or LANG) starts with ``sv``."""
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def _is_swedish(locale_name: str) -> bool:
+    """``sv``, ``sv_SE.UTF-8``, ``sv-FI``, or Windows' ``Swedish_Sweden``."""
+    name = locale_name.strip().lower()
+    return name == "sv" or name.startswith(("sv_", "sv-", "sv.", "sv@", "swedish"))
+
+
+def platform_locale() -> str:
+    """The locale the platform gives the process where no variable names one: on Windows and
+    macOS, where ``LANG`` is usually unset, Python takes it from the user's settings."""
+    import locale
+
+    try:
+        name = locale.getlocale()[0]
+    except ValueError:  # a locale name Python cannot parse
+        return ""
+    return name or ""
+
+
+def detect_language(environ: Mapping[str, str] | None = None,
+                    platform: str | None = None) -> Language:
+    """The language of the locale, as gettext chooses it: the first of ``LC_ALL``,
+    ``LC_MESSAGES`` and ``LANG`` that is set names the locale; unless that is ``C`` or ``POSIX``,
+    ``LANGUAGE`` (a list such as ``sv:en``) comes before it. Without any of them, the platform's
+    locale (``platform``, by default ``platform_locale()``). Swedish for a Swedish locale (``sv``,
+    ``sv_SE.UTF-8``, ``Swedish_Sweden``), else English."""
     env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name, "")
-        if value:
-            return "sv" if value.lower().startswith("sv") else "en"
-    return "en"
+    named = next((env[name] for name in _LOCALE_VARIABLES if env.get(name)), "")
+    plain = named.split(".", 1)[0] in ("C", "POSIX")
+    preferred = env.get("LANGUAGE", "").split(":", 1)[0]
+    if preferred and not plain:
+        return "sv" if _is_swedish(preferred) else "en"
+    if named:
+        return "sv" if _is_swedish(named) else "en"
+    found = platform_locale() if platform is None else platform
+    return "sv" if _is_swedish(found) else "en"
 
 
 def set_language(language: Language) -> None:

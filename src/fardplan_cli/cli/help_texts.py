@@ -18,10 +18,10 @@ SWEDISH_HELP: dict[str, str] = {
     "plans/region.yaml).":
         "Planförrådet (standard: FARDPLAN_REPO, annars närmaste mapp här eller ovanför som har "
         "plans/region.yaml).",
-    "Language of labels, messages and help (default: FARDPLAN_LANG, else sv where LC_ALL/LANG starts "
-    "with sv, else en).":
+    "Language of labels, messages and help (default: FARDPLAN_LANG, else sv where the locale is "
+    "Swedish, else en).":
         "Språk för rubriker, meddelanden och hjälp (standard: FARDPLAN_LANG, annars sv där "
-        "LC_ALL/LANG börjar med sv, annars en).",
+        "språkinställningen är svenska, annars en).",
     "Print the version and exit.": "Skriv ut versionen och avsluta.",
     "Output format.": "Utdataformat.",
     "Output format (github: workflow-command annotations).":
