@@ -445,7 +445,36 @@ _SWEDISH: dict[str, str] = {
     ),
     "--dry-run and --commit exclude each other": "--dry-run och --commit utesluter varandra",
     "-m/--message goes with --commit": "-m/--message hör ihop med --commit",
-    "{summary} (nothing to change)": "{summary} (inget att ändra)",
+    # the summary of an edit (also its commit message): names, not ids
+    "{head}: {changes}": "{head}: {changes}",
+    "no change": "ingen ändring",
+    "{summary}; applies to every core": "{summary}; gäller alla kärnor",
+    "assign {ref}": "ansvar {ref}",
+    "set-status {ref}": "status {ref}",
+    "prioritize {ref}": "prioritering {ref}",
+    "new {ref}: {title}": "ny insats {ref}: {title}",
+    "activity add {ref}": "ny aktivitet {ref}",
+    "activity set-status {ref}": "status för aktivitet {ref}",
+    "update {ref}": "lägesrapport {ref}",
+    "carry {ref}": "genomförande {ref}",
+    "dialogue add {core} {date}": "politiskt samtal {core} {date}",
+    "lead {name}": "ansvarig {name}",
+    "lead {name} (no longer a participant)": "ansvarig {name} (inte längre medverkande)",
+    "no lead": "ingen ansvarig",
+    "lead unit {name}": "ansvarig enhet {name}",
+    "no lead unit": "ingen ansvarig enhet",
+    "{old} -> {new}": "{old} → {new}",
+    "note {note}": "anmärkning {note}",
+    "note removed": "anmärkning borttagen",
+    "done date removed": "datum för genomförande borttaget",
+    "{date} by {name}": "{date} av {name}",
+    "by {name}": "av {name}",
+    "prioritised {ids}": "prioriterade {ids}",
+    "participants {names}": "medverkande {names}",
+    "with a note": "med anmärkning",
+    "+{cycle} (dialogue {date})": "+{cycle} (samtalet {date})",
+    "-{cycle} (dialogue {date})": "-{cycle} (samtalet {date})",
+    "+{cycle} (dialogue {date} added)": "+{cycle} (nytt samtal {date})",
     "{path}: {summary} (commit {commit})": "{path}: {summary} (incheckning {commit})",
     # -- validate --
     "nothing": "ingenting",
@@ -919,8 +948,6 @@ _SWEDISH: dict[str, str] = {
     "Open activities": "Öppna aktiviteter",
     "Political dialogues": "Politiska samtal",
     # The follow-up edits of format 2 (edit/commands.py, edit/followup.py).
-    "{ref} is a common initiative: the change applies to every core":
-        "{ref} är en gemensam insats: ändringen gäller alla kärnor",
     "edit refused, nothing written: {path} has a {key} key that fardplan cannot add to; run "
     "'fardplan validate'":
         "ändringen vägrades, inget skrevs: {path} har en nyckel {key} som fardplan inte kan lägga "

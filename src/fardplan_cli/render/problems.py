@@ -26,22 +26,16 @@ def summary_line(result: ValidationResult) -> str:
              errors=errors, warnings=warnings, files=result.files)
 
 
-def _severity(problem: Problem) -> str:
-    return t(problem.severity)
-
-
 def _message(problem: Problem) -> str:
     """The message, after the document path of the node when there is one."""
     return f"{problem.path}: {problem.message}" if problem.path else problem.message
 
 
 def render_text(result: ValidationResult, out: TextIO, err: TextIO) -> None:
-    """``file:line:col: severity[code] path: message`` per problem, then a summary line."""
+    """``file:line:col: severity[code] path: message`` per problem (``Problem.format``, as an edit
+    reports the warnings it leaves), then a summary line."""
     for problem in result.problems:
-        out.write(
-            f"{problem.file}:{problem.line}:{problem.column}: "
-            f"{_severity(problem)}[{problem.code}] {_message(problem)}\n"
-        )
+        out.write(problem.format() + "\n")
     out.write(summary_line(result) + "\n")
 
 
