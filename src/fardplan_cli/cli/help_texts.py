@@ -141,7 +141,7 @@ SWEDISH_HELP: dict[str, str] = {
         "Stäng en mandatperiod: en annoterad tagg cycle/<id> på HEAD. Vägrar ogiltiga planer, "
         "planändringar\nsom inte checkats in, en okänd mandatperiod eller en som redan är stängd.",
     "The tag's message (default: 'Close the political cycle CYCLE').":
-        "Taggens meddelande (standard: 'Close the political cycle CYCLE').",
+        "Taggens meddelande (standard: 'Avsluta mandatperioden MANDATPERIOD').",
     "The whole plan as a printable document, in the order of the published roadmap.\n\n"
     "Per core: its character; per goal area the introduction, the direction, the common and the\n"
     "core-specific initiatives; the initiative map by place; the indicators (lägesbild).":
@@ -234,6 +234,25 @@ SWEDISH_HELP: dict[str, str] = {
 }
 
 
+# The placeholders of the usage lines and the options' help (``--core CORE``), in Swedish; the
+# messages name the same placeholders (``KÄRNA:ID``, ``DATUM``).
+SWEDISH_METAVARS: dict[str, str] = {
+    "ACTOR": "AKTÖR",
+    "CORE": "KÄRNA",
+    "CORE:ACTIVITY": "KÄRNA:AKTIVITET",
+    "CYCLE": "MANDATPERIOD",
+    "DATE": "DATUM",
+    "FILE": "FIL",
+    "KIND": "SLAG",
+    "MSG": "MEDDELANDE",
+    "PATH": "SÖKVÄG",
+    "REF|CORE": "REF|KÄRNA",
+    "SEK": "KRONOR",
+    "[FROM]": "[FRÅN]",
+    "[TO]": "[TILL]",
+}
+
+
 def _swedish(text: str | None) -> str | None:
     """The Swedish of a help text; click's own (``--help``'s) from click's catalog."""
     from fardplan_cli.cli.click_catalog import SWEDISH
@@ -249,9 +268,22 @@ def translate_help(command: click.Command) -> None:
         return
     command.help = _swedish(command.help)
     command.short_help = _swedish(command.short_help)
+    command.options_metavar = _swedish(command.options_metavar)  # [FLAGGOR]
     for parameter in command.params:
         if hasattr(parameter, "help"):
             parameter.help = _swedish(parameter.help)
+        _translate_metavar(parameter)
     if isinstance(command, click.Group):
+        command.subcommand_metavar = _swedish(command.subcommand_metavar) or ""
         for sub in command.commands.values():
             translate_help(sub)
+
+
+def _translate_metavar(parameter: click.Parameter) -> None:
+    """``--core KÄRNA``, ``fardplan init SÖKVÄG``: the placeholder named (or, for an argument of
+    one value, made from its name) in Swedish."""
+    named = parameter.metavar
+    if named is None and isinstance(parameter, click.Argument) and parameter.nargs == 1:
+        named = (parameter.name or "").upper()
+    if named is not None and named in SWEDISH_METAVARS:
+        parameter.metavar = SWEDISH_METAVARS[named]
