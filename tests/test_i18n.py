@@ -143,3 +143,40 @@ def test_the_help_is_in_the_language_of_the_run() -> None:
     english = run_cli("--lang", "en", "list", "--help")  # the same process: nothing is left over
     assert "List initiatives; with --core, that core's plan in id order." in english.stdout
     assert "Options:" in english.stdout and "Flaggor" not in english.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "swedish"),
+    [("title: Bygg ut: etapp 2\n", "ett kolon följt av mellanslag (: ) är inte tillåtet här"),
+     ('title: "Bygg ut\n', "filen tar slut mitt i ett värde"),
+     ("title: x\nnågot\n", "kolon (:) saknas efter nyckeln"),
+     ("a:\n  - x\n b: 2\n", "här skulle en nyckel ha stått (se över indraget)"),
+     ("a: [1, 2\n", "här skulle ',' eller ']' ha stått"),
+     ("a: x\n---\nb: y\n", "filen innehåller mer än ett dokument; en planfil är ett enda dokument")],
+)
+def test_the_yaml_parsers_words_in_swedish(text: str, swedish: str) -> None:
+    from fardplan_cli.yamlfile import YamlProblemError, parse_document
+
+    i18n.set_language("sv")
+    try:
+        with pytest.raises(YamlProblemError) as raised:
+            parse_document("plans/haninge.yaml", text.encode())
+    finally:
+        i18n.set_language("en")
+    assert raised.value.problem.message == f"YAML-syntaxfel: {swedish}"
+
+
+def test_the_pure_python_parsers_words_in_swedish() -> None:
+    """Where ruamel's C parser is not installed, its Python parser names what it found."""
+    from fardplan_cli.i18n import yaml_problem_text
+
+    i18n.set_language("sv")
+    try:
+        assert yaml_problem_text("expected <block end>, but found '<scalar>'") == (
+            "här skulle blocket ha slutat (se över indraget), men här står '<scalar>'")
+        assert yaml_problem_text("mapping values are not allowed here") == (
+            "ett kolon följt av mellanslag (: ) är inte tillåtet här")
+        assert yaml_problem_text("something new") == "something new"
+    finally:
+        i18n.set_language("en")
+    assert yaml_problem_text("could not find expected ':'") == "could not find expected ':'"

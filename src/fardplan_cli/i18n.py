@@ -8,6 +8,7 @@ The language is process-wide: the CLI sets it once from ``--lang`` or the locale
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import Literal
 
@@ -70,6 +71,81 @@ def t(message: str, **params: object) -> str:
     """Translate an English message template and fill in its ``{params}``."""
     template = _SWEDISH.get(message, message) if _language == "sv" else message
     return template.format(**params) if params else template
+
+
+# The YAML parser's own words for what it could not read (libyaml's, and ruamel's pure-Python
+# parser's where the C one is not installed), in Swedish; ``yaml_problem_text`` looks them up.
+_YAML_PROBLEMS: dict[str, str] = {
+    "could not find expected ':'": "kolon (:) saknas efter nyckeln",
+    "mapping values are not allowed in this context": (
+        "ett kolon följt av mellanslag (: ) är inte tillåtet här"
+    ),
+    "mapping values are not allowed here": "ett kolon följt av mellanslag (: ) är inte tillåtet här",
+    "block sequence entries are not allowed in this context": "en listpost (- ) är inte tillåten här",
+    "sequence entries are not allowed here": "en listpost (- ) är inte tillåten här",
+    "mapping keys are not allowed in this context": "en nyckel (? ) är inte tillåten här",
+    "mapping keys are not allowed here": "en nyckel (? ) är inte tillåten här",
+    "found unexpected end of stream": "filen tar slut mitt i ett värde",
+    "found character that cannot start any token": "ett värde kan inte börja med det här tecknet",
+    "found unknown escape character": "okänd teckenkombination med \\ i texten",
+    "did not find expected key": "här skulle en nyckel ha stått (se över indraget)",
+    "did not find expected '-' indicator": "här skulle en listpost (- ) ha stått (se över indraget)",
+    "did not find expected node content": "här skulle ett värde ha stått",
+    "did not find expected ',' or ']'": "här skulle ',' eller ']' ha stått",
+    "did not find expected ',' or '}'": "här skulle ',' eller '}' ha stått",
+    "did not find expected <document start>": "här skulle dokumentets början (---) ha stått",
+    "did not find expected whitespace or line break": (
+        "här skulle ett mellanslag eller en radbrytning ha stått"
+    ),
+    "did not find expected comment or line break": (
+        "här skulle en kommentar eller en radbrytning ha stått"
+    ),
+    "did not find expected alphabetic or numeric character": (
+        "här skulle en bokstav eller en siffra ha stått"
+    ),
+    "found a tab character that violates indentation": "en tabb bryter indraget",
+    "found a tab character where an indentation space is expected": (
+        "en tabb står där indraget ska vara mellanslag"
+    ),
+    "found unexpected document indicator": "oväntad dokumentgräns (--- eller ...)",
+    "found unexpected document separator": "oväntad dokumentgräns (--- eller ...)",
+    "found unexpected ':'": "oväntat kolon (:)",
+    "found undefined tag handle": "okänd tagg",
+    "found incompatible YAML document": "YAML-versionen stöds inte",
+    "found duplicate %YAML directive": "direktivet %YAML står två gånger",
+    "but found another document": "filen innehåller mer än ett dokument; en planfil är ett enda dokument",
+    "expected a single document in the stream": (
+        "filen innehåller mer än ett dokument; en planfil är ett enda dokument"
+    ),
+}
+# The pure-Python parser's words that name what it found instead.
+_YAML_PROBLEM_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"expected <block end>, but found (.+)"),
+     "här skulle blocket ha slutat (se över indraget), men här står {0}"),
+    (re.compile(r"expected the node content, but found (.+)"),
+     "här skulle ett värde ha stått, men här står {0}"),
+    (re.compile(r"expected ',' or '\]', but got (.+)"), "här skulle ',' eller ']' ha stått, men här står {0}"),
+    (re.compile(r"expected ',' or '\}', but got (.+)"), "här skulle ',' eller '}' ha stått, men här står {0}"),
+    (re.compile(r"found character (.+) that cannot start any token"),
+     "ett värde kan inte börja med tecknet {0}"),
+    (re.compile(r"found unknown escape character (.+)"), "okänd teckenkombination med \\ i texten: {0}"),
+)
+
+
+def yaml_problem_text(problem: str | None) -> str:
+    """The YAML parser's description of a syntax error (``could not find expected ':'``) in the
+    language of the run; one it does not know stays as the parser wrote it."""
+    text = (problem or "").strip()
+    if _language != "sv":
+        return text
+    known = _YAML_PROBLEMS.get(text)
+    if known is not None:
+        return known
+    for pattern, template in _YAML_PROBLEM_PATTERNS:
+        match = pattern.fullmatch(text)
+        if match is not None:
+            return template.format(match.group(1))
+    return text
 
 
 STATUSES: tuple[str, ...] = ("planned", "ongoing", "done", "paused", "dropped")
