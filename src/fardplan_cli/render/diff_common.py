@@ -115,12 +115,14 @@ def revision_label(revision: Revision) -> str:
 
 
 def diff_json(report: DiffReport) -> dict[str, Any]:
-    """The JSON of ``diff`` (its shape is ``shapes.diff_json``), with the labels in the language."""
+    """The JSON of ``diff`` (its shape is ``shapes.diff_json``). Its labels are the revisions'
+    own, the same in every language (``working tree``, ``cycle/2023-2026``): JSON is for programs;
+    only the text, Markdown and HTML say ``arbetskopian``."""
     from fardplan_cli.render import shapes
 
     source, target = report.source, report.target
-    return shapes.diff_json(shapes.revision_json(source.rev, source.commit, revision_label(source)),
-                            shapes.revision_json(target.rev, target.commit, revision_label(target)),
+    return shapes.diff_json(shapes.revision_json(source.rev, source.commit, source.label),
+                            shapes.revision_json(target.rev, target.commit, target.label),
                             report.core, report.result.changes, report.result.summary)
 
 
