@@ -16,13 +16,15 @@ PACKAGE = PROJECT_ROOT / "src" / "fardplan_cli"
 
 def _literal_messages(module: Path) -> set[str]:
     """The first argument of every ``t("...")`` call written as a literal in the module (and of
-    ``outcome._say``, which passes it to ``t``)."""
+    ``outcome._say``, which passes it to ``t``), and both forms of every ``tn("...", "...", n)``."""
     found: set[str] = set()
     for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("t", "_say")
-                and node.args and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)):
-            found.add(node.args[0].value)
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+            continue
+        taken = 2 if node.func.id == "tn" else 1 if node.func.id in ("t", "_say") else 0
+        for argument in node.args[:taken]:
+            if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                found.add(argument.value)
     return found
 
 
@@ -180,3 +182,30 @@ def test_the_pure_python_parsers_words_in_swedish() -> None:
     finally:
         i18n.set_language("en")
     assert yaml_problem_text("could not find expected ':'") == "could not find expected ':'"
+
+
+@pytest.mark.parametrize(
+    ("count", "english", "swedish"),
+    [(0, "0 warnings", "0 varningar"), (1, "1 warning", "1 varning"), (2, "2 warnings", "2 varningar")],
+)
+def test_plural_forms(count: int, english: str, swedish: str) -> None:
+    from fardplan_cli.i18n import tn
+
+    assert tn("{count} warning", "{count} warnings", count) == english
+    i18n.set_language("sv")
+    try:
+        assert tn("{count} warning", "{count} warnings", count) == swedish
+        assert tn("{count} initiative", "{count} initiatives", 1) == "1 insats"
+        assert tn("{count} initiative", "{count} initiatives", 2) == "2 insatser"
+    finally:
+        i18n.set_language("en")
+
+
+def test_validate_counts_in_words(plan_dir: Path) -> None:
+    path = plan_dir / "plans" / "sodertalje.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: planned", "status: paused", 1),
+                    encoding="utf-8")
+    swedish = run_cli("--lang", "sv", "validate", repo=plan_dir).stdout.splitlines()[-1]
+    assert swedish == "0 fel, 1 varning i 10 kontrollerade filer"
+    english = run_cli("--lang", "en", "validate", repo=plan_dir).stdout.splitlines()[-1]
+    assert english == "0 errors, 1 warning in 10 files checked"

@@ -148,6 +148,13 @@ def yaml_problem_text(problem: str | None) -> str:
     return text
 
 
+def tn(one: str, many: str, count: int, **params: object) -> str:
+    """``one`` or ``many`` (English templates, as ``ngettext`` takes them) by ``count``, translated
+    and filled in with ``count`` and ``params``: "1 insats", "2 insatser", "0 varningar".
+    English and Swedish both use the singular for exactly one."""
+    return t(one if count == 1 else many, count=count, **params)
+
+
 STATUSES: tuple[str, ...] = ("planned", "ongoing", "done", "paused", "dropped")
 
 _STATUS_LABELS: dict[str, tuple[str, str]] = {
@@ -215,7 +222,18 @@ _SWEDISH: dict[str, str] = {
     "none": "ingen",
     "(no lead)": "(ingen ansvarig)",
     "Initiatives of {core}": "Insatser i {core}",
+    "{count} initiative": "{count} insats",
     "{count} initiatives": "{count} insatser",
+    "{count} error": "{count} fel",
+    "{count} errors": "{count} fel",
+    "{count} warning": "{count} varning",
+    "{count} warnings": "{count} varningar",
+    "{count} file checked": "{count} kontrollerad fil",
+    "{count} files checked": "{count} kontrollerade filer",
+    "{errors}, {warnings} in {files}": "{errors}, {warnings} i {files}",
+    "{files}: no problems": "{files}: inga problem",
+    "{count} commit": "{count} incheckning",
+    "{count} commits": "{count} incheckningar",
     "The plan of this core has not been entered yet.": (
         "Kärnans färdplan har inte förts in ännu."
     ),
@@ -304,9 +322,6 @@ _SWEDISH: dict[str, str] = {
     "git is not installed or not on PATH": "git är inte installerat eller finns inte i PATH",
     "git cat-file stopped unexpectedly": "git cat-file avslutades oväntat",
     "git object {oid} is missing": "git-objektet {oid} saknas",
-    "edit refused, nothing written: with --strict, its {count} warning(s) count as errors": (
-        "ändringen avvisades, inget skrevs: med --strict räknas dess {count} varning(ar) som fel"
-    ),
     "the plans at {label} have {count} problem(s), listed above": (
         "planerna i {label} har {count} problem, se ovan"
     ),
@@ -396,8 +411,6 @@ _SWEDISH: dict[str, str] = {
     "Message": "Meddelande",
     "Changes": "Ändringar",
     "History of {ref}": "Historik för {ref}",
-    "{count} commits": "{count} commits",
-    "1 commit": "1 commit",
     "the folder {path} does not exist (any more); run fardplan from an existing folder": (
         "mappen {path} finns inte (längre); kör fardplan från en mapp som finns"
     ),
@@ -525,6 +538,12 @@ _SWEDISH: dict[str, str] = {
     "{head}: {changes}": "{head}: {changes}",
     "no change": "ingen ändring",
     "{summary}; applies to every core": "{summary}; gäller alla kärnor",
+    "edit refused, nothing written: with --strict, its warning counts as an error": (
+        "ändringen vägrades, inget skrevs: med --strict räknas dess varning som ett fel"
+    ),
+    "edit refused, nothing written: with --strict, its {count} warnings count as errors": (
+        "ändringen vägrades, inget skrevs: med --strict räknas dess {count} varningar som fel"
+    ),
     "assign {ref}": "ansvar {ref}",
     "set-status {ref}": "status {ref}",
     "prioritize {ref}": "prioritering {ref}",
@@ -658,10 +677,6 @@ _SWEDISH: dict[str, str] = {
         "Skapade planrepositoryt {path} ({count} filer); kontrollera det med "
         "'fardplan --repo {path} validate' och checka in det."
     ),
-    "{errors} error(s), {warnings} warning(s) in {files} files checked": (
-        "{errors} fel, {warnings} varning(ar) i {files} kontrollerade filer"
-    ),
-    "{files} files checked: no problems": "{files} filer kontrollerade: inga problem",
     'an initiative id (AREA.NUMBER as text, e.g. "1.3")': (
         'ett insats-id (MÅLOMRÅDE.NUMMER som text, t.ex. "1.3")'
     ),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from fardplan_cli.i18n import t
+from fardplan_cli.i18n import t, tn
 from fardplan_cli.render import lazy_renderer
 
 if TYPE_CHECKING:
@@ -20,10 +20,11 @@ ProblemRenderer = Callable[["ValidationResult", TextIO, TextIO], None]
 
 def summary_line(result: ValidationResult) -> str:
     errors, warnings = len(result.errors), len(result.warnings)
+    files = tn("{count} file checked", "{count} files checked", result.files)
     if not errors and not warnings:
-        return t("{files} files checked: no problems", files=result.files)
-    return t("{errors} error(s), {warnings} warning(s) in {files} files checked",
-             errors=errors, warnings=warnings, files=result.files)
+        return t("{files}: no problems", files=files)
+    return t("{errors}, {warnings} in {files}", errors=tn("{count} error", "{count} errors", errors),
+             warnings=tn("{count} warning", "{count} warnings", warnings), files=files)
 
 
 def _message(problem: Problem) -> str:

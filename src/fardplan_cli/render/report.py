@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fardplan_cli.i18n import STATUSES, status_label, t
+from fardplan_cli.i18n import STATUSES, status_label, t, tn
 from fardplan_cli.model import Actor, Indicator, IndicatorValue, Initiative, PlanSet
 from fardplan_cli.query import is_overdue
 from fardplan_cli.render import DetailOutput, Output, TableOutput
@@ -192,7 +192,7 @@ def status_output(plan: PlanSet, report: StatusReport, *, single_table: bool = F
         tables.append(TableOutput(
             stale_columns, stale_rows, data["stale"],
             title=t("Not changed in {days} days", days=report.stale_days),
-            caption=t("{count} initiatives", count=len(stale_rows))))
+            caption=tn("{count} initiative", "{count} initiatives", len(stale_rows))))
     if single_table or (len(tables) == 1 and (report.core is None or report.core.entered)):
         return main
     fields = []
