@@ -176,7 +176,7 @@ def test_swedish_labels(plan_dir: Path) -> None:
     result = run_cli("--lang", "sv", "report", "status", "--cycle", "2023-2026", "-f", "csv",
                      repo=plan_dir)
     header = result.stdout.lstrip("\ufeff").splitlines()[0]
-    assert header == ("Kärna,Område,Insatser,Planerad,Pågående,Genomförd,Pausad,Utgår,"
+    assert header == ("Kärna,Målområde,Insatser,Planerad,Pågående,Genomförd,Pausad,Utgår,"
                       "Prioriterade 2023-2026,Utan ansvarig")
 
 

@@ -187,7 +187,7 @@ _SWEDISH: dict[str, str] = {
     "Initiatives": "Insatser",
     "Initiative": "Insats",
     "Ref": "Ref",
-    "Area": "Område",
+    "Area": "Målområde",
     "Goal area": "Målområde",
     "Scope": "Typ",
     "Title": "Titel",
@@ -195,7 +195,7 @@ _SWEDISH: dict[str, str] = {
     "Lead": "Ansvarig aktör",
     "Participants": "Medverkande aktörer",
     "Status": "Status",
-    "Status note": "Statuskommentar",
+    "Status note": "Anmärkning",
     "Priority": "Prioriterad",
     "Places": "Platser",
     "Replaces": "Ersätter",
@@ -210,7 +210,7 @@ _SWEDISH: dict[str, str] = {
     "Unit": "Enhet",
     "Year": "År",
     "Value": "Värde",
-    "Note": "Not",
+    "Note": "Anmärkning",
     "Field": "Fält",
     "common": "gemensam",
     "core-specific": "kärnspecifik",
@@ -251,11 +251,11 @@ _SWEDISH: dict[str, str] = {
     "warning": "varning",
     "no plan repository found at or above {path} (a folder holding plans/region.yaml); "
     "use --repo or FARDPLAN_REPO": (
-        "ingen planrepository hittades i eller ovanför {path} (en mapp med plans/region.yaml); "
+        "inget planförråd hittades i eller ovanför {path} (en mapp med plans/region.yaml); "
         "använd --repo eller FARDPLAN_REPO"
     ),
     "{path} is not a plan repository: it has no plans/region.yaml": (
-        "{path} är ingen planrepository: plans/region.yaml saknas"
+        "{path} är inget planförråd: plans/region.yaml saknas"
     ),
     "unknown core {name!r}": "okänd kärna {name!r}",
     "unknown actor {name!r}": "okänd aktör {name!r}",
@@ -277,16 +277,16 @@ _SWEDISH: dict[str, str] = {
     "interrupted": "avbrutet",
     "the output could not be written: {reason}": "utdata kunde inte skrivas: {reason}",
     "the output could not be written to {path}: {reason}": "utdata kunde inte skrivas till {path}: {reason}",
-    "standard output is closed": "standard ut är stängd",
+    "standard output is closed": "standardutmatningen är stängd",
     "{error} Did you mean {names}?": "{error} Menade du {names}?",
     "internal error: {error} (set FARDPLAN_DEBUG=1 to see the traceback)": (
-        "internt fel: {error} (sätt FARDPLAN_DEBUG=1 för att se spårningen)"
+        "internt fel: {error} (sätt FARDPLAN_DEBUG=1 för att se var felet uppstod)"
     ),
     # -- history --
     "Close the political cycle {cycle}": "Avsluta mandatperioden {cycle}",
     "git {command} failed: {detail}": "git {command} misslyckades: {detail}",
     "{path} is not a git repository; history needs git": (
-        "{path} är inget git-repository; historiken kräver git"
+        "{path} är inget git-förråd; historiken kräver git"
     ),
     "an empty revision is not allowed": "en tom revision är inte tillåten",
     "a revision may not contain a line break or NUL: {rev!r}": (
@@ -303,15 +303,15 @@ _SWEDISH: dict[str, str] = {
         "{cycle!r} är ingen mandatperiod (ÅÅÅÅ-ÅÅÅÅ, t.ex. 2023-2026)"
     ),
     "unknown revision {rev!r} (not a cycle, tag, branch or commit)": (
-        "okänd revision {rev!r} (ingen mandatperiod, tagg, gren eller commit)"
+        "okänd revision {rev!r} (ingen mandatperiod, tagg, gren eller incheckning)"
     ),
     "cycle {cycle} is not closed: there is no tag {tag}": (
         "mandatperioden {cycle} är inte avslutad: taggen {tag} finns inte"
     ),
     "cycle {cycle} is already closed: {tag} is on commit {commit}": (
-        "mandatperioden {cycle} är redan avslutad: {tag} sitter på commit {commit}"
+        "mandatperioden {cycle} är redan avslutad: {tag} sitter på incheckning {commit}"
     ),
-    "the repository has no commit to tag yet": "repositoryt har ännu ingen commit att tagga",
+    "the repository has no commit to tag yet": "planförrådet har ännu ingen incheckning att tagga",
     "the plans have uncommitted changes ({files}); commit them before closing the cycle": (
         "planerna har ändringar som inte är incheckade ({files}); checka in dem innan "
         "mandatperioden avslutas"
@@ -407,7 +407,7 @@ _SWEDISH: dict[str, str] = {
     "Political dialogue changed: {date}": "Ändrat politiskt samtal: {date}",
     "Date": "Datum",
     "Author": "Författare",
-    "Commit": "Commit",
+    "Commit": "Incheckning",
     "Message": "Meddelande",
     "Changes": "Ändringar",
     "History of {ref}": "Historik för {ref}",
@@ -416,18 +416,18 @@ _SWEDISH: dict[str, str] = {
     ),
     "git could not be started: {error}": "git kunde inte startas: {error}",
         "cycle {cycle} is not closed: the tag {tag} names no commit": (
-        "mandatperioden {cycle} är inte avslutad: taggen {tag} pekar inte på någon commit"
+        "mandatperioden {cycle} är inte avslutad: taggen {tag} pekar inte på någon incheckning"
     ),
     "the tag {tag} exists but names no commit, so cycle {cycle} is not closed; remove it "
     "(git tag -d {tag}) and close the cycle again": (
-        "taggen {tag} finns men pekar inte på någon commit, så mandatperioden {cycle} är inte "
+        "taggen {tag} finns men pekar inte på någon incheckning, så mandatperioden {cycle} är inte "
         "avslutad; ta bort den (git tag -d {tag}) och avsluta mandatperioden igen"
     ),
     "--stale-days {days} reaches back before any date (the year 1)": (
         "--stale-days {days} går längre tillbaka än något datum (år 1)"
     ),
     "no commit has changed {ref} yet: it is only in the working tree": (
-        "ingen commit har ändrat {ref} ännu: den finns bara i arbetskatalogen"
+        "ingen incheckning har ändrat {ref} ännu: den finns bara i arbetskopian"
     ),
     "Cycle": "Mandatperiod",
     "Cycles": "Mandatperioder",
@@ -436,7 +436,7 @@ _SWEDISH: dict[str, str] = {
     "closed": "avslutad",
     "open": "pågående",
     "Closed cycle {cycle}: tag {tag} on commit {commit}": (
-        "Mandatperioden {cycle} är avslutad: taggen {tag} på commit {commit}"
+        "Mandatperioden {cycle} är avslutad: taggen {tag} på incheckning {commit}"
     ),
     # -- report --
     "Prioritised": "Prioriterade",
@@ -445,9 +445,9 @@ _SWEDISH: dict[str, str] = {
     "Common initiatives are in every core's plan and count in each core's rows; "
     "the total counts each initiative once.": (
         "De gemensamma insatserna ingår i varje kärnas färdplan och räknas i varje kärnas rader; "
-        "totalen räknar varje insats en gång."
+        "raden Totalt räknar varje insats en gång."
     ),
-    "The total is the plan of {core}.": "Totalen är färdplanen för {core}.",
+    "The total is the plan of {core}.": "Raden Totalt gäller färdplanen för {core}.",
     "Goal areas: {areas}": "Målområden: {areas}",
     "Last changed": "Senast ändrad",
     "Days": "Dagar",
@@ -461,7 +461,7 @@ _SWEDISH: dict[str, str] = {
     "Role": "Roll",
     "How": "Hur",
     "{actor} leads {lead} and takes part in {participant} initiatives.": (
-        "{actor} ansvarar för {lead} och medverkar i {participant} insatser."
+        "{actor} ansvarar för {lead} och medverkar i {participant} av insatserna."
     ),
     "{actor} is involved through {parent}, which it is part of.": (
         "{actor} berörs genom {parent}, som den är en del av."
@@ -492,7 +492,7 @@ _SWEDISH: dict[str, str] = {
     "{path} has no initiative {id}": "{path} har ingen insats {id}",
     "give either --lead or --no-lead, not both": "ange antingen --lead eller --no-lead, inte båda",
     "nothing to assign: give --lead, --no-lead, --add or --remove": (
-        "inget att tilldela: ange --lead, --no-lead, --add eller --remove"
+        "inget att ändra: ange --lead, --no-lead, --add eller --remove"
     ),
     "{actors}: both --add and --remove": "{actors}: både --add och --remove",
     "{actor} is the lead of {ref}; a lead is not also listed as a participant": (
@@ -509,13 +509,13 @@ _SWEDISH: dict[str, str] = {
         "en annan fardplan-ändring har hållit {path} i {seconds} s; försök igen"
     ),
     "--commit needs a git repository, and {path} is not in one": (
-        "--commit kräver ett git-repository, och {path} ligger inte i något"
+        "--commit kräver ett git-förråd, och {path} ligger inte i något"
     ),
     "--commit needs a work tree; {path} is a bare repository": (
-        "--commit kräver en arbetskatalog; {path} är ett bart repository"
+        "--commit kräver en arbetskopia; {path} är ett git-förråd utan arbetskopia"
     ),
     "the repository is in the middle of {operation}; finish or abort it before --commit": (
-        "repositoryt är mitt i {operation}; slutför eller avbryt den före --commit"
+        "git-förrådet är mitt i {operation}; slutför eller avbryt den före --commit"
     ),
     "a merge": "en sammanslagning (merge)",
     "a rebase": "en rebase",
@@ -627,7 +627,7 @@ _SWEDISH: dict[str, str] = {
     "the required field {field} is missing": "det obligatoriska fältet {field} saknas",
     "the id {raw} was read as a number; quote it: id: \"{raw}\" "
     "(unquoted, 1.10 is the number 1.1)": (
-        "id:t {raw} lästes som ett tal; sätt citattecken: id: \"{raw}\" "
+        "id {raw} lästes som ett tal; sätt citattecken: id: \"{raw}\" "
         "(utan citattecken är 1.10 talet 1.1)"
     ),
     "{field} should be {expected}, found {found}": "{field} ska vara {expected}, men är {found}",
@@ -648,8 +648,8 @@ _SWEDISH: dict[str, str] = {
     ),
     "{id} is a common initiative's id (plans/region.yaml); a core-specific initiative needs an "
     "id of its own": (
-        "{id} är en gemensam insats id (plans/region.yaml); en kärnspecifik insats behöver ett "
-        "eget id"
+        "{id} är id för en gemensam insats (plans/region.yaml); en kärnspecifik insats behöver "
+        "ett eget id"
     ),
     "{value!r} is listed twice in {field}": "{value!r} står två gånger i {field}",
     "{actor} leads the initiative and is also listed as a participant; remove it from "
@@ -674,7 +674,7 @@ _SWEDISH: dict[str, str] = {
     ),
     "Created the plan repository {path} ({count} files); check it with "
     "'fardplan --repo {path} validate' and commit it.": (
-        "Skapade planrepositoryt {path} ({count} filer); kontrollera det med "
+        "Skapade planförrådet {path} ({count} filer); kontrollera det med "
         "'fardplan --repo {path} validate' och checka in det."
     ),
     'an initiative id (AREA.NUMBER as text, e.g. "1.3")': (
@@ -763,7 +763,7 @@ _SWEDISH: dict[str, str] = {
     ),
     # -- init options --
     "--hook-repo must be a repository URL or path, without spaces or quotes": (
-        "--hook-repo ska vara en URL eller sökväg till ett repository, utan mellanslag eller citattecken"
+        "--hook-repo ska vara en URL eller sökväg till ett git-förråd, utan mellanslag eller citattecken"
     ),
     "--install must be a pip requirement without quotes, $ or backticks": (
         "--install ska vara ett pip-krav utan citattecken, $ eller backticks"
@@ -918,7 +918,7 @@ _SWEDISH: dict[str, str] = {
         "gör mappen skrivbar"
     ),
     "cannot create the plan repository {path}: {error}": (
-        "kan inte skapa planrepositoryt {path}: {error}"
+        "kan inte skapa planförrådet {path}: {error}"
     ),
     "{option} holds the control character U+{code:04X}, which a plan file cannot hold "
     "as text; leave it out": (
@@ -939,12 +939,12 @@ _SWEDISH: dict[str, str] = {
         "{ref} skrevs, men dess referens kunde inte skrivas ut: {error}"
     ),
     "cannot create the plan repository {path}: {error}; nothing is left of it": (
-        "kan inte skapa planrepositoryt {path}: {error}; inget av det finns kvar"
+        "kan inte skapa planförrådet {path}: {error}; inget av det finns kvar"
     ),
     # -- reading plan files and schemas safely --
     "the working directory no longer exists (it was deleted or moved); cd to the plan repository, "
     "or use --repo": (
-        "arbetskatalogen finns inte längre (den har tagits bort eller flyttats); gå till "
+        "mappen du står i finns inte längre (den har tagits bort eller flyttats); gå till "
         "planförrådet med cd, eller använd --repo"
     ),
     "{file} is a symbolic link; fardplan reads only regular files inside the repository: replace "
@@ -970,7 +970,7 @@ _SWEDISH: dict[str, str] = {
     ),
     "using the schema packaged with fardplan": "använder schemat som följer med fardplan",
     "{count:,} more unknown fields from here on ({names}, ...); allowed: {options}": (
-        "{count:,} okända fält till härifrån ({names}, ...); tillåtna: {options}"
+        "ytterligare {count:,} okända fält från och med här ({names}, ...); tillåtna: {options}"
     ),
     "the document nests more than {depth} levels deep here; plan files are flat": (
         "dokumentet är nästlat mer än {depth} nivåer djupt här; planfiler är platta"
@@ -1007,7 +1007,8 @@ _SWEDISH: dict[str, str] = {
     "through {actor} ({role}), which it is part of": "genom {actor} ({role}), som den är en del av",
     "concerned": "berörs",
     "{actor} leads {lead}, takes part in {participant} and is concerned in {concerned} initiatives.": (
-        "{actor} ansvarar för {lead}, medverkar i {participant} och berörs av {concerned} insatser."
+        "{actor} ansvarar för {lead}, medverkar i {participant} och berörs av {concerned} av "
+        "insatserna."
     ),
     "{actor} is concerned through {parent}, which it is part of: it does not lead or take part by "
     "that.": (
@@ -1028,7 +1029,7 @@ _SWEDISH: dict[str, str] = {
     "Common initiatives are in every core's plan and count in each core's rows, with their status "
     "there; the total is the sum of the rows.": (
         "Gemensamma insatser finns i varje kärnas plan och räknas i varje kärnas rader, med sin "
-        "status där; summan är raderna tillsammans."
+        "status där; raden Totalt är summan av raderna."
     ),
     "--common shows every core and every common initiative; it takes only --area, not {options}": (
         "--common visar varje kärna och varje gemensam insats; den tar bara --area, inte {options}"
@@ -1051,14 +1052,14 @@ _SWEDISH: dict[str, str] = {
     "the lead of common initiative {id} is shared by every core; set it on the bare id "
     "('fardplan assign {id} --lead ...'), which changes it in every core":
         "den ansvariga aktören för den gemensamma insatsen {id} är gemensam för alla kärnor; ange "
-        "den på id:t utan kärna ('fardplan assign {id} --lead ...'), vilket ändrar den i alla "
+        "den på insatsens id utan kärna ('fardplan assign {id} --lead ...'), vilket ändrar den i alla "
         "kärnor",
     "the priority": "prioriteringen",
     "the status": "statusen",
     "{actors} take(s) part in common initiative {id} in every core; remove it on the bare id "
     "('fardplan assign {id} --remove ...'), which changes it in every core":
         "{actors} deltar i den gemensamma insatsen {id} i alla kärnor; ta bort deltagandet på "
-        "id:t utan kärna ('fardplan assign {id} --remove ...'), vilket ändrar det i alla kärnor",
+        "insatsens id utan kärna ('fardplan assign {id} --remove ...'), vilket ändrar det i alla kärnor",
     "{core} has no dialogue in cycle {cycle}: record it first with 'fardplan dialogue add {core} "
     "--date DATE --cycle {cycle}', or give --dialogue DATE":
         "{core} har inget politiskt samtal i mandatperioden {cycle}: registrera det först med "

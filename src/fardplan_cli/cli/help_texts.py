@@ -60,15 +60,15 @@ SWEDISH_HELP: dict[str, str] = {
         "Aktörsregistret: varje aktör som en insats nämner.",
     "Set an initiative's lead, lead unit and participants (in one core for CORE:ID of a common\n"
     "initiative; its bare id changes the shared ones, in every core).":
-        "Ange en insats ansvariga aktör, ansvariga enhet och deltagare (i en kärna för KÄRNA:ID "
+        "Ange en insats ansvariga aktör, ansvariga enhet och medverkande aktörer (i en kärna för KÄRNA:ID "
         "av en gemensam insats; dess id utan kärna ändrar de gemensamma, i alla kärnor).",
     "The unit of the lead that leads it (e.g. an administration).":
         "Den enhet hos den ansvariga aktören som leder den (t.ex. en förvaltning).",
     "Remove the lead unit.": "Ta bort den ansvariga enheten.",
     "The lead (ansvarig aktör), by id or name.": "Den ansvariga aktören, med id eller namn.",
     "Remove the lead.": "Ta bort den ansvariga aktören.",
-    "Add a participant (repeatable).": "Lägg till en deltagare (kan upprepas).",
-    "Remove a participant (repeatable).": "Ta bort en deltagare (kan upprepas).",
+    "Add a participant (repeatable).": "Lägg till en medverkande aktör (kan upprepas).",
+    "Remove a participant (repeatable).": "Ta bort en medverkande aktör (kan upprepas).",
     "Print the unified diff of the file; write nothing.": "Skriv ut filens diff; skriv ingenting till filen.",
     "Commit exactly the edited file with a message saying what changed.":
         "Checka in just den ändrade filen med ett meddelande som säger vad som ändrades.",
@@ -94,7 +94,7 @@ SWEDISH_HELP: dict[str, str] = {
     "The title.": "Titeln.",
     "The description.": "Beskrivningen.",
     "The lead.": "Den ansvariga aktören.",
-    "A participant (repeatable).": "En deltagare (kan upprepas).",
+    "A participant (repeatable).": "En medverkande aktör (kan upprepas).",
     "Reports for the follow-up: status per core and goal area, and who is responsible for what.":
         "Rapporter för uppföljningen: status per kärna och målområde, och vem som ansvarar för vad.",
     "Per core and goal area: initiatives by status, prioritised, without lead; and a total row.\n\n"
@@ -122,7 +122,7 @@ SWEDISH_HELP: dict[str, str] = {
     "Show what changed in the plans between two revisions (default: the latest cycle and the\n"
     "working tree): cores, initiatives, fields, directions, character, goal areas, cycles, actors.":
         "Visa vad som ändrats i planerna mellan två revisioner (standard: den senaste "
-        "mandatperioden och\narbetskatalogen): kärnor, insatser, fält, inriktningar, karaktär, "
+        "mandatperioden och\narbetskopian): kärnor, insatser, fält, färdriktningar, karaktärsbeskrivningar, "
         "målområden, mandatperioder, aktörer.",
     "Only this core (id or name) and the common initiatives.":
         "Bara den här kärnan (id eller namn) och de gemensamma insatserna.",
@@ -186,7 +186,7 @@ SWEDISH_HELP: dict[str, str] = {
         "Ett mandatperiods-id (2023-2026), en tagg, gren eller incheckning. Standard: den senast "
         "stängda mandatperioden.",
     "A cycle id, tag, branch or commit. Default: the working tree.":
-        "Ett mandatperiods-id, en tagg, gren eller incheckning. Standard: arbetskatalogen.",
+        "En mandatperiod, en tagg, en gren eller en incheckning. Standard: arbetskopian.",
     "The cycle id, e.g. 2023-2026.": "Mandatperiodens id, t.ex. 2023-2026.",
     "The folder to create (new or empty).": "Mappen som skapas (ny eller tom).",
     # The follow-up commands (cli/followup.py).
