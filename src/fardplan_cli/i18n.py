@@ -470,6 +470,13 @@ _SWEDISH: dict[str, str] = {
         "{actor} berörs genom {group}, som står för kärnans kommuner."
     ),
     "Responsibility of {actor}": "Ansvar för {actor}",
+    "The terminal is too narrow for a column per core: each actor's initiatives in every core "
+    "with 'fardplan report responsibility --actor ACTOR', one core with --core CORE, the whole "
+    "matrix with --format csv or in a wider window.": (
+        "Terminalen är för smal för en kolumn per kärna: en aktörs insatser i varje kärna med "
+        "'fardplan report responsibility --actor AKTÖR', en kärna med --core KÄRNA, hela "
+        "matrisen med --format csv eller i ett bredare fönster."
+    ),
     "Responsibility": "Ansvar",
     "Actor": "Aktör",
     "All cores": "Alla kärnor",

@@ -26,6 +26,9 @@ class TableOutput:
     data: Any = field(metadata=NOT_SHOWN)
     title: str | None = None
     caption: str | None = None
+    # What a terminal too narrow for the table shows instead (a summary that says what it leaves
+    # out and where to see it); without one, the rows are printed as blocks.
+    narrow: TableOutput | None = None
 
 
 @dataclass

@@ -319,4 +319,14 @@ def matrix_output(plan: PlanSet, rows: list[MatrixRow], core_id: str | None) -> 
     caption = t("Each cell: leads / takes part in / is concerned in through part_of (it does not "
                 "lead or take part by that); {all} counts what 'fardplan list' lists.",
                 all=t("All cores"))
-    return TableOutput(columns, table_rows, data, title=t("Responsibility"), caption=caption)
+    narrow = None
+    if core_id is None:  # on a terminal too narrow for a column per core: the totals, and where
+        # to see the rest
+        narrow = TableOutput(
+            [t("Actor"), t("Kind"), t("All cores")], [[*row[:2], row[-1]] for row in table_rows],
+            data, title=t("Responsibility"), caption=caption + "\n" + t(
+                "The terminal is too narrow for a column per core: each actor's initiatives in "
+                "every core with 'fardplan report responsibility --actor ACTOR', one core with "
+                "--core CORE, the whole matrix with --format csv or in a wider window."))
+    return TableOutput(columns, table_rows, data, title=t("Responsibility"), caption=caption,
+                       narrow=narrow)
