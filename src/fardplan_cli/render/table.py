@@ -120,13 +120,43 @@ def render_blocks(output: TableOutput, console: Console) -> None:
         console.print(escape(output.caption))
 
 
-def compact_table(output: TableOutput) -> Table:
+def compact_table(output: TableOutput, width: int) -> Table | None:
     """The table without vertical lines, headings wrapped at spaces, and the first cell left blank
-    where it repeats the row above."""
+    where it repeats the row above; None where it does not fit in ``width``.
+
+    The widths are shared out here rather than by rich, whose rule can squeeze a column below its
+    longest word: each column gets its least width (an id or a count whole, a word of text whole,
+    long text at least ``NARROWEST_TEXT``), and what is left goes to the columns that would be
+    wider, in proportion to what they lack."""
     from rich import box
     from rich.markup import escape
     from rich.table import Table
 
+    least: list[int] = []
+    most: list[int] = []
+    for index, column in enumerate(output.columns):
+        cells = [row[index] for row in output.rows if index < len(row)]
+        longest = max((len(cell) for cell in cells), default=0)
+        heading_word = max((len(w) for w in column.split()), default=0)
+        if index and _counts(cells):  # as wide as its heading's longest word: the heading wraps
+            least.append(max(heading_word, longest))
+            most.append(least[-1])
+        elif _unbroken(cells):  # ids, references: whole
+            least.append(max(longest, len(column)))
+            most.append(least[-1])
+        else:  # text wraps at its spaces (a date above its time), its words whole
+            words = max([heading_word, *(len(w) for cell in cells for w in cell.split())])
+            least.append(words if longest <= SHORT else max(words, _narrowest(cells, longest)))
+            most.append(max(longest, len(column)))
+    gaps = 2 * (len(least) - 1)  # a space of padding and the divider between columns
+    spare = width - gaps - sum(least)
+    if spare < 0:
+        return None
+    lacking = [m - n for m, n in zip(most, least, strict=True)]
+    widths = list(least)
+    if sum(lacking):
+        for index, lack in enumerate(lacking):
+            widths[index] += min(lack, spare * lack // sum(lacking))
     table = Table(title=escape(output.title) if output.title else None,
                   caption=escape(output.caption) if output.caption else None,
                   title_justify="left", caption_justify="left",
@@ -134,14 +164,9 @@ def compact_table(output: TableOutput) -> Table:
                   collapse_padding=True)
     for index, column in enumerate(output.columns):
         cells = [row[index] for row in output.rows if index < len(row)]
-        longest = max((len(cell) for cell in cells), default=0)
-        if index and _counts(cells):  # as wide as its heading's longest word: the heading wraps
-            word = max((len(w) for w in column.split()), default=0)
-            table.add_column(escape(column), width=max(word, longest), justify="right")
-            continue
-        whole = longest <= SHORT or _unbroken(cells)
-        table.add_column(escape(column), overflow="fold", no_wrap=whole,
-                         min_width=max(longest, len(column)) if whole else _narrowest(cells, longest))
+        counts = bool(index) and _counts(cells)
+        table.add_column(escape(column), width=widths[index], overflow="fold",
+                         justify="right" if counts else "left")
     previous: str | None = None
     for row in output.rows:
         first = row[0] if row else ""
@@ -205,8 +230,8 @@ def print_table(output: TableOutput, console: Console) -> None:
     if fits(table, console):
         console.print(table)
         return
-    compact = compact_table(output)
-    if fits(compact, console):
+    compact = compact_table(output, console.width)
+    if compact is not None:
         console.print(compact)
         return
     turned = turned_tables(output)
@@ -229,11 +254,26 @@ def print_table(output: TableOutput, console: Console) -> None:
 def render_detail(output: DetailOutput, console: Console) -> None:
     from rich.markup import escape
 
-    console.print(f"[bold]{escape(output.title)}[/bold]")
-    width = max((len(label) for label, _ in output.fields), default=0)
+    from rich.table import Table
+
+    head, gap, rest = output.title.partition("  ")
+    if gap:  # "sodertalje:1.3  Title": a title that wraps goes on under itself
+        heading = Table.grid(padding=(0, 2))
+        heading.add_column(no_wrap=True, style="bold")
+        heading.add_column(overflow="fold", style="bold")
+        heading.add_row(escape(head), escape(rest.lstrip()))
+        console.print(heading)
+    else:
+        console.print(f"[bold]{escape(output.title)}[/bold]")
+    # Label and value side by side; a value that wraps goes on under itself, not under the label.
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(overflow="fold")
     for label, value in output.fields:
         if value:
-            console.print(f"[bold]{escape(label.ljust(width))}[/bold]  {escape(value)}")
+            grid.add_row(escape(label), escape(value))
+    if grid.row_count:
+        console.print(grid)
     for heading, body in output.sections:
         console.print()
         console.print(f"[bold underline]{escape(heading)}[/bold underline]")
