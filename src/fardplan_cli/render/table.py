@@ -253,7 +253,6 @@ def print_table(output: TableOutput, console: Console) -> None:
 
 def render_detail(output: DetailOutput, console: Console) -> None:
     from rich.markup import escape
-
     from rich.table import Table
 
     head, gap, rest = output.title.partition("  ")
@@ -278,6 +277,6 @@ def render_detail(output: DetailOutput, console: Console) -> None:
         console.print()
         console.print(f"[bold underline]{escape(heading)}[/bold underline]")
         console.print(escape(body))
-    for table in output.tables:
+    for each in output.tables:
         console.print()
-        print_table(table, console)
+        print_table(each, console)
