@@ -257,11 +257,11 @@ def render_detail(output: DetailOutput, console: Console) -> None:
 
     head, gap, rest = output.title.partition("  ")
     if gap:  # "sodertalje:1.3  Title": a title that wraps goes on under itself
-        heading = Table.grid(padding=(0, 2))
-        heading.add_column(no_wrap=True, style="bold")
-        heading.add_column(overflow="fold", style="bold")
-        heading.add_row(escape(head), escape(rest.lstrip()))
-        console.print(heading)
+        title = Table.grid(padding=(0, 2))
+        title.add_column(no_wrap=True, style="bold")
+        title.add_column(overflow="fold", style="bold")
+        title.add_row(escape(head), escape(rest.lstrip()))
+        console.print(title)
     else:
         console.print(f"[bold]{escape(output.title)}[/bold]")
     # Label and value side by side; a value that wraps goes on under itself, not under the label.
