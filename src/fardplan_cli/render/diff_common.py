@@ -173,11 +173,11 @@ def _members(change: Change, names: dict[str, str]) -> list[Segment]:
     for value in change.added:
         if segments:
             segments.append(("equal", ", "))
-        segments.append(("insert", "+ " + names.get(value, value)))
+        segments.append(("insert", names.get(value, value)))  # {+name+}: the marker says it
     for value in change.removed:
         if segments:
             segments.append(("equal", ", "))
-        segments.append(("delete", "− " + names.get(value, value)))
+        segments.append(("delete", names.get(value, value)))
     return segments
 
 
@@ -207,8 +207,9 @@ def _field_line(result: DiffResult, change: Change) -> Line:
         return Line(label, _members(change, {}))
     if name == "status":
         segments = _replace(status_label(change.old), status_label(change.new))
-        if change.note:
-            segments.append(("insert", f" ({change.note})"))
+        if change.note:  # one insertion: {+Pausad (the reason)+}
+            op, text = segments[-1]
+            segments[-1] = (op, f"{text} ({change.note})")
         return Line(label, segments)
     if name == "status_note":
         return Line(label, _replace(change.old, change.new))
