@@ -133,7 +133,7 @@ def test_edit_that_leaves_the_plans_broken_is_refused(plan_dir: Path) -> None:
     before = snapshot(plan_dir)
     result = run_cli("set-status", "sodertalje:1.4", "ongoing", repo=plan_dir)
     assert result.exit_code == 1
-    expected = "plans/region.yaml:33:11: error[unknown-actor] unknown actor 'okand-aktor'"
+    expected = "plans/region.yaml:33:11: error[unknown-actor] initiatives[0].lead: unknown actor 'okand-aktor'"
     assert expected in result.stderr
     assert "edit refused, nothing written" in result.stderr
     assert snapshot(plan_dir) == before

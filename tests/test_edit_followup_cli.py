@@ -214,3 +214,18 @@ def test_commit_commits_the_core_file_with_the_summary(plan_repo: Path) -> None:
     assert git(plan_repo, "show", "--name-only", "--format=%s", "HEAD").split() == [
         "set-status", "sodertalje:2.2:", "planned", "->", "dropped,", "note", "'Inte", "här'",
         SODERTALJE]
+
+
+def test_removing_an_actor_who_does_not_take_part_is_refused(plan_dir: Path) -> None:
+    """As git refuses to remove what is not there: said, exit 1, nothing written."""
+    before = every_file(plan_dir)
+    result = run_cli("--lang", "sv", "assign", "sodertalje:1.3", "--remove", "trafikverket",
+                     "--add", "polis", repo=plan_dir)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "fardplan: ändringen vägrades, inget skrevs: Trafikverket medverkar inte i sodertalje:1.3 "
+        "(medverkande: Södertälje kommun, Region Stockholm, fastighetsägare)\n")
+    assert every_file(plan_dir) == before
+    english = run_cli("assign", "sodertalje:1.3", "--remove", "trafikverket", repo=plan_dir)
+    assert english.exit_code == 1
+    assert "Trafikverket does not take part in sodertalje:1.3" in english.stderr

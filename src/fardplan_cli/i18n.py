@@ -545,6 +545,16 @@ _SWEDISH: dict[str, str] = {
     "{head}: {changes}": "{head}: {changes}",
     "no change": "ingen ändring",
     "{summary}; applies to every core": "{summary}; gäller alla kärnor",
+    "edit refused, nothing written: {actors} does not take part in {ref} (its participants: "
+    "{participants})": (
+        "ändringen vägrades, inget skrevs: {actors} medverkar inte i {ref} (medverkande: "
+        "{participants})"
+    ),
+    "edit refused, nothing written: {actors} do not take part in {ref} (its participants: "
+    "{participants})": (
+        "ändringen vägrades, inget skrevs: {actors} medverkar inte i {ref} (medverkande: "
+        "{participants})"
+    ),
     "edit refused, nothing written: with --strict, its warning counts as an error": (
         "ändringen vägrades, inget skrevs: med --strict räknas dess varning som ett fel"
     ),

@@ -28,7 +28,7 @@ from fardplan_cli.edit.roundtrip import (
 )
 from fardplan_cli.edit.summary import actor_name, note_set, status_change, summary
 from fardplan_cli.errors import EditRefusedError, UsageError
-from fardplan_cli.i18n import t
+from fardplan_cli.i18n import t, tn
 from fardplan_cli.load import REGION_FILE
 from fardplan_cli.model import Core, Initiative, PlanSet
 
@@ -407,6 +407,16 @@ def assign(
     else:
         shared_participants = ()
         current = list(initiative.participants)
+    if absent := [r for r in dict.fromkeys(removed) if r not in current]:
+        # As git refuses to remove what is not there: a mistyped or wrong name is said, not
+        # silently ignored.
+        raise EditRefusedError(tn(
+            "edit refused, nothing written: {actors} does not take part in {ref} (its participants: "
+            "{participants})",
+            "edit refused, nothing written: {actors} do not take part in {ref} (its participants: "
+            "{participants})", len(absent), actors=", ".join(actor_name(plan, a) for a in absent),
+            ref=_ref(initiative),
+            participants=", ".join(actor_name(plan, p) for p in current) or t("none")))
     if no_lead:
         if initiative.lead is not None:
             edit.delete("lead")
