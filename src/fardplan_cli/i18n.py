@@ -490,6 +490,7 @@ _SWEDISH: dict[str, str] = {
     "No particular place": "Utan särskild plats",
     "Example participants": "Exempel på medverkande aktörer",
     "refusing to write {path}: it is inside {folder}/": "skriver inte {path}: den ligger i {folder}/",
+    "Wrote {path} ({format}, {size} bytes)": "Skrev {path} ({format}, {size} byte)",
     "{path} is a folder, not a file": "{path} är en mapp, inte en fil",
     "the folder of {path} does not exist": "mappen för {path} finns inte",
     # -- edit --
