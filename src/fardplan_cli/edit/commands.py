@@ -360,9 +360,10 @@ def assign(
 
     A new lead who was a participant stops being one (a lead is not also a participant), and the
     summary says so. Adding a participant already there changes nothing; removing an actor who
-    does not take part is refused (``EditRefusedError``). On a common initiative as followed up in a core (``sodertalje:2.2``) the participants
-    and the lead unit are that core's (written in its follow-up); the lead is shared by every core
-    and is set on the bare id (``2.2``), whose edits apply to every core.
+    does not take part is refused (``EditRefusedError``). On a common initiative as followed up
+    in a core (``sodertalje:2.2``) the participants and the lead unit are that core's (written in
+    its follow-up); the lead is shared by every core and is set on the bare id (``2.2``), whose
+    edits apply to every core.
     """
     from fardplan_cli.query import resolve_actor
 
