@@ -448,7 +448,7 @@ _SWEDISH: dict[str, str] = {
         "raden Totalt räknar varje insats en gång."
     ),
     "The total is the plan of {core}.": "Raden Totalt gäller färdplanen för {core}.",
-    "Goal areas: {areas}": "Målområden: {areas}",
+    "Goal areas:": "Målområden:",
     "Last changed": "Senast ändrad",
     "Days": "Dagar",
     "Not changed in {days} days": "Inte ändrade på {days} dagar",

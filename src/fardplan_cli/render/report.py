@@ -164,8 +164,8 @@ def status_output(plan: PlanSet, report: StatusReport, *, single_table: bool = F
                     "with their status there; the total is the sum of the rows.")
     else:
         caption = t("The total is the plan of {core}.", core=report.core.name)
-    area_titles = "; ".join(f"{g.number} {g.title}" for g in plan.region.goal_areas)
-    caption += "\n" + t("Goal areas: {areas}", areas=area_titles)
+    caption += "\n" + t("Goal areas:") + "".join(
+        f"\n{g.number} {g.title}" for g in plan.region.goal_areas)
     main = TableOutput(columns, rows, data, title=t("Status"), caption=caption)
     tables = [main]
     if report.core is not None:
