@@ -164,6 +164,27 @@ def _sections(result: DiffResult) -> list[Section]:
     return sections
 
 
+def _added_lines(result: DiffResult, ref: str) -> list[Line]:
+    """What a new initiative holds besides its title: its text, lead and participants, inserted."""
+    initiative = result.added.get(ref)
+    if initiative is None:
+        return []
+    names = result.actor_names
+    lines = []
+    if initiative.description:
+        lines.append(Line(t("Description"), [("insert", initiative.description)]))
+    if initiative.lead:
+        lines.append(Line(t("Lead"), [("insert", names.get(initiative.lead, initiative.lead))]))
+    if initiative.participants:
+        segments: list[Segment] = []
+        for actor in initiative.participants:
+            if segments:
+                segments.append(("equal", ", "))
+            segments.append(("insert", names.get(actor, actor)))
+        lines.append(Line(t("Participants"), segments))
+    return lines
+
+
 def _replace(old: str | None, new: str | None) -> list[Segment]:
     return [("delete", old or t("(none)")), ("equal", " → "), ("insert", new or t("(none)"))]
 
@@ -223,7 +244,8 @@ def _initiative_items(result: DiffResult, changes: Sequence[Change]) -> list[Ite
         ref = change.ref or ""
         title = result.titles.get(ref, "")
         if change.kind == "initiative-added":
-            items.append(Item(t("Added: {ref} {title}", ref=ref, title=change.new or "")))
+            items.append(Item(t("Added: {ref} {title}", ref=ref, title=change.new or ""),
+                              _added_lines(result, ref)))
             current_ref = None
         elif change.kind == "initiative-removed":
             items.append(Item(t("Removed: {ref} {title}", ref=ref, title=change.old or "")))
