@@ -301,8 +301,9 @@ def diff_plan_sets(old: PlanSet, new: PlanSet, *, core: str | None = None) -> Di
                if c.core is not None and c.ref is not None and c.ref not in titles
                and c.ref.rpartition(":")[2] in shared_titles}
     added_refs = {c.ref for c in changes if c.kind == "initiative-added"}
-    added = {i.ref: i for i in new.all_initiatives() if i.ref in added_refs}
-    return DiffResult(tuple(changes), core_names, actor_names, area_titles, titles, added)
+    new_initiatives = {i.ref: i for i in new.all_initiatives() if i.ref in added_refs}
+    return DiffResult(tuple(changes), core_names, actor_names, area_titles, titles,
+                      new_initiatives)
 
 
 def _shared(initiative: Initiative) -> Initiative:
