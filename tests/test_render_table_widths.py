@@ -113,3 +113,20 @@ def test_a_responsibility_matrix_too_wide_says_so_and_names_the_actor_view(
     wide = shown(run_cli("--lang", "sv", "report", "responsibility", repo=plan_dir,
                          env=TERMINAL).stdout)
     assert "Arlanda-Märsta" in wide and "för smal" not in wide
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_the_diff_on_a_terminal_wraps_under_its_item(plan_repo: Path, width: int,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    long = "Samverka kring planerad stadsutveckling invid Södertälje sjukhus " * 3
+    result = run_cli("--lang", "sv", "new", "--core", "sodertalje", "--area", "2", "--title",
+                     "Ny insats", "--description", long.strip(), "--lead", "sodertalje-kommun",
+                     repo=plan_repo)
+    assert result.exit_code == 0, result.output
+    lines = shown(run_cli("--lang", "sv", "diff", "HEAD", repo=plan_repo, env=TERMINAL).stdout
+                  ).splitlines()
+    assert all(len(line) <= width and line == line.rstrip() for line in lines), lines
+    at = next(i for i, line in enumerate(lines) if line.startswith("    Beskrivning: {+"))
+    assert lines[at + 1].startswith("      ") and not lines[at + 1].startswith("       ")
+    assert "    Ansvarig aktör: {+Södertälje kommun+}" in lines
