@@ -28,6 +28,11 @@ def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
                  "GIT_WORK_TREE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+    # The language is process-wide and a CLI run sets it: a test that calls the domain directly
+    # (an edit's summary) starts in English, whatever a test before it ran.
+    from fardplan_cli import i18n
+
+    i18n.set_language("en")
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setenv("NO_COLOR", "1")
 

@@ -229,3 +229,22 @@ def test_removing_an_actor_who_does_not_take_part_is_refused(plan_dir: Path) -> 
     english = run_cli("assign", "sodertalje:1.3", "--remove", "trafikverket", repo=plan_dir)
     assert english.exit_code == 1
     assert "Trafikverket does not take part in sodertalje:1.3" in english.stderr
+
+
+def test_an_edit_summary_in_swedish_names_actors_and_statuses_in_words(plan_repo: Path) -> None:
+    """The summary, and so the commit message, is Swedish: names, not ids."""
+    result = run_cli("--lang", "sv", "set-status", "sodertalje:1.3", "paused", "--note",
+                     "Väntar på beslut", "--commit", repo=plan_repo)
+    assert result.exit_code == 0, result.output
+    summary = "status sodertalje:1.3: planerad → pausad, anmärkning: 'Väntar på beslut'"
+    assert summary in result.stderr.splitlines()[0]
+    assert git(plan_repo, "log", "-1", "--format=%s") == summary + "\n"
+    lead = run_cli("--lang", "sv", "assign", "sodertalje:1.3", "--lead", "sodertalje-kommun",
+                   repo=plan_repo)
+    assert "ansvar sodertalje:1.3: ansvarig: Södertälje kommun (inte längre medverkande)" in lead.stderr
+    same = run_cli("--lang", "sv", "set-status", "sodertalje:1.3", "paused", "--note",
+                   "Väntar på beslut", repo=plan_repo)
+    assert same.stderr == "status sodertalje:1.3: ingen ändring\n"
+    removed = run_cli("--lang", "sv", "set-status", "sodertalje:1.3", "paused", "--note", "",
+                      repo=plan_repo)
+    assert "status sodertalje:1.3: anmärkning borttagen" in removed.stderr

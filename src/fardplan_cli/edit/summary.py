@@ -2,7 +2,7 @@
 planner reads it (names of actors, statuses in words), also the commit message of ``--commit``.
 
 ``assign sodertalje:1.3: lead Södertälje kommun, +Trafikverket`` in English is
-``ansvar sodertalje:1.3: ansvarig Södertälje kommun, +Trafikverket`` in Swedish; an edit that
+``ansvar sodertalje:1.3: ansvarig: Södertälje kommun, +Trafikverket`` in Swedish; an edit that
 changes nothing says so (``ingen ändring``).
 """
 
