@@ -24,9 +24,15 @@ def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
     monkeypatch.setenv("USERPROFILE", str(home))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(home / ".gitconfig"))
-    for name in ("FARDPLAN_REPO", "FARDPLAN_DEBUG", "LC_ALL", "LC_MESSAGES", "GIT_DIR", "GIT_WORK_TREE"):
+    for name in ("FARDPLAN_REPO", "FARDPLAN_DEBUG", "FARDPLAN_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "GIT_DIR",
+                 "GIT_WORK_TREE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+    # The language is process-wide and a CLI run sets it: a test that calls the domain directly
+    # (an edit's summary) starts in English, whatever a test before it ran.
+    from fardplan_cli import i18n
+
+    i18n.set_language("en")
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setenv("NO_COLOR", "1")
 

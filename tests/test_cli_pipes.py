@@ -149,7 +149,7 @@ def test_a_closed_stdout_is_one_message_and_status_1(args: tuple[str, ...]) -> N
 def test_the_message_is_in_the_language_of_the_run() -> None:
     completed = with_stdout_closed("--repo", str(PROJECT_ROOT), "--lang", "sv", "cores")
     assert completed.stderr.decode("utf-8").splitlines()[-1] == (
-        "fardplan: utdata kunde inte skrivas: standard ut är stängd")
+        "fardplan: utdata kunde inte skrivas: standardutmatningen är stängd")
 
 
 @POSIX

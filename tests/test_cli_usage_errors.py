@@ -17,6 +17,7 @@ import click
 import pytest
 
 from fardplan_cli.cli.click_catalog import SWEDISH, SWEDISH_PLURALS, install_catalog, translating_modules
+from tests.support import run_cli
 
 
 def _run(*args: str, lang: str, cwd: Path, **extra_env: str) -> subprocess.CompletedProcess[str]:
@@ -37,7 +38,7 @@ CASES = [
     (("list", "--cor", "x"),
      "Error: No such option '--cor'. (Did you mean one of: '--actor', '--core', '--scope'?)",
      "Fel: Okänd flagga '--cor'. (Menade du någon av: '--actor', '--core', '--scope'?)"),
-    (("show",), "Error: Missing argument 'REF|CORE'.", "Fel: Saknar argumentet 'REF|CORE'."),
+    (("show",), "Error: Missing argument 'REF|CORE'.", "Fel: Saknar argumentet 'REF|KÄRNA'."),
     (("new", "--area", "1", "--title", "x"), "Error: Missing option '--core'.",
      "Fel: Saknar flaggan '--core'."),
     (("lst",), "Error: No such command 'lst'. Did you mean 'list'?",
@@ -84,7 +85,7 @@ def test_usage_errors_in_both_languages(args: tuple[str, ...], english: str, swe
 
 
 def test_the_language_comes_from_lang_then_fardplan_lang_then_the_locale(plan_dir: Path) -> None:
-    in_swedish, in_english = "Fel: Saknar argumentet 'REF|CORE'.", "Error: Missing argument 'REF|CORE'."
+    in_swedish, in_english = "Fel: Saknar argumentet 'REF|KÄRNA'.", "Error: Missing argument 'REF|CORE'."
     assert _run("--lang", "sv", "show", lang="C.UTF-8", cwd=plan_dir).stderr.endswith(in_swedish + "\n")
     assert _run("--lang=sv", "show", lang="C.UTF-8", cwd=plan_dir).stderr.endswith(in_swedish + "\n")
     assert _run("--lang", "en", "show", lang="sv_SE.UTF-8", cwd=plan_dir).stderr.endswith(in_english + "\n")
@@ -113,6 +114,21 @@ def test_help_in_swedish(plan_dir: Path) -> None:
     assert "Options:" in english and "Commands:" in english and "Flaggor" not in english
     no_arguments = _run(lang="sv_SE.UTF-8", cwd=plan_dir)  # the help, as a usage error
     assert no_arguments.returncode == 2 and "Kommandon:" in no_arguments.stderr
+
+
+def test_the_usage_line_in_swedish(plan_dir: Path) -> None:
+    """No English word in a Swedish usage line: the options, the command and the placeholders."""
+    root = run_cli("--lang", "sv", "--help").stdout
+    assert root.startswith("Användning: fardplan [FLAGGOR] KOMMANDO [ARGUMENT]...\n")
+    diff = run_cli("--lang", "sv", "diff", "--help").stdout
+    assert diff.startswith("Användning: fardplan diff [FLAGGOR] [FRÅN] [TILL]\n")
+    listing = run_cli("--lang", "sv", "list", "--help").stdout
+    assert "--core KÄRNA" in listing and "CORE" not in listing
+    missing = run_cli("--lang", "sv", "init")
+    assert missing.exit_code == 2 and "Fel: Saknar argumentet 'SÖKVÄG'." in missing.stderr
+    assert "Användning: fardplan init [FLAGGOR] SÖKVÄG" in missing.stderr
+    english = run_cli("--lang", "en", "diff", "--help").stdout
+    assert english.startswith("Usage: fardplan diff [OPTIONS] [FROM] [TO]\n")
 
 
 def _messages_in_click() -> tuple[set[str], set[tuple[str, str]]]:

@@ -201,7 +201,19 @@ def test_diff_without_arguments_shows_an_uncommitted_edit(cycles_repo: Path) -> 
     assert [(c["kind"], c["ref"], c["field"], c["added"]) for c in data["changes"]] == [
         ("initiative-changed", "1.1", "participants", ["almi"])]
     text = run_cli("diff", repo=cycles_repo)
-    assert "{+ Almi+}" in text.stdout or "Almi" in text.stdout
+    assert "Participants: {+Almi AB+}" in text.stdout
+
+
+def test_diff_json_is_the_same_in_every_language(cycles_repo: Path) -> None:
+    """JSON is for programs: the working tree is "working tree" in Swedish too; only the text for
+    people says "arbetskopian"."""
+    region = cycles_repo / "plans" / "region.yaml"
+    replace_once(region, "    participants: [karnkommunerna, naringslivet, fastighetsagare]\n",
+                 "    participants: [karnkommunerna, naringslivet, fastighetsagare, almi]\n")
+    english = run_cli("--lang", "en", "diff", "--format", "json", repo=cycles_repo).stdout
+    swedish = run_cli("--lang", "sv", "diff", "--format", "json", repo=cycles_repo).stdout
+    assert swedish == english
+    assert "arbetskopian" in run_cli("--lang", "sv", "diff", repo=cycles_repo).stdout
 
 
 def test_diff_exit_code(cycles_repo: Path) -> None:

@@ -26,7 +26,7 @@ def test_assign_commit_makes_one_commit_touching_one_file(plan_repo: Path) -> No
     assert git(plan_repo, "show", "--name-only", "--format=", "HEAD").split() == [
         "plans/sodertalje.yaml"]
     assert git(plan_repo, "log", "-1", "--format=%B").strip() == (
-        "assign sodertalje:1.3: lead region-stockholm (no longer a participant), +trafikverket")
+        "assign sodertalje:1.3: lead Region Stockholm (no longer a participant), +Trafikverket")
     assert git(plan_repo, "status", "--porcelain") == ""
     strict = run_cli("validate", "--strict", repo=plan_repo)
     assert strict.exit_code == 0, strict.output
@@ -133,7 +133,7 @@ def test_edit_that_leaves_the_plans_broken_is_refused(plan_dir: Path) -> None:
     before = snapshot(plan_dir)
     result = run_cli("set-status", "sodertalje:1.4", "ongoing", repo=plan_dir)
     assert result.exit_code == 1
-    expected = "plans/region.yaml:195:11: error[unknown-actor] unknown actor 'okand-aktor'"
+    expected = "plans/region.yaml:195:11: error[unknown-actor] initiatives[0].lead: unknown actor 'okand-aktor'"
     assert expected in result.stderr
     assert "edit refused, nothing written" in result.stderr
     assert snapshot(plan_dir) == before
@@ -158,7 +158,7 @@ def test_an_edit_that_changes_nothing_writes_and_commits_nothing(plan_repo: Path
     result = run_cli("assign", "sodertalje:1.3", "--add", "fastighetsagare", "--commit",
                      repo=plan_repo)
     assert result.exit_code == 0, result.output
-    assert "nothing to change" in result.stderr
+    assert result.stderr == "assign sodertalje:1.3: no change\n"
     assert snapshot(plan_repo) == before
     assert _head(plan_repo) == head
 

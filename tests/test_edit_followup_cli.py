@@ -83,8 +83,7 @@ def test_assign_lead_in_a_core_is_refused_the_lead_is_shared(plan_dir: Path) -> 
 def test_assign_on_a_bare_common_id_says_it_applies_to_every_core(plan_dir: Path) -> None:
     result = run_cli("--lang", "sv", "assign", "2.2", "--add", "Trafikverket", repo=plan_dir)
     assert result.exit_code == 0, result.output
-    assert "applies to every core" in result.stderr
-    assert "gäller alla kärnor" in result.stderr
+    assert result.stderr == "plans/region.yaml: ansvar 2.2: +Trafikverket; gäller alla kärnor\n"
 
 
 def test_a_refused_follow_up_edit_writes_nothing(plan_dir: Path) -> None:
@@ -215,3 +214,37 @@ def test_commit_commits_the_core_file_with_the_summary(plan_repo: Path) -> None:
     assert git(plan_repo, "show", "--name-only", "--format=%s", "HEAD").split() == [
         "set-status", "sodertalje:2.2:", "planned", "->", "dropped,", "note", "'Inte", "här'",
         SODERTALJE]
+
+
+def test_removing_an_actor_who_does_not_take_part_is_refused(plan_dir: Path) -> None:
+    """As git refuses to remove what is not there: said, exit 1, nothing written."""
+    before = every_file(plan_dir)
+    result = run_cli("--lang", "sv", "assign", "sodertalje:1.3", "--remove", "trafikverket",
+                     "--add", "polis", repo=plan_dir)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "fardplan: ändringen vägrades, inget skrevs: Trafikverket medverkar inte i sodertalje:1.3 "
+        "(medverkande: Södertälje kommun, Region Stockholm, fastighetsägare)\n")
+    assert every_file(plan_dir) == before
+    english = run_cli("assign", "sodertalje:1.3", "--remove", "trafikverket", repo=plan_dir)
+    assert english.exit_code == 1
+    assert "Trafikverket does not take part in sodertalje:1.3" in english.stderr
+
+
+def test_an_edit_summary_in_swedish_names_actors_and_statuses_in_words(plan_repo: Path) -> None:
+    """The summary, and so the commit message, is Swedish: names, not ids."""
+    result = run_cli("--lang", "sv", "set-status", "sodertalje:1.3", "paused", "--note",
+                     "Väntar på beslut", "--commit", repo=plan_repo)
+    assert result.exit_code == 0, result.output
+    summary = "status sodertalje:1.3: planerad → pausad, anmärkning: 'Väntar på beslut'"
+    assert summary in result.stderr.splitlines()[0]
+    assert git(plan_repo, "log", "-1", "--format=%s") == summary + "\n"
+    lead = run_cli("--lang", "sv", "assign", "sodertalje:1.3", "--lead", "sodertalje-kommun",
+                   repo=plan_repo)
+    assert "ansvar sodertalje:1.3: ansvarig: Södertälje kommun (inte längre medverkande)" in lead.stderr
+    same = run_cli("--lang", "sv", "set-status", "sodertalje:1.3", "paused", "--note",
+                   "Väntar på beslut", repo=plan_repo)
+    assert same.stderr == "status sodertalje:1.3: ingen ändring\n"
+    removed = run_cli("--lang", "sv", "set-status", "sodertalje:1.3", "paused", "--note", "",
+                      repo=plan_repo)
+    assert "status sodertalje:1.3: anmärkning borttagen" in removed.stderr

@@ -159,7 +159,7 @@ def test_assign_on_a_bare_common_id_applies_to_every_core(
 def test_assign_lead_says_the_lead_is_no_longer_a_participant(
         plan: PlanSet, files: dict[str, bytes]) -> None:
     result = edit.assign(plan, files, "sodertalje:1.3", lead="region-stockholm")
-    assert result.summary == ("assign sodertalje:1.3: lead region-stockholm "
+    assert result.summary == ("assign sodertalje:1.3: lead Region Stockholm "
                               "(no longer a participant)")
 
 

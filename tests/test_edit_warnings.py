@@ -63,7 +63,7 @@ def test_strict_refuses_an_edit_that_leaves_a_warning(plan_dir: Path) -> None:
         refused = run_cli("set-status", "sodertalje:1.4", "paused", "--strict", *extra, repo=plan_dir)
         assert refused.exit_code == 1, refused.output
         assert "error[missing-status-note]" in refused.stderr
-        assert "with --strict, its 1 warning(s) count as errors" in refused.stderr
+        assert "with --strict, its warning counts as an error" in refused.stderr
         assert path.read_bytes() == before
     noted = run_cli("set-status", "sodertalje:1.4", "paused", "--note", "Inväntar detaljplan",
                     "--strict", repo=plan_dir)
@@ -84,3 +84,12 @@ def test_strict_does_not_block_an_edit_for_a_warning_it_did_not_cause(plan_dir: 
                      "--strict", repo=plan_dir)
     assert mended.exit_code == 0, mended.output
     assert run_cli("validate", "--strict", repo=plan_dir).exit_code == 0
+
+
+def test_an_edit_in_swedish_words_its_warnings_as_validate_does(plan_dir: Path) -> None:
+    result = run_cli("--lang", "sv", "set-status", "sodertalje:1.3", "paused", repo=plan_dir)
+    assert result.exit_code == 0, result.output
+    warning = next(line for line in result.stderr.splitlines() if "[missing-status-note]" in line)
+    assert "varning[missing-status-note]" in warning
+    listed = run_cli("--lang", "sv", "validate", repo=plan_dir).stdout.splitlines()
+    assert warning in listed

@@ -16,13 +16,15 @@ PACKAGE = PROJECT_ROOT / "src" / "fardplan_cli"
 
 def _literal_messages(module: Path) -> set[str]:
     """The first argument of every ``t("...")`` call written as a literal in the module (and of
-    ``outcome._say``, which passes it to ``t``)."""
+    ``outcome._say``, which passes it to ``t``), and both forms of every ``tn("...", "...", n)``."""
     found: set[str] = set()
     for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("t", "_say")
-                and node.args and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)):
-            found.add(node.args[0].value)
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+            continue
+        taken = 2 if node.func.id == "tn" else 1 if node.func.id in ("t", "_say") else 0
+        for argument in node.args[:taken]:
+            if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                found.add(argument.value)
     return found
 
 
@@ -39,10 +41,49 @@ def test_every_literal_message_in_the_package_has_a_swedish_translation() -> Non
 @pytest.mark.parametrize(
     ("environ", "expected"),
     [({"LC_ALL": "sv_SE.UTF-8"}, "sv"), ({"LANG": "sv_FI"}, "sv"), ({"LANG": "en_GB.UTF-8"}, "en"),
-     ({"LC_ALL": "C", "LANG": "sv_SE"}, "en"), ({}, "en")],
+     ({"LC_ALL": "C", "LANG": "sv_SE"}, "en"), ({"LC_MESSAGES": "sv_SE.UTF-8", "LANG": "en_US"}, "sv"),
+     ({"LANGUAGE": "sv:en", "LANG": "en_US.UTF-8"}, "sv"), ({"LANGUAGE": "en", "LANG": "sv_SE"}, "en"),
+     ({"LANGUAGE": "sv", "LANG": "C.UTF-8"}, "en"), ({"LANG": "svenska"}, "en"), ({}, "en")],
 )
 def test_language_from_the_locale(environ: dict[str, str], expected: str) -> None:
-    assert detect_language(environ) == expected
+    assert detect_language(environ, platform="") == expected
+
+
+@pytest.mark.parametrize(
+    ("platform", "expected"),
+    [("Swedish_Sweden", "sv"), ("sv_SE", "sv"), ("sv", "sv"), ("English_United States", "en"),
+     ("en_US", "en"), ("", "en")],
+)
+def test_language_from_the_platform_where_no_variable_names_one(platform: str, expected: str) -> None:
+    """Windows and macOS set no LANG: the platform's locale decides (Windows names it in words)."""
+    assert detect_language({}, platform=platform) == expected
+
+
+def test_the_platform_locale_is_read_through_the_locale_module(monkeypatch: pytest.MonkeyPatch) -> None:
+    import locale
+
+    monkeypatch.setattr(locale, "getlocale", lambda *args: ("Swedish_Sweden", "1252"))
+    assert detect_language({}) == "sv"
+    monkeypatch.setattr(locale, "getlocale", lambda *args: (None, None))
+    assert detect_language({}) == "en"
+
+    def unparsable(*args: object) -> tuple[str, str]:
+        raise ValueError("unknown locale")
+
+    monkeypatch.setattr(locale, "getlocale", unparsable)
+    assert detect_language({}) == "en"
+    monkeypatch.setattr(locale, "getlocale", lambda *args: ("sv_SE", "UTF-8"))
+    assert detect_language({"LANG": "en_US.UTF-8"}) == "en"  # a variable comes first
+
+
+def test_swedish_without_any_variable_on_a_swedish_platform(
+        plan_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import locale
+
+    monkeypatch.delenv("LANG")
+    monkeypatch.setattr(locale, "getlocale", lambda *args: ("Swedish_Sweden", "1252"))
+    result = run_cli("cores", repo=plan_dir)
+    assert "Insatser" in result.stdout.splitlines()[0]
 
 
 def test_swedish_messages_for_broken_yaml(plan_dir: Path) -> None:
@@ -104,3 +145,67 @@ def test_the_help_is_in_the_language_of_the_run() -> None:
     english = run_cli("--lang", "en", "list", "--help")  # the same process: nothing is left over
     assert "List initiatives; with --core, that core's plan in id order." in english.stdout
     assert "Options:" in english.stdout and "Flaggor" not in english.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "swedish"),
+    [("title: Bygg ut: etapp 2\n", "ett kolon följt av mellanslag (: ) är inte tillåtet här"),
+     ('title: "Bygg ut\n', "filen tar slut mitt i ett värde"),
+     ("title: x\nnågot\n", "kolon (:) saknas efter nyckeln"),
+     ("a:\n  - x\n b: 2\n", "här skulle en nyckel ha stått (se över indraget)"),
+     ("a: [1, 2\n", "här skulle ',' eller ']' ha stått"),
+     ("a: x\n---\nb: y\n", "filen innehåller mer än ett dokument; en planfil är ett enda dokument")],
+)
+def test_the_yaml_parsers_words_in_swedish(text: str, swedish: str) -> None:
+    from fardplan_cli.yamlfile import YamlProblemError, parse_document
+
+    i18n.set_language("sv")
+    try:
+        with pytest.raises(YamlProblemError) as raised:
+            parse_document("plans/haninge.yaml", text.encode())
+    finally:
+        i18n.set_language("en")
+    assert raised.value.problem.message == f"YAML-syntaxfel: {swedish}"
+
+
+def test_the_pure_python_parsers_words_in_swedish() -> None:
+    """Where ruamel's C parser is not installed, its Python parser names what it found."""
+    from fardplan_cli.i18n import yaml_problem_text
+
+    i18n.set_language("sv")
+    try:
+        assert yaml_problem_text("expected <block end>, but found '<scalar>'") == (
+            "här skulle blocket ha slutat (se över indraget), men här står '<scalar>'")
+        assert yaml_problem_text("mapping values are not allowed here") == (
+            "ett kolon följt av mellanslag (: ) är inte tillåtet här")
+        assert yaml_problem_text("something new") == "something new"
+    finally:
+        i18n.set_language("en")
+    assert yaml_problem_text("could not find expected ':'") == "could not find expected ':'"
+
+
+@pytest.mark.parametrize(
+    ("count", "english", "swedish"),
+    [(0, "0 warnings", "0 varningar"), (1, "1 warning", "1 varning"), (2, "2 warnings", "2 varningar")],
+)
+def test_plural_forms(count: int, english: str, swedish: str) -> None:
+    from fardplan_cli.i18n import tn
+
+    assert tn("{count} warning", "{count} warnings", count) == english
+    i18n.set_language("sv")
+    try:
+        assert tn("{count} warning", "{count} warnings", count) == swedish
+        assert tn("{count} initiative", "{count} initiatives", 1) == "1 insats"
+        assert tn("{count} initiative", "{count} initiatives", 2) == "2 insatser"
+    finally:
+        i18n.set_language("en")
+
+
+def test_validate_counts_in_words(plan_dir: Path) -> None:
+    path = plan_dir / "plans" / "sodertalje.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: planned", "status: paused", 1),
+                    encoding="utf-8")
+    swedish = run_cli("--lang", "sv", "validate", repo=plan_dir).stdout.splitlines()[-1]
+    assert swedish == "0 fel, 1 varning i 10 kontrollerade filer"
+    english = run_cli("--lang", "en", "validate", repo=plan_dir).stdout.splitlines()[-1]
+    assert english == "0 errors, 1 warning in 10 files checked"

@@ -250,3 +250,14 @@ def test_language_follows_the_locale(plan_dir: Path) -> None:
     assert "Ansvarig aktör" in result.stdout
     result = run_cli("list", "--core", "sodertalje", repo=plan_dir, env={"LANG": "en_US.UTF-8"})
     assert "Lead" in result.stdout
+
+
+def test_an_unknown_core_gets_the_nearest_names_or_every_core(plan_dir: Path) -> None:
+    near = run_cli("--lang", "sv", "list", "--core", "sodertalj", repo=plan_dir)
+    assert near.exit_code == 2
+    assert near.stderr == "fardplan: okänd kärna 'sodertalj'; menade du sodertalje?\n"
+    far = run_cli("list", "--core", "xyz", repo=plan_dir)
+    assert far.exit_code == 2
+    assert far.stderr.startswith("fardplan: unknown core 'xyz'; choose one of arlanda-marsta, ")
+    assert "taby-centrum-arninge" in far.stderr
+    assert run_cli("show", "xyz:1.3", repo=plan_dir).stderr == far.stderr

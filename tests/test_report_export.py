@@ -265,6 +265,10 @@ def test_output_file(plan_dir: Path, tmp_path: Path) -> None:
     assert result.stdout == ""
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert [p.name for p in target.parent.iterdir()] == ["sodertalje.html"]  # no temporary left
+    size = len(target.read_bytes())
+    assert result.stderr == f"Wrote {target} (html, {size} bytes)\n"  # says what it wrote
+    swedish = run_cli("--lang", "sv", "export", "-o", str(target), repo=plan_dir)
+    assert swedish.stderr == f"Skrev {target} (markdown, {len(target.read_bytes())} byte)\n"
 
 
 @pytest.mark.parametrize("inside,folder", [

@@ -176,7 +176,7 @@ def test_swedish_labels(plan_dir: Path) -> None:
     result = run_cli("--lang", "sv", "report", "status", "--cycle", "2023-2026", "-f", "csv",
                      repo=plan_dir)
     header = result.stdout.lstrip("\ufeff").splitlines()[0]
-    assert header == ("Kärna;Område;Insatser;Planerad;Pågående;Genomförd;Pausad;Utgår;"
+    assert header == ("Kärna;Målområde;Insatser;Planerad;Pågående;Genomförd;Pausad;Utgår;"
                       "Prioriterade 2023-2026;Utan ansvarig")
 
 
@@ -241,3 +241,12 @@ def test_rows_are_list_selections(tmp_path: Path, selection: InitiativeFilter) -
     # The rows split exactly the total by core and area: a common initiative is in each core's
     # rows as followed up there, and so in the total once per core.
     assert sorted(r for row in report.rows for r in row.refs) == sorted(report.total.refs)
+
+
+def test_the_markdown_status_report_names_the_goal_areas(plan_dir: Path) -> None:
+    text = run_cli("--lang", "sv", "report", "status", "--format", "markdown", repo=plan_dir).stdout
+    assert text.endswith("Målområden:\\\n1 Levande och attraktiva stadskärnor\\\n"
+                         "2 Regionala målpunkter för samhällsservice\\\n"
+                         "3 Naturliga lokaliseringsplatser för näringsliv och innovation\\\n"
+                         "4 Tillgängliga regionala stadskärnor som bidrar till ett hållbart resande\n")
+    assert not any(line != line.rstrip() for line in text.splitlines())

@@ -59,6 +59,9 @@ class DiffResult:
     actor_names: dict[str, str] = field(default_factory=dict)
     area_titles: dict[int, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # initiative ref -> title (new side first)
+    # each added initiative as the new side has it (ref -> initiative): what a reader of the diff
+    # is shown of it besides its title (its text, lead and participants)
+    added: dict[str, Initiative] = field(default_factory=dict)
 
     @property
     def summary(self) -> dict[str, int]:
@@ -297,7 +300,10 @@ def diff_plan_sets(old: PlanSet, new: PlanSet, *, core: str | None = None) -> Di
     titles |= {c.ref: shared_titles[c.ref.rpartition(":")[2]] for c in changes
                if c.core is not None and c.ref is not None and c.ref not in titles
                and c.ref.rpartition(":")[2] in shared_titles}
-    return DiffResult(tuple(changes), core_names, actor_names, area_titles, titles)
+    added_refs = {c.ref for c in changes if c.kind == "initiative-added"}
+    new_initiatives = {i.ref: i for i in new.all_initiatives() if i.ref in added_refs}
+    return DiffResult(tuple(changes), core_names, actor_names, area_titles, titles,
+                      new_initiatives)
 
 
 def _shared(initiative: Initiative) -> Initiative:

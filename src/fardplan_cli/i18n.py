@@ -8,6 +8,7 @@ The language is process-wide: the CLI sets it once from ``--lang`` or the locale
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import Literal
 
@@ -17,14 +18,44 @@ LANGUAGES: tuple[Language, ...] = ("sv", "en")
 _language: Language = "en"
 
 
-def detect_language(environ: Mapping[str, str] | None = None) -> Language:
-    """Swedish where LC_ALL (or, without it, LC_MESSAGES or LANG) starts with ``sv``."""
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def _is_swedish(locale_name: str) -> bool:
+    """``sv``, ``sv_SE.UTF-8``, ``sv-FI``, or Windows' ``Swedish_Sweden``."""
+    name = locale_name.strip().lower()
+    return name == "sv" or name.startswith(("sv_", "sv-", "sv.", "sv@", "swedish"))
+
+
+def platform_locale() -> str:
+    """The locale the platform gives the process where no variable names one: on Windows and
+    macOS, where ``LANG`` is usually unset, Python takes it from the user's settings."""
+    import locale
+
+    try:
+        name = locale.getlocale()[0]
+    except ValueError:  # a locale name Python cannot parse
+        return ""
+    return name or ""
+
+
+def detect_language(environ: Mapping[str, str] | None = None,
+                    platform: str | None = None) -> Language:
+    """The language of the locale, as gettext chooses it: the first of ``LC_ALL``,
+    ``LC_MESSAGES`` and ``LANG`` that is set names the locale; unless that is ``C`` or ``POSIX``,
+    ``LANGUAGE`` (a list such as ``sv:en``) comes before it. Without any of them, the platform's
+    locale (``platform``, by default ``platform_locale()``). Swedish for a Swedish locale (``sv``,
+    ``sv_SE.UTF-8``, ``Swedish_Sweden``), else English."""
     env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name, "")
-        if value:
-            return "sv" if value.lower().startswith("sv") else "en"
-    return "en"
+    named = next((env[name] for name in _LOCALE_VARIABLES if env.get(name)), "")
+    plain = named.split(".", 1)[0] in ("C", "POSIX")
+    preferred = env.get("LANGUAGE", "").split(":", 1)[0]
+    if preferred and not plain:
+        return "sv" if _is_swedish(preferred) else "en"
+    if named:
+        return "sv" if _is_swedish(named) else "en"
+    found = platform_locale() if platform is None else platform
+    return "sv" if _is_swedish(found) else "en"
 
 
 def set_language(language: Language) -> None:
@@ -40,6 +71,88 @@ def t(message: str, **params: object) -> str:
     """Translate an English message template and fill in its ``{params}``."""
     template = _SWEDISH.get(message, message) if _language == "sv" else message
     return template.format(**params) if params else template
+
+
+# The YAML parser's own words for what it could not read (libyaml's, and ruamel's pure-Python
+# parser's where the C one is not installed), in Swedish; ``yaml_problem_text`` looks them up.
+_YAML_PROBLEMS: dict[str, str] = {
+    "could not find expected ':'": "kolon (:) saknas efter nyckeln",
+    "mapping values are not allowed in this context": (
+        "ett kolon följt av mellanslag (: ) är inte tillåtet här"
+    ),
+    "mapping values are not allowed here": "ett kolon följt av mellanslag (: ) är inte tillåtet här",
+    "block sequence entries are not allowed in this context": "en listpost (- ) är inte tillåten här",
+    "sequence entries are not allowed here": "en listpost (- ) är inte tillåten här",
+    "mapping keys are not allowed in this context": "en nyckel (? ) är inte tillåten här",
+    "mapping keys are not allowed here": "en nyckel (? ) är inte tillåten här",
+    "found unexpected end of stream": "filen tar slut mitt i ett värde",
+    "found character that cannot start any token": "ett värde kan inte börja med det här tecknet",
+    "found unknown escape character": "okänd teckenkombination med \\ i texten",
+    "did not find expected key": "här skulle en nyckel ha stått (se över indraget)",
+    "did not find expected '-' indicator": "här skulle en listpost (- ) ha stått (se över indraget)",
+    "did not find expected node content": "här skulle ett värde ha stått",
+    "did not find expected ',' or ']'": "här skulle ',' eller ']' ha stått",
+    "did not find expected ',' or '}'": "här skulle ',' eller '}' ha stått",
+    "did not find expected <document start>": "här skulle dokumentets början (---) ha stått",
+    "did not find expected whitespace or line break": (
+        "här skulle ett mellanslag eller en radbrytning ha stått"
+    ),
+    "did not find expected comment or line break": (
+        "här skulle en kommentar eller en radbrytning ha stått"
+    ),
+    "did not find expected alphabetic or numeric character": (
+        "här skulle en bokstav eller en siffra ha stått"
+    ),
+    "found a tab character that violates indentation": "en tabb bryter indraget",
+    "found a tab character where an indentation space is expected": (
+        "en tabb står där indraget ska vara mellanslag"
+    ),
+    "found unexpected document indicator": "oväntad dokumentgräns (--- eller ...)",
+    "found unexpected document separator": "oväntad dokumentgräns (--- eller ...)",
+    "found unexpected ':'": "oväntat kolon (:)",
+    "found undefined tag handle": "okänd tagg",
+    "found incompatible YAML document": "YAML-versionen stöds inte",
+    "found duplicate %YAML directive": "direktivet %YAML står två gånger",
+    "but found another document": "filen innehåller mer än ett dokument; en planfil är ett enda dokument",
+    "expected a single document in the stream": (
+        "filen innehåller mer än ett dokument; en planfil är ett enda dokument"
+    ),
+}
+# The pure-Python parser's words that name what it found instead.
+_YAML_PROBLEM_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"expected <block end>, but found (.+)"),
+     "här skulle blocket ha slutat (se över indraget), men här står {0}"),
+    (re.compile(r"expected the node content, but found (.+)"),
+     "här skulle ett värde ha stått, men här står {0}"),
+    (re.compile(r"expected ',' or '\]', but got (.+)"), "här skulle ',' eller ']' ha stått, men här står {0}"),
+    (re.compile(r"expected ',' or '\}', but got (.+)"), "här skulle ',' eller '}' ha stått, men här står {0}"),
+    (re.compile(r"found character (.+) that cannot start any token"),
+     "ett värde kan inte börja med tecknet {0}"),
+    (re.compile(r"found unknown escape character (.+)"), "okänd teckenkombination med \\ i texten: {0}"),
+)
+
+
+def yaml_problem_text(problem: str | None) -> str:
+    """The YAML parser's description of a syntax error (``could not find expected ':'``) in the
+    language of the run; one it does not know stays as the parser wrote it."""
+    text = (problem or "").strip()
+    if _language != "sv":
+        return text
+    known = _YAML_PROBLEMS.get(text)
+    if known is not None:
+        return known
+    for pattern, template in _YAML_PROBLEM_PATTERNS:
+        match = pattern.fullmatch(text)
+        if match is not None:
+            return template.format(match.group(1))
+    return text
+
+
+def tn(one: str, many: str, count: int, **params: object) -> str:
+    """``one`` or ``many`` (English templates, as ``ngettext`` takes them) by ``count``, translated
+    and filled in with ``count`` and ``params``: "1 insats", "2 insatser", "0 varningar".
+    English and Swedish both use the singular for exactly one."""
+    return t(one if count == 1 else many, count=count, **params)
 
 
 STATUSES: tuple[str, ...] = ("planned", "ongoing", "done", "paused", "dropped")
@@ -74,7 +187,7 @@ _SWEDISH: dict[str, str] = {
     "Initiatives": "Insatser",
     "Initiative": "Insats",
     "Ref": "Ref",
-    "Area": "Område",
+    "Area": "Målområde",
     "Goal area": "Målområde",
     "Scope": "Typ",
     "Title": "Titel",
@@ -82,7 +195,7 @@ _SWEDISH: dict[str, str] = {
     "Lead": "Ansvarig aktör",
     "Participants": "Medverkande aktörer",
     "Status": "Status",
-    "Status note": "Statuskommentar",
+    "Status note": "Anmärkning",
     "Priority": "Prioriterad",
     "Places": "Platser",
     "Replaces": "Ersätter",
@@ -97,7 +210,7 @@ _SWEDISH: dict[str, str] = {
     "Unit": "Enhet",
     "Year": "År",
     "Value": "Värde",
-    "Note": "Not",
+    "Note": "Anmärkning",
     "Field": "Fält",
     "common": "gemensam",
     "core-specific": "kärnspecifik",
@@ -109,7 +222,18 @@ _SWEDISH: dict[str, str] = {
     "none": "ingen",
     "(no lead)": "(ingen ansvarig)",
     "Initiatives of {core}": "Insatser i {core}",
+    "{count} initiative": "{count} insats",
     "{count} initiatives": "{count} insatser",
+    "{count} error": "{count} fel",
+    "{count} errors": "{count} fel",
+    "{count} warning": "{count} varning",
+    "{count} warnings": "{count} varningar",
+    "{count} file checked": "{count} kontrollerad fil",
+    "{count} files checked": "{count} kontrollerade filer",
+    "{errors}, {warnings} in {files}": "{errors}, {warnings} i {files}",
+    "{files}: no problems": "{files}: inga problem",
+    "{count} commit": "{count} incheckning",
+    "{count} commits": "{count} incheckningar",
     "The plan of this core has not been entered yet.": (
         "Kärnans färdplan har inte förts in ännu."
     ),
@@ -127,11 +251,11 @@ _SWEDISH: dict[str, str] = {
     "warning": "varning",
     "no plan repository found at or above {path} (a folder holding plans/region.yaml); "
     "use --repo or FARDPLAN_REPO": (
-        "ingen planrepository hittades i eller ovanför {path} (en mapp med plans/region.yaml); "
+        "inget planförråd hittades i eller ovanför {path} (en mapp med plans/region.yaml); "
         "använd --repo eller FARDPLAN_REPO"
     ),
     "{path} is not a plan repository: it has no plans/region.yaml": (
-        "{path} är ingen planrepository: plans/region.yaml saknas"
+        "{path} är inget planförråd: plans/region.yaml saknas"
     ),
     "unknown core {name!r}": "okänd kärna {name!r}",
     "unknown actor {name!r}": "okänd aktör {name!r}",
@@ -153,16 +277,16 @@ _SWEDISH: dict[str, str] = {
     "interrupted": "avbrutet",
     "the output could not be written: {reason}": "utdata kunde inte skrivas: {reason}",
     "the output could not be written to {path}: {reason}": "utdata kunde inte skrivas till {path}: {reason}",
-    "standard output is closed": "standard ut är stängd",
+    "standard output is closed": "standardutmatningen är stängd",
     "{error} Did you mean {names}?": "{error} Menade du {names}?",
     "internal error: {error} (set FARDPLAN_DEBUG=1 to see the traceback)": (
-        "internt fel: {error} (sätt FARDPLAN_DEBUG=1 för att se spårningen)"
+        "internt fel: {error} (sätt FARDPLAN_DEBUG=1 för att se var felet uppstod)"
     ),
     # -- history --
     "Close the political cycle {cycle}": "Avsluta mandatperioden {cycle}",
     "git {command} failed: {detail}": "git {command} misslyckades: {detail}",
     "{path} is not a git repository; history needs git": (
-        "{path} är inget git-repository; historiken kräver git"
+        "{path} är inget git-förråd; historiken kräver git"
     ),
     "an empty revision is not allowed": "en tom revision är inte tillåten",
     "a revision may not contain a line break or NUL: {rev!r}": (
@@ -179,15 +303,15 @@ _SWEDISH: dict[str, str] = {
         "{cycle!r} är ingen mandatperiod (ÅÅÅÅ-ÅÅÅÅ, t.ex. 2023-2026)"
     ),
     "unknown revision {rev!r} (not a cycle, tag, branch or commit)": (
-        "okänd revision {rev!r} (ingen mandatperiod, tagg, gren eller commit)"
+        "okänd revision {rev!r} (ingen mandatperiod, tagg, gren eller incheckning)"
     ),
     "cycle {cycle} is not closed: there is no tag {tag}": (
         "mandatperioden {cycle} är inte avslutad: taggen {tag} finns inte"
     ),
     "cycle {cycle} is already closed: {tag} is on commit {commit}": (
-        "mandatperioden {cycle} är redan avslutad: {tag} sitter på commit {commit}"
+        "mandatperioden {cycle} är redan avslutad: {tag} sitter på incheckning {commit}"
     ),
-    "the repository has no commit to tag yet": "repositoryt har ännu ingen commit att tagga",
+    "the repository has no commit to tag yet": "planförrådet har ännu ingen incheckning att tagga",
     "the plans have uncommitted changes ({files}); commit them before closing the cycle": (
         "planerna har ändringar som inte är incheckade ({files}); checka in dem innan "
         "mandatperioden avslutas"
@@ -198,9 +322,6 @@ _SWEDISH: dict[str, str] = {
     "git is not installed or not on PATH": "git är inte installerat eller finns inte i PATH",
     "git cat-file stopped unexpectedly": "git cat-file avslutades oväntat",
     "git object {oid} is missing": "git-objektet {oid} saknas",
-    "edit refused, nothing written: with --strict, its {count} warning(s) count as errors": (
-        "ändringen avvisades, inget skrevs: med --strict räknas dess {count} varning(ar) som fel"
-    ),
     "the plans at {label} have {count} problem(s), listed above": (
         "planerna i {label} har {count} problem, se ovan"
     ),
@@ -286,29 +407,27 @@ _SWEDISH: dict[str, str] = {
     "Political dialogue changed: {date}": "Ändrat politiskt samtal: {date}",
     "Date": "Datum",
     "Author": "Författare",
-    "Commit": "Commit",
+    "Commit": "Incheckning",
     "Message": "Meddelande",
     "Changes": "Ändringar",
     "History of {ref}": "Historik för {ref}",
-    "{count} commits": "{count} commits",
-    "1 commit": "1 commit",
     "the folder {path} does not exist (any more); run fardplan from an existing folder": (
         "mappen {path} finns inte (längre); kör fardplan från en mapp som finns"
     ),
     "git could not be started: {error}": "git kunde inte startas: {error}",
         "cycle {cycle} is not closed: the tag {tag} names no commit": (
-        "mandatperioden {cycle} är inte avslutad: taggen {tag} pekar inte på någon commit"
+        "mandatperioden {cycle} är inte avslutad: taggen {tag} pekar inte på någon incheckning"
     ),
     "the tag {tag} exists but names no commit, so cycle {cycle} is not closed; remove it "
     "(git tag -d {tag}) and close the cycle again": (
-        "taggen {tag} finns men pekar inte på någon commit, så mandatperioden {cycle} är inte "
+        "taggen {tag} finns men pekar inte på någon incheckning, så mandatperioden {cycle} är inte "
         "avslutad; ta bort den (git tag -d {tag}) och avsluta mandatperioden igen"
     ),
     "--stale-days {days} reaches back before any date (the year 1)": (
         "--stale-days {days} går längre tillbaka än något datum (år 1)"
     ),
     "no commit has changed {ref} yet: it is only in the working tree": (
-        "ingen commit har ändrat {ref} ännu: den finns bara i arbetskatalogen"
+        "ingen incheckning har ändrat {ref} ännu: den finns bara i arbetskopian"
     ),
     "Cycle": "Mandatperiod",
     "Cycles": "Mandatperioder",
@@ -317,7 +436,7 @@ _SWEDISH: dict[str, str] = {
     "closed": "avslutad",
     "open": "pågående",
     "Closed cycle {cycle}: tag {tag} on commit {commit}": (
-        "Mandatperioden {cycle} är avslutad: taggen {tag} på commit {commit}"
+        "Mandatperioden {cycle} är avslutad: taggen {tag} på incheckning {commit}"
     ),
     # -- report --
     "Prioritised": "Prioriterade",
@@ -326,10 +445,10 @@ _SWEDISH: dict[str, str] = {
     "Common initiatives are in every core's plan and count in each core's rows; "
     "the total counts each initiative once.": (
         "De gemensamma insatserna ingår i varje kärnas färdplan och räknas i varje kärnas rader; "
-        "totalen räknar varje insats en gång."
+        "raden Totalt räknar varje insats en gång."
     ),
-    "The total is the plan of {core}.": "Totalen är färdplanen för {core}.",
-    "Goal areas: {areas}": "Målområden: {areas}",
+    "The total is the plan of {core}.": "Raden Totalt gäller färdplanen för {core}.",
+    "Goal areas:": "Målområden:",
     "Last changed": "Senast ändrad",
     "Days": "Dagar",
     "Not changed in {days} days": "Inte ändrade på {days} dagar",
@@ -342,7 +461,7 @@ _SWEDISH: dict[str, str] = {
     "Role": "Roll",
     "How": "Hur",
     "{actor} leads {lead} and takes part in {participant} initiatives.": (
-        "{actor} ansvarar för {lead} och medverkar i {participant} insatser."
+        "{actor} ansvarar för {lead} och medverkar i {participant} av insatserna."
     ),
     "{actor} is involved through {parent}, which it is part of.": (
         "{actor} berörs genom {parent}, som den är en del av."
@@ -351,6 +470,13 @@ _SWEDISH: dict[str, str] = {
         "{actor} berörs genom {group}, som står för kärnans kommuner."
     ),
     "Responsibility of {actor}": "Ansvar för {actor}",
+    "The terminal is too narrow for a column per core: each actor's initiatives in every core "
+    "with 'fardplan report responsibility --actor ACTOR', one core with --core CORE, the whole "
+    "matrix with --format csv or in a wider window.": (
+        "Terminalen är för smal för en kolumn per kärna: en aktörs insatser i varje kärna med "
+        "'fardplan report responsibility --actor AKTÖR', en kärna med --core KÄRNA, hela "
+        "matrisen med --format csv eller i ett bredare fönster."
+    ),
     "Responsibility": "Ansvar",
     "Actor": "Aktör",
     "All cores": "Alla kärnor",
@@ -364,6 +490,7 @@ _SWEDISH: dict[str, str] = {
     "No particular place": "Utan särskild plats",
     "Example participants": "Exempel på medverkande aktörer",
     "refusing to write {path}: it is inside {folder}/": "skriver inte {path}: den ligger i {folder}/",
+    "Wrote {path} ({format}, {size} bytes)": "Skrev {path} ({format}, {size} byte)",
     "{path} is a folder, not a file": "{path} är en mapp, inte en fil",
     "the folder of {path} does not exist": "mappen för {path} finns inte",
     # -- edit --
@@ -373,7 +500,7 @@ _SWEDISH: dict[str, str] = {
     "{path} has no initiative {id}": "{path} har ingen insats {id}",
     "give either --lead or --no-lead, not both": "ange antingen --lead eller --no-lead, inte båda",
     "nothing to assign: give --lead, --no-lead, --add or --remove": (
-        "inget att tilldela: ange --lead, --no-lead, --add eller --remove"
+        "inget att ändra: ange --lead, --no-lead, --add eller --remove"
     ),
     "{actors}: both --add and --remove": "{actors}: både --add och --remove",
     "{actor} is the lead of {ref}; a lead is not also listed as a participant": (
@@ -390,13 +517,13 @@ _SWEDISH: dict[str, str] = {
         "en annan fardplan-ändring har hållit {path} i {seconds} s; försök igen"
     ),
     "--commit needs a git repository, and {path} is not in one": (
-        "--commit kräver ett git-repository, och {path} ligger inte i något"
+        "--commit kräver ett git-förråd, och {path} ligger inte i något"
     ),
     "--commit needs a work tree; {path} is a bare repository": (
-        "--commit kräver en arbetskatalog; {path} är ett bart repository"
+        "--commit kräver en arbetskopia; {path} är ett git-förråd utan arbetskopia"
     ),
     "the repository is in the middle of {operation}; finish or abort it before --commit": (
-        "repositoryt är mitt i {operation}; slutför eller avbryt den före --commit"
+        "git-förrådet är mitt i {operation}; slutför eller avbryt den före --commit"
     ),
     "a merge": "en sammanslagning (merge)",
     "a rebase": "en rebase",
@@ -415,7 +542,52 @@ _SWEDISH: dict[str, str] = {
     ),
     "--dry-run and --commit exclude each other": "--dry-run och --commit utesluter varandra",
     "-m/--message goes with --commit": "-m/--message hör ihop med --commit",
-    "{summary} (nothing to change)": "{summary} (inget att ändra)",
+    # the summary of an edit (also its commit message): names, not ids
+    "{head}: {changes}": "{head}: {changes}",
+    "no change": "ingen ändring",
+    "{summary}; applies to every core": "{summary}; gäller alla kärnor",
+    "edit refused, nothing written: {actors} does not take part in {ref} (its participants: "
+    "{participants})": (
+        "ändringen vägrades, inget skrevs: {actors} medverkar inte i {ref} (medverkande: "
+        "{participants})"
+    ),
+    "edit refused, nothing written: {actors} do not take part in {ref} (its participants: "
+    "{participants})": (
+        "ändringen vägrades, inget skrevs: {actors} medverkar inte i {ref} (medverkande: "
+        "{participants})"
+    ),
+    "edit refused, nothing written: with --strict, its warning counts as an error": (
+        "ändringen vägrades, inget skrevs: med --strict räknas dess varning som ett fel"
+    ),
+    "edit refused, nothing written: with --strict, its {count} warnings count as errors": (
+        "ändringen vägrades, inget skrevs: med --strict räknas dess {count} varningar som fel"
+    ),
+    "assign {ref}": "ansvar {ref}",
+    "set-status {ref}": "status {ref}",
+    "prioritize {ref}": "prioritering {ref}",
+    "new {ref}: {title}": "ny insats {ref}: {title}",
+    "activity add {ref}": "ny aktivitet {ref}",
+    "activity set-status {ref}": "status för aktivitet {ref}",
+    "update {ref}": "lägesrapport {ref}",
+    "carry {ref}": "genomförande {ref}",
+    "dialogue add {core} {date}": "politiskt samtal {core} {date}",
+    "lead {name}": "ansvarig: {name}",
+    "lead {name} (no longer a participant)": "ansvarig: {name} (inte längre medverkande)",
+    "no lead": "ingen ansvarig",
+    "lead unit {name}": "ansvarig enhet: {name}",
+    "no lead unit": "ingen ansvarig enhet",
+    "{old} -> {new}": "{old} → {new}",
+    "note {note}": "anmärkning: {note}",
+    "note removed": "anmärkning borttagen",
+    "done date removed": "datum för genomförande borttaget",
+    "{date} by {name}": "{date} av {name}",
+    "by {name}": "av {name}",
+    "prioritised {ids}": "prioriterade {ids}",
+    "participants {names}": "medverkande {names}",
+    "with a note": "med anmärkning",
+    "+{cycle} (dialogue {date})": "+{cycle} (samtalet {date})",
+    "-{cycle} (dialogue {date})": "-{cycle} (samtalet {date})",
+    "+{cycle} (dialogue {date} added)": "+{cycle} (nytt samtal {date})",
     "{path}: {summary} (commit {commit})": "{path}: {summary} (incheckning {commit})",
     # -- validate --
     "nothing": "ingenting",
@@ -473,7 +645,7 @@ _SWEDISH: dict[str, str] = {
     "the required field {field} is missing": "det obligatoriska fältet {field} saknas",
     "the id {raw} was read as a number; quote it: id: \"{raw}\" "
     "(unquoted, 1.10 is the number 1.1)": (
-        "id:t {raw} lästes som ett tal; sätt citattecken: id: \"{raw}\" "
+        "id {raw} lästes som ett tal; sätt citattecken: id: \"{raw}\" "
         "(utan citattecken är 1.10 talet 1.1)"
     ),
     "{field} should be {expected}, found {found}": "{field} ska vara {expected}, men är {found}",
@@ -494,8 +666,8 @@ _SWEDISH: dict[str, str] = {
     ),
     "{id} is a common initiative's id (plans/region.yaml); a core-specific initiative needs an "
     "id of its own": (
-        "{id} är en gemensam insats id (plans/region.yaml); en kärnspecifik insats behöver ett "
-        "eget id"
+        "{id} är id för en gemensam insats (plans/region.yaml); en kärnspecifik insats behöver "
+        "ett eget id"
     ),
     "{value!r} is listed twice in {field}": "{value!r} står två gånger i {field}",
     "{actor} leads the initiative and is also listed as a participant; remove it from "
@@ -520,13 +692,9 @@ _SWEDISH: dict[str, str] = {
     ),
     "Created the plan repository {path} ({count} files); check it with "
     "'fardplan --repo {path} validate' and commit it.": (
-        "Skapade planrepositoryt {path} ({count} filer); kontrollera det med "
+        "Skapade planförrådet {path} ({count} filer); kontrollera det med "
         "'fardplan --repo {path} validate' och checka in det."
     ),
-    "{errors} error(s), {warnings} warning(s) in {files} files checked": (
-        "{errors} fel, {warnings} varning(ar) i {files} kontrollerade filer"
-    ),
-    "{files} files checked: no problems": "{files} filer kontrollerade: inga problem",
     'an initiative id (AREA.NUMBER as text, e.g. "1.3")': (
         'ett insats-id (MÅLOMRÅDE.NUMMER som text, t.ex. "1.3")'
     ),
@@ -613,7 +781,7 @@ _SWEDISH: dict[str, str] = {
     ),
     # -- init options --
     "--hook-repo must be a repository URL or path, without spaces or quotes": (
-        "--hook-repo ska vara en URL eller sökväg till ett repository, utan mellanslag eller citattecken"
+        "--hook-repo ska vara en URL eller sökväg till ett git-förråd, utan mellanslag eller citattecken"
     ),
     "--install must be a pip requirement without quotes, $ or backticks": (
         "--install ska vara ett pip-krav utan citattecken, $ eller backticks"
@@ -785,7 +953,7 @@ _SWEDISH: dict[str, str] = {
         "gör mappen skrivbar"
     ),
     "cannot create the plan repository {path}: {error}": (
-        "kan inte skapa planrepositoryt {path}: {error}"
+        "kan inte skapa planförrådet {path}: {error}"
     ),
     "{option} holds the control character U+{code:04X}, which a plan file cannot hold "
     "as text; leave it out": (
@@ -806,12 +974,12 @@ _SWEDISH: dict[str, str] = {
         "{ref} skrevs, men dess referens kunde inte skrivas ut: {error}"
     ),
     "cannot create the plan repository {path}: {error}; nothing is left of it": (
-        "kan inte skapa planrepositoryt {path}: {error}; inget av det finns kvar"
+        "kan inte skapa planförrådet {path}: {error}; inget av det finns kvar"
     ),
     # -- reading plan files and schemas safely --
     "the working directory no longer exists (it was deleted or moved); cd to the plan repository, "
     "or use --repo": (
-        "arbetskatalogen finns inte längre (den har tagits bort eller flyttats); gå till "
+        "mappen du står i finns inte längre (den har tagits bort eller flyttats); gå till "
         "planförrådet med cd, eller använd --repo"
     ),
     "{file} is a symbolic link; fardplan reads only regular files inside the repository: replace "
@@ -837,7 +1005,7 @@ _SWEDISH: dict[str, str] = {
     ),
     "using the schema packaged with fardplan": "använder schemat som följer med fardplan",
     "{count:,} more unknown fields from here on ({names}, ...); allowed: {options}": (
-        "{count:,} okända fält till härifrån ({names}, ...); tillåtna: {options}"
+        "ytterligare {count:,} okända fält från och med här ({names}, ...); tillåtna: {options}"
     ),
     "the document nests more than {depth} levels deep here; plan files are flat": (
         "dokumentet är nästlat mer än {depth} nivåer djupt här; planfiler är platta"
@@ -874,7 +1042,8 @@ _SWEDISH: dict[str, str] = {
     "through {actor} ({role}), which it is part of": "genom {actor} ({role}), som den är en del av",
     "concerned": "berörs",
     "{actor} leads {lead}, takes part in {participant} and is concerned in {concerned} initiatives.": (
-        "{actor} ansvarar för {lead}, medverkar i {participant} och berörs av {concerned} insatser."
+        "{actor} ansvarar för {lead}, medverkar i {participant} och berörs av {concerned} av "
+        "insatserna."
     ),
     "{actor} is concerned through {parent}, which it is part of: it does not lead or take part by "
     "that.": (
@@ -895,7 +1064,7 @@ _SWEDISH: dict[str, str] = {
     "Common initiatives are in every core's plan and count in each core's rows, with their status "
     "there; the total is the sum of the rows.": (
         "Gemensamma insatser finns i varje kärnas plan och räknas i varje kärnas rader, med sin "
-        "status där; summan är raderna tillsammans."
+        "status där; raden Totalt är summan av raderna."
     ),
     "--common shows every core and every common initiative; it takes only --area, not {options}": (
         "--common visar varje kärna och varje gemensam insats; den tar bara --area, inte {options}"
@@ -906,8 +1075,6 @@ _SWEDISH: dict[str, str] = {
     "Open activities": "Öppna aktiviteter",
     "Political dialogues": "Politiska samtal",
     # The follow-up edits of format 2 (edit/commands.py, edit/followup.py).
-    "{ref} is a common initiative: the change applies to every core":
-        "{ref} är en gemensam insats: ändringen gäller alla kärnor",
     "edit refused, nothing written: {path} has a {key} key that fardplan cannot add to; run "
     "'fardplan validate'":
         "ändringen vägrades, inget skrevs: {path} har en nyckel {key} som fardplan inte kan lägga "
@@ -920,14 +1087,14 @@ _SWEDISH: dict[str, str] = {
     "the lead of common initiative {id} is shared by every core; set it on the bare id "
     "('fardplan assign {id} --lead ...'), which changes it in every core":
         "den ansvariga aktören för den gemensamma insatsen {id} är gemensam för alla kärnor; ange "
-        "den på id:t utan kärna ('fardplan assign {id} --lead ...'), vilket ändrar den i alla "
+        "den på insatsens id utan kärna ('fardplan assign {id} --lead ...'), vilket ändrar den i alla "
         "kärnor",
     "the priority": "prioriteringen",
     "the status": "statusen",
     "{actors} take(s) part in common initiative {id} in every core; remove it on the bare id "
     "('fardplan assign {id} --remove ...'), which changes it in every core":
         "{actors} deltar i den gemensamma insatsen {id} i alla kärnor; ta bort deltagandet på "
-        "id:t utan kärna ('fardplan assign {id} --remove ...'), vilket ändrar det i alla kärnor",
+        "insatsens id utan kärna ('fardplan assign {id} --remove ...'), vilket ändrar det i alla kärnor",
     "{core} has no dialogue in cycle {cycle}: record it first with 'fardplan dialogue add {core} "
     "--date DATE --cycle {cycle}', or give --dialogue DATE":
         "{core} har inget politiskt samtal i mandatperioden {cycle}: registrera det först med "
@@ -1181,7 +1348,7 @@ _SWEDISH: dict[str, str] = {
     ),
     'the id {raw} was read as a number; quote it: id: "{raw}" (unquoted, {raw} is the number '
     '{number})': (
-        'id:t {raw} lästes som ett tal; sätt det inom citattecken: id: "{raw}" (utan '
+        'id {raw} lästes som ett tal; sätt det inom citattecken: id: "{raw}" (utan '
         'citattecken är {raw} talet {number})'
     ),
     "unknown {field} {value!r}; write {meant} (the values are written in English: {options})": (

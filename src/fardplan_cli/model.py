@@ -41,7 +41,12 @@ class Problem:
     path: str = ""
 
     def format(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}[{self.code}] {self.message}"
+        """``file:line:col: severity[code] path: message``, the severity in the language of the
+        run (``fel``, ``varning``), as ``validate`` lists it."""
+        from fardplan_cli.i18n import t
+
+        message = f"{self.path}: {self.message}" if self.path else self.message
+        return f"{self.file}:{self.line}:{self.column}: {t(self.severity)}[{self.code}] {message}"
 
 
 @dataclass(frozen=True, slots=True)

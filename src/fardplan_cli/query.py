@@ -27,6 +27,9 @@ def normalize(text: str) -> str:
     return _NON_ALNUM.sub("-", stripped).strip("-")
 
 
+FEW = 12  # an unknown name with nothing near it: the choices are named where they are this few
+
+
 def _not_found(kind: str, typed: str, candidates: Iterable[tuple[str, str]]) -> NotFoundError:
     """candidates: (id, name) pairs; suggests the nearest by id or name."""
     import difflib  # only when a name is not found: importing it slows every start-up
@@ -43,6 +46,9 @@ def _not_found(kind: str, typed: str, candidates: Iterable[tuple[str, str]]) -> 
     message = t(f"unknown {kind} {{name!r}}", name=typed)
     if suggestions:
         message += "; " + t("did you mean {options}?", options=", ".join(suggestions))
+    elif 0 < len(pairs) <= FEW:  # nothing near: a short list is named whole (cores, statuses)
+        suggestions = [ident for ident, _ in pairs]
+        message += "; " + t("choose one of {options}", options=", ".join(suggestions))
     return NotFoundError(message, suggestions)
 
 

@@ -34,7 +34,7 @@ _ACTOR_FIELDS = frozenset({"lead", "lead_unit", "participants", "municipalities"
 # The kinds whose ``old``/``new`` value names actors (an owner, an author, a funder).
 _ACTOR_KINDS = frozenset({"activity-added", "activity-removed", "update-added", "update-removed",
                           "carrier-added", "carrier-removed", "dialogue-added",
-                          "dialogue-removed"})
+                          "dialogue-removed", "initiative-added"})  # a new one's lead, participants
 
 Entry = tuple[str, "bytes | None"]
 

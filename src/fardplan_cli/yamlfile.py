@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fardplan_cli.i18n import t
+from fardplan_cli.i18n import t, yaml_problem_text
 from fardplan_cli.model import Position, Problem
 
 if TYPE_CHECKING:
@@ -247,7 +247,7 @@ def parse_document(file: str, data: bytes, *, lazy_positions: bool = False) -> D
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        message = t("YAML syntax error: {problem}", problem=exc.problem or exc.context)
+        message = t("YAML syntax error: {problem}", problem=yaml_problem_text(exc.problem or exc.context))
         if "\t" in "".join(text.splitlines()[line - 1 : line]):
             message += " " + t("(tabs are not allowed for indentation; use spaces)")
         line, column, message = syntax_hint(text, line, column, message)
@@ -375,7 +375,7 @@ def _reader_problem(file: str, text: str, exc: Exception) -> Problem:
         message = t("the file holds the control character U+{code:04X}, which YAML does not allow; remove it",
                     code=character)
     else:
-        message = t("YAML error: {problem}", problem=str(exc).splitlines()[0])
+        message = t("YAML error: {problem}", problem=yaml_problem_text(str(exc).splitlines()[0]))
     return _problem(file, line, column, "yaml-syntax", message)
 
 

@@ -201,7 +201,7 @@ def root(
         Lang | None,
         typer.Option("--lang", envvar="FARDPLAN_LANG", show_envvar=False,
                      help="Language of labels, messages and help (default: FARDPLAN_LANG, else sv "
-                     "where LC_ALL/LANG starts with sv, else en)."),
+                     "where the locale is Swedish, else en)."),
     ] = None,
     version: Annotated[
         bool,

@@ -63,6 +63,10 @@ SWEDISH: dict[str, str] = {
     "Could not open file {filename!r}: {message}": "Kunde inte öppna filen {filename!r}: {message}",
     "unknown error": "okänt fel",
     "Aborted!": "Avbrutet!",
+    # the usage line's words, which click sets without gettext (``help_texts.translate_help``
+    # puts them in)
+    "[OPTIONS]": "[FLAGGOR]",
+    "COMMAND [ARGS]...": "KOMMANDO [ARGUMENT]...",
     # the help
     "Options": "Flaggor",
     "Arguments": "Argument",

@@ -53,15 +53,12 @@ def run_edit(ctx: typer.Context, make: Maker, dry_run: bool, commit: bool, messa
     if dry_run:
         _print(result.diff(), "the diff could not be printed: {error}", ref=result.ref)
     if not result.changed:
-        echo_error(t("{summary} (nothing to change)", summary=result.summary))
+        echo_error(result.summary)  # which says "no change"
     elif outcome.commit:
         echo_error(t("{path}: {summary} (commit {commit})", path=result.path,
                      summary=result.summary, commit=outcome.commit[:12]))
     elif outcome.written:
         echo_error(f"{result.path}: {result.summary}")
-    if result.changed and result.shared:
-        echo_error(t("{ref} is a common initiative: the change applies to every core",
-                     ref=result.ref))
     # Written all the same (warnings refuse an edit only with --strict), but `validate --strict`
     # will fail on them.
     report_problems(outcome.warnings)

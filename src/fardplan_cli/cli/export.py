@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import click
 import typer
 
-from fardplan_cli.cli.common import format_option, load_plans
+from fardplan_cli.cli.common import echo_error, format_option, load_plans
 from fardplan_cli.cli.filters import ActorFilter, AreaFilter
 from fardplan_cli.render.export import EXPORT_RENDERERS, labels_in
 
@@ -72,7 +72,12 @@ def export(
     if output is None:
         sys.stdout.write(buffer.getvalue())
     else:
-        write_document(repository, output, buffer.getvalue())
+        from fardplan_cli.i18n import t
+
+        text = buffer.getvalue()
+        write_document(repository, output, text)
+        echo_error(t("Wrote {path} ({format}, {size} bytes)", path=str(output), format=format,
+                     size=len(text.encode("utf-8"))))
 
 
 def _export_workbook(repository: PlanRepository, plan: PlanSet, core: str | None,

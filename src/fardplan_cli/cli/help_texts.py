@@ -18,10 +18,10 @@ SWEDISH_HELP: dict[str, str] = {
     "plans/region.yaml).":
         "Planförrådet (standard: FARDPLAN_REPO, annars närmaste mapp här eller ovanför som har "
         "plans/region.yaml).",
-    "Language of labels, messages and help (default: FARDPLAN_LANG, else sv where LC_ALL/LANG starts "
-    "with sv, else en).":
+    "Language of labels, messages and help (default: FARDPLAN_LANG, else sv where the locale is "
+    "Swedish, else en).":
         "Språk för rubriker, meddelanden och hjälp (standard: FARDPLAN_LANG, annars sv där "
-        "LC_ALL/LANG börjar med sv, annars en).",
+        "språkinställningen är svenska, annars en).",
     "Print the version and exit.": "Skriv ut versionen och avsluta.",
     "Install completion for the current shell.": "Installera tabbkomplettering för det här skalet.",
     "Show completion for the current shell, to copy it or customize the installation.":
@@ -68,15 +68,15 @@ SWEDISH_HELP: dict[str, str] = {
         "Aktörsregistret: varje aktör som en insats nämner.",
     "Set an initiative's lead, lead unit and participants (in one core for CORE:ID of a common\n"
     "initiative; its bare id changes the shared ones, in every core).":
-        "Ange en insats ansvariga aktör, ansvariga enhet och deltagare (i en kärna för KÄRNA:ID "
+        "Ange en insats ansvariga aktör, ansvariga enhet och medverkande aktörer (i en kärna för KÄRNA:ID "
         "av en gemensam insats; dess id utan kärna ändrar de gemensamma, i alla kärnor).",
     "The unit of the lead that leads it (e.g. an administration).":
         "Den enhet hos den ansvariga aktören som leder den (t.ex. en förvaltning).",
     "Remove the lead unit.": "Ta bort den ansvariga enheten.",
     "The lead (ansvarig aktör), by id or name.": "Den ansvariga aktören, med id eller namn.",
     "Remove the lead.": "Ta bort den ansvariga aktören.",
-    "Add a participant (repeatable).": "Lägg till en deltagare (kan upprepas).",
-    "Remove a participant (repeatable).": "Ta bort en deltagare (kan upprepas).",
+    "Add a participant (repeatable).": "Lägg till en medverkande aktör (kan upprepas).",
+    "Remove a participant (repeatable).": "Ta bort en medverkande aktör (kan upprepas).",
     "Print the unified diff of the file; write nothing.": "Skriv ut filens diff; skriv ingenting till filen.",
     "Commit exactly the edited file with a message saying what changed.":
         "Checka in just den ändrade filen med ett meddelande som säger vad som ändrades.",
@@ -102,7 +102,7 @@ SWEDISH_HELP: dict[str, str] = {
     "The title.": "Titeln.",
     "The description.": "Beskrivningen.",
     "The lead.": "Den ansvariga aktören.",
-    "A participant (repeatable).": "En deltagare (kan upprepas).",
+    "A participant (repeatable).": "En medverkande aktör (kan upprepas).",
     "Reports for the follow-up: status per core and goal area, and who is responsible for what.":
         "Rapporter för uppföljningen: status per kärna och målområde, och vem som ansvarar för vad.",
     "Per core and goal area: initiatives by status, prioritised, without lead; and a total row.\n\n"
@@ -130,7 +130,7 @@ SWEDISH_HELP: dict[str, str] = {
     "Show what changed in the plans between two revisions (default: the latest cycle and the\n"
     "working tree): cores, initiatives, fields, directions, character, goal areas, cycles, actors.":
         "Visa vad som ändrats i planerna mellan två revisioner (standard: den senaste "
-        "mandatperioden och\narbetskatalogen): kärnor, insatser, fält, inriktningar, karaktär, "
+        "mandatperioden och\narbetskopian): kärnor, insatser, fält, färdriktningar, karaktärsbeskrivningar, "
         "målområden, mandatperioder, aktörer.",
     "Only this core (id or name) and the common initiatives.":
         "Bara den här kärnan (id eller namn) och de gemensamma insatserna.",
@@ -156,7 +156,7 @@ SWEDISH_HELP: dict[str, str] = {
     "Close the cycle although its years are not over yet.":
         "Avsluta mandatperioden fast dess år inte är slut än.",
     "The tag's message (default: 'Close the political cycle CYCLE').":
-        "Taggens meddelande (standard: 'Close the political cycle CYCLE').",
+        "Taggens meddelande (standard: 'Avsluta mandatperioden MANDATPERIOD').",
     "The whole plan as a printable document, in the order of the published roadmap.\n\n"
     "Per core: the cover, the contents and the introduction; its character; per goal area the\n"
     "introduction, the direction, the common and the core-specific initiatives; the initiative map\n"
@@ -229,7 +229,7 @@ SWEDISH_HELP: dict[str, str] = {
         "Ett mandatperiods-id (2023-2026), en tagg, gren eller incheckning. Standard: den senast "
         "stängda mandatperioden.",
     "A cycle id, tag, branch or commit. Default: the working tree.":
-        "Ett mandatperiods-id, en tagg, gren eller incheckning. Standard: arbetskatalogen.",
+        "En mandatperiod, en tagg, en gren eller en incheckning. Standard: arbetskopian.",
     "The cycle id, e.g. 2023-2026.": "Mandatperiodens id, t.ex. 2023-2026.",
     "The folder to create (new or empty).": "Mappen som skapas (ny eller tom).",
     # The follow-up commands (cli/followup.py).
@@ -301,6 +301,25 @@ SWEDISH_HELP: dict[str, str] = {
 }
 
 
+# The placeholders of the usage lines and the options' help (``--core CORE``), in Swedish; the
+# messages name the same placeholders (``KÄRNA:ID``, ``DATUM``).
+SWEDISH_METAVARS: dict[str, str] = {
+    "ACTOR": "AKTÖR",
+    "CORE": "KÄRNA",
+    "CORE:ACTIVITY": "KÄRNA:AKTIVITET",
+    "CYCLE": "MANDATPERIOD",
+    "DATE": "DATUM",
+    "FILE": "FIL",
+    "KIND": "SLAG",
+    "MSG": "MEDDELANDE",
+    "PATH": "SÖKVÄG",
+    "REF|CORE": "REF|KÄRNA",
+    "SEK": "KRONOR",
+    "[FROM]": "[FRÅN]",
+    "[TO]": "[TILL]",
+}
+
+
 def _swedish(text: str | None) -> str | None:
     """The Swedish of a help text; click's own (``--help``'s) from click's catalog."""
     from fardplan_cli.cli.click_catalog import SWEDISH
@@ -316,9 +335,22 @@ def translate_help(command: click.Command) -> None:
         return
     command.help = _swedish(command.help)
     command.short_help = _swedish(command.short_help)
+    command.options_metavar = _swedish(command.options_metavar)  # [FLAGGOR]
     for parameter in command.params:
         if hasattr(parameter, "help"):
             parameter.help = _swedish(parameter.help)
+        _translate_metavar(parameter)
     if isinstance(command, click.Group):
+        command.subcommand_metavar = _swedish(command.subcommand_metavar) or ""
         for sub in command.commands.values():
             translate_help(sub)
+
+
+def _translate_metavar(parameter: click.Parameter) -> None:
+    """``--core KÄRNA``, ``fardplan init SÖKVÄG``: the placeholder named (or, for an argument of
+    one value, made from its name) in Swedish."""
+    named = parameter.metavar
+    if named is None and isinstance(parameter, click.Argument) and parameter.nargs == 1:
+        named = (parameter.name or "").upper()
+    if named is not None and named in SWEDISH_METAVARS:
+        parameter.metavar = SWEDISH_METAVARS[named]

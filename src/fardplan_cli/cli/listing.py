@@ -32,7 +32,7 @@ def list_initiatives(
 ) -> None:
     """List initiatives; with --core, that core's plan in id order."""
     from fardplan_cli.clock import today
-    from fardplan_cli.i18n import scope_label, status_label, t
+    from fardplan_cli.i18n import scope_label, status_label, t, tn
     from fardplan_cli.query import display_ref, prioritising_dialogues, select_initiatives
     from fardplan_cli.render import TableOutput
     from fardplan_cli.render.shapes import followed_initiative_json
@@ -58,5 +58,5 @@ def list_initiatives(
     columns = [t("Ref"), t("Scope"), t("Title"), t("Lead"), t("Participants"), t("Status")]
     chosen_core = plan.core(selection.core) if selection.core else None
     title = t("Initiatives of {core}", core=chosen_core.name) if chosen_core else t("Initiatives")
-    caption = t("{count} initiatives", count=len(initiatives))
+    caption = tn("{count} initiative", "{count} initiatives", len(initiatives))
     emit(TableOutput(columns, rows, data, title, caption), format)

@@ -26,8 +26,9 @@ from fardplan_cli.edit.roundtrip import (
     plain_scalar,
     text_scalar,
 )
+from fardplan_cli.edit.summary import actor_name, note_set, status_change, summary
 from fardplan_cli.errors import EditRefusedError, UsageError
-from fardplan_cli.i18n import t
+from fardplan_cli.i18n import t, tn
 from fardplan_cli.load import REGION_FILE
 from fardplan_cli.model import Core, Initiative, PlanSet
 
@@ -358,10 +359,11 @@ def assign(
     """Set or remove the lead and the lead unit, add and remove participants.
 
     A new lead who was a participant stops being one (a lead is not also a participant), and the
-    summary says so. Adding a participant already there, or removing one who is not, changes
-    nothing. On a common initiative as followed up in a core (``sodertalje:2.2``) the participants
-    and the lead unit are that core's (written in its follow-up); the lead is shared by every core
-    and is set on the bare id (``2.2``), whose edits apply to every core.
+    summary says so. Adding a participant already there changes nothing; removing an actor who
+    does not take part is refused (``EditRefusedError``). On a common initiative as followed up
+    in a core (``sodertalje:2.2``) the participants and the lead unit are that core's (written in
+    its follow-up); the lead is shared by every core and is set on the bare id (``2.2``), whose
+    edits apply to every core.
     """
     from fardplan_cli.query import resolve_actor
 
@@ -406,31 +408,42 @@ def assign(
     else:
         shared_participants = ()
         current = list(initiative.participants)
+    if absent := [r for r in dict.fromkeys(removed) if r not in current]:
+        # As git refuses to remove what is not there: a mistyped or wrong name is said, not
+        # silently ignored.
+        raise EditRefusedError(tn(
+            "edit refused, nothing written: {actors} does not take part in {ref} (its participants: "
+            "{participants})",
+            "edit refused, nothing written: {actors} do not take part in {ref} (its participants: "
+            "{participants})", len(absent), actors=", ".join(actor_name(plan, a) for a in absent),
+            ref=_ref(initiative),
+            participants=", ".join(actor_name(plan, p) for p in current) or t("none")))
     if no_lead:
         if initiative.lead is not None:
             edit.delete("lead")
-            parts.append("no lead")
+            parts.append(t("no lead"))
     elif new_lead is not None and new_lead != initiative.lead:
         edit.set("lead", plain_scalar(new_lead))
-        parts.append(f"lead {new_lead}"
-                     + (" (no longer a participant)" if new_lead in current else ""))
+        lead_name = actor_name(plan, new_lead)
+        parts.append(t("lead {name} (no longer a participant)", name=lead_name) if new_lead in current
+                     else t("lead {name}", name=lead_name))
     participants = [p for p in current if p not in removed and p != final_lead]
     participants += [a for a in dict.fromkeys(added)
                      if a not in participants and a not in shared_participants]
     if participants != current:
         _set_list(edit, "participants", participants)
-    parts += [f"+{a}" for a in dict.fromkeys(added)
+    parts += ["+" + actor_name(plan, a) for a in dict.fromkeys(added)
               if a not in current and a not in shared_participants]
-    parts += [f"-{r}" for r in dict.fromkeys(removed) if r in current]
+    parts += ["-" + actor_name(plan, r) for r in dict.fromkeys(removed) if r in current]
     current_unit = edit.item.get("lead_unit") if followed else initiative.lead_unit
     if no_lead_unit:
         if current_unit is not None:
             edit.delete("lead_unit")
-            parts.append("no lead unit")
+            parts.append(t("no lead unit"))
     elif new_unit is not None and new_unit != current_unit:
         edit.set("lead_unit", plain_scalar(new_unit))
-        parts.append(f"lead unit {new_unit}")
-    return _result(edit, f"assign {_ref(initiative)}", parts)
+        parts.append(t("lead unit {name}", name=actor_name(plan, new_unit)))
+    return _result(edit, t("assign {ref}", ref=_ref(initiative)), parts)
 
 
 def _shared(plan: PlanSet, initiative_id: str) -> Initiative:
@@ -450,10 +463,7 @@ def _result(edit: _Edit, head: str, parts: Sequence[str]) -> EditResult:
     """The edit's result; an edit of a common initiative's shared text says that it applies to
     every core."""
     shared = edit.path == REGION_FILE
-    summary = f"{head}: " + (", ".join(parts) or "no change")
-    if shared and parts:
-        summary += "; applies to every core"
-    return edit.result(summary, shared=shared)
+    return edit.result(summary(head, parts, shared=shared), shared=shared)
 
 
 def _per_core(plan: PlanSet, initiative: Initiative, what: str) -> str:
@@ -495,15 +505,15 @@ def set_status(
     followed = initiative.followed_in is not None
     if new_status != initiative.status or ("status" not in edit.item and not followed):
         edit.set("status", plain_scalar(new_status))
-        parts.append(f"{initiative.status} -> {new_status}")
+        parts.append(status_change(initiative.status, new_status))
     if note:
         if note != initiative.status_note:
             edit.set("status_note", plain_scalar(note))
-            parts.append(f"note {note!r}")
+            parts.append(note_set(note))
     elif initiative.status_note is not None and (note == "" or new_status != initiative.status):
         edit.delete("status_note")
-        parts.append("note removed")
-    return _result(edit, f"set-status {_ref(initiative)}", parts)
+        parts.append(t("note removed"))
+    return _result(edit, t("set-status {ref}", ref=_ref(initiative)), parts)
 
 
 def unchanged(files: Mapping[str, bytes], path: str, summary: str, ref: str) -> EditResult:
@@ -594,8 +604,8 @@ def new_initiative(
             (b.start for b in text.keys.values()), default=len(text.body))
         new_text = text.with_text(at, at, dumped)
     ref = f"{the_core.id}:{new_id}"
-    summary = f"new {ref}: {_shorten(title)}"
-    return EditResult(path, old_text, new_text, summary, ref, position, None)
+    return EditResult(path, old_text, new_text, t("new {ref}: {title}", ref=ref, title=_shorten(title)),
+                      ref, position, None)
 
 
 def _insert_position(ids: Sequence[str | None], area: int) -> int:

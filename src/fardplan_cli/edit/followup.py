@@ -29,6 +29,14 @@ from fardplan_cli.edit.commands import (
 )
 from fardplan_cli.edit.plantext import DIALOGUES_KEY, PlanText
 from fardplan_cli.edit.roundtrip import dump_block, flow_list, id_scalar, insert_key, plain_scalar
+from fardplan_cli.edit.summary import (
+    CARRIER_WORDS,
+    actor_name,
+    actor_names,
+    note_set,
+    status_change,
+    summary,
+)
 from fardplan_cli.errors import UsageError
 from fardplan_cli.i18n import t
 from fardplan_cli.model import Core, Initiative, PlanSet
@@ -101,7 +109,7 @@ class DialogueEdit(_Edit):
 
 
 def new_dialogue(
-    files: Mapping[str, bytes], core: Core, *, date: str, cycle: str,
+    plan: PlanSet, files: Mapping[str, bytes], core: Core, *, date: str, cycle: str,
     participants: Sequence[str] = (), prioritized: Sequence[str] = (), note: str | None = None,
 ) -> EditResult:
     """The core's file with a dialogue added, in date order among its dialogues (the
@@ -128,14 +136,16 @@ def new_dialogue(
         new_text = text.with_text(at, at, dumped[len(DIALOGUES_KEY) + 2:])
     else:
         new_text = _with_top_level_key(text, DIALOGUES_KEY, dumped)
-    summary = f"dialogue add {core.id} {date}: cycle {cycle}"
+    parts = [t("cycle {cycle}", cycle=cycle)]
     if prioritized:
-        summary += ", prioritized " + ", ".join(prioritized)
+        parts.append(t("prioritised {ids}", ids=", ".join(prioritized)))
     if participants:
-        summary += ", participants " + ", ".join(participants)
+        parts.append(t("participants {names}", names=actor_names(plan, participants)))
     if note:
-        summary += ", with a note"
-    return EditResult(core.file, old_text, new_text, summary, f"{core.id}:{date}", None, None)
+        parts.append(t("with a note"))
+    said = t("{head}: {changes}", head=t("dialogue add {core} {date}", core=core.id, date=date),
+             changes=", ".join(parts))
+    return EditResult(core.file, old_text, new_text, said, f"{core.id}:{date}", None, None)
 
 
 def _id_list(ids: Sequence[str]) -> Any:
@@ -171,7 +181,7 @@ def add_dialogue(
         if wanted not in prioritized:
             prioritized.append(wanted)
     note_text = _text("--note", note) if note is not None else None
-    return new_dialogue(files, the_core, date=day, cycle=cycle_id,
+    return new_dialogue(plan, files, the_core, date=day, cycle=cycle_id,
                         participants=_actors(plan, participants), prioritized=prioritized,
                         note=note_text)
 
@@ -237,7 +247,7 @@ def add_activity(
         item["note"] = plain_scalar(note_text)
     _with_appended(edit, "activities", item)
     ref = f"{initiative.followed_in or initiative.core}:{new_id}"
-    return replace(_result(edit, f"activity add {ref}", [title_text]), ref=ref)
+    return replace(_result(edit, t("activity add {ref}", ref=ref), [title_text]), ref=ref)
 
 
 def set_activity_status(
@@ -277,19 +287,19 @@ def set_activity_status(
     parts: list[str] = []
     if new_status != activity.status or "status" not in item:
         _set_key(item, "status", plain_scalar(new_status))
-        parts.append(f"{activity.status} -> {new_status}")
+        parts.append(status_change(activity.status, new_status))
     if new_status == "done":
         done_on = day or activity.done_on or _today()
         if done_on != activity.done_on:
             _set_key(item, "done_on", plain_scalar(done_on))
-            parts.append(f"done on {done_on}")
+            parts.append(t("done on {date}", date=done_on))
     elif activity.done_on is not None:
         _delete_key(item, "done_on")
-        parts.append("done_on removed")
+        parts.append(t("done date removed"))
     if note_text is not None and note_text != activity.note:
         _set_key(item, "note", plain_scalar(note_text))
-        parts.append(f"note {note_text!r}")
-    return _result(edit, f"activity set-status {core.id}:{activity_id}", parts)
+        parts.append(note_set(note_text))
+    return _result(edit, t("activity set-status {ref}", ref=f"{core.id}:{activity_id}"), parts)
 
 
 def _set_key(item: CommentedMap, key: str, value: Any) -> None:
@@ -327,7 +337,9 @@ def add_update(
     if by_id is not None:
         item["by"] = plain_scalar(by_id)
     _with_appended(edit, "updates", item)
-    return _result(edit, f"update {_ref(initiative)}", [f"{day}" + (f" by {by_id}" if by_id else "")])
+    dated = (t("{date} by {name}", date=day, name=actor_name(plan, by_id)) if by_id is not None
+             else day)
+    return _result(edit, t("update {ref}", ref=_ref(initiative)), [dated])
 
 
 def add_carrier(
@@ -360,9 +372,12 @@ def add_carrier(
     if day is not None:
         item["decided"] = plain_scalar(day)
     _with_appended(edit, "carried_by", item)
-    parts = [wanted] + ([f"by {actor_id}"] if actor_id else []) + (
-        [f"{amount} SEK"] if amount is not None else [])
-    return _result(edit, f"carry {_ref(initiative)}", [" ".join(parts)])
+    parts = [t(CARRIER_WORDS.get(wanted, wanted))]
+    if actor_id is not None:
+        parts.append(t("by {name}", name=actor_name(plan, actor_id)))
+    if amount is not None:
+        parts.append(t("{amount} SEK", amount=amount))
+    return _result(edit, t("carry {ref}", ref=_ref(initiative)), [" ".join(parts)])
 
 
 __all__ = [
@@ -387,17 +402,18 @@ def prioritize(
     core = plan.core(core_id)
     assert core is not None
     cycle_id = resolve_cycle(plan, cycle)
-    head = f"prioritize {_ref(initiative)}"
+    head = t("prioritize {ref}", ref=_ref(initiative))
     date = checked_date("--dialogue", dialogue) if dialogue is not None else None
     of_cycle = [d for d in core.dialogues if d.cycle == cycle_id]
     if date is not None:
         found = next((d for d in core.dialogues if d.date == date), None)
         if found is None:
             if remove:
-                return unchanged(files, core.file, f"{head}: no change", _ref(initiative))
-            result = new_dialogue(files, core, date=date, cycle=cycle_id,
+                return unchanged(files, core.file, summary(head, []), _ref(initiative))
+            result = new_dialogue(plan, files, core, date=date, cycle=cycle_id,
                                   prioritized=[initiative.id])
-            return replace(result, summary=f"{head}: +{cycle_id} (dialogue {date} added)",
+            return replace(result, summary=summary(head, [t("+{cycle} (dialogue {date} added)",
+                                                            cycle=cycle_id, date=date)]),
                            ref=_ref(initiative))
         if found.cycle != cycle_id:
             raise UsageError(t(
@@ -407,7 +423,7 @@ def prioritize(
         if remove:
             listing = [d for d in of_cycle if initiative.id in d.prioritized]
             if not listing:
-                return unchanged(files, core.file, f"{head}: no change", _ref(initiative))
+                return unchanged(files, core.file, summary(head, []), _ref(initiative))
             of_cycle = listing
         if not of_cycle:
             raise UsageError(t(
@@ -425,7 +441,8 @@ def prioritize(
     wanted = ([i for i in current if i != initiative.id] if remove
               else current if initiative.id in current else [*current, initiative.id])
     if wanted == current:
-        return edit.result(f"{head}: no change")
+        return edit.result(summary(head, []))
     _set_list(edit, "prioritized", wanted)
-    sign = "-" if remove else "+"
-    return edit.result(f"{head}: {sign}{cycle_id} (dialogue {found.date})")
+    change = (t("-{cycle} (dialogue {date})", cycle=cycle_id, date=found.date) if remove
+              else t("+{cycle} (dialogue {date})", cycle=cycle_id, date=found.date))
+    return edit.result(summary(head, [change]))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from fardplan_cli.edit.commands import EditResult
 from fardplan_cli.errors import EditRefusedError, FardplanError
-from fardplan_cli.i18n import t
+from fardplan_cli.i18n import t, tn
 from fardplan_cli.model import PlanSet, Problem
 
 if TYPE_CHECKING:
@@ -132,8 +132,9 @@ def perform(
                   else ())
         if caused:
             raise EditRefusedError(
-                t("edit refused, nothing written: with --strict, its {count} warning(s) count as "
-                  "errors", count=len(caused)),
+                tn("edit refused, nothing written: with --strict, its warning counts as an error",
+                   "edit refused, nothing written: with --strict, its {count} warnings count as "
+                   "errors", len(caused)),
                 tuple(replace(w, severity="error") for w in caused),
             )
         if dry_run:  # checked like the real edit, so that a dry run tells what the edit would do

@@ -29,6 +29,9 @@ class TableOutput:
     spreadsheet: TableOutput | None = None
     """The same table with one number per cell where a cell shows several (``9 / 0 / 0``), for
     CSV: what a spreadsheet program reads into a sheet."""
+    # What a terminal too narrow for the table shows instead (a summary that says what it leaves
+    # out and where to see it); without one, the rows are printed as blocks.
+    narrow: TableOutput | None = None
 
 
 @dataclass

@@ -115,13 +115,15 @@ def revision_label(revision: Revision) -> str:
 
 
 def diff_json(report: DiffReport) -> dict[str, Any]:
-    """The JSON of ``diff`` (its shape is ``shapes.diff_json``), with the labels in the language."""
+    """The JSON of ``diff`` (its shape is ``shapes.diff_json``). Its labels are the revisions'
+    own, the same in every language (``working tree``, ``cycle/2023-2026``): JSON is for programs;
+    only the text, Markdown and HTML say ``arbetskopian``."""
     from fardplan_cli.render import shapes
 
     source, target = report.source, report.target
-    return shapes.diff_json(shapes.revision_json(source.rev, source.commit, revision_label(source),
+    return shapes.diff_json(shapes.revision_json(source.rev, source.commit, source.label,
                                                  source.committed),
-                            shapes.revision_json(target.rev, target.commit, revision_label(target),
+                            shapes.revision_json(target.rev, target.commit, target.label,
                                                  target.committed),
                             report.core, report.result.changes, report.result.summary)
 
@@ -164,6 +166,27 @@ def _sections(result: DiffResult) -> list[Section]:
     return sections
 
 
+def _added_lines(result: DiffResult, ref: str) -> list[Line]:
+    """What a new initiative holds besides its title: its text, lead and participants, inserted."""
+    initiative = result.added.get(ref)
+    if initiative is None:
+        return []
+    names = result.actor_names
+    lines = []
+    if initiative.description:
+        lines.append(Line(t("Description"), [("insert", initiative.description)]))
+    if initiative.lead:
+        lines.append(Line(t("Lead"), [("insert", names.get(initiative.lead, initiative.lead))]))
+    if initiative.participants:
+        segments: list[Segment] = []
+        for actor in initiative.participants:
+            if segments:
+                segments.append(("equal", ", "))
+            segments.append(("insert", names.get(actor, actor)))
+        lines.append(Line(t("Participants"), segments))
+    return lines
+
+
 def _replace(old: str | None, new: str | None) -> list[Segment]:
     return [("delete", old or t("(none)")), ("equal", " → "), ("insert", new or t("(none)"))]
 
@@ -173,11 +196,11 @@ def _members(change: Change, names: dict[str, str]) -> list[Segment]:
     for value in change.added:
         if segments:
             segments.append(("equal", ", "))
-        segments.append(("insert", "+ " + names.get(value, value)))
+        segments.append(("insert", names.get(value, value)))  # {+name+}: the marker says it
     for value in change.removed:
         if segments:
             segments.append(("equal", ", "))
-        segments.append(("delete", "− " + names.get(value, value)))
+        segments.append(("delete", names.get(value, value)))
     return segments
 
 
@@ -207,8 +230,9 @@ def _field_line(result: DiffResult, change: Change) -> Line:
         return Line(label, _members(change, {}))
     if name == "status":
         segments = _replace(status_label(change.old), status_label(change.new))
-        if change.note:
-            segments.append(("insert", f" ({change.note})"))
+        if change.note:  # one insertion: {+Pausad (the reason)+}
+            op, text = segments[-1]
+            segments[-1] = (op, f"{text} ({change.note})")
         return Line(label, segments)
     if name == "status_note":
         return Line(label, _replace(change.old, change.new))
@@ -222,7 +246,8 @@ def _initiative_items(result: DiffResult, changes: Sequence[Change]) -> list[Ite
         ref = change.ref or ""
         title = result.titles.get(ref, "")
         if change.kind == "initiative-added":
-            items.append(Item(t("Added: {ref} {title}", ref=ref, title=change.new or "")))
+            items.append(Item(t("Added: {ref} {title}", ref=ref, title=change.new or ""),
+                              _added_lines(result, ref)))
             current_ref = None
         elif change.kind == "initiative-removed":
             items.append(Item(t("Removed: {ref} {title}", ref=ref, title=change.old or "")))

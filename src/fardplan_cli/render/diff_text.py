@@ -59,30 +59,30 @@ def _continued(pieces: list[Piece], indent: str) -> list[Piece]:
     return [(text, style) for text, style in result if text]
 
 
-def _lines(document: DiffDocument, colour: bool) -> Iterator[list[Piece]]:
-    """Every line of the output, in order."""
-    yield [(document.title, "bold")]
-    yield [(document.subtitle, "")]
-    yield []
+def _lines(document: DiffDocument, colour: bool) -> Iterator[tuple[list[Piece], str]]:
+    """Every line of the output, in order, with the indent its continuation lines take."""
+    yield [(document.title, "bold")], ""
+    yield [(document.subtitle, "")], ""
+    yield [], ""
     if not document.sections:
-        yield [(document.empty_message, "")]
+        yield [(document.empty_message, "")], ""
         return
     for label, count in document.summary:
-        yield [(f"  {label}: {count}", "")]
+        yield [(f"  {label}: {count}", "")], "    "
     for section in document.sections:
-        yield []
-        yield [(section.title, "bold underline")]
+        yield [], ""
+        yield [(section.title, "bold underline")], ""
         for item in section.items:
-            yield _continued([("* " + item.headline, "bold")], _HEADLINE_INDENT)
+            yield [("* " + item.headline, "bold")], _HEADLINE_INDENT
             for line in item.lines:
-                yield _continued([(f"    {line.label}: ", ""), *_marked(line.segments, colour)],
-                                 _FIELD_INDENT)
+                yield [(f"    {line.label}: ", ""), *_marked(line.segments, colour)], _FIELD_INDENT
 
 
 def render_diff_text(report: DiffReport, stream: TextIO) -> None:
     document = build_document(report)
-    if not is_terminal(stream):
-        lines = ["".join(text for text, _ in pieces) for pieces in _lines(document, False)]
+    if not is_terminal(stream):  # never wrapped: a text's own line breaks are indented
+        lines = ["".join(text for text, _ in _continued(pieces, indent)).rstrip(" ")
+                 for pieces, indent in _lines(document, False)]
         stream.write("".join(line + "\n" for line in lines))
         return
     from rich.text import Text
@@ -90,5 +90,10 @@ def render_diff_text(report: DiffReport, stream: TextIO) -> None:
     console = console_for(stream, soft_wrap=True, markup=False)
     # NO_COLOR keeps rich's strike/underline; plain markers read better then, and when piped.
     colour = console.color_system is not None and not console.no_color
-    for pieces in _lines(document, colour):
-        console.print(Text.assemble(*pieces) if pieces else "")
+    for pieces, indent in _lines(document, colour):
+        # Wrapped here at the terminal's width, each line after the first (a text's own line
+        # breaks, and where it wraps) indented under its item; an empty line stays empty.
+        text = Text.assemble(*pieces) if pieces else Text("")
+        for index, part in enumerate(text.wrap(console, max(console.width - len(indent), 20))):
+            part.rstrip()
+            console.print(Text(indent) + part if index and part.plain else part)

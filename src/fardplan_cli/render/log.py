@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fardplan_cli.diff import DiffResult
-from fardplan_cli.i18n import t
+from fardplan_cli.i18n import t, tn
 from fardplan_cli.log import InitiativeLog
 from fardplan_cli.render import TableOutput
 from fardplan_cli.render.diff_common import describe_changes
@@ -21,7 +21,7 @@ def log_output(log: InitiativeLog) -> TableOutput:
                      info.subject, "\n".join(describe_changes(names, entry.changes))])
     columns = [t("Date"), t("Author"), t("Commit"), t("Message"), t("Changes")]
     count = len(log.entries)
-    caption = t("1 commit") if count == 1 else t("{count} commits", count=count)
+    caption = tn("{count} commit", "{count} commits", count)
     return TableOutput(columns, rows, [history_entry_json(
         commit=e.commit.commit, date=e.commit.authored, author=e.commit.author, email=e.commit.email,
         message=e.commit.message, ref=e.ref, changes=e.changes) for e in log.entries],

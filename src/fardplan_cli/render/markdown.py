@@ -27,8 +27,8 @@ def markdown_table(table: TableOutput) -> str:
     lines.append("| " + " | ".join(escape_cell(c) for c in table.columns) + " |")
     lines.append("|" + "|".join("---" for _ in table.columns) + "|")
     lines += ["| " + " | ".join(escape_cell(c) for c in row) + " |" for row in table.rows]
-    if table.caption:
-        lines += ["", escape_text(table.caption)]
+    if table.caption:  # each of its lines on a line of its own (CommonMark's hard line break)
+        lines += ["", "\\\n".join(escape_text(line) for line in table.caption.split("\n"))]
     return "\n".join(lines) + "\n"
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from fardplan_cli.i18n import t
+from fardplan_cli.i18n import t, tn
 from fardplan_cli.render import lazy_renderer
 
 if TYPE_CHECKING:
@@ -20,14 +20,11 @@ ProblemRenderer = Callable[["ValidationResult", TextIO, TextIO], None]
 
 def summary_line(result: ValidationResult) -> str:
     errors, warnings = len(result.errors), len(result.warnings)
+    files = tn("{count} file checked", "{count} files checked", result.files)
     if not errors and not warnings:
-        return t("{files} files checked: no problems", files=result.files)
-    return t("{errors} error(s), {warnings} warning(s) in {files} files checked",
-             errors=errors, warnings=warnings, files=result.files)
-
-
-def _severity(problem: Problem) -> str:
-    return t(problem.severity)
+        return t("{files}: no problems", files=files)
+    return t("{errors}, {warnings} in {files}", errors=tn("{count} error", "{count} errors", errors),
+             warnings=tn("{count} warning", "{count} warnings", warnings), files=files)
 
 
 def _message(problem: Problem) -> str:
@@ -36,12 +33,10 @@ def _message(problem: Problem) -> str:
 
 
 def render_text(result: ValidationResult, out: TextIO, err: TextIO) -> None:
-    """``file:line:col: severity[code] path: message`` per problem, then a summary line."""
+    """``file:line:col: severity[code] path: message`` per problem (``Problem.format``, as an edit
+    reports the warnings it leaves), then a summary line."""
     for problem in result.problems:
-        out.write(
-            f"{problem.file}:{problem.line}:{problem.column}: "
-            f"{_severity(problem)}[{problem.code}] {_message(problem)}\n"
-        )
+        out.write(problem.format() + "\n")
     out.write(summary_line(result) + "\n")
 
 

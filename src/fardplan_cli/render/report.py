@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fardplan_cli.i18n import STATUSES, status_label, t
+from fardplan_cli.i18n import STATUSES, status_label, t, tn
 from fardplan_cli.model import Actor, Indicator, IndicatorValue, Initiative, PlanSet
 from fardplan_cli.query import is_overdue
 from fardplan_cli.render import DetailOutput, Output, TableOutput
@@ -164,8 +164,8 @@ def status_output(plan: PlanSet, report: StatusReport, *, single_table: bool = F
                     "with their status there; the total is the sum of the rows.")
     else:
         caption = t("The total is the plan of {core}.", core=report.core.name)
-    area_titles = "; ".join(f"{g.number} {g.title}" for g in plan.region.goal_areas)
-    caption += "\n" + t("Goal areas: {areas}", areas=area_titles)
+    caption += "\n" + t("Goal areas:") + "".join(
+        f"\n{g.number} {g.title}" for g in plan.region.goal_areas)
     main = TableOutput(columns, rows, data, title=t("Status"), caption=caption)
     tables = [main]
     if report.core is not None:
@@ -192,7 +192,7 @@ def status_output(plan: PlanSet, report: StatusReport, *, single_table: bool = F
         tables.append(TableOutput(
             stale_columns, stale_rows, data["stale"],
             title=t("Not changed in {days} days", days=report.stale_days),
-            caption=t("{count} initiatives", count=len(stale_rows))))
+            caption=tn("{count} initiative", "{count} initiatives", len(stale_rows))))
     if single_table or (len(tables) == 1 and (report.core is None or report.core.entered)):
         return main
     fields = []
@@ -319,7 +319,17 @@ def matrix_output(plan: PlanSet, rows: list[MatrixRow], core_id: str | None) -> 
     caption = t("Each cell: leads / takes part in / is concerned in through part_of (it does not "
                 "lead or take part by that); {all} counts what 'fardplan list' lists.",
                 all=t("All cores"))
+    narrow = None
+    if core_id is None:  # on a terminal too narrow for a column per core: the totals, and where
+        # to see the rest
+        narrow = TableOutput(
+            [t("Actor"), t("Kind"), t("All cores")], [[*row[:2], row[-1]] for row in table_rows],
+            data, title=t("Responsibility"), caption=caption + "\n" + t(
+                "The terminal is too narrow for a column per core: each actor's initiatives in "
+                "every core with 'fardplan report responsibility --actor ACTOR', one core with "
+                "--core CORE, the whole matrix with --format csv or in a wider window."))
     return TableOutput(columns, table_rows, data, title=t("Responsibility"), caption=caption,
+                       narrow=narrow,
                        spreadsheet=_matrix_numbers(plan, rows, core_ids, core_id is None, data))
 
 
