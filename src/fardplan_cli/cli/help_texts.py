@@ -283,10 +283,12 @@ SWEDISH_HELP: dict[str, str] = {
     "'fardplan import' reads back).":
         "Utdataformat (html: en fristående sida för utskrift; xlsx: uppföljningens arbetsbok som "
         "'fardplan import' läser tillbaka).",
-    "The workbook's language (xlsx): its headers, labels and instructions (default: the plans' "
+    "The language of the labels (headings, the workbook's headers and instructions); the plan's "
+    "text stays as written (default: fardplan's --lang or FARDPLAN_LANG, else the plans' "
     "language).":
-        "Arbetsbokens språk (xlsx): dess rubriker, etiketter och instruktioner (standard: "
-        "planernas språk).",
+        "Språket i rubriker och etiketter (även arbetsbokens kolumnrubriker och instruktioner); "
+        "planens text står som den är skriven (standard: fardplans --lang eller FARDPLAN_LANG, "
+        "annars planernas språk).",
     "Apply what a follow-up workbook changed: status, notes, lead and participants, activities\n"
     "and new progress reports, merged cell by cell with what the plans changed since the "
     "workbook\nwas made. A cell changed on both sides is a conflict, and then nothing is written.":
