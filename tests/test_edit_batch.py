@@ -57,12 +57,12 @@ def test_a_batch_of_edits_gives_what_each_edit_gives_alone(
         assert made.summary == expected.summary
         batch.apply(made)
         alone[made.path] = expected.new_text.encode("utf-8")
-        if made.text is not None:
+        if made.new_plan_text is not None:
             fresh = PlanText(made.path, made.new_text)
-            assert made.text.source == made.new_text
+            assert made.new_plan_text.source == made.new_text
             for kind in ("items", "dialogues", "common"):
-                _same_place(getattr(made.text, kind), getattr(fresh, kind), fresh.body)
-            _same_place(list(made.text.keys.values()), list(fresh.keys.values()), fresh.body)
+                _same_place(getattr(made.new_plan_text, kind), getattr(fresh, kind), fresh.body)
+            _same_place(list(made.new_plan_text.keys.values()), list(fresh.keys.values()), fresh.body)
     assert dict(batch) == alone
     assert batch[SODERTALJE] != files[SODERTALJE]
 

@@ -64,7 +64,7 @@ class EditResult:
     shared: bool = False  # a common initiative's shared text: the change applies to every core
     node: str | None = None  # the edited node's path where it is not in the initiatives list
     # (a core's follow-up: ``common.2.2``), as validate's problems name it
-    text: PlanText | None = field(default=None, compare=False, repr=False)
+    new_plan_text: PlanText | None = field(default=None, compare=False, repr=False)
     # where the blocks are in ``new_text``, when the edit knows it without reading the file
     # again (it replaced one block): the next edit of a batch (``EditedFiles``) starts from it
 
@@ -124,7 +124,7 @@ def file_of(initiative: Initiative) -> str:
 class EditedFiles(Mapping[str, bytes]):
     """The plan files' bytes while several edits are made one after the other (an import): an
     edit made on them is applied with ``apply``, and the next edit of the same file finds its
-    blocks where the last one left them (``EditResult.text``) instead of reading the whole file
+    blocks where the last one left them (``EditResult.new_plan_text``) instead of reading the whole file
     again. An edit takes them as it takes any files' bytes."""
 
     def __init__(self, files: Mapping[str, bytes]) -> None:
@@ -142,8 +142,8 @@ class EditedFiles(Mapping[str, bytes]):
 
     def apply(self, result: EditResult) -> None:
         self._bytes[result.path] = result.new_text.encode("utf-8")
-        if result.text is not None:
-            self._texts[result.path] = result.text
+        if result.new_plan_text is not None:
+            self._texts[result.path] = result.new_plan_text
         else:
             self._texts.pop(result.path, None)
 
