@@ -35,6 +35,10 @@ def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
     i18n.set_language("en")
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setenv("NO_COLOR", "1")
+    from fardplan_cli import i18n
+
+    # A command sets the language of its messages for the process; the next test starts in English.
+    monkeypatch.setattr(i18n, "_language", "en")
 
 
 @pytest.fixture

@@ -96,7 +96,7 @@ class WorkbookOrigin:
 class _Styles:
     """The few cell styles of a workbook, made once: openpyxl registers a style by hashing its
     parts, which cost more than the rest of the export when done for every cell; a cell gets a
-    copy of a prepared style instead."""
+    prepared style instead (``_cell``)."""
 
     def __init__(self, ws: Any) -> None:
         from openpyxl.cell import WriteOnlyCell
@@ -129,16 +129,16 @@ class _Styles:
 
 
 def _cell(ws: Any, value: Any, style: Any = None) -> Any:
-    """A cell of a write-only sheet; a text that starts like a formula stays text."""
-    from copy import copy
-
+    """A cell of a write-only sheet; a text that starts like a formula stays text. The cells of
+    one style share its style array: a write-only cell is written as it is made, and writing
+    only reads its style."""
     from openpyxl.cell import WriteOnlyCell
 
     cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"
     if style is not None:
-        cell._style = copy(style)  # type: ignore[attr-defined]
+        cell._style = style  # type: ignore[attr-defined]
     return cell
 
 

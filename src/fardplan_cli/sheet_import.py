@@ -7,8 +7,9 @@ only: the plans' value is kept. Changed on both sides to different values: a con
 nothing at all is written. Rows added below the exported ones are new activities and new
 progress reports. The changes are made by the edit engine's own edits (``set_status``,
 ``assign``, ``set_activity_status``, ``add_activity``, ``add_update``), one after the other on
-the files' text, and the plan set they make is validated as a whole and written under the plan
-lock, every file or none.
+the files' text (``EditedFiles``: an edit starts where the last edit of its file left it,
+without reading the file again), and the plan set they make is validated as a whole, once, and
+written under the plan lock, every file or none.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from fardplan_cli.sheet_file import (
 )
 
 if TYPE_CHECKING:
-    from fardplan_cli.edit.commands import EditResult
+    from fardplan_cli.edit.commands import EditedFiles, EditResult
     from fardplan_cli.model import PlanSet
     from fardplan_cli.repository import PlanRepository
     from fardplan_cli.yamlfile import Document
@@ -190,7 +191,7 @@ class _Plan:
 
     changes: list[CellChange] = field(default_factory=list)
     conflicts: list[CellChange] = field(default_factory=list)
-    edits: list[tuple[str, Callable[[PlanSet, dict[str, bytes]], list[EditResult]]]] = field(
+    edits: list[tuple[str, Callable[[PlanSet, EditedFiles], list[EditResult]]]] = field(
         default_factory=list)
     """(the cell or row, the edit), in the order of the sheets and rows."""
 
@@ -296,8 +297,8 @@ def _refreshed(plan: PlanSet, documents: Mapping[str, Document], files: Mapping[
 
 
 def _initiative_edit(ref: str, applied: Mapping[str, str], current: SheetRow,
-                     ) -> Callable[[PlanSet, dict[str, bytes]], list[EditResult]]:
-    def make(plan: PlanSet, files: dict[str, bytes]) -> list[EditResult]:
+                     ) -> Callable[[PlanSet, EditedFiles], list[EditResult]]:
+    def make(plan: PlanSet, files: EditedFiles) -> list[EditResult]:
         from fardplan_cli.edit import assign, set_status
 
         results = []
@@ -309,17 +310,17 @@ def _initiative_edit(ref: str, applied: Mapping[str, str], current: SheetRow,
             now = set(split_actors(current.values["participants"]))
             wanted = set(split_actors(applied.get("participants", current.values["participants"])))
             lead = applied.get("lead")
-            step = files if not results else {**files, results[-1].path:
-                                              results[-1].new_text.encode("utf-8")}
+            if results:
+                files.apply(results[-1])
             results.append(assign(
-                plan, step, ref, lead=lead or None, no_lead=lead == "",
+                plan, files, ref, lead=lead or None, no_lead=lead == "",
                 add=sorted(wanted - now), remove=sorted(now - wanted)))
         return results
     return make
 
 
 def _activity_edit(ref: str, applied: Mapping[str, str], current: SheetRow, address: str,
-                   ) -> Callable[[PlanSet, dict[str, bytes]], list[EditResult]]:
+                   ) -> Callable[[PlanSet, EditedFiles], list[EditResult]]:
     status = applied.get("status", current.values["status"])
     done_on = applied.get("done_on", current.values["done_on"])
     if "note" in applied and not applied["note"]:
@@ -328,7 +329,7 @@ def _activity_edit(ref: str, applied: Mapping[str, str], current: SheetRow, addr
     if done_on and status != "done" and "done_on" in applied:
         raise refused(t("{cell}: a day done is given, but the status is not done", cell=address))
 
-    def make(plan: PlanSet, files: dict[str, bytes]) -> list[EditResult]:
+    def make(plan: PlanSet, files: EditedFiles) -> list[EditResult]:
         from fardplan_cli.edit import set_activity_status
 
         date = done_on if status == "done" and "done_on" in applied and done_on else None
@@ -338,8 +339,8 @@ def _activity_edit(ref: str, applied: Mapping[str, str], current: SheetRow, addr
 
 
 def _new_activity(ref: str, values: Mapping[str, str], documents: Mapping[str, Document],
-                  ) -> Callable[[PlanSet, dict[str, bytes]], list[EditResult]]:
-    def make(plan: PlanSet, files: dict[str, bytes]) -> list[EditResult]:
+                  ) -> Callable[[PlanSet, EditedFiles], list[EditResult]]:
+    def make(plan: PlanSet, files: EditedFiles) -> list[EditResult]:
         from fardplan_cli.edit import add_activity, set_activity_status
 
         added = add_activity(
@@ -349,16 +350,16 @@ def _new_activity(ref: str, values: Mapping[str, str], documents: Mapping[str, D
         status = values["status"] or "planned"
         if status == "planned":
             return [added]
-        step = {**files, added.path: added.new_text.encode("utf-8")}
-        fresh = _refreshed(plan, documents, step, added.path)
-        return [added, set_activity_status(fresh, step, added.ref, status,
+        files.apply(added)
+        fresh = _refreshed(plan, documents, files, added.path)
+        return [added, set_activity_status(fresh, files, added.ref, status,
                                            date=values["done_on"] or None)]
     return make
 
 
 def _new_update(ref: str, values: Mapping[str, str],
-                ) -> Callable[[PlanSet, dict[str, bytes]], list[EditResult]]:
-    def make(plan: PlanSet, files: dict[str, bytes]) -> list[EditResult]:
+                ) -> Callable[[PlanSet, EditedFiles], list[EditResult]]:
+    def make(plan: PlanSet, files: EditedFiles) -> list[EditResult]:
         from fardplan_cli.edit import add_update
 
         return [add_update(plan, files, ref, values["text"], date=values["date"] or None,
@@ -486,17 +487,18 @@ def import_workbook(repository: PlanRepository, path: Path, *, dry_run: bool = F
                     commit: bool = False, message: str | None = None) -> ImportOutcome:
     """Read the workbook, merge it with the plans three ways, and make the edits as one
     validated write (nothing with ``dry_run``); with ``commit``, one commit of the files."""
+    from fardplan_cli.edit.commands import EditedFiles
     from fardplan_cli.edit.perform import _check, _read
     from fardplan_cli.writing import plan_lock
 
     data, name = read_workbook_file(path)
     workbook = read_workbook(data, name)
     with plan_lock(repository.root):
-        files = dict(repository.read_plan_files())
-        documents, plan = _read(files)
+        before = dict(repository.read_plan_files())
+        documents, plan = _read(before)
         _origin_checks(repository, plan, workbook.meta, name)
         found = plan_import(plan, workbook, documents)
-        before = dict(files)
+        files = EditedFiles(before)
         for address, make in found.edits:
             try:
                 made = make(plan, files)
@@ -504,8 +506,8 @@ def import_workbook(repository: PlanRepository, path: Path, *, dry_run: bool = F
                 raise
             except FardplanError as error:  # an edit's own refusal, said of the cell or row
                 raise refused(f"{address}: {error}") from None
-            for result in made:
-                files[result.path] = result.new_text.encode("utf-8")
+            for result in made:  # in order (a make may have applied the first already)
+                files.apply(result)
             if any(r.summary.startswith("activity add") for r in made):
                 # the next new activity of the same initiative gets the next id
                 plan = _refreshed(plan, documents, files, made[0].path)
@@ -520,7 +522,7 @@ def import_workbook(repository: PlanRepository, path: Path, *, dry_run: bool = F
             for p in changed:
                 commits.check_can_commit(repository.root, p)
         unchanged = {p: d for p, d in documents.items() if p not in changed}
-        checked = _check(files, repository.root, unchanged)
+        checked = _check(dict(files), repository.root, unchanged)
         if checked.errors:
             raise EditRefusedError(
                 t("import refused, nothing written: the plans would have {count} problem(s)",

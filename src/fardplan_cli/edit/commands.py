@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from fardplan_cli.edit.plantext import COMMON_KEY, LIST_KEY, Block, PlanText
@@ -65,6 +65,9 @@ class EditResult:
     shared: bool = False  # a common initiative's shared text: the change applies to every core
     node: str | None = None  # the edited node's path where it is not in the initiatives list
     # (a core's follow-up: ``common.2.2``), as validate's problems name it
+    new_plan_text: PlanText | None = field(default=None, compare=False, repr=False)
+    # where the blocks are in ``new_text``, when the edit knows it without reading the file
+    # again (it replaced one block): the next edit of a batch (``EditedFiles``) starts from it
 
     def node_path(self, index: int | None) -> str | None:
         """The path of the edited node at ``index`` (``index`` or ``old_index``)."""
@@ -117,6 +120,46 @@ def _shift_hunk(line: str, lines_before: int) -> str:
 
 def file_of(initiative: Initiative) -> str:
     return REGION_FILE if initiative.core is None else f"plans/{initiative.core}.yaml"
+
+
+class EditedFiles(Mapping[str, bytes]):
+    """The plan files' bytes while several edits are made one after the other (an import): an
+    edit made on them is applied with ``apply``, and the next edit of the same file finds its
+    blocks where the last one left them (``EditResult.new_plan_text``) instead of reading the whole file
+    again. An edit takes them as it takes any files' bytes."""
+
+    def __init__(self, files: Mapping[str, bytes]) -> None:
+        self._bytes = dict(files)
+        self._texts: dict[str, PlanText] = {}
+
+    def __getitem__(self, path: str) -> bytes:
+        return self._bytes[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._bytes)
+
+    def __len__(self) -> int:
+        return len(self._bytes)
+
+    def apply(self, result: EditResult) -> None:
+        self._bytes[result.path] = result.new_text.encode("utf-8")
+        if result.new_plan_text is not None:
+            self._texts[result.path] = result.new_plan_text
+        else:
+            self._texts.pop(result.path, None)
+
+    def plan_text(self, path: str) -> PlanText:
+        found = self._texts.get(path)
+        if found is None:
+            found = self._texts[path] = PlanText(path, _text_of(self._bytes, path))
+        return found
+
+
+def _plan_text(files: Mapping[str, bytes], path: str) -> PlanText:
+    """The file's text and where its blocks are (kept from the last edit in a batch)."""
+    if isinstance(files, EditedFiles):
+        return files.plan_text(path)
+    return PlanText(path, _text_of(files, path))
 
 
 def _text_of(files: Mapping[str, bytes], path: str) -> str:
@@ -177,8 +220,8 @@ class _Edit:
     def __init__(self, files: Mapping[str, bytes], initiative: Initiative) -> None:
         self.path = file_of(initiative)
         self.ref = initiative.ref
-        self.old_text = _text_of(files, self.path)
-        self.text = PlanText(self.path, self.old_text)
+        self.text = _plan_text(files, self.path)
+        self.old_text = self.text.source
         if self.text.list_flow:
             raise self.text.refuse_flow(LIST_KEY)
         index = self.text.item_index(initiative.id)
@@ -221,8 +264,13 @@ class _Edit:
     node: str | None = None
 
     def result(self, summary: str, *, shared: bool = False) -> EditResult:
-        return EditResult(self.path, self.old_text, self.new_text(), summary, self.ref, self.index,
-                          self.index, shared, self.node)
+        new_text = self.new_text()
+        if self.block is not None:
+            text: PlanText | None = self.text.replaced(self.block, new_text)
+        else:  # an entry added, or none
+            text = self.text if new_text == self.old_text else None
+        return EditResult(self.path, self.old_text, new_text, summary, self.ref, self.index,
+                          self.index, shared, self.node, text)
 
 
 class _FollowUpEdit(_Edit):
@@ -238,8 +286,8 @@ class _FollowUpEdit(_Edit):
         self.initiative_id = initiative_id
         self.index = None
         self.node = f"{COMMON_KEY}.{initiative_id}"
-        self.old_text = _text_of(files, self.path)
-        self.text = PlanText(self.path, self.old_text)
+        self.text = _plan_text(files, self.path)
+        self.old_text = self.text.source
         if self.text.common_flow and not _holds_nothing(self.text, COMMON_KEY):
             raise self.text.refuse_flow(COMMON_KEY)
         index = self.text.entry_index(self.text.common, initiative_id)

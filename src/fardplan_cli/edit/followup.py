@@ -17,6 +17,7 @@ from fardplan_cli.edit.commands import (
     EditResult,
     _Edit,
     _per_core,
+    _plan_text,
     _ref,
     _result,
     _set_list,
@@ -97,8 +98,8 @@ class DialogueEdit(_Edit):
         self.path = core.file
         self.ref = f"{core.id}:{date}"
         self.index = None
-        self.old_text = _text_of(files, self.path)
-        self.text = PlanText(self.path, self.old_text)
+        self.text = _plan_text(files, self.path)
+        self.old_text = self.text.source
         if self.text.dialogues_flow:
             raise self.text.refuse_flow(DIALOGUES_KEY)
         index = self.text.entry_index(self.text.dialogues, date)

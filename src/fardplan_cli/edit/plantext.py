@@ -13,6 +13,7 @@ does not give back as it was (``roundtrip.open_block``).
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -89,6 +90,7 @@ class PlanText:
 
     def __init__(self, path: str, text: str) -> None:
         self.path = path
+        self.source = text  # the whole file
         self.bom = "\ufeff" if text.startswith("\ufeff") else ""
         self.body = text[len(self.bom):]
         self.newline = newline_of(self.body)
@@ -263,6 +265,34 @@ class PlanText:
         if newline != "\n":
             text = text.replace("\n", newline)
         return self.bom + self.body[:start] + text + self.body[end:]
+
+    def replaced(self, block: Block, text: str) -> PlanText:
+        """The plan text of ``text``, the whole file as ``with_text`` made it with ``block``
+        replaced, found without reading the file again: the blocks after it move by the change
+        in length, those around it (its top-level key) end that much later, the others stay.
+        The replaced block reaches to the end of its new lines (with any comment lines that close
+        them), where reading the file again could end it before such comments: the next edit of
+        it then round-trips those comments with it, and checks, as every edit does, that they
+        come back as they were."""
+        successor = copy.copy(self)
+        successor.source = text
+        successor.body = text[len(self.bom):]
+        shift = len(successor.body) - len(self.body)
+
+        def moved(other: Block) -> Block:  # (not dataclasses.replace: ten times slower)
+            if other.start >= block.end and other != block:
+                return Block(other.start + shift, other.end + shift, other.flow, other.name,
+                             other.own_lines)
+            if other.end >= block.end:  # the block itself, or the top-level key around it
+                return Block(other.start, other.end + shift, other.flow, other.name,
+                             other.own_lines)
+            return other
+
+        successor.keys = {name: moved(b) for name, b in self.keys.items()}
+        successor.items = [moved(b) for b in self.items]
+        successor.dialogues = [moved(b) for b in self.dialogues]
+        successor.common = [moved(b) for b in self.common]
+        return successor
 
     def refuse_flow(self, what: str) -> EditRefusedError:
         return EditRefusedError(t(

@@ -1,0 +1,78 @@
+"""Edits made one after the other on ``EditedFiles`` (as an import makes them): each gives the
+text the same edit gives on the files' bytes, and the blocks it keeps for the next edit are
+where reading the file again finds them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+from fardplan_cli import edit
+from fardplan_cli.edit import followup
+from fardplan_cli.edit.commands import EditedFiles, EditResult
+from fardplan_cli.edit.plantext import Block, PlanText
+from fardplan_cli.model import PlanSet
+from tests.test_edit_followup_text import SODERTALJE, files, plan  # noqa: F401  (fixtures)
+
+Step = Callable[[PlanSet, Mapping[str, bytes]], EditResult]
+
+STEPS: list[Step] = [
+    lambda p, f: edit.set_status(p, f, "sodertalje:1.3", "ongoing", note="Ett\nTvå"),
+    lambda p, f: edit.assign(p, f, "sodertalje:1.3", add=["trafikverket"]),
+    lambda p, f: followup.set_activity_status(p, f, "sodertalje:4.2.1", "done",
+                                              date="2027-05-01"),
+    lambda p, f: edit.set_status(p, f, "sodertalje:2.2", "ongoing"),
+    lambda p, f: followup.add_update(p, f, "sodertalje:2.2", "Beslut fattat",
+                                     date="2027-05-02"),
+    lambda p, f: edit.set_status(p, f, "sodertalje:4.1", "ongoing", note="Ny post"),
+    lambda p, f: followup.add_activity(p, f, "sodertalje:4.2", title="Andra steget"),
+    lambda p, f: followup.prioritize(p, f, "sodertalje:1.3", "2027-2030", remove=True),
+    lambda p, f: edit.set_status(p, f, "sodertalje:1.3", "done"),
+]
+
+
+def _comments_only(text: str) -> bool:
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
+
+
+def _same_place(kept: list[Block], fresh: list[Block], body: str) -> None:
+    assert [(b.name, b.start, b.flow, b.own_lines) for b in kept] == [
+        (b.name, b.start, b.flow, b.own_lines) for b in fresh]
+    for k, f in zip(kept, fresh, strict=True):
+        assert k.end >= f.end and _comments_only(body[f.end:k.end])
+
+
+def test_a_batch_of_edits_gives_what_each_edit_gives_alone(
+        plan: PlanSet, files: dict[str, bytes],  # noqa: F811
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FARDPLAN_TODAY", "2027-06-01")
+    batch = EditedFiles(files)
+    alone = dict(files)
+    for step in STEPS:
+        made = step(plan, batch)
+        expected = step(plan, alone)
+        assert made.new_text == expected.new_text
+        assert made.summary == expected.summary
+        batch.apply(made)
+        alone[made.path] = expected.new_text.encode("utf-8")
+        if made.new_plan_text is not None:
+            fresh = PlanText(made.path, made.new_text)
+            assert made.new_plan_text.source == made.new_text
+            for kind in ("items", "dialogues", "common"):
+                _same_place(getattr(made.new_plan_text, kind), getattr(fresh, kind), fresh.body)
+            _same_place(list(made.new_plan_text.keys.values()), list(fresh.keys.values()), fresh.body)
+    assert dict(batch) == alone
+    assert batch[SODERTALJE] != files[SODERTALJE]
+
+
+def test_a_block_followed_by_a_comment_is_found_again(tmp_path: Path) -> None:
+    text = ('initiatives:\n  - id: "1.1"\n    status: planned\n    # about 1.2\n'
+            '  - id: "1.2"\n    status: planned\nindicators: []\n')
+    scanned = PlanText("plans/x.yaml", text)
+    first = scanned.items[0]
+    new = scanned.with_text(first.start, first.end, '  - id: "1.1"\n    status: ongoing\n')
+    kept = scanned.replaced(first, new)
+    fresh = PlanText("plans/x.yaml", new)
+    assert kept.items == fresh.items and kept.keys == fresh.keys
