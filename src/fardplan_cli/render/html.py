@@ -82,8 +82,10 @@ def environment() -> jinja2.Environment:
     env.filters["paragraphs"] = paragraphs
     env.filters["anchor"] = anchor
     env.filters["css_string"] = css_string
+    from fardplan_cli.render.site_filters import filter_choices
+
     env.globals.update(t=t, status_label=status_label, current_language=current_language,
-                       stamp_line=stamp_line)
+                       stamp_line=stamp_line, filter_choices=filter_choices)
     return env
 
 

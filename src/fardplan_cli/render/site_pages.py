@@ -169,7 +169,14 @@ class SiteRenderer:
     def core_pages(self) -> Iterator[tuple[str, str]]:
         from fardplan_cli.export import core_document
         from fardplan_cli.query import InitiativeFilter
-        from fardplan_cli.render.export import heading_of
+        from fardplan_cli.render.export import (
+            contents_groups,
+            contents_heading,
+            heading_of,
+            map_heading_of,
+            not_entered_note,
+            part_anchor,
+        )
         from fardplan_cli.render.report import indicator_value, status_output
         from fardplan_cli.report import current_cycle, status_report
 
@@ -179,7 +186,10 @@ class SiteRenderer:
             document = core_document(plan, core.core)
             yield self.page(core.path, "export.html.j2", heading_of(core.core.name),
                             cores=(document,), heading_of=heading_of,
-                            indicator_value=indicator_value, years_of=_years_of, core=core)
+                            map_heading_of=map_heading_of, not_entered_note=not_entered_note,
+                            contents_heading=contents_heading, contents_groups=contents_groups,
+                            part_anchor=part_anchor, indicator_value=indicator_value,
+                            years_of=_years_of, core=core)
             report = status_report(plan, InitiativeFilter(core=core.core.id), cycle=cycle)
             output = status_output(plan, report, today=self.today.isoformat())
             yield self.page(core.situation_path, "site/situation.html.j2",
