@@ -1,7 +1,8 @@
 """``fardplan export --format html``: one self-contained page for print on A4.
 
 No external resources (fonts, images, scripts, links): the page prints the same offline. The page
-is ``templates/export.html.j2`` on the shared print layout.
+is ``templates/export.html.j2`` on the shared print layout, headed with the document's stamp (the
+plan, the day, the revision) as the reports are.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def document_context(document: PlanDocument) -> dict[str, Any]:
     title = document.title
     if first is not None:
         title = heading_of(first.core.name)
-    return {"title": title, "cores": document.cores, "heading_of": heading_of,
+    return {"title": title, "stamp": document.stamp, "cores": document.cores, "heading_of": heading_of,
             "map_heading_of": map_heading_of, "not_entered_note": not_entered_note,
             "contents_heading": contents_heading, "contents_groups": contents_groups,
             "part_anchor": part_anchor, "indicator_value": indicator_value,

@@ -174,7 +174,7 @@ class SiteRenderer:
         cycle = current_cycle(plan, self.today)
         for core in self.site.cores:
             document = PlanDocument(plan.region.name, (core_document(plan, core.core),),
-                                    plan.region.language)
+                                    plan.region.language, self.stamp)
             yield self.page(core.path, "export.html.j2", core=core,
                             **document_context(document))
             report = status_report(plan, InitiativeFilter(core=core.core.id), cycle=cycle)
