@@ -44,6 +44,13 @@ def test_the_exported_plan_prints_on_a4(plan_dir: Path, browser: Any) -> None:
     assert outside == []
 
 
+def _below_the_stamp(page: str) -> str:
+    """A printed sheet's text without its first line: the stamp in the sheet's top margin."""
+    stamp, _, rest = page.partition("\n")
+    assert "Utskriven" in stamp, stamp
+    return rest
+
+
 def _stdout(repo: Path, name: str, *args: str) -> Path:
     """A report written to a file as a user would: ``fardplan ... > name``."""
     out = repo.parent / name
@@ -69,6 +76,21 @@ def followed(plan_repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     followed_up(plan_repo)
     commit_all(plan_repo, "Follow-up")
     return plan_repo
+
+
+def test_the_exported_plan_is_stamped_on_every_sheet_with_the_day_and_the_revision(
+        followed: Path, browser: Any) -> None:
+    from tests.support import git
+
+    page, _ = open_file(browser, _written(followed, "plan.html", "export", "--core",
+                                          "sodertalje", "--format", "html"))
+    head = git(followed, "rev-parse", "HEAD").strip()[:10]
+    assert page.inner_text("header.stamp") == (
+        f"Färdplaner för de regionala stadskärnorna · Utskriven 2026-11-30 · incheckning {head}")
+    pages = pdf_pages(print_to_pdf(page))
+    assert len(pages) > 3
+    assert all("2026-11-30" in sheet.partition("\n")[0] and head in sheet.partition("\n")[0]
+               for sheet in pages)
 
 
 @pytest.mark.parametrize("args", REPORTS)
@@ -107,7 +129,7 @@ def test_the_exported_plan_prints_the_published_sections_in_order(plan_dir: Path
     page_file = _written(plan_dir, "sodertalje.html", "export", "--core", "sodertalje",
                          "--format", "html")
     page, _ = open_file(browser, page_file)
-    pages = pdf_pages(print_to_pdf(page))
+    pages = [_below_the_stamp(sheet) for sheet in pdf_pages(print_to_pdf(page))]
     text = "\n".join(pages)
     body = text[re.search(_printed("Innehåll"), text).end():]  # type: ignore[union-attr]
     plan = load_plan_set({f"plans/{p.name}": p.read_bytes() for p in (plan_dir / "plans").glob("*.yaml")})

@@ -240,6 +240,22 @@ def test_html_holds_every_text_of_the_core(plan_dir: Path) -> None:
             assert " ".join(paragraph.split()) in text
 
 
+def test_html_is_stamped_with_the_plan_the_day_and_the_revision(
+        plan_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.support import git
+
+    monkeypatch.setenv("FARDPLAN_TODAY", "2026-11-30")
+    head = git(plan_repo, "rev-parse", "HEAD").strip()[:10]
+    stamp = f"Färdplaner för de regionala stadskärnorna · Utskriven 2026-11-30 · incheckning {head}"
+    html = export(plan_repo, "--core", "sodertalje", "--format", "html")
+    assert f'<header class="stamp">\n<p>{stamp}</p>\n</header>' in html
+    assert "@page { @top-right { content: " in html  # on every printed sheet too
+    edit(plan_repo, "sodertalje.yaml", "Utformningen av kärnans", "Utformningen av de nya")
+    assert "arbetskopian (ändringar sedan" in export(plan_repo, "--core", "sodertalje", "-f", "html")
+    for fmt in ("markdown", "json"):  # the page for print only
+        assert "Utskriven" not in export(plan_repo, "--core", "sodertalje", "--format", fmt)
+
+
 def test_html_escapes_the_plan_text(plan_dir: Path) -> None:
     edit(plan_dir, "sodertalje.yaml", "title: Samverka för en tryggare stadskärna",
          "title: Samverka <script>alert(1)</script> & \"citat\"")
@@ -316,7 +332,9 @@ def test_unknown_core(plan_dir: Path) -> None:
 @pytest.mark.parametrize("fmt,name", [("markdown", "export-sodertalje.md"),
                                       ("html", "export-sodertalje.html"),
                                       ("json", "export-sodertalje.json")])
-def test_golden_export(plan_dir: Path, fmt: str, name: str) -> None:
+def test_golden_export(plan_dir: Path, fmt: str, name: str,
+                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FARDPLAN_TODAY", "2026-11-30")  # the day in the HTML page's stamp
     assert_golden(f"report/{name}", export(plan_dir, "--core", "sodertalje", "--format", fmt))
 
 

@@ -102,6 +102,32 @@ def test_initiative_lists_carry_what_the_filters_narrow_by(built: Path) -> None:
     assert 'data-priority="' in row.group(0)
 
 
+def test_the_lagesbild_is_the_status_report_of_the_core_with_its_charts(built: Path) -> None:
+    html = _page(built, "sodertalje/lagesbild")
+    assert '<figure id="status-chart" role="group" aria-labelledby="status-chart-caption">' in html
+    assert '<svg role="img" aria-labelledby="status-chart-caption"' in html
+    assert re.search(r'<figure id="indicator-[a-z0-9-]+" role="group"', html)
+    assert '<table class="counts">' in html  # the report's table, saying the charts in text
+    assert '<header class="site">' in html and '<header class="stamp">' not in html
+    assert "@top-right" in html  # the stamp, in the margin of the printed page
+    assert '<form class="initiative-filters" hidden' in html
+    assert '<a href="../../sodertalje/index.html">' in html  # the core's plan
+
+
+def test_the_reports_and_the_cycles_are_the_printable_pages_on_the_sites_layout(built: Path) -> None:
+    status = _page(built, "rapporter/status")
+    assert "<h1>Statusrapport</h1>" in status and '<figure id="status-chart"' in status
+    responsibility = _page(built, "rapporter/ansvar")
+    assert '<section class="letter" id="actor-trafikverket">' in responsibility
+    diff = _page(built, "cykler/2023-2026--2027-2030")
+    assert '<table class="summary" aria-label="Sammanfattning">' in diff
+    for html in (status, responsibility, diff):
+        assert '<header class="site">' in html and '<header class="stamp">' not in html
+        assert 'id="main" data-pagefind-body' in html
+    plan = _page(built, "sodertalje")
+    assert '<header class="site">' in plan and "Södertälje" in plan
+
+
 class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

@@ -185,6 +185,30 @@ def test_each_kind_of_page_asks_for_nothing_outside_the_site_and_is_accessible(
         page.close()
 
 
+def test_the_lagesbild_shows_the_status_reports_charts_named_by_their_captions(
+        site: BuiltSite, browser: Any) -> None:
+    page, outside = open_file(browser, site.folder / "sodertalje" / "lagesbild" / "index.html")
+    try:
+        charts = page.locator("figure svg[role=img]")
+        assert charts.count() >= 2  # the status per goal area, and the indicators' series
+        status = page.get_by_role("img", name="Insatsernas status per målområde", exact=False)
+        assert status.count() == 1 and status.is_visible()
+        box = status.bounding_box()
+        assert box is not None and box["width"] > 200 and box["height"] > 100
+        for index in range(charts.count()):
+            chart = charts.nth(index)
+            caption = chart.get_attribute("aria-labelledby")
+            assert caption and page.locator(f"figcaption#{caption}").inner_text().strip()
+            assert chart.is_visible()
+        # the site's own parts are there too: its navigation and the filtered initiative list
+        assert page.locator("nav a[href$='rapporter/index.html']").count() == 1
+        page.get_by_label("Status", exact=True).select_option(label="Pågående")
+        assert set(_visible_statuses(page)) == {"ongoing"}
+        assert outside == []
+    finally:
+        page.close()
+
+
 # -- search ----------------------------------------------------------------------------------
 
 

@@ -31,6 +31,7 @@ from fardplan_cli.model import (
 
 if TYPE_CHECKING:
     from fardplan_cli.repository import PlanRepository
+    from fardplan_cli.stamp import PageStamp
 
 CONTENTS_DEPTH = 2
 """The table of contents lists the headings of the first two levels."""
@@ -172,6 +173,8 @@ class PlanDocument:
     cores: tuple[CoreDocument, ...]
     language: str = "sv"
     """The plans' language (region.yaml), in which the document is printed by default."""
+    stamp: PageStamp | None = None
+    """The printed page's stamp (the plan, the day, the revision): the HTML page shows it."""
 
 
 def document_initiative(plan: PlanSet, initiative: Initiative) -> DocumentInitiative:

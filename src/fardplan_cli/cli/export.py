@@ -48,6 +48,7 @@ def export(
     """
     import io
     import sys
+    from dataclasses import replace
 
     from fardplan_cli.export import plan_document, write_document
     from fardplan_cli.query import resolve_core
@@ -66,6 +67,10 @@ def export(
         raise UsageError(t("--actor and --area go with --format xlsx"))
     core_ids = [resolve_core(plan, core).id] if core else None
     document = plan_document(plan, core_ids)
+    if format == "html":  # a page for print says which plans it shows, as the reports do
+        from fardplan_cli.stamp import page_stamp
+
+        document = replace(document, stamp=page_stamp(repository, plan.region.name))
     buffer = io.StringIO()
     with labels_in(lang or document.language):
         EXPORT_RENDERERS[format](document, buffer)

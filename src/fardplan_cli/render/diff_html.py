@@ -8,18 +8,23 @@ the day it was made and which revisions it compares: their names, commits and co
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import Any, TextIO
 
 from fardplan_cli.render.diff_common import DiffReport, build_document
 from fardplan_cli.render.html import render_page
 
 
-def diff_html(report: DiffReport) -> str:
+def diff_context(report: DiffReport) -> dict[str, Any]:
+    """What ``diff.html.j2`` shows of ``report`` (the site renders it on its own layout)."""
     from fardplan_cli.clock import today
 
     document = build_document(report)
-    return render_page("diff.html.j2", title=document.title, document=document,
-                       source=report.source, target=report.target, made=today().isoformat())
+    return {"title": document.title, "document": document, "source": report.source,
+            "target": report.target, "made": today().isoformat()}
+
+
+def diff_html(report: DiffReport) -> str:
+    return render_page("diff.html.j2", **diff_context(report))
 
 
 def render_diff_html(report: DiffReport, stream: TextIO) -> None:

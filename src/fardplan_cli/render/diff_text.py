@@ -81,9 +81,9 @@ def _lines(document: DiffDocument, colour: bool) -> Iterator[tuple[list[Piece], 
 def render_diff_text(report: DiffReport, stream: TextIO) -> None:
     document = build_document(report)
     if not is_terminal(stream):  # never wrapped: a text's own line breaks are indented
-        text = "\n".join("".join(text for text, _ in _continued(pieces, indent))
-                         for pieces, indent in _lines(document, False))
-        stream.write("".join(line.rstrip(" \xa0") + "\n" for line in text.split("\n")))
+        joined = "\n".join("".join(piece for piece, _ in _continued(pieces, indent))
+                           for pieces, indent in _lines(document, False))
+        stream.write("".join(line.rstrip(" \xa0") + "\n" for line in joined.split("\n")))
         return
     from rich.text import Text
 

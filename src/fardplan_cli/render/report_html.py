@@ -5,6 +5,7 @@ shared print layout, headed with the page's stamp (the plan, the day, the revisi
 page draws the initiatives' status per goal area and, with ``--core``, every indicator's series
 (``render.charts``, inline SVG); each chart has a caption and the table that says the same in
 text. The responsibility page is one page per actor: the letter that goes to it before a dialogue.
+The site shows the same pages on its own layout (``status_context``, ``responsibility_context``).
 """
 
 from __future__ import annotations
@@ -89,7 +90,8 @@ def _indicator(indicator: Indicator) -> dict[str, Any]:
     }
 
 
-def status_html(page: StatusPage) -> str:
+def status_context(page: StatusPage) -> dict[str, Any]:
+    """What ``report_status.html.j2`` shows of ``page`` (the site renders it on its own layout)."""
     from fardplan_cli.query import display_ref, latest_updates, open_activities
     from fardplan_cli.render.charts import status_chart
     from fardplan_cli.render.follow_up import due_cell, update_line
@@ -118,12 +120,16 @@ def status_html(page: StatusPage) -> str:
     title = t("Status report") + (f": {report.core.name}" if report.core else "")
     cycle_column = (t("Prioritised {cycle}", cycle=report.cycle) if report.cycle
                     else t("Prioritised"))
-    return render_page(
-        "report_status.html.j2", title=title, stamp=page.stamp, report=report, groups=groups,
-        statuses=STATUSES, status_chart=chart, by_area=by_area, areas=areas,
-        area_name=lambda n: area_name(plan, n), cycle_column=cycle_column,
-        indicators=[_indicator(i) for i in report.indicators], years=report.indicator_years,
-        actor_name=plan.actor_name)
+    return {
+        "title": title, "stamp": page.stamp, "report": report, "groups": groups,
+        "statuses": STATUSES, "status_chart": chart, "by_area": by_area, "areas": areas,
+        "area_name": lambda n: area_name(plan, n), "cycle_column": cycle_column,
+        "indicators": [_indicator(i) for i in report.indicators],
+        "years": report.indicator_years, "actor_name": plan.actor_name}
+
+
+def status_html(page: StatusPage) -> str:
+    return render_page("report_status.html.j2", **status_context(page))
 
 
 def _involvement(plan: PlanSet, item: Involvement) -> dict[str, Any]:
@@ -136,7 +142,8 @@ def _involvement(plan: PlanSet, item: Involvement) -> dict[str, Any]:
             "how": [how_label(plan, way) for way in item.ways]}
 
 
-def responsibility_html(page: ResponsibilityPage) -> str:
+def responsibility_context(page: ResponsibilityPage) -> dict[str, Any]:
+    """What ``report_responsibility.html.j2`` shows of ``page``."""
     from fardplan_cli.query import display_ref
     from fardplan_cli.render.follow_up import activity_status, due_cell
 
@@ -164,8 +171,11 @@ def responsibility_html(page: ResponsibilityPage) -> str:
         title = letters[0]["title"]
     else:
         title = t("Responsibility") + (f": {page.core.name}" if page.core else "")
-    return render_page("report_responsibility.html.j2", title=title, stamp=page.stamp,
-                       letters=letters, actor_kind=t)
+    return {"title": title, "stamp": page.stamp, "letters": letters, "actor_kind": t}
+
+
+def responsibility_html(page: ResponsibilityPage) -> str:
+    return render_page("report_responsibility.html.j2", **responsibility_context(page))
 
 
 def render_report_page(page: StatusPage | ResponsibilityPage, stream: TextIO) -> None:

@@ -1,10 +1,13 @@
 """The site's pages as HTML: each page of ``site.Site`` through its template.
 
 Every page extends ``templates/site/layout.html.j2``, which extends the shared ``base.html.j2``
-(the print stylesheet, the title); a core's plan is the export's own ``export.html.j2`` on the
-site's layout. Links are relative (``../../sodertalje/1-3/index.html``), so the folder works
-from ``file://`` and from any sub-path; with a base URL they are absolute
-(``https://example.org/plan/sodertalje/1-3/``).
+(the print stylesheet, the title). The pages that are also printed are those templates, rendered
+on the site's layout (with its header, navigation and footer) from the same context as in print:
+a core's plan is the export's ``export.html.j2``, its lägesbild the status report's
+``report_status.html.j2`` (with its charts), the reports ``report_status.html.j2`` and
+``report_responsibility.html.j2``, the changes between cycles ``diff.html.j2``. Links are
+relative (``../../sodertalje/1-3/index.html``), so the folder works from ``file://`` and from any
+sub-path; with a base URL they are absolute (``https://example.org/plan/sodertalje/1-3/``).
 """
 
 from __future__ import annotations
@@ -17,8 +20,6 @@ from typing import Any
 
 from fardplan_cli.diff import Change, DiffResult
 from fardplan_cli.i18n import t
-from fardplan_cli.model import Indicator
-from fardplan_cli.render import DetailOutput, Output, TableOutput
 from fardplan_cli.render.diff_common import CARRIER_KINDS, Item
 from fardplan_cli.site import (
     ACTORS_FOLDER,
@@ -85,16 +86,6 @@ def site_assets() -> list[tuple[str, bytes]]:
     return sorted(found)
 
 
-def _tables(output: Output) -> list[TableOutput]:
-    if isinstance(output, DetailOutput):
-        return list(output.tables)
-    return [output]
-
-
-def _years_of(indicators: Sequence[Indicator]) -> list[int]:
-    return sorted({value.year for indicator in indicators for value in indicator.values})
-
-
 def described(result: DiffResult, changes: Sequence[Change]) -> list[Item]:
     """Some changes of a diff as the diff's pages word them: an item per initiative, a line per
     changed field, with the words deleted and inserted."""
@@ -110,9 +101,14 @@ class SiteRenderer:
     """Renders one site's pages; ``base_url`` None: relative links."""
 
     def __init__(self, site: Site, base_url: str | None, today: date) -> None:
+        from fardplan_cli.stamp import PageStamp
+
         self.site = site
         self.base_url = base_url
         self.today = today
+        # The printed pages' stamp (in the margin of the print): the plan, today, the commit.
+        self.stamp = PageStamp(site.plan.region.name, today,
+                               site.commit.commit if site.commit else None)
         self.scripts = [name.rpartition("/")[2] for name, _ in site_assets()
                         if name.endswith(".js")]
         self.nav = [
@@ -134,6 +130,7 @@ class SiteRenderer:
         return how_label(self.site.plan, row)
 
     def page(self, path: str, template: str, title: str, **context: Any) -> tuple[str, str]:
+        """The page at folder ``path``: ``template`` on the site's layout."""
         from fardplan_cli.render.html import render_page
 
         html = render_page(
@@ -167,34 +164,24 @@ class SiteRenderer:
                         searchable=False)
 
     def core_pages(self) -> Iterator[tuple[str, str]]:
-        from fardplan_cli.export import core_document
+        from fardplan_cli.export import PlanDocument, core_document
         from fardplan_cli.query import InitiativeFilter
-        from fardplan_cli.render.export import (
-            contents_groups,
-            contents_heading,
-            heading_of,
-            map_heading_of,
-            not_entered_note,
-            part_anchor,
-        )
-        from fardplan_cli.render.report import indicator_value, status_output
+        from fardplan_cli.render.export_html import document_context
+        from fardplan_cli.render.report_html import StatusPage, status_context
         from fardplan_cli.report import current_cycle, status_report
 
         plan = self.site.plan
         cycle = current_cycle(plan, self.today)
         for core in self.site.cores:
-            document = core_document(plan, core.core)
-            yield self.page(core.path, "export.html.j2", heading_of(core.core.name),
-                            cores=(document,), heading_of=heading_of,
-                            map_heading_of=map_heading_of, not_entered_note=not_entered_note,
-                            contents_heading=contents_heading, contents_groups=contents_groups,
-                            part_anchor=part_anchor, indicator_value=indicator_value,
-                            years_of=_years_of, core=core)
+            document = PlanDocument(plan.region.name, (core_document(plan, core.core),),
+                                    plan.region.language, self.stamp)
+            yield self.page(core.path, "export.html.j2", core=core,
+                            **document_context(document))
             report = status_report(plan, InitiativeFilter(core=core.core.id), cycle=cycle)
-            output = status_output(plan, report, today=self.today.isoformat())
+            context = status_context(StatusPage(plan, report, self.stamp))
+            del context["title"]
             yield self.page(core.situation_path, "site/situation.html.j2",
-                            t("Situation in {core}", core=core.core.name), core=core,
-                            tables=_tables(output))
+                            t("Situation in {core}", core=core.core.name), core=core, **context)
 
     def initiative_page(self, page: InitiativePage) -> tuple[str, str]:
         initiative = page.initiative
@@ -204,32 +191,37 @@ class SiteRenderer:
 
     def report_pages(self) -> Iterator[tuple[str, str]]:
         from fardplan_cli.query import InitiativeFilter
-        from fardplan_cli.render.report import matrix_output, status_output
-        from fardplan_cli.report import current_cycle, responsibility_matrix, status_report
+        from fardplan_cli.render.report_html import (
+            ResponsibilityPage,
+            StatusPage,
+            responsibility_context,
+            status_context,
+        )
+        from fardplan_cli.report import actor_letters, current_cycle, status_report
 
         plan = self.site.plan
         yield self.page(f"{REPORTS_FOLDER}/", "site/reports.html.j2", t("Reports"),
                         reports=[NavItem(t("Status"), STATUS_REPORT_PATH),
                                  NavItem(t("Responsibility"), RESPONSIBILITY_REPORT_PATH)])
         status = status_report(plan, InitiativeFilter(), cycle=current_cycle(plan, self.today))
-        yield self.page(STATUS_REPORT_PATH, "site/report.html.j2", t("Status report"),
-                        tables=_tables(status_output(plan, status)))
-        matrix = matrix_output(plan, responsibility_matrix(plan), None)
-        yield self.page(RESPONSIBILITY_REPORT_PATH, "site/report.html.j2",
-                        t("Responsibility"), tables=_tables(matrix))
+        yield self.page(STATUS_REPORT_PATH, "report_status.html.j2",
+                        **status_context(StatusPage(plan, status, self.stamp)))
+        letters = ResponsibilityPage(plan, tuple(actor_letters(plan)), None, self.stamp)
+        yield self.page(RESPONSIBILITY_REPORT_PATH, "report_responsibility.html.j2",
+                        **responsibility_context(letters))
 
     def cycle_pages(self) -> Iterator[tuple[str, str]]:
-        from fardplan_cli.render.diff_common import DiffReport, build_document
+        from fardplan_cli.render.diff_common import DiffReport
+        from fardplan_cli.render.diff_html import diff_context
 
         yield self.page(f"{CYCLES_FOLDER}/", "site/cycles.html.j2", t("Cycles"))
         for found in self.site.cycles:
             comparison = found.comparison
-            document = build_document(DiffReport(comparison.source, comparison.target,
-                                                 comparison.result))
-            title = t("From {source} to {target}", source=comparison.source_cycle,
-                      target=comparison.target_cycle)
-            yield self.page(found.path, "site/diff.html.j2", title, document=document,
-                            comparison=comparison)
+            context = diff_context(DiffReport(comparison.source, comparison.target,
+                                              comparison.result))
+            context["title"] = t("From {source} to {target}", source=comparison.source_cycle,
+                                 target=comparison.target_cycle)
+            yield self.page(found.path, "site/diff.html.j2", comparison=comparison, **context)
 
 
 def render_site(site: Site, base_url: str | None = None,
