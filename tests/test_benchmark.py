@@ -98,6 +98,7 @@ def test_generation_is_deterministic(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow  # runs every row of the benchmark on a small set: a minute
 def test_runner_prints_the_table_with_every_row(tmp_path: Path) -> None:
     completed = subprocess.run(
         [sys.executable, str(RUNNER), "--quick", "--keep", str(tmp_path / "repo")],

@@ -32,9 +32,9 @@ BLOCK = re.compile(r"^```(?:sh|bash)\n(.*?)^```$", re.DOTALL | re.MULTILINE)
 QUICK_INSTALL = "python3 -m venv .venv && .venv/bin/pip install . && "
 DEPENDENCIES = ("fardplan_cli", "typer", "rich", "ruamel.yaml", "jsonschema", "git")
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     sys.platform == "win32" or shutil.which("bash") is None or not (PROJECT_ROOT / ".git").exists(),
-    reason="needs bash and a git checkout of the project")
+    reason="needs bash and a git checkout of the project")]
 
 
 def readme_blocks(text: str) -> list[str]:

@@ -70,7 +70,7 @@ def serving(folder: Path) -> Iterator[str]:
         thread.join(timeout=5)
 
 
-def search_results(page: Any, timeout: float = 15_000) -> list[str]:
+def search_results(page: Any, timeout: float = 60_000) -> list[str]:
     """The addresses the search page's results link to, once the search it shows is done and
     its results (the first page of them) are loaded."""
     page.wait_for_function(
