@@ -143,6 +143,7 @@ def test_runner_prints_the_table_with_every_row(tmp_path: Path) -> None:
     assert re.search(r"fardplan site: [\d,]+ pages, .* kB per initiative", out), out
 
 
+@pytest.mark.slow  # runs the benchmark on a small set
 def test_runner_markdown_table(tmp_path: Path) -> None:
     completed = subprocess.run(
         [sys.executable, str(RUNNER), "--quick", "--markdown", "--cores", "2", "--initiatives", "4",
