@@ -125,7 +125,8 @@ def diff_json(report: DiffReport) -> dict[str, Any]:
                                                  source.committed),
                             shapes.revision_json(target.rev, target.commit, target.label,
                                                  target.committed),
-                            report.core, report.result.changes, report.result.summary)
+                            report.core, report.result.changes, report.result.summary,
+                            report.result.added)
 
 
 def build_document(report: DiffReport) -> DiffDocument:

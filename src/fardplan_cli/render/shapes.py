@@ -198,9 +198,11 @@ def problems_json(problems: Iterable[Problem], *, errors: int, warnings: int,
     }
 
 
-def change_json(change: Change) -> dict[str, Any]:
-    """One change of a diff, or of one commit in an initiative's history."""
-    return {
+def change_json(change: Change, added: Mapping[str, Initiative] | None = None) -> dict[str, Any]:
+    """One change of a diff, or of one commit in an initiative's history. An ``initiative-added``
+    change of a diff also holds what the new initiative holds (``"initiative"``: title,
+    description, lead, lead unit and participants)."""
+    shape = {
         "kind": change.kind,
         "core": change.core,
         "ref": change.ref,
@@ -213,6 +215,16 @@ def change_json(change: Change) -> dict[str, Any]:
         "note": change.note,
         "words": [[op, text] for op, text in change.words] if change.words is not None else None,
     }
+    initiative = added.get(change.ref) if added and change.ref else None
+    if change.kind == "initiative-added" and initiative is not None:
+        shape["initiative"] = {
+            "title": initiative.title,
+            "description": initiative.description,
+            "lead": initiative.lead,
+            "lead_unit": initiative.lead_unit,
+            "participants": list(initiative.participants),
+        }
+    return shape
 
 
 def revision_json(rev: str | None, commit: str | None, label: str,
@@ -223,13 +235,14 @@ def revision_json(rev: str | None, commit: str | None, label: str,
 
 
 def diff_json(source: dict[str, Any], target: dict[str, Any], core: str | None,
-              changes: Iterable[Change], summary: dict[str, int]) -> dict[str, Any]:
+              changes: Iterable[Change], summary: dict[str, int],
+              added: Mapping[str, Initiative] | None = None) -> dict[str, Any]:
     """``diff``: the two sides (``revision_json``), the core it was narrowed to, the changes."""
     return {
         "from": source,
         "to": target,
         "core": core,
-        "changes": [change_json(c) for c in changes],
+        "changes": [change_json(c, added) for c in changes],
         "summary": summary,
     }
 
