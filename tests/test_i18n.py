@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,10 @@ def test_validate_counts_in_words(plan_dir: Path) -> None:
     assert swedish == "0 fel, 1 varning i 10 kontrollerade filer"
     english = run_cli("--lang", "en", "validate", repo=plan_dir).stdout.splitlines()[-1]
     assert english == "0 errors, 1 warning in 10 files checked"
+
+
+def test_no_message_hedges_its_plural() -> None:
+    """Counts take the singular or the plural (``i18n.tn``), never "problem(s)" or "cell(er)"."""
+    hedged = [key for key, swedish in i18n._SWEDISH.items()
+              if re.search(r"\w\((s|er|ar|or)\)", key + swedish)]
+    assert hedged == []

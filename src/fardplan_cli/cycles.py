@@ -18,7 +18,7 @@ from fardplan_cli import clock
 from fardplan_cli.errors import EditRefusedError, NotFoundError, PlanProblemsError
 from fardplan_cli.gitstore import GitRepository, RevisionError, open_git
 from fardplan_cli.grammar import CYCLE_TAG_PREFIX, cycle_tag, is_cycle_id
-from fardplan_cli.i18n import t
+from fardplan_cli.i18n import t, tn
 from fardplan_cli.load import PLANS_DIR, REGION_FILE
 from fardplan_cli.model import PlanSet
 from fardplan_cli.repository import PlanRepository
@@ -196,9 +196,10 @@ def close_cycle(repository: PlanRepository, cycle_id: str, message: str | None,
         try:
             _check_plans(repo_root, work_tree_files)
         except PlanProblemsError as exc:
-            raise EditRefusedError(t(
-                "the plans have {count} problem(s); a cycle can only be closed on valid plans",
-                count=len(exc.problems)), exc.problems) from None
+            raise EditRefusedError(tn(
+                "the plans have {count} problem; a cycle can only be closed on valid plans",
+                "the plans have {count} problems; a cycle can only be closed on valid plans",
+                len(exc.problems)), exc.problems) from None
         text = message or t("Close the political cycle {cycle}", cycle=cycle_id)
         git.create_tag(tag, head, text)
         return ClosedCycle(cycle_id, tag, head, git.current_branch(), git.default_branch())

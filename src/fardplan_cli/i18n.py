@@ -271,7 +271,10 @@ _SWEDISH: dict[str, str] = {
     "{ref} is a common initiative: refer to it as {id}": (
         "{ref} är en gemensam insats: skriv {id}"
     ),
-    "the plans have {count} problem(s); run 'fardplan validate' for the list": (
+    "the plans have {count} problem; run 'fardplan validate' for the list": (
+        "planerna har {count} problem; kör 'fardplan validate' för listan"
+    ),
+    "the plans have {count} problems; run 'fardplan validate' for the list": (
         "planerna har {count} problem; kör 'fardplan validate' för listan"
     ),
     "interrupted": "avbrutet",
@@ -316,16 +319,25 @@ _SWEDISH: dict[str, str] = {
         "planerna har ändringar som inte är incheckade ({files}); checka in dem innan "
         "mandatperioden avslutas"
     ),
-    "the plans have {count} problem(s); a cycle can only be closed on valid plans": (
+    "the plans have {count} problem; a cycle can only be closed on valid plans": (
+        "planerna har {count} problem; en mandatperiod kan bara avslutas med giltiga planer"
+    ),
+    "the plans have {count} problems; a cycle can only be closed on valid plans": (
         "planerna har {count} problem; en mandatperiod kan bara avslutas med giltiga planer"
     ),
     "git is not installed or not on PATH": "git är inte installerat eller finns inte i PATH",
     "git cat-file stopped unexpectedly": "git cat-file avslutades oväntat",
     "git object {oid} is missing": "git-objektet {oid} saknas",
-    "the plans at {label} have {count} problem(s), listed above": (
+    "the plans at {label} have {count} problem, listed above": (
         "planerna i {label} har {count} problem, se ovan"
     ),
-    "the plans at {label} have {count} problem(s); the first: {first}": (
+    "the plans at {label} have {count} problems, listed above": (
+        "planerna i {label} har {count} problem, se ovan"
+    ),
+    "the plans at {label} have {count} problem; the first: {first}": (
+        "planerna i {label} har {count} problem: {first}"
+    ),
+    "the plans at {label} have {count} problems; the first: {first}": (
         "planerna i {label} har {count} problem; det första: {first}"
     ),
     "{label} has no plans/region.yaml": "{label} har ingen plans/region.yaml",
@@ -507,7 +519,10 @@ _SWEDISH: dict[str, str] = {
         "{actor} är ansvarig aktör för {ref}; en ansvarig aktör listas inte också som medverkande"
     ),
     "the title must not be empty": "titeln får inte vara tom",
-    "edit refused, nothing written: the plans would have {count} problem(s)": (
+    "edit refused, nothing written: the plans would have {count} problem": (
+        "ändringen vägrades, inget skrevs: planerna skulle få {count} problem"
+    ),
+    "edit refused, nothing written: the plans would have {count} problems": (
         "ändringen vägrades, inget skrevs: planerna skulle få {count} problem"
     ),
     "could not write {path}: {error}; the file is as it was": (
@@ -1091,7 +1106,11 @@ _SWEDISH: dict[str, str] = {
         "kärnor",
     "the priority": "prioriteringen",
     "the status": "statusen",
-    "{actors} take(s) part in common initiative {id} in every core; remove it on the bare id "
+    "{actors} takes part in common initiative {id} in every core; remove it on the bare id "
+    "('fardplan assign {id} --remove ...'), which changes it in every core":
+        "{actors} deltar i den gemensamma insatsen {id} i alla kärnor; ta bort deltagandet på "
+        "insatsens id utan kärna ('fardplan assign {id} --remove ...'), vilket ändrar det i alla kärnor",
+    "{actors} take part in common initiative {id} in every core; remove them on the bare id "
     "('fardplan assign {id} --remove ...'), which changes it in every core":
         "{actors} deltar i den gemensamma insatsen {id} i alla kärnor; ta bort deltagandet på "
         "insatsens id utan kärna ('fardplan assign {id} --remove ...'), vilket ändrar det i alla kärnor",
@@ -1149,11 +1168,16 @@ _SWEDISH: dict[str, str] = {
     "{workbook!r}":
         "  {address} ({item}, {column}): då {then!r}, i planerna {plans!r}, i arbetsboken "
         "{workbook!r}",
-    "Would change {count} cell(s) in {files} (dry run: nothing written).":
-        "Skulle ändra {count} cell(er) i {files} (provkörning: inget skrivet).",
-    "Changed {count} cell(s) in {files} (commit {commit}).":
-        "Ändrade {count} cell(er) i {files} (commit {commit}).",
-    "Changed {count} cell(s) in {files}.": "Ändrade {count} cell(er) i {files}.",
+    "Would change {count} cell in {files} (dry run: nothing written).":
+        "Skulle ändra {count} cell i {files} (provkörning: inget skrivet).",
+    "Would change {count} cells in {files} (dry run: nothing written).":
+        "Skulle ändra {count} celler i {files} (provkörning: inget skrivet).",
+    "Changed {count} cell in {files} (commit {commit}).":
+        "Ändrade {count} cell i {files} (incheckning {commit}).",
+    "Changed {count} cells in {files} (commit {commit}).":
+        "Ändrade {count} celler i {files} (incheckning {commit}).",
+    "Changed {count} cell in {files}.": "Ändrade {count} cell i {files}.",
+    "Changed {count} cells in {files}.": "Ändrade {count} celler i {files}.",
     "Nothing to change: the plans already hold what the workbook says.":
         "Inget att ändra: planerna säger redan det som arbetsboken säger.",
     "note: the workbook was made from plans with uncommitted changes":
@@ -1163,11 +1187,19 @@ _SWEDISH: dict[str, str] = {
     "Choose an actor from the list.": "Välj en aktör i listan.",
     "Choose a status from the list.": "Välj en status i listan.",
     "import refused, nothing written: {reason}": "inläsningen vägrades, inget skrivet: {reason}",
-    "import refused, nothing written: the plans would have {count} problem(s)":
+    "import refused, nothing written: the plans would have {count} problem":
         "inläsningen vägrades, inget skrivet: planerna skulle få {count} problem",
-    "import refused, nothing written: {count} cell(s) changed both in the workbook and in the "
+    "import refused, nothing written: the plans would have {count} problems":
+        "inläsningen vägrades, inget skrivet: planerna skulle få {count} problem",
+    "import {name}: {count} change": "inläsning av {name}: {count} ändring",
+    "import {name}: {count} changes": "inläsning av {name}: {count} ändringar",
+    "import refused, nothing written: {count} cell changed both in the workbook and in the "
     "plans since the workbook was made":
-        "inläsningen vägrades, inget skrivet: {count} cell(er) har ändrats både i arbetsboken och "
+        "inläsningen vägrades, inget skrivet: {count} cell har ändrats både i arbetsboken och "
+        "i planerna sedan arbetsboken gjordes",
+    "import refused, nothing written: {count} cells changed both in the workbook and in the "
+    "plans since the workbook was made":
+        "inläsningen vägrades, inget skrivet: {count} celler har ändrats både i arbetsboken och "
         "i planerna sedan arbetsboken gjordes",
     "Export a new workbook, or change those cells back to the value they had, and import again.":
         "Exportera en ny arbetsbok, eller ändra tillbaka cellerna till värdet de hade, och läs "

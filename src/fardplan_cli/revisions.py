@@ -17,7 +17,7 @@ from fardplan_cli.cycles import closed_cycle_commit
 from fardplan_cli.errors import GitError, PlanProblemsError
 from fardplan_cli.gitstore import GitRepository, RevisionError, check_revision, open_git
 from fardplan_cli.grammar import cycle_tag, is_core_id, is_cycle_id
-from fardplan_cli.i18n import t
+from fardplan_cli.i18n import t, tn
 from fardplan_cli.load import PLANS_DIR, REGION_FILE, build_initiative, build_plan_set
 from fardplan_cli.model import Initiative, PlanSet, Problem
 from fardplan_cli.yamlfile import Document, YamlProblemError, parse_document
@@ -274,9 +274,10 @@ def _dialogue_priorities(dialogues: Any) -> dict[str, tuple[str, ...]]:
 
 
 def problems_at(revision: Revision, problems: list[Problem]) -> PlanProblemsError:
-    return PlanProblemsError(problems, t(
-        "the plans at {label} have {count} problem(s); the first: {first}",
-        label=revision.label, count=len(problems), first=problems[0].format()),
+    return PlanProblemsError(problems, tn(
+        "the plans at {label} have {count} problem; the first: {first}",
+        "the plans at {label} have {count} problems; the first: {first}",
+        len(problems), label=revision.label, first=problems[0].format()),
         revision=None if revision.is_work_tree else revision.label)
 
 

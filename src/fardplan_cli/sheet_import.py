@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from fardplan_cli.errors import EditRefusedError, FardplanError, UsageError
-from fardplan_cli.i18n import Language, current_language, t
+from fardplan_cli.i18n import Language, current_language, t, tn
 from fardplan_cli.sheet import (
     ACTIVITIES,
     INITIATIVES,
@@ -76,8 +76,10 @@ class ConflictError(EditRefusedError):
 
     def __init__(self, conflicts: Sequence[CellChange]) -> None:
         self.conflicts = tuple(conflicts)
-        lines = [t("import refused, nothing written: {count} cell(s) changed both in the "
-                   "workbook and in the plans since the workbook was made", count=len(conflicts))]
+        lines = [tn("import refused, nothing written: {count} cell changed both in the "
+                    "workbook and in the plans since the workbook was made",
+                    "import refused, nothing written: {count} cells changed both in the "
+                    "workbook and in the plans since the workbook was made", len(conflicts))]
         lines += [t("  {address} ({item}, {column}): then {then!r}, in the plans {plans!r}, in "
                     "the workbook {workbook!r}", address=c.address, item=c.item, column=c.column,
                     then=c.then, plans=c.plans, workbook=c.workbook) for c in conflicts]
@@ -525,8 +527,9 @@ def import_workbook(repository: PlanRepository, path: Path, *, dry_run: bool = F
         checked = _check(dict(files), repository.root, unchanged)
         if checked.errors:
             raise EditRefusedError(
-                t("import refused, nothing written: the plans would have {count} problem(s)",
-                  count=len(checked.errors)), checked.errors)
+                tn("import refused, nothing written: the plans would have {count} problem",
+                   "import refused, nothing written: the plans would have {count} problems",
+                   len(checked.errors)), checked.errors)
         if dry_run:
             return ImportOutcome(tuple(found.changes), results, False, None, uncommitted)
         _write_all(repository, results)
@@ -534,7 +537,8 @@ def import_workbook(repository: PlanRepository, path: Path, *, dry_run: bool = F
         if commit:
             from fardplan_cli.gitstore import commits
 
-            summary = f"import {path.name}: {len(found.edits)} change(s)"
+            summary = tn("import {name}: {count} change", "import {name}: {count} changes",
+                         len(found.edits), name=path.name)
             text = summary if not message else f"{message}\n\n{summary}"
             commit_id = commits.commit_files(repository.root, changed, text)
         return ImportOutcome(tuple(found.changes), results, True, commit_id, uncommitted)

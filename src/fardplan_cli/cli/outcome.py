@@ -153,13 +153,19 @@ def _run(command: Callable[[], object]) -> tuple[int, bool]:
         _say("interrupted")
         return ExitStatus.INTERRUPTED, True
     except PlanProblemsError as error:
+        from fardplan_cli.i18n import tn
+
         report_problems(error.problems)
         if error.revision is not None:  # `validate` checks the working tree, not a revision
-            _say("the plans at {label} have {count} problem(s), listed above",
-                 label=error.revision, count=len(error.problems))
+            echo_error("fardplan: " + tn(
+                "the plans at {label} have {count} problem, listed above",
+                "the plans at {label} have {count} problems, listed above",
+                len(error.problems), label=error.revision))
         else:
-            _say("the plans have {count} problem(s); run 'fardplan validate' for the list",
-                 count=len(error.problems))
+            echo_error("fardplan: " + tn(
+                "the plans have {count} problem; run 'fardplan validate' for the list",
+                "the plans have {count} problems; run 'fardplan validate' for the list",
+                len(error.problems)))
         return error.exit_code, True
     except FardplanError as error:
         report_problems(getattr(error, "problems", ()))

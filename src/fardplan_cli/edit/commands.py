@@ -449,10 +449,13 @@ def assign(
         follow = core.follow_up(initiative.id) if core is not None else None
         current = list(follow.participants) if follow is not None else []
         if fixed := [r for r in removed if r in shared_participants and r not in current]:
-            raise UsageError(t(
-                "{actors} take(s) part in common initiative {id} in every core; remove it on "
+            raise UsageError(tn(
+                "{actors} takes part in common initiative {id} in every core; remove it on "
                 "the bare id ('fardplan assign {id} --remove ...'), which changes it in every "
-                "core", actors=", ".join(fixed), id=initiative.id))
+                "core",
+                "{actors} take part in common initiative {id} in every core; remove them on "
+                "the bare id ('fardplan assign {id} --remove ...'), which changes it in every "
+                "core", len(fixed), actors=", ".join(fixed), id=initiative.id))
     else:
         shared_participants = ()
         current = list(initiative.participants)

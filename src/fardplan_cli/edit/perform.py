@@ -123,8 +123,9 @@ def perform(
         checked = _check(edited, repository.root, unchanged)
         if checked.errors:
             raise EditRefusedError(
-                t("edit refused, nothing written: the plans would have {count} problem(s)",
-                  count=len(checked.errors)),
+                tn("edit refused, nothing written: the plans would have {count} problem",
+                   "edit refused, nothing written: the plans would have {count} problems",
+                   len(checked.errors)),
                 checked.errors,
             )
         warnings = _warnings_about(result, checked.warnings)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fardplan_cli.i18n import t
+from fardplan_cli.i18n import t, tn
 
 if TYPE_CHECKING:
     from fardplan_cli.sheet_import import CellChange, ImportOutcome
@@ -49,11 +49,14 @@ def import_lines(outcome: ImportOutcome, dry_run: bool) -> list[str]:
     if not outcome.results:
         lines.append(t("Nothing to change: the plans already hold what the workbook says."))
     elif dry_run:
-        lines.append(t("Would change {count} cell(s) in {files} (dry run: nothing written).",
-                       count=count, files=files))
+        lines.append(tn("Would change {count} cell in {files} (dry run: nothing written).",
+                        "Would change {count} cells in {files} (dry run: nothing written).",
+                        count, files=files))
     elif outcome.commit:
-        lines.append(t("Changed {count} cell(s) in {files} (commit {commit}).", count=count,
-                       files=files, commit=outcome.commit[:12]))
+        lines.append(tn("Changed {count} cell in {files} (commit {commit}).",
+                        "Changed {count} cells in {files} (commit {commit}).", count,
+                        files=files, commit=outcome.commit[:12]))
     else:
-        lines.append(t("Changed {count} cell(s) in {files}.", count=count, files=files))
+        lines.append(tn("Changed {count} cell in {files}.", "Changed {count} cells in {files}.",
+                        count, files=files))
     return lines
