@@ -270,3 +270,19 @@ def test_a_dry_run_with_stdout_on_a_full_disk_is_one_message(plan_dir: Path) -> 
     assert completed.stderr.strip().splitlines()[-1] == (
         "fardplan: the diff could not be printed: No space left on device")
     assert snapshot(plan_dir) == before
+
+
+def test_a_refused_edit_names_files_from_where_the_user_stands(
+    plan_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sodertalje = plan_repo / "plans" / "sodertalje.yaml"
+    sodertalje.write_text(sodertalje.read_text(encoding="utf-8").replace(
+        "status: ongoing", "status: pågående", 1).replace(
+        "status: planned", "status: pågående", 1), encoding="utf-8")
+    before = sodertalje.read_bytes()
+    monkeypatch.chdir(plan_repo / "plans")
+    result = run_cli("set-status", "sodertalje:1.4", "paused", repo=plan_repo)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("sodertalje.yaml:"), result.stderr
+    assert "plans/sodertalje.yaml" not in result.stderr
+    assert sodertalje.read_bytes() == before

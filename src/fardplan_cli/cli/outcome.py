@@ -115,9 +115,30 @@ def echo_error(message: str) -> None:
         click.echo(escape_controls(message), err=True)
 
 
-def report_problems(problems: Iterable[Any]) -> None:
-    for problem in problems:
+def report_problems(problems: Iterable[Any], *, in_work_tree: bool = True) -> None:
+    """Each problem on stderr; a file of the working tree named from where the user stands, as
+    ``validate`` names it (``sodertalje.yaml`` inside ``plans/``)."""
+    listed = tuple(problems)
+    if in_work_tree and listed:
+        listed = _seen_from_here(listed)
+    for problem in listed:
         echo_error(problem.format())
+
+
+def _seen_from_here(problems: tuple[Any, ...]) -> tuple[Any, ...]:
+    from pathlib import Path
+
+    from fardplan_cli.errors import FardplanError
+    from fardplan_cli.repository import find_repository
+    from fardplan_cli.validate import ValidationResult
+
+    context = click.get_current_context(silent=True)
+    repo = getattr(context.find_root().obj, "repo", None) if context is not None else None
+    try:
+        root = find_repository(repo).root
+    except (FardplanError, OSError):
+        return problems
+    return ValidationResult(problems, 0).seen_from(root, Path.cwd()).problems
 
 
 def _say(message: str, **params: object) -> None:
@@ -155,7 +176,7 @@ def _run(command: Callable[[], object]) -> tuple[int, bool]:
     except PlanProblemsError as error:
         from fardplan_cli.i18n import tn
 
-        report_problems(error.problems)
+        report_problems(error.problems, in_work_tree=error.revision is None)
         if error.revision is not None:  # `validate` checks the working tree, not a revision
             echo_error("fardplan: " + tn(
                 "the plans at {label} have {count} problem, listed above",
