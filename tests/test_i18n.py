@@ -219,3 +219,21 @@ def test_no_message_hedges_its_plural() -> None:
     hedged = [key for key, swedish in i18n._SWEDISH.items()
               if re.search(r"\w\((s|er|ar|or)\)", key + swedish)]
     assert hedged == []
+
+
+def test_on_macos_without_lang_the_preferred_language_of_the_settings_counts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("sys.platform", "darwin")
+    monkeypatch.setattr(i18n, "macos_preferred_language", lambda: "sv-SE")
+    assert i18n.detect_language({}) == "sv"
+    monkeypatch.setattr(i18n, "macos_preferred_language", lambda: "en-GB")
+    assert i18n.detect_language({}) == "en"
+    assert i18n.detect_language({"LANG": "sv_SE.UTF-8"}) == "sv"  # a variable still comes first
+
+
+def test_where_corefoundation_is_missing_the_macos_language_is_empty(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(i18n, "_CORE_FOUNDATION", "/no/such/CoreFoundation")
+    assert i18n.macos_preferred_language() == ""

@@ -28,8 +28,15 @@ def _is_swedish(locale_name: str) -> bool:
 
 
 def platform_locale() -> str:
-    """The locale the platform gives the process where no variable names one: on Windows and
-    macOS, where ``LANG`` is usually unset, Python takes it from the user's settings."""
+    """The locale the platform gives the process where no variable names one. On Windows Python
+    takes it from the user's settings (``Swedish_Sweden``); on macOS, where a program started
+    outside Terminal has no ``LANG``, the first of the user's preferred languages (``sv-SE``)."""
+    import sys
+
+    if sys.platform == "darwin":
+        preferred = macos_preferred_language()
+        if preferred:
+            return preferred
     import locale
 
     try:
@@ -37,6 +44,43 @@ def platform_locale() -> str:
     except ValueError:  # a locale name Python cannot parse
         return ""
     return name or ""
+
+
+_CORE_FOUNDATION = "/System/Library/Frameworks/CoreFoundation.framework/CoreFoundation"
+
+
+def macos_preferred_language() -> str:
+    """The first of the user's preferred languages in macOS's settings (``sv-SE``), read through
+    CoreFoundation (a library call, no program started); empty where it cannot be read."""
+    import ctypes
+
+    try:
+        cf = ctypes.CDLL(_CORE_FOUNDATION)
+        cf.CFLocaleCopyPreferredLanguages.restype = ctypes.c_void_p
+        cf.CFArrayGetCount.argtypes = [ctypes.c_void_p]
+        cf.CFArrayGetCount.restype = ctypes.c_long
+        cf.CFArrayGetValueAtIndex.argtypes = [ctypes.c_void_p, ctypes.c_long]
+        cf.CFArrayGetValueAtIndex.restype = ctypes.c_void_p
+        cf.CFStringGetCString.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_long,
+                                          ctypes.c_uint32]
+        cf.CFStringGetCString.restype = ctypes.c_bool
+        cf.CFRelease.argtypes = [ctypes.c_void_p]
+        languages = cf.CFLocaleCopyPreferredLanguages()
+        if not languages:
+            return ""
+        try:
+            if cf.CFArrayGetCount(languages) < 1:
+                return ""
+            first = cf.CFArrayGetValueAtIndex(languages, 0)
+            buffer = ctypes.create_string_buffer(64)
+            utf8 = 0x08000100  # kCFStringEncodingUTF8
+            if not cf.CFStringGetCString(first, buffer, len(buffer), utf8):
+                return ""
+            return buffer.value.decode("utf-8")
+        finally:
+            cf.CFRelease(languages)
+    except (OSError, AttributeError, ValueError):
+        return ""
 
 
 def detect_language(environ: Mapping[str, str] | None = None,
