@@ -295,7 +295,7 @@ def test_a_broken_revision_is_named_not_sent_to_validate(plan_repo: Path) -> Non
     result = run_cli("diff", "HEAD", repo=plan_repo)
     assert result.exit_code == 1
     assert "plans/sodertalje.yaml:" in result.stderr
-    assert re.fullmatch(r"fardplan: the plans at HEAD \([0-9a-f]+\) have 1 problem\(s\), listed above",
+    assert re.fullmatch(r"fardplan: the plans at HEAD \([0-9a-f]+\) have 1 problem, listed above",
                         result.stderr.splitlines()[-1])
     assert "fardplan validate" not in result.stderr
 
