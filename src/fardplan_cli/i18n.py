@@ -1230,6 +1230,16 @@ _SWEDISH: dict[str, str] = {
     "new update": "ny lägesrapport",
     "Choose an actor from the list.": "Välj en aktör i listan.",
     "Choose a status from the list.": "Välj en status i listan.",
+    "the workbook is not written: {cell} would hold the control character U+{code:04X}, which "
+    "a workbook cannot hold; remove it from the plans": (
+        "arbetsboken skrevs inte: {cell} skulle innehålla styrtecknet U+{code:04X}, som en "
+        "arbetsbok inte kan innehålla; ta bort det ur planerna"
+    ),
+    "the workbook is not written: {cell} would hold {count} characters, and a cell holds at "
+    "most {limit}; shorten that text in the plans": (
+        "arbetsboken skrevs inte: {cell} skulle innehålla {count} tecken, och en cell rymmer "
+        "högst {limit}; korta den texten i planerna"
+    ),
     "import refused, nothing written: {reason}": "inläsningen vägrades, inget skrivet: {reason}",
     "import refused, nothing written: the plans would have {count} problem":
         "inläsningen vägrades, inget skrivet: planerna skulle få {count} problem",

@@ -16,12 +16,14 @@ this module and in no other.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from fardplan_cli.errors import EditRefusedError
+from fardplan_cli.errors import EditRefusedError, FardplanError
 from fardplan_cli.i18n import Language, t
 from fardplan_cli.sheet import (
     ACTIVITIES,
@@ -91,23 +93,159 @@ class WorkbookOrigin:
 
 
 # -- writing ------------------------------------------------------------------------------------
+#
+# openpyxl writes the workbook's frame: its parts, the styles, and each sheet's view, frozen
+# panes, column widths, protection, auto-filter and drop-downs, in the order Excel expects
+# them. The sheets' rows are written here, as SpreadsheetML, into the <sheetData> element
+# openpyxl leaves empty: a cell is a few characters of text, not an object, so that 300,000
+# cells cost a fraction of a second instead of several seconds.
+
+MAX_CELL_TEXT = 32_767
+"""The most characters a cell holds (Excel's limit; longer text is refused, not cut)."""
+_NOT_XML = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
+_NOT_XML_CHARACTER = re.compile(f"[{_NOT_XML}]")
+"""The characters XML 1.0 does not allow in a document, written or escaped."""
+_TO_ESCAPE = re.compile(f"[&<>\r{_NOT_XML}]")
+_EMPTY_SHEET_DATA = re.compile(rb"<sheetData\s*(?:/>|>\s*</sheetData>)")
+_ROWS_PER_CHUNK = 500
+
+CellValue = str | int | None
+"""A cell as written: a text, a number (an Excel date is the number of its day, in a style
+that shows it as a date), or empty."""
+Cell = tuple[CellValue, int]
+"""A cell's value and its style's id (0: openpyxl's default style)."""
+SheetRows = Iterable[tuple[str, Sequence[Cell]]]
+"""A sheet's rows from row 1 on, each with what it is for a message (a reference, or "")."""
+
+
+class UnwritableTextError(FardplanError):
+    """A text of the plans that a workbook cannot hold (exit 1): the workbook is not written."""
+
+
+class _UnwritableText(Exception):
+    def __init__(self, cell: str, text: str, character: str | None) -> None:
+        super().__init__(cell)
+        self.cell = cell
+        self.length = len(text)
+        self.character = character
+        """The first character XML does not allow; None: the text is too long."""
+
+    def refusal(self, where: str) -> UnwritableTextError:
+        if self.character is None:
+            return UnwritableTextError(t(
+                "the workbook is not written: {cell} would hold {count} characters, and a "
+                "cell holds at most {limit}; shorten that text in the plans", cell=where,
+                count=self.length, limit=MAX_CELL_TEXT))
+        return UnwritableTextError(t(
+            "the workbook is not written: {cell} would hold the control character "
+            "U+{code:04X}, which a workbook cannot hold; remove it from the plans", cell=where,
+            code=ord(self.character)))
+
+
+def _text_xml(text: str, cell: str) -> str:
+    """A text as an inline string's <t> element: escaped, its blanks at either end kept."""
+    if len(text) > MAX_CELL_TEXT:
+        raise _UnwritableText(cell, text, None)
+    escaped = text
+    if _TO_ESCAPE.search(text) is not None:
+        forbidden = _NOT_XML_CHARACTER.search(text)
+        if forbidden is not None:
+            raise _UnwritableText(cell, text, forbidden.group())
+        # A carriage return as a character reference: a reader turns a bare one into a line feed.
+        escaped = (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                   .replace("\r", "&#13;"))
+    if text != text.strip():
+        return f'<t xml:space="preserve">{escaped}</t>'
+    return f"<t>{escaped}</t>"
+
+
+@functools.cache
+def _column_letters(count: int) -> tuple[str, ...]:
+    from openpyxl.utils import get_column_letter
+
+    return tuple(get_column_letter(index) for index in range(1, count + 1))
+
+
+def row_xml(number: int, cells: Sequence[Cell]) -> str:
+    """Row ``number`` as SpreadsheetML: a text as an inline string (never a formula, whatever
+    it starts with), a number as a value, an empty cell by its style alone."""
+    r = str(number)
+    parts = [f'<row r="{r}">']
+    for letter, (value, style) in zip(_column_letters(len(cells)), cells, strict=True):
+        styled = f' s="{style}"' if style else ""
+        if value is None or value == "":
+            if style:  # an empty cell without a style of its own is not written at all
+                parts.append(f'<c r="{letter}{r}"{styled}/>')
+        elif isinstance(value, str):
+            parts.append(f'<c r="{letter}{r}"{styled} t="inlineStr"><is>'
+                         f"{_text_xml(value, letter + r)}</is></c>")
+        else:
+            parts.append(f'<c r="{letter}{r}"{styled}><v>{value}</v></c>')
+    parts.append("</row>")
+    return "".join(parts)
+
+
+def _sheet_data(title: str, rows: SheetRows) -> Iterator[bytes]:
+    """The content of a sheet's <sheetData>, in chunks of UTF-8."""
+    chunk: list[str] = []
+    for number, (what, cells) in enumerate(rows, start=1):
+        try:
+            chunk.append(row_xml(number, cells))
+        except _UnwritableText as error:
+            raise error.refusal(f"{title}!{error.cell}" + (f" ({what})" if what else "")
+                                ) from None
+        if len(chunk) == _ROWS_PER_CHUNK:
+            yield "".join(chunk).encode("utf-8")
+            chunk = []
+    yield "".join(chunk).encode("utf-8")
+
+
+def fill_sheets(frame: bytes, rows: Mapping[str, tuple[str, SheetRows]]) -> bytes:
+    """The xlsx file ``frame`` (as openpyxl wrote it, every sheet's <sheetData> empty) with the
+    rows of each sheet, by the sheet's part name, written into it."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(frame)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename not in rows:
+                target.writestr(info, part)
+                continue
+            title, sheet_rows = rows[info.filename]
+            empty = _EMPTY_SHEET_DATA.search(part)
+            if empty is None:
+                raise RuntimeError(f"openpyxl wrote {info.filename} without an empty <sheetData>")
+            filled = zipfile.ZipInfo(info.filename, info.date_time)
+            filled.compress_type = zipfile.ZIP_DEFLATED
+            filled.external_attr = info.external_attr
+            with target.open(filled, "w") as stream:
+                stream.write(part[:empty.start()] + b"<sheetData>")
+                for chunk in _sheet_data(title, sheet_rows):
+                    stream.write(chunk)
+                stream.write(b"</sheetData>" + part[empty.end():])
+    return out.getvalue()
 
 
 class _Styles:
-    """The few cell styles of a workbook, made once: openpyxl registers a style by hashing its
-    parts, which cost more than the rest of the export when done for every cell; a cell gets a
-    prepared style instead (``_cell``)."""
+    """The few cell styles of a workbook, registered with openpyxl once; a cell is written with
+    its style's id."""
 
-    def __init__(self, ws: Any) -> None:
+    def __init__(self, wb: Any) -> None:
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Alignment, Font, PatternFill, Protection
 
         wrap = Alignment(wrap_text=True, vertical="top")
         grey = PatternFill("solid", fgColor="F2F2F2")
+        # A cell of a sheet that is not written: styles are the workbook's, registered through
+        # a cell of any of its sheets.
+        sheet = wb.create_sheet("styles")
+        wb.remove(sheet)
 
         def style(*, locked: bool, date: bool = False, header: bool = False,
                   title: bool = False) -> Any:
-            cell = WriteOnlyCell(ws)
+            cell = WriteOnlyCell(sheet)
             cell.alignment = wrap
             if header:
                 cell.font = Font(bold=True)
@@ -120,37 +258,35 @@ class _Styles:
                 cell.protection = Protection(locked=False)
             if date:
                 cell.number_format = "yyyy-mm-dd"
-            return cell._style  # type: ignore[attr-defined]
+            return cell
 
-        self.header = style(locked=True, header=True)
-        self.title = style(locked=True, title=True)
-        self.cells = {(locked, date): style(locked=locked, date=date)
-                      for locked in (True, False) for date in (True, False)}
-
-
-def _cell(ws: Any, value: Any, style: Any = None) -> Any:
-    """A cell of a write-only sheet; a text that starts like a formula stays text. The cells of
-    one style share its style array: a write-only cell is written as it is made, and writing
-    only reads its style."""
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(ws, value=value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"
-    if style is not None:
-        cell._style = style  # type: ignore[attr-defined]
-    return cell
+        header, title = style(locked=True, header=True), style(locked=True, title=True)
+        cells = {(locked, date): style(locked=locked, date=date)
+                 for locked in (True, False) for date in (True, False)}
+        # Registered in the order the sheets first use them: the same ids as ever.
+        self.title = int(title.style_id)
+        locked_text = int(cells[(True, False)].style_id)
+        self.header = int(header.style_id)
+        self.cells = {(True, False): locked_text}
+        for key in ((False, False), (True, True), (False, True)):
+            self.cells[key] = int(cells[key].style_id)
 
 
-def _plain_row(ws: Any, values: Sequence[Any]) -> list[Any]:
-    return [_cell(ws, v) if isinstance(v, str) and v.startswith("=") else v for v in values]
+_EXCEL_DAY_ZERO = dt.date(1899, 12, 30).toordinal()
 
 
-def _cell_value(plan: PlanSet, column: Column, value: str, language: Language) -> Any:
+def _excel_day(iso_day: str) -> int:
+    """A day as Excel counts it: days since 1899-12-30, one less before 1 March 1900 (Excel
+    counts a 29 February 1900 that never was)."""
+    days = dt.date.fromisoformat(iso_day).toordinal() - _EXCEL_DAY_ZERO
+    return days - 1 if 0 < days <= 60 else days
+
+
+def _cell_value(plan: PlanSet, column: Column, value: str, language: Language) -> CellValue:
     if not value:
         return None
     if column.kind == "date":
-        return dt.date.fromisoformat(value)
+        return _excel_day(value)
     if column.kind == "number":
         return int(value)
     return display_value(plan, column, value, language)
@@ -167,17 +303,29 @@ def _editable(column: Column, row: SheetRow | None) -> bool:
 
 
 def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
+    return _column_letters(index)[-1]
 
-    return get_column_letter(index)
+
+def _data_rows(plan: PlanSet, spec: SheetSpec, rows: Sequence[SheetRow], language: Language,
+               styles: _Styles, total: int) -> SheetRows:
+    """The header row, a row per exported row, then the empty rows for new ones."""
+    yield "", [(column.header(language), styles.header) for column in spec.columns]
+    kinds = [(column, column.kind == "date") for column in spec.columns]
+    for offset in range(total):
+        row = rows[offset] if offset < len(rows) else None
+        values = row.values if row is not None else {}
+        yield (row.key if row is not None else ""), [
+            (_cell_value(plan, column, values.get(column.key, ""), language),
+             styles.cells[(not _editable(column, row), date)])
+            for column, date in kinds]
 
 
 def _data_sheet(wb: Any, plan: PlanSet, spec: SheetSpec, rows: Sequence[SheetRow],
-                language: Language, lists: Mapping[str, str]) -> None:
+                language: Language, lists: Mapping[str, str], styles: _Styles
+                ) -> tuple[Any, SheetRows]:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     ws = wb.create_sheet(spec.name(language))
-    styles = _Styles(ws)
     total = len(rows) + NEW_ROWS.get(spec.key, 0)
     last = FIRST_ROW + total - 1
     for index, column in enumerate(spec.columns, start=1):
@@ -202,18 +350,10 @@ def _data_sheet(wb: Any, plan: PlanSet, spec: SheetSpec, rows: Sequence[SheetRow
     ws.protection.autoFilter = False
     ws.protection.sort = True  # sorting moves rows, which import refuses
     ws.auto_filter.ref = f"A1:{_letter(len(spec.columns))}{max(last, 1)}"
-    ws.append([_cell(ws, c.header(language), styles.header) for c in spec.columns])
-    kinds = [(column, column.kind == "date") for column in spec.columns]
-    for offset in range(total):
-        row = rows[offset] if offset < len(rows) else None
-        values = row.values if row is not None else {}
-        ws.append([
-            _cell(ws, _cell_value(plan, column, values.get(column.key, ""), language),
-                  styles.cells[(not _editable(column, row), date)])
-            for column, date in kinds])
+    return ws, _data_rows(plan, spec, rows, language, styles, total)
 
 
-def _base_sheet(wb: Any, rows: WorkbookRows) -> None:
+def _base_sheet(wb: Any, rows: WorkbookRows) -> tuple[Any, SheetRows]:
     """Every exported row as it was, by sheet and row number: JSON, cut into cells of a hidden
     sheet (a cell holds at most 32,767 characters), far cheaper to write and read than a copy
     of every cell."""
@@ -226,54 +366,58 @@ def _base_sheet(wb: Any, rows: WorkbookRows) -> None:
     text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
     ws = wb.create_sheet(BASE_SHEET)
     ws.sheet_state = "veryHidden"
-    for start in range(0, len(text), BASE_CHUNK):
-        ws.append(_plain_row(ws, [text[start:start + BASE_CHUNK]]))
+    return ws, [("", [(text[start:start + BASE_CHUNK], 0)])
+                for start in range(0, len(text), BASE_CHUNK)]
 
 
-def _lists_sheet(wb: Any, plan: PlanSet, language: Language) -> dict[str, str]:
+def _lists_sheet(wb: Any, plan: PlanSet, language: Language
+                 ) -> tuple[Any, SheetRows, dict[str, str]]:
     from itertools import zip_longest
 
     ws = wb.create_sheet(LISTS_SHEET)
     ws.sheet_state = "hidden"
     statuses = status_choices(language)
     names = sorted(a.name for a in plan.actors)
-    for label, name in zip_longest(statuses, names):
-        ws.append(_plain_row(ws, [label, name]))
     quoted = f"'{LISTS_SHEET}'"
-    return {"status": f"={quoted}!$A$1:$A${len(statuses)}",
-            "actor": f"={quoted}!$B$1:$B${max(len(names), 1)}"}
+    return ws, [("", [(label, 0), (name, 0)]) for label, name in zip_longest(statuses, names)], {
+        "status": f"={quoted}!$A$1:$A${len(statuses)}",
+        "actor": f"={quoted}!$B$1:$B${max(len(names), 1)}"}
 
 
-def _instructions(wb: Any, origin: WorkbookOrigin, lines: Sequence[str]) -> None:
+def _instructions(wb: Any, origin: WorkbookOrigin, lines: Sequence[str], styles: _Styles
+                  ) -> tuple[Any, SheetRows]:
     ws = wb.create_sheet(INSTRUCTIONS_NAME[origin.language])
-    styles = _Styles(ws)
     ws.column_dimensions["A"].width = 110
     ws.protection.sheet = True
-    for number, line in enumerate(lines, start=1):
-        ws.append([_cell(ws, line, styles.title if number == 1 else styles.cells[(True, False)])])
+    return ws, [("", [(line, styles.title if number == 1 else styles.cells[(True, False)])])
+                for number, line in enumerate(lines, start=1)]
 
 
 def workbook_bytes(plan: PlanSet, rows: WorkbookRows, origin: WorkbookOrigin,
                    instructions: Sequence[str]) -> bytes:
-    """The workbook as the bytes of an xlsx file, written row by row (openpyxl's write-only
-    mode: neither a cell object per cell kept nor a style registered per cell)."""
+    """The workbook as the bytes of an xlsx file: openpyxl writes its frame, with every sheet
+    empty, and the rows are written into the sheets (``row_xml``) as the file is packed."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
+    styles = _Styles(wb)
+    language = origin.language
     # The instructions open first; the hidden sheets sit between and after the visible ones.
-    _instructions(wb, origin, instructions)
-    lists = _lists_sheet(wb, plan, origin.language)
-    _data_sheet(wb, plan, INITIATIVES, rows.initiatives, origin.language, lists)
-    _data_sheet(wb, plan, ACTIVITIES, rows.activities, origin.language, lists)
-    _data_sheet(wb, plan, UPDATES, (), origin.language, lists)
-    _base_sheet(wb, rows)
+    sheets = [_instructions(wb, origin, instructions, styles)]
+    lists_sheet, list_rows, lists = _lists_sheet(wb, plan, language)
+    sheets.append((lists_sheet, list_rows))
+    sheets += [_data_sheet(wb, plan, INITIATIVES, rows.initiatives, language, lists, styles),
+               _data_sheet(wb, plan, ACTIVITIES, rows.activities, language, lists, styles),
+               _data_sheet(wb, plan, UPDATES, (), language, lists, styles),
+               _base_sheet(wb, rows)]
     meta = wb.create_sheet(META_SHEET)
     meta.sheet_state = "veryHidden"
-    for key, value in origin.as_pairs():
-        meta.append(_plain_row(meta, [key, value]))
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    sheets.append((meta, [("", [(key, 0), (value, 0)]) for key, value in origin.as_pairs()]))
+    frame = io.BytesIO()
+    wb.save(frame)
+    # Saving numbered the sheets: each one's part is known now.
+    return fill_sheets(frame.getvalue(), {ws.path.lstrip("/"): (ws.title, sheet_rows)
+                                         for ws, sheet_rows in sheets})
 
 
 def repository_identity(repository: PlanRepository) -> str:
