@@ -310,14 +310,23 @@ def _data_rows(plan: PlanSet, spec: SheetSpec, rows: Sequence[SheetRow], languag
                styles: _Styles, total: int) -> SheetRows:
     """The header row, a row per exported row, then the empty rows for new ones."""
     yield "", [(column.header(language), styles.header) for column in spec.columns]
-    kinds = [(column, column.kind == "date") for column in spec.columns]
-    for offset in range(total):
-        row = rows[offset] if offset < len(rows) else None
-        values = row.values if row is not None else {}
-        yield (row.key if row is not None else ""), [
-            (_cell_value(plan, column, values.get(column.key, ""), language),
-             styles.cells[(not _editable(column, row), date)])
-            for column, date in kinds]
+
+    def styles_of(row: SheetRow | None) -> list[int]:
+        return [styles.cells[(not _editable(column, row), column.kind == "date")]
+                for column in spec.columns]
+
+    # Which cells are editable depends on the column and only on whether the row is a core's
+    # own initiative, or new.
+    own, shared = styles_of(SheetRow("", {}, own=True)), styles_of(SheetRow("", {}, own=False))
+    for row in rows:
+        values = row.values
+        yield row.key, list(zip(
+            [_cell_value(plan, column, values.get(column.key, ""), language)
+             for column in spec.columns],
+            own if row.own else shared, strict=True))
+    new = [(None, style) for style in styles_of(None)]
+    for _ in range(total - len(rows)):
+        yield "", new
 
 
 def _data_sheet(wb: Any, plan: PlanSet, spec: SheetSpec, rows: Sequence[SheetRow],
