@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import subprocess
+import sys
 import zipfile
 from collections.abc import Sequence
 from functools import cache
@@ -122,3 +124,22 @@ def test_a_text_no_workbook_can_hold_is_refused_by_its_cell(plan_repo: Path, not
     assert "Insatser!H4 (sodertalje:1.3)" in result.stderr and said in result.stderr
     assert "Traceback" not in result.output
     assert not target.exists()
+
+
+def test_exporting_imports_openpyxl_but_not_numpy(plan_repo: Path) -> None:
+    """numpy costs as much to import as openpyxl, which would import it only to take numpy
+    numbers as cell values."""
+    target = plan_repo.parent / "out.xlsx"
+    probe = ("import sys\n"
+             "from fardplan_cli.cli.app import main\n"
+             f"sys.argv = ['fardplan', 'export', '--format', 'xlsx', '-o', {str(target)!r}]\n"
+             "try:\n"
+             "    main()\n"
+             "except SystemExit:\n"
+             "    pass\n"
+             "print(' '.join(sorted(sys.modules)))\n")
+    completed = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                               encoding="utf-8", check=True, cwd=plan_repo)
+    loaded = {name.partition(".")[0] for name in completed.stdout.split()}
+    assert "openpyxl" in loaded and "numpy" not in loaded
+    assert target.exists()
