@@ -125,12 +125,12 @@ _TO_ESCAPE = re.compile(f"[&<>\r{_NOT_XML}]")
 _EMPTY_SHEET_DATA = re.compile(rb"<sheetData\s*(?:/>|>\s*</sheetData>)")
 _ROWS_PER_CHUNK = 500
 
-CellValue = str | int | None
+_CellValue = str | int | None
 """A cell as written: a text, a number (an Excel date is the number of its day, in a style
 that shows it as a date), or empty."""
-Cell = tuple[CellValue, int]
+_Cell = tuple[_CellValue, int]
 """A cell's value and its style's id (0: openpyxl's default style)."""
-SheetRows = Iterable[tuple[str, Sequence[Cell]]]
+_SheetRows = Iterable[tuple[str, Sequence[_Cell]]]
 """A sheet's rows from row 1 on, each with what it is for a message (a reference, or "")."""
 
 
@@ -182,7 +182,7 @@ def _column_letters(count: int) -> tuple[str, ...]:
     return tuple(get_column_letter(index) for index in range(1, count + 1))
 
 
-def row_xml(number: int, cells: Sequence[Cell]) -> str:
+def _row_xml(number: int, cells: Sequence[_Cell]) -> str:
     """Row ``number`` as SpreadsheetML: a text as an inline string (never a formula, whatever
     it starts with), a number as a value, an empty cell by its style alone."""
     r = str(number)
@@ -201,12 +201,12 @@ def row_xml(number: int, cells: Sequence[Cell]) -> str:
     return "".join(parts)
 
 
-def _sheet_data(title: str, rows: SheetRows) -> Iterator[bytes]:
+def _sheet_data(title: str, rows: _SheetRows) -> Iterator[bytes]:
     """The content of a sheet's <sheetData>, in chunks of UTF-8."""
     chunk: list[str] = []
     for number, (what, cells) in enumerate(rows, start=1):
         try:
-            chunk.append(row_xml(number, cells))
+            chunk.append(_row_xml(number, cells))
         except _UnwritableText as error:
             raise error.refusal(f"{title}!{error.cell}" + (f" ({what})" if what else "")
                                 ) from None
@@ -216,7 +216,7 @@ def _sheet_data(title: str, rows: SheetRows) -> Iterator[bytes]:
     yield "".join(chunk).encode("utf-8")
 
 
-def fill_sheets(frame: bytes, rows: Mapping[str, tuple[str, SheetRows]]) -> bytes:
+def _fill_sheets(frame: bytes, rows: Mapping[str, tuple[str, _SheetRows]]) -> bytes:
     """The xlsx file ``frame`` (as openpyxl wrote it, every sheet's <sheetData> empty) with the
     rows of each sheet, by the sheet's part name, written into it."""
     import zipfile
@@ -298,7 +298,7 @@ def _excel_day(iso_day: str) -> int:
     return days - 1 if 0 < days <= 60 else days
 
 
-def _cell_value(plan: PlanSet, column: Column, value: str, language: Language) -> CellValue:
+def _cell_value(plan: PlanSet, column: Column, value: str, language: Language) -> _CellValue:
     if not value:
         return None
     if column.kind == "date":
@@ -323,7 +323,7 @@ def _letter(index: int) -> str:
 
 
 def _data_rows(plan: PlanSet, spec: SheetSpec, rows: Sequence[SheetRow], language: Language,
-               styles: _Styles, total: int) -> SheetRows:
+               styles: _Styles, total: int) -> _SheetRows:
     """The header row, a row per exported row, then the empty rows for new ones."""
     yield "", [(column.header(language), styles.header) for column in spec.columns]
 
@@ -347,7 +347,7 @@ def _data_rows(plan: PlanSet, spec: SheetSpec, rows: Sequence[SheetRow], languag
 
 def _data_sheet(wb: Any, plan: PlanSet, spec: SheetSpec, rows: Sequence[SheetRow],
                 language: Language, lists: Mapping[str, str], styles: _Styles
-                ) -> tuple[Any, SheetRows]:
+                ) -> tuple[Any, _SheetRows]:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     ws = wb.create_sheet(spec.name(language))
@@ -378,7 +378,7 @@ def _data_sheet(wb: Any, plan: PlanSet, spec: SheetSpec, rows: Sequence[SheetRow
     return ws, _data_rows(plan, spec, rows, language, styles, total)
 
 
-def _base_sheet(wb: Any, rows: WorkbookRows) -> tuple[Any, SheetRows]:
+def _base_sheet(wb: Any, rows: WorkbookRows) -> tuple[Any, _SheetRows]:
     """Every exported row as it was, by sheet and row number: JSON, cut into cells of a hidden
     sheet (a cell holds at most 32,767 characters), far cheaper to write and read than a copy
     of every cell."""
@@ -396,7 +396,7 @@ def _base_sheet(wb: Any, rows: WorkbookRows) -> tuple[Any, SheetRows]:
 
 
 def _lists_sheet(wb: Any, plan: PlanSet, language: Language
-                 ) -> tuple[Any, SheetRows, dict[str, str]]:
+                 ) -> tuple[Any, _SheetRows, dict[str, str]]:
     from itertools import zip_longest
 
     ws = wb.create_sheet(LISTS_SHEET)
@@ -410,7 +410,7 @@ def _lists_sheet(wb: Any, plan: PlanSet, language: Language
 
 
 def _instructions(wb: Any, origin: WorkbookOrigin, lines: Sequence[str], styles: _Styles
-                  ) -> tuple[Any, SheetRows]:
+                  ) -> tuple[Any, _SheetRows]:
     ws = wb.create_sheet(INSTRUCTIONS_NAME[origin.language])
     ws.column_dimensions["A"].width = 110
     ws.protection.sheet = True
@@ -421,7 +421,7 @@ def _instructions(wb: Any, origin: WorkbookOrigin, lines: Sequence[str], styles:
 def workbook_bytes(plan: PlanSet, rows: WorkbookRows, origin: WorkbookOrigin,
                    instructions: Sequence[str]) -> bytes:
     """The workbook as the bytes of an xlsx file: openpyxl writes its frame, with every sheet
-    empty, and the rows are written into the sheets (``row_xml``) as the file is packed."""
+    empty, and the rows are written into the sheets as SpreadsheetML as the file is packed."""
     import_openpyxl()
     from openpyxl import Workbook
 
@@ -442,7 +442,7 @@ def workbook_bytes(plan: PlanSet, rows: WorkbookRows, origin: WorkbookOrigin,
     frame = io.BytesIO()
     wb.save(frame)
     # Saving numbered the sheets: each one's part is known now.
-    return fill_sheets(frame.getvalue(), {ws.path.lstrip("/"): (ws.title, sheet_rows)
+    return _fill_sheets(frame.getvalue(), {ws.path.lstrip("/"): (ws.title, sheet_rows)
                                          for ws, sheet_rows in sheets})
 
 
