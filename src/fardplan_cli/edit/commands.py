@@ -212,12 +212,68 @@ def _layout_refusal(path: str, initiative_id: str, too_deep: bool) -> EditRefuse
         path=path, id=initiative_id))
 
 
+@dataclass(frozen=True)
+class _Window:
+    """The lines of an initiative (or of a core's follow-up of one) that an edit opens as a
+    round-trip document: from the first key it reads or writes to the last, or where a key it
+    adds goes (after the key that ``insert_key`` would put it after). ruamel's round trip costs
+    what the text it reads costs, and most of an initiative's lines are its activities and
+    updates, which setting its status does not touch. The lines before and after the window
+    are kept as they are; within it the edit works as on the whole initiative: a key added or
+    removed moves the comments around it exactly as it would there.
+
+    ``text`` is what is opened: ``head`` (the initiative's or entry's first key, so that the
+    window's keys are a mapping's keys that are not its first) and then the window's lines."""
+
+    text: str
+    head: str = ""
+    before: str = ""  # the block's lines before the window (the head among them)
+    after: str = ""  # and after it
+
+    def around(self, window: str) -> str:
+        """The block's text with ``window`` (the window's lines after the edit, without the
+        head) in place of the window's lines."""
+        return self.before + window + self.after
+
+    @classmethod
+    def of(cls, wrapper: str, text: str, keys: Sequence[str] | None,
+           order: Sequence[str]) -> _Window:
+        """The window of ``text`` (a block, as under ``wrapper``) for an edit of ``keys``; the
+        whole block where ``keys`` is None or the block's keys are not plainly laid out."""
+        from fardplan_cli.edit.plantext import block_keys
+
+        found = block_keys(wrapper + text) if keys is not None else None
+        if keys is None or found is None:
+            return cls(text)
+        names = [name for name, _ in found]
+        starts = [start - len(wrapper) for _, start in found] + [len(text)]
+        if len(set(names)) != len(names) or starts[0] < 0:
+            return cls(text)
+        needed = []
+        for key in keys:
+            if key in names:
+                needed.append(names.index(key))
+            else:  # where insert_key puts it: after the last key that comes before it in order
+                rank = order.index(key)
+                needed.append(max((i for i, name in enumerate(names)
+                                   if name in order and order.index(name) < rank), default=0))
+        first, last = min(needed), max(needed)
+        end = starts[last + 1]
+        head = text[:starts[1]] if len(starts) > 2 else text
+        plain_head = all(line.strip() and not line.lstrip().startswith("#")
+                         for line in head.splitlines())
+        if first <= 1 or not plain_head:
+            return cls(text[:end], after=text[end:])
+        return cls(head + text[starts[first]:end], head, text[:starts[first]], text[end:])
+
+
 class _Edit:
     """The lines of one initiative in its file, opened as a round-trip document."""
 
     key_order: tuple[str, ...] = INITIATIVE_KEY_ORDER  # where a key the edit adds goes
 
-    def __init__(self, files: Mapping[str, bytes], initiative: Initiative) -> None:
+    def __init__(self, files: Mapping[str, bytes], initiative: Initiative,
+                 keys: Sequence[str] | None = None) -> None:
         self.path = file_of(initiative)
         self.ref = initiative.ref
         self.text = _plan_text(files, self.path)
@@ -229,18 +285,24 @@ class _Edit:
             raise UsageError(t("{path} has no initiative {id}", path=self.path, id=initiative.id))
         self.index: int | None = index
         self._open(LIST_KEY, self.text.items[index], t("initiative {id}", id=initiative.id),
-                   initiative.id)
+                   initiative.id, keys)
 
-    def _open(self, wrapper: str, block: Block, what: str, name: str) -> None:
-        """Open ``block`` (one item or entry under the top-level key ``wrapper``)."""
+    def _open(self, wrapper: str, block: Block, what: str, name: str,
+              keys: Sequence[str] | None = None) -> None:
+        """Open ``block`` (one item or entry under the top-level key ``wrapper``): all of it,
+        or with ``keys`` (the keys the edit reads and writes) only the lines of the keys from
+        the first of those to the last (``_Window``)."""
         self.block: Block | None = block
         self._wrapper = f"{wrapper}:\n"
         if block.flow:
             raise self.text.refuse_flow(what)
         if not block.own_lines:
             raise _layout_refusal(self.path, name, too_deep=False)
-        self.doc = open_block(self._wrapper + self.text.text_of(block),
+        text = self.text.text_of(block)
+        self._window = _Window.of(self._wrapper, text, keys, self.key_order)
+        self.doc = open_block(self._wrapper + self._window.text,
                               lambda deep: _layout_refusal(self.path, name, deep))
+        self._name = name
         container = self.doc[wrapper]
         self.item: CommentedMap = (container[0] if isinstance(container, list)
                                    else next(iter(container.values())))
@@ -257,9 +319,11 @@ class _Edit:
 
     def new_text(self) -> str:
         assert self.block is not None
-        dumped = dump_block(self.doc)
+        dumped = dump_block(self.doc)[len(self._wrapper):]
+        if not dumped.startswith(self._window.head):
+            raise _layout_refusal(self.path, self._name, too_deep=False)
         return self.text.with_text(self.block.start, self.block.end,
-                                   dumped[len(self._wrapper):])
+                                   self._window.around(dumped[len(self._window.head):]))
 
     node: str | None = None
 
@@ -278,7 +342,8 @@ class _FollowUpEdit(_Edit):
     opened as a round-trip document; an entry that is not there yet is added (with the
     ``common`` key where the file has none) when the edit gives it anything to hold."""
 
-    def __init__(self, files: Mapping[str, bytes], core: Core, initiative_id: str) -> None:
+    def __init__(self, files: Mapping[str, bytes], core: Core, initiative_id: str,
+                 keys: Sequence[str] | None = None) -> None:
         from ruamel.yaml.comments import CommentedMap
 
         self.path = core.file
@@ -296,7 +361,7 @@ class _FollowUpEdit(_Edit):
             self.item = CommentedMap()
         else:
             self._open(COMMON_KEY, self.text.common[index],
-                       t("the follow-up of {id}", id=initiative_id), initiative_id)
+                       t("the follow-up of {id}", id=initiative_id), initiative_id, keys)
 
     def new_text(self) -> str:
         if self.block is not None:
@@ -344,14 +409,16 @@ def _with_top_level_key(text: PlanText, key: str, dumped: str) -> str:
     return text.with_text(at, at, dumped)
 
 
-def _target(files: Mapping[str, bytes], plan: PlanSet, initiative: Initiative) -> _Edit:
+def _target(files: Mapping[str, bytes], plan: PlanSet, initiative: Initiative,
+            keys: Sequence[str] | None = None) -> _Edit:
     """Where an edit of ``initiative`` is written: a common initiative as followed up in a core
-    in that core's follow-up, any other in its own lines."""
+    in that core's follow-up, any other in its own lines; with ``keys``, only the lines of
+    those keys (``_Window``) are opened."""
     if initiative.followed_in is not None:
         core = plan.core(initiative.followed_in)
         assert core is not None
-        return _FollowUpEdit(files, core, initiative.id)
-    return _Edit(files, initiative)
+        return _FollowUpEdit(files, core, initiative.id, keys)
+    return _Edit(files, initiative, keys)
 
 
 def resolve_for_edit(plan: PlanSet, ref: str) -> Initiative:
@@ -441,7 +508,7 @@ def assign(
             "{actor} is the lead of {ref}; a lead is not also listed as a participant",
             actor=final_lead, ref=ref))
 
-    edit = _target(files, plan, initiative)
+    edit = _target(files, plan, initiative, ("lead", "lead_unit", "participants"))
     parts: list[str] = []
     if followed:
         shared_participants = _shared(plan, initiative.id).participants
@@ -551,7 +618,7 @@ def set_status(
     initiative = resolve_for_edit(plan, ref)
     _per_core(plan, initiative, t("the status"))
     new_status = resolve_status(status)
-    edit = _target(files, plan, initiative)
+    edit = _target(files, plan, initiative, ("status", "status_note"))
     parts: list[str] = []
     followed = initiative.followed_in is not None
     if new_status != initiative.status or ("status" not in edit.item and not followed):
