@@ -62,6 +62,8 @@ EDITS: dict[str, Make] = {
                                                                   note="klar\nsom planerat"),
     "note only": lambda plan, files, ref: edit.set_status(
         plan, files, ref, plan_status(plan, ref), note="ny kommentar"),
+    "note ending in blank lines": lambda plan, files, ref: edit.set_status(
+        plan, files, ref, plan_status(plan, ref), note="#\n\n\n"),
     "note removed": lambda plan, files, ref: edit.set_status(
         plan, files, ref, plan_status(plan, ref), note=""),
     "lead": lambda plan, files, ref: edit.assign(plan, files, ref, lead="trafikverket"),

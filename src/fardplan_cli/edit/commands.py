@@ -223,12 +223,22 @@ class _Window:
     removed moves the comments around it exactly as it would there.
 
     ``text`` is what is opened: ``head`` (the initiative's or entry's first key, so that the
-    window's keys are a mapping's keys that are not its first) and then the window's lines."""
+    window's keys are a mapping's keys that are not its first), the window's lines, and where
+    keys follow them, ``end``: a key that stands for those (so that, as there, the window's last
+    key is not the mapping's last, and its value is not the document's end)."""
 
     text: str
     head: str = ""
     before: str = ""  # the block's lines before the window (the head among them)
     after: str = ""  # and after it
+    end: str = ""
+
+    def lines(self, dumped: str) -> str | None:
+        """The window's lines in ``dumped`` (``text`` after the edit), without the head and
+        the end; None if they are not there."""
+        if not (dumped.startswith(self.head) and dumped.endswith(self.end)):
+            return None
+        return dumped[len(self.head):len(dumped) - len(self.end)]
 
     def around(self, window: str) -> str:
         """The block's text with ``window`` (the window's lines after the edit, without the
@@ -245,8 +255,8 @@ class _Window:
         found = block_keys(wrapper + text) if keys is not None else None
         if keys is None or found is None:
             return cls(text)
-        names = [name for name, _ in found]
-        starts = [start - len(wrapper) for _, start in found] + [len(text)]
+        names = [name for name, _, _ in found]
+        starts = [start - len(wrapper) for _, start, _ in found] + [len(text)]
         if len(set(names)) != len(names) or starts[0] < 0:
             return cls(text)
         needed = []
@@ -262,9 +272,14 @@ class _Window:
         head = text[:starts[1]] if len(starts) > 2 else text
         plain_head = all(line.strip() and not line.lstrip().startswith("#")
                          for line in head.splitlines())
+        closing = f"{' ' * found[0][2]}{_WINDOW_END}: 0\n" if end < len(text) else ""
         if first <= 1 or not plain_head:
-            return cls(text[:end], after=text[end:])
-        return cls(head + text[starts[first]:end], head, text[:starts[first]], text[end:])
+            return cls(text[:end] + closing, after=text[end:], end=closing)
+        return cls(head + text[starts[first]:end] + closing, head, text[:starts[first]],
+                   text[end:], closing)
+
+
+_WINDOW_END = "fardplan-window-end"
 
 
 class _Edit:
@@ -319,11 +334,10 @@ class _Edit:
 
     def new_text(self) -> str:
         assert self.block is not None
-        dumped = dump_block(self.doc)[len(self._wrapper):]
-        if not dumped.startswith(self._window.head):
+        lines = self._window.lines(dump_block(self.doc)[len(self._wrapper):])
+        if lines is None:
             raise _layout_refusal(self.path, self._name, too_deep=False)
-        return self.text.with_text(self.block.start, self.block.end,
-                                   self._window.around(dumped[len(self._window.head):]))
+        return self.text.with_text(self.block.start, self.block.end, self._window.around(lines))
 
     node: str | None = None
 

@@ -308,10 +308,11 @@ def _is_item_prefix(text: str) -> bool:
     return stripped.startswith("-") and len(stripped) > 1 and not stripped[1:].strip(" ")
 
 
-def block_keys(text: str) -> list[tuple[str | None, int]] | None:
+def block_keys(text: str) -> list[tuple[str | None, int, int]] | None:
     """Where the keys of the one block mapping in ``text`` (``"<key>:\\n"`` and one initiative
     list item or one ``common`` entry, LF line endings) start: each key with the offset of its
-    line's start. None where that mapping is not a block mapping (or ``text`` not such YAML)."""
+    line's start and its column. None where that mapping is not a block mapping (or ``text``
+    not such YAML)."""
     from ruamel.yaml import events as kinds
     from ruamel.yaml.error import YAMLError
 
@@ -329,10 +330,11 @@ def block_keys(text: str) -> list[tuple[str | None, int]] | None:
             event = next(events)
         if not isinstance(event, kinds.MappingStartEvent) or event.flow_style:
             return None
-        keys: list[tuple[str | None, int]] = []
+        keys: list[tuple[str | None, int, int]] = []
         while not isinstance(key := next(events), kinds.MappingEndEvent):
-            start = key.start_mark.index - key.start_mark.column
-            keys.append((key.value if isinstance(key, kinds.ScalarEvent) else None, start))
+            column = key.start_mark.column
+            keys.append((key.value if isinstance(key, kinds.ScalarEvent) else None,
+                         key.start_mark.index - column, column))
             _skip_node(key, events)
             _skip_node(next(events), events)
         return keys

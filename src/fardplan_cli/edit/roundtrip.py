@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from fardplan_cli.errors import UsageError
@@ -25,21 +26,26 @@ if TYPE_CHECKING:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 
-def load_block(text: str) -> Any:
-    """The round-trip document of a piece of block YAML (LF line endings)."""
+@cache
+def _yaml() -> Any:
+    """One round-trip YAML instance for every load and dump (making one looks for ruamel's
+    plug-ins on disk: it cost as much as reading a small block)."""
     from fardplan_cli.yamlfile import round_trip_yaml
 
-    return round_trip_yaml().load(text)
+    return round_trip_yaml()
+
+
+def load_block(text: str) -> Any:
+    """The round-trip document of a piece of block YAML (LF line endings)."""
+    return _yaml().load(text)
 
 
 def dump_block(doc: Any) -> str:
     """The text of a round-trip document, in the plans' style (LF line endings)."""
     import io
 
-    from fardplan_cli.yamlfile import round_trip_yaml
-
     stream = io.StringIO()
-    round_trip_yaml().dump(doc, stream)
+    _yaml().dump(doc, stream)
     return stream.getvalue()
 
 
