@@ -19,7 +19,7 @@ import datetime as dt
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from fardplan_cli.errors import EditRefusedError
 from fardplan_cli.i18n import Language, t
@@ -326,10 +326,9 @@ def make_workbook(repository: PlanRepository, plan: PlanSet, selection: Workbook
 # -- reading ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class ReadCell:
+class ReadCell(NamedTuple):
     address: str  # Insatser!F7
-    value: Any  # None, str, int, float, bool or datetime as openpyxl gives it
+    value: Any  # None, str, int, float, bool, datetime or time, as a spreadsheet shows it
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,6 +442,8 @@ def _column_letters(number: int) -> str:
 def _text_of(element: Any) -> str:
     """A string item's text (``<si>`` or ``<is>``): its text, or its runs' text, without the
     phonetic guide."""
+    if len(element) == 1 and element[0].tag == f"{_MAIN}t":
+        return element[0].text or ""
     plain = element.find(f"{_MAIN}t")
     runs = "".join(run.findtext(f"{_MAIN}t") or "" for run in element.iterfind(f"{_MAIN}r"))
     return ((plain.text or "") if plain is not None else "") + runs
@@ -540,7 +541,8 @@ class _Package:
                 for cell in element:
                     if cell.tag != cell_tag:
                         continue
-                    reference = cell.get("r")
+                    attributes = cell.attrib
+                    reference = attributes.get("r")
                     if reference:
                         letters = reference.rstrip("0123456789")
                         column = letters_cache.get(letters) or letters_cache.setdefault(
@@ -550,22 +552,26 @@ class _Package:
                     last_row = row_number
                     if columns is not None and column > columns:
                         continue
-                    kind = cell.get("t", "n")
-                    formula = cell.find(formula_tag)
+                    raw = formula = None
+                    inline: Any = None
+                    for part in cell:
+                        if part.tag == value_tag:
+                            raw = part.text
+                        elif part.tag == formula_tag:
+                            formula = "=" + (part.text or "")
+                        elif part.tag == inline_tag:
+                            inline = part
+                    kind = attributes.get("t", "n")
+                    value: Any = None
                     if formula is not None:
-                        cells[column] = (None, "=" + (formula.text or ""))
-                        continue
-                    if kind == "inlineStr":
-                        inline = cell.find(inline_tag)
-                        cells[column] = (None if inline is None else _text_of(inline), None)
-                        continue
-                    raw = cell.findtext(value_tag) or None
-                    value: Any = raw
-                    if raw is None:
+                        pass
+                    elif kind == "inlineStr":
+                        value = None if inline is None else _text_of(inline)
+                    elif not raw:
                         pass
                     elif kind == "n":
                         value = _number(raw)
-                        style = cell.get("s")
+                        style = attributes.get("s")
                         if style and int(style) in dates:
                             try:
                                 value = _excel_date(value, epoch)
@@ -580,7 +586,9 @@ class _Package:
                             value = dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
                         except ValueError:
                             value = raw
-                    cells[column] = (value, None)
+                    else:
+                        value = raw
+                    cells[column] = (value, formula)
                 rows[row_number] = cells
                 element.clear()
         return _SheetCells(rows, last_row, merged)
@@ -641,22 +649,25 @@ def _read_sheet(book: _Package, spec: SheetSpec, language: Language, name: str,
     if sheet.merged:
         raise refused(t("{sheet}!{cells} are merged; unmerge them (merged cells lose what "
                         "all but the first held)", sheet=title, cells=sorted(sheet.merged)[0]))
-    letters = [_column_letters(n) for n in range(1, len(keys) + 1)]
+    prefixes = [f"{title}!{_column_letters(n)}" for n in range(1, len(keys) + 1)]
+    columns = list(enumerate(zip(keys, prefixes, strict=True), start=1))
     rows: list[ReadRow] = []
     nothing: dict[int, tuple[Any, str | None]] = {}
     for number in range(FIRST_ROW, sheet.last_row + 1):
         cells = sheet.rows.get(number, nothing)
+        row_base = base.get(number)
+        if row_base is None and all(value in (None, "") and formula is None
+                                    for value, formula in cells.values()):
+            continue
+        at = str(number)
         read = {}
-        for column, (key, letter) in enumerate(zip(keys, letters, strict=True), start=1):
+        for column, (key, prefix) in columns:
             value, formula = cells.get(column, (None, None))
             if formula is not None:
                 raise refused(t("{sheet}!{cell} holds a formula ({formula}); type the value "
-                                "itself", sheet=title, cell=f"{letter}{number}",
+                                "itself", sheet=title, cell=f"{prefix[len(title) + 1:]}{at}",
                                 formula=formula[:40]))
-            read[key] = ReadCell(f"{title}!{letter}{number}", value)
-        row_base = base.get(number)
-        if row_base is None and all(c.value in (None, "") for c in read.values()):
-            continue
+            read[key] = ReadCell(prefix + at, value)
         rows.append(ReadRow(number, read, row_base))
     read_numbers = {row.number for row in rows}
     missing = [n for n in base if n not in read_numbers]
