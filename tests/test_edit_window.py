@@ -4,13 +4,14 @@ the whole initiative makes, comments around the keys included."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import pytest
 
 from fardplan_cli import edit
 from fardplan_cli.edit import commands, roundtrip
-from fardplan_cli.edit.commands import EditResult
+from fardplan_cli.edit.commands import EditedFiles, EditResult
+from fardplan_cli.errors import FardplanError
 from fardplan_cli.load import load_plan_set
 from fardplan_cli.model import PlanSet
 from tests.support import SHIPPED_PLANS
@@ -55,7 +56,7 @@ def _files(extra: str | None) -> dict[str, bytes]:
     return files
 
 
-Make = Callable[[PlanSet, dict[str, bytes], str], EditResult]
+Make = Callable[[PlanSet, Mapping[str, bytes], str], EditResult]
 EDITS: dict[str, Make] = {
     "status": lambda plan, files, ref: edit.set_status(plan, files, ref, "ongoing"),
     "status and note": lambda plan, files, ref: edit.set_status(plan, files, ref, "done",
@@ -77,7 +78,7 @@ def plan_status(plan: PlanSet, ref: str) -> str:
     return commands.resolve_for_edit(plan, ref).status
 
 
-def _outcome(make: Make, plan: PlanSet, files: dict[str, bytes], ref: str) -> str:
+def _outcome(make: Make, plan: PlanSet, files: Mapping[str, bytes], ref: str) -> str:
     try:
         return make(plan, files, ref).new_text
     except Exception as error:  # the same refusal either way
@@ -118,3 +119,34 @@ def test_setting_a_status_leaves_the_activities_out_of_the_round_trip(
     result = edit.set_status(plan, files, "sodertalje:4.9", "ongoing")
     assert "    status: ongoing  # följs upp\n    # efter statusen\n" in result.new_text
     assert loaded and not any("activities" in text for text in loaded)
+
+
+@pytest.mark.parametrize("extra", [None, AROUND_STATUS, NOTED], ids=["fixtures", "comments", "note"])
+def test_a_batch_reuses_the_lines_it_opened_and_makes_what_single_edits_make(
+    extra: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = _files(extra)
+    plan = load_plan_set(files)
+    refs = [f"sodertalje:{i.id}" for i in plan.core_plan("sodertalje")]
+    makes = [EDITS[name] for name in ("status", "lead", "note only", "status and note")]
+    loaded: list[str] = []
+    real_load = roundtrip.load_block
+
+    def counting(text: str) -> object:
+        loaded.append(text)
+        return real_load(text)
+
+    monkeypatch.setattr(roundtrip, "load_block", counting)
+    batch = EditedFiles(files)
+    single = dict(files)
+    for make in makes:
+        for ref in refs:
+            try:
+                made = make(plan, batch, ref)
+            except FardplanError as error:
+                assert _outcome(make, plan, single, ref) == f"{type(error).__name__}: {error}"
+                continue
+            assert made.new_text == make(plan, single, ref).new_text
+            batch.apply(made)
+            single[made.path] = made.new_text.encode("utf-8")
+    assert batch.opened and len(set(loaded)) < len(loaded)

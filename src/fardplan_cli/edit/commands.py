@@ -131,6 +131,9 @@ class EditedFiles(Mapping[str, bytes]):
     def __init__(self, files: Mapping[str, bytes]) -> None:
         self._bytes = dict(files)
         self._texts: dict[str, PlanText] = {}
+        self.opened: dict[str, Any] = {}
+        """The round-trip documents of the lines edits opened (``open_block``), by their text,
+        as read: an import sets the status of a thousand initiatives whose lines read the same."""
 
     def __getitem__(self, path: str) -> bytes:
         return self._bytes[path]
@@ -160,6 +163,10 @@ def _plan_text(files: Mapping[str, bytes], path: str) -> PlanText:
     if isinstance(files, EditedFiles):
         return files.plan_text(path)
     return PlanText(path, _text_of(files, path))
+
+
+def _opened_of(files: Mapping[str, bytes]) -> dict[str, Any] | None:
+    return files.opened if isinstance(files, EditedFiles) else None
 
 
 def _text_of(files: Mapping[str, bytes], path: str) -> str:
@@ -222,8 +229,9 @@ class _Window:
     are kept as they are; within it the edit works as on the whole initiative: a key added or
     removed moves the comments around it exactly as it would there.
 
-    ``text`` is what is opened: ``head`` (the initiative's or entry's first key, so that the
-    window's keys are a mapping's keys that are not its first), the window's lines, and where
+    ``text`` is what is opened: ``head`` (a key that stands for the initiative's first key, or
+    a follow-up's id and first key, so that the window's keys are a mapping's keys that are not
+    its first), the window's lines, and where
     keys follow them, ``end``: a key that stands for those (so that, as there, the window's last
     key is not the mapping's last, and its value is not the document's end)."""
 
@@ -269,26 +277,34 @@ class _Window:
                                    if name in order and order.index(name) < rank), default=0))
         first, last = min(needed), max(needed)
         end = starts[last + 1]
-        head = text[:starts[1]] if len(starts) > 2 else text
-        plain_head = all(line.strip() and not line.lstrip().startswith("#")
-                         for line in head.splitlines())
-        closing = f"{' ' * found[0][2]}{_WINDOW_END}: 0\n" if end < len(text) else ""
+        column = found[0][2]
+        if starts[0] == 0:  # an initiative: a stand-in for its first key (its id), so that
+            # the windows of many initiatives are the same text (``EditedFiles.opened``)
+            head = f"{text[:column]}{_WINDOW_START}: 0\n"
+            plain_head = True
+        else:  # a follow-up: its id and first key
+            head = text[:starts[1]] if len(starts) > 2 else text
+            plain_head = all(line.strip() and not line.lstrip().startswith("#")
+                             for line in head.splitlines())
+        closing = f"{' ' * column}{_WINDOW_END}: 0\n" if end < len(text) else ""
         if first <= 1 or not plain_head:
             return cls(text[:end] + closing, after=text[end:], end=closing)
         return cls(head + text[starts[first]:end] + closing, head, text[:starts[first]],
                    text[end:], closing)
 
 
-_WINDOW_END = "fardplan-window-end"
+_WINDOW_START, _WINDOW_END = "fardplan-window-start", "fardplan-window-end"
 
 
 class _Edit:
     """The lines of one initiative in its file, opened as a round-trip document."""
 
     key_order: tuple[str, ...] = INITIATIVE_KEY_ORDER  # where a key the edit adds goes
+    _opened: dict[str, Any] | None = None  # documents opened before, in a batch of edits
 
     def __init__(self, files: Mapping[str, bytes], initiative: Initiative,
                  keys: Sequence[str] | None = None) -> None:
+        self._opened = _opened_of(files)
         self.path = file_of(initiative)
         self.ref = initiative.ref
         self.text = _plan_text(files, self.path)
@@ -316,7 +332,7 @@ class _Edit:
         text = self.text.text_of(block)
         self._window = _Window.of(self._wrapper, text, keys, self.key_order)
         self.doc = open_block(self._wrapper + self._window.text,
-                              lambda deep: _layout_refusal(self.path, name, deep))
+                              lambda deep: _layout_refusal(self.path, name, deep), self._opened)
         self._name = name
         container = self.doc[wrapper]
         self.item: CommentedMap = (container[0] if isinstance(container, list)
@@ -360,6 +376,7 @@ class _FollowUpEdit(_Edit):
                  keys: Sequence[str] | None = None) -> None:
         from ruamel.yaml.comments import CommentedMap
 
+        self._opened = _opened_of(files)
         self.path = core.file
         self.ref = f"{core.id}:{initiative_id}"
         self.initiative_id = initiative_id
