@@ -113,15 +113,13 @@ def resolve_initiative(plan: PlanSet, ref: str) -> Initiative:
             "{ref!r} is not an initiative reference: use CORE:ID (sodertalje:1.3) or a common id (1.1)",
             ref=ref,
         ))
-    if core_part is not None:
-        core = resolve_core(plan, core_part)
-        found = plan.find_initiative(core.id, initiative_id) or plan.find_initiative(None, initiative_id)
-        pool = [i.ref for i in plan.core_plan(core.id)]
-    else:
-        found = plan.find_initiative(None, initiative_id)
-        pool = [i.ref for i in plan.all_initiatives()]
+    core_id = resolve_core(plan, core_part).id if core_part is not None else None
+    found = plan.find_initiative(core_id, initiative_id) if core_id is not None else None
+    found = found or plan.find_initiative(None, initiative_id)
     if found is not None:
         return found
+    pool = [i.ref for i in (plan.core_plan(core_id) if core_id is not None
+                            else plan.all_initiatives())]
     import difflib
 
     same_id = [i.ref for i in plan.all_initiatives() if i.id == initiative_id]

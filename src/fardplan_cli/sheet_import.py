@@ -127,7 +127,8 @@ def _split_names(text: str) -> list[str]:
 class _Names:
     """Actors and statuses as typed, resolved as the command line resolves them (id or name,
     any case, with or without diacritics), through a table made once: a workbook names the
-    same few actors in thousands of cells."""
+    same few actors in thousands of cells. ``canonical`` keeps each value a column's cells
+    were found to mean (by the column's kind and key and the value as read), worked out once."""
 
     def __init__(self, plan: PlanSet) -> None:
         from fardplan_cli.query import normalize
@@ -138,6 +139,7 @@ class _Names:
             self.actors.setdefault(normalize(actor.id), actor.id)
             self.actors.setdefault(normalize(actor.name), actor.id)
         self.exact = {a.id for a in plan.actors}
+        self.canonical: dict[tuple[str, str, Any], str] = {}
 
     def actor(self, typed: str) -> str:
         from fardplan_cli.query import normalize, resolve_actor
@@ -151,6 +153,14 @@ class _Names:
 def canonical_cell(names: _Names, column: Column, cell: ReadCell) -> str:
     """A cell's value as the plans hold it (``sheet``'s canonical text); a value that cannot be
     one is refused, naming the cell."""
+    key = (column.kind, column.key, cell.value)
+    found = names.canonical.get(key)
+    if found is None:
+        found = names.canonical[key] = _canonical_value(names, column, cell)
+    return found
+
+
+def _canonical_value(names: _Names, column: Column, cell: ReadCell) -> str:
     from fardplan_cli.query import resolve_status
 
     value = cell.value

@@ -131,6 +131,9 @@ class EditedFiles(Mapping[str, bytes]):
     def __init__(self, files: Mapping[str, bytes]) -> None:
         self._bytes = dict(files)
         self._texts: dict[str, PlanText] = {}
+        self.opened: dict[str, Any] = {}
+        """The round-trip documents of the lines edits opened (``open_block``), by their text,
+        as read: an import sets the status of a thousand initiatives whose lines read the same."""
 
     def __getitem__(self, path: str) -> bytes:
         return self._bytes[path]
@@ -160,6 +163,10 @@ def _plan_text(files: Mapping[str, bytes], path: str) -> PlanText:
     if isinstance(files, EditedFiles):
         return files.plan_text(path)
     return PlanText(path, _text_of(files, path))
+
+
+def _opened_of(files: Mapping[str, bytes]) -> dict[str, Any] | None:
+    return files.opened if isinstance(files, EditedFiles) else None
 
 
 def _text_of(files: Mapping[str, bytes], path: str) -> str:
@@ -212,12 +219,92 @@ def _layout_refusal(path: str, initiative_id: str, too_deep: bool) -> EditRefuse
         path=path, id=initiative_id))
 
 
+@dataclass(frozen=True)
+class _Window:
+    """The lines of an initiative (or of a core's follow-up of one) that an edit opens as a
+    round-trip document: from the first key it reads or writes to the last, or where a key it
+    adds goes (after the key that ``insert_key`` would put it after). ruamel's round trip costs
+    what the text it reads costs, and most of an initiative's lines are its activities and
+    updates, which setting its status does not touch. The lines before and after the window
+    are kept as they are; within it the edit works as on the whole initiative: a key added or
+    removed moves the comments around it exactly as it would there.
+
+    ``text`` is what is opened: ``head`` (a key that stands for the initiative's first key, or
+    a follow-up's id and first key, so that the window's keys are a mapping's keys that are not
+    its first), the window's lines, and where
+    keys follow them, ``end``: a key that stands for those (so that, as there, the window's last
+    key is not the mapping's last, and its value is not the document's end)."""
+
+    text: str
+    head: str = ""
+    before: str = ""  # the block's lines before the window (the head among them)
+    after: str = ""  # and after it
+    end: str = ""
+
+    def lines(self, dumped: str) -> str | None:
+        """The window's lines in ``dumped`` (``text`` after the edit), without the head and
+        the end; None if they are not there."""
+        if not (dumped.startswith(self.head) and dumped.endswith(self.end)):
+            return None
+        return dumped[len(self.head):len(dumped) - len(self.end)]
+
+    def around(self, window: str) -> str:
+        """The block's text with ``window`` (the window's lines after the edit, without the
+        head) in place of the window's lines."""
+        return self.before + window + self.after
+
+    @classmethod
+    def of(cls, wrapper: str, text: str, keys: Sequence[str] | None,
+           order: Sequence[str]) -> _Window:
+        """The window of ``text`` (a block, as under ``wrapper``) for an edit of ``keys``; the
+        whole block where ``keys`` is None or the block's keys are not plainly laid out."""
+        from fardplan_cli.edit.plantext import block_keys
+
+        found = block_keys(wrapper + text) if keys is not None else None
+        if keys is None or found is None:
+            return cls(text)
+        names = [name for name, _, _ in found]
+        starts = [start - len(wrapper) for _, start, _ in found] + [len(text)]
+        if len(set(names)) != len(names) or starts[0] < 0:
+            return cls(text)
+        needed = []
+        for key in keys:
+            if key in names:
+                needed.append(names.index(key))
+            else:  # where insert_key puts it: after the last key that comes before it in order
+                rank = order.index(key)
+                needed.append(max((i for i, name in enumerate(names)
+                                   if name in order and order.index(name) < rank), default=0))
+        first, last = min(needed), max(needed)
+        end = starts[last + 1]
+        column = found[0][2]
+        if starts[0] == 0:  # an initiative: a stand-in for its first key (its id), so that
+            # the windows of many initiatives are the same text (``EditedFiles.opened``)
+            head = f"{text[:column]}{_WINDOW_START}: 0\n"
+            plain_head = True
+        else:  # a follow-up: its id and first key
+            head = text[:starts[1]] if len(starts) > 2 else text
+            plain_head = all(line.strip() and not line.lstrip().startswith("#")
+                             for line in head.splitlines())
+        closing = f"{' ' * column}{_WINDOW_END}: 0\n" if end < len(text) else ""
+        if first <= 1 or not plain_head:
+            return cls(text[:end] + closing, after=text[end:], end=closing)
+        return cls(head + text[starts[first]:end] + closing, head, text[:starts[first]],
+                   text[end:], closing)
+
+
+_WINDOW_START, _WINDOW_END = "fardplan-window-start", "fardplan-window-end"
+
+
 class _Edit:
     """The lines of one initiative in its file, opened as a round-trip document."""
 
     key_order: tuple[str, ...] = INITIATIVE_KEY_ORDER  # where a key the edit adds goes
+    _opened: dict[str, Any] | None = None  # documents opened before, in a batch of edits
 
-    def __init__(self, files: Mapping[str, bytes], initiative: Initiative) -> None:
+    def __init__(self, files: Mapping[str, bytes], initiative: Initiative,
+                 keys: Sequence[str] | None = None) -> None:
+        self._opened = _opened_of(files)
         self.path = file_of(initiative)
         self.ref = initiative.ref
         self.text = _plan_text(files, self.path)
@@ -229,18 +316,24 @@ class _Edit:
             raise UsageError(t("{path} has no initiative {id}", path=self.path, id=initiative.id))
         self.index: int | None = index
         self._open(LIST_KEY, self.text.items[index], t("initiative {id}", id=initiative.id),
-                   initiative.id)
+                   initiative.id, keys)
 
-    def _open(self, wrapper: str, block: Block, what: str, name: str) -> None:
-        """Open ``block`` (one item or entry under the top-level key ``wrapper``)."""
+    def _open(self, wrapper: str, block: Block, what: str, name: str,
+              keys: Sequence[str] | None = None) -> None:
+        """Open ``block`` (one item or entry under the top-level key ``wrapper``): all of it,
+        or with ``keys`` (the keys the edit reads and writes) only the lines of the keys from
+        the first of those to the last (``_Window``)."""
         self.block: Block | None = block
         self._wrapper = f"{wrapper}:\n"
         if block.flow:
             raise self.text.refuse_flow(what)
         if not block.own_lines:
             raise _layout_refusal(self.path, name, too_deep=False)
-        self.doc = open_block(self._wrapper + self.text.text_of(block),
-                              lambda deep: _layout_refusal(self.path, name, deep))
+        text = self.text.text_of(block)
+        self._window = _Window.of(self._wrapper, text, keys, self.key_order)
+        self.doc = open_block(self._wrapper + self._window.text,
+                              lambda deep: _layout_refusal(self.path, name, deep), self._opened)
+        self._name = name
         container = self.doc[wrapper]
         self.item: CommentedMap = (container[0] if isinstance(container, list)
                                    else next(iter(container.values())))
@@ -257,9 +350,10 @@ class _Edit:
 
     def new_text(self) -> str:
         assert self.block is not None
-        dumped = dump_block(self.doc)
-        return self.text.with_text(self.block.start, self.block.end,
-                                   dumped[len(self._wrapper):])
+        lines = self._window.lines(dump_block(self.doc)[len(self._wrapper):])
+        if lines is None:
+            raise _layout_refusal(self.path, self._name, too_deep=False)
+        return self.text.with_text(self.block.start, self.block.end, self._window.around(lines))
 
     node: str | None = None
 
@@ -278,9 +372,11 @@ class _FollowUpEdit(_Edit):
     opened as a round-trip document; an entry that is not there yet is added (with the
     ``common`` key where the file has none) when the edit gives it anything to hold."""
 
-    def __init__(self, files: Mapping[str, bytes], core: Core, initiative_id: str) -> None:
+    def __init__(self, files: Mapping[str, bytes], core: Core, initiative_id: str,
+                 keys: Sequence[str] | None = None) -> None:
         from ruamel.yaml.comments import CommentedMap
 
+        self._opened = _opened_of(files)
         self.path = core.file
         self.ref = f"{core.id}:{initiative_id}"
         self.initiative_id = initiative_id
@@ -296,7 +392,7 @@ class _FollowUpEdit(_Edit):
             self.item = CommentedMap()
         else:
             self._open(COMMON_KEY, self.text.common[index],
-                       t("the follow-up of {id}", id=initiative_id), initiative_id)
+                       t("the follow-up of {id}", id=initiative_id), initiative_id, keys)
 
     def new_text(self) -> str:
         if self.block is not None:
@@ -344,14 +440,16 @@ def _with_top_level_key(text: PlanText, key: str, dumped: str) -> str:
     return text.with_text(at, at, dumped)
 
 
-def _target(files: Mapping[str, bytes], plan: PlanSet, initiative: Initiative) -> _Edit:
+def _target(files: Mapping[str, bytes], plan: PlanSet, initiative: Initiative,
+            keys: Sequence[str] | None = None) -> _Edit:
     """Where an edit of ``initiative`` is written: a common initiative as followed up in a core
-    in that core's follow-up, any other in its own lines."""
+    in that core's follow-up, any other in its own lines; with ``keys``, only the lines of
+    those keys (``_Window``) are opened."""
     if initiative.followed_in is not None:
         core = plan.core(initiative.followed_in)
         assert core is not None
-        return _FollowUpEdit(files, core, initiative.id)
-    return _Edit(files, initiative)
+        return _FollowUpEdit(files, core, initiative.id, keys)
+    return _Edit(files, initiative, keys)
 
 
 def resolve_for_edit(plan: PlanSet, ref: str) -> Initiative:
@@ -441,7 +539,7 @@ def assign(
             "{actor} is the lead of {ref}; a lead is not also listed as a participant",
             actor=final_lead, ref=ref))
 
-    edit = _target(files, plan, initiative)
+    edit = _target(files, plan, initiative, ("lead", "lead_unit", "participants"))
     parts: list[str] = []
     if followed:
         shared_participants = _shared(plan, initiative.id).participants
@@ -551,7 +649,7 @@ def set_status(
     initiative = resolve_for_edit(plan, ref)
     _per_core(plan, initiative, t("the status"))
     new_status = resolve_status(status)
-    edit = _target(files, plan, initiative)
+    edit = _target(files, plan, initiative, ("status", "status_note"))
     parts: list[str] = []
     followed = initiative.followed_in is not None
     if new_status != initiative.status or ("status" not in edit.item and not followed):

@@ -306,3 +306,53 @@ def _is_item_prefix(text: str) -> bool:
     """Whether a line starts an item as the plans do: indentation, a dash, a space or more."""
     stripped = text.lstrip(" ")
     return stripped.startswith("-") and len(stripped) > 1 and not stripped[1:].strip(" ")
+
+
+def block_keys(text: str) -> list[tuple[str | None, int, int]] | None:
+    """Where the keys of the one block mapping in ``text`` (``"<key>:\\n"`` and one initiative
+    list item or one ``common`` entry, LF line endings) start: each key with the offset of its
+    line's start and its column. None where that mapping is not a block mapping (or ``text``
+    not such YAML)."""
+    from ruamel.yaml import events as kinds
+    from ruamel.yaml.error import YAMLError
+
+    from fardplan_cli.yamlfile import _events
+
+    events = _events(text)  # a generator: closing it frees the C parser
+    try:
+        for _ in range(4):  # the stream, the document, the top-level mapping, its key
+            event = next(events)
+        event = next(events)
+        if isinstance(event, kinds.MappingStartEvent):  # a `common` entry: its key, its value
+            next(events)
+            event = next(events)
+        elif isinstance(event, kinds.SequenceStartEvent):  # an initiative: the list's item
+            event = next(events)
+        if not isinstance(event, kinds.MappingStartEvent) or event.flow_style:
+            return None
+        keys: list[tuple[str | None, int, int]] = []
+        while not isinstance(key := next(events), kinds.MappingEndEvent):
+            column = key.start_mark.column
+            keys.append((key.value if isinstance(key, kinds.ScalarEvent) else None,
+                         key.start_mark.index - column, column))
+            _skip_node(key, events)
+            _skip_node(next(events), events)
+        return keys
+    except (YAMLError, StopIteration):
+        return None
+    finally:
+        close = getattr(events, "close", None)
+        if close is not None:
+            close()
+
+
+def _skip_node(event: Any, events: Any) -> None:
+    from ruamel.yaml import events as kinds
+
+    depth = 1 if isinstance(event, kinds.CollectionStartEvent) else 0
+    while depth:
+        inner = next(events)
+        if isinstance(inner, kinds.CollectionStartEvent):
+            depth += 1
+        elif isinstance(inner, kinds.CollectionEndEvent):
+            depth -= 1

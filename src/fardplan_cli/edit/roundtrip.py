@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from fardplan_cli.errors import UsageError
@@ -25,27 +26,35 @@ if TYPE_CHECKING:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 
-def load_block(text: str) -> Any:
-    """The round-trip document of a piece of block YAML (LF line endings)."""
+@cache
+def _yaml() -> Any:
+    """One round-trip YAML instance for every load and dump (making one looks for ruamel's
+    plug-ins on disk: it cost as much as reading a small block)."""
     from fardplan_cli.yamlfile import round_trip_yaml
 
-    return round_trip_yaml().load(text)
+    return round_trip_yaml()
+
+
+def load_block(text: str) -> Any:
+    """The round-trip document of a piece of block YAML (LF line endings)."""
+    return _yaml().load(text)
 
 
 def dump_block(doc: Any) -> str:
     """The text of a round-trip document, in the plans' style (LF line endings)."""
     import io
 
-    from fardplan_cli.yamlfile import round_trip_yaml
-
     stream = io.StringIO()
-    round_trip_yaml().dump(doc, stream)
+    _yaml().dump(doc, stream)
     return stream.getvalue()
 
 
-def open_block(text: str, refuse: Callable[[bool], Exception]) -> Any:
+def open_block(text: str, refuse: Callable[[bool], Exception],
+               opened: dict[str, Any] | None = None) -> Any:
     """The round-trip document of ``text`` (top-level keys with their values, LF line endings),
-    with the comments of its initiative list normalised (see the module's docstring).
+    with the comments of its initiative list normalised (see the module's docstring). With
+    ``opened`` (the documents opened before, by their text), a text opened before is not read
+    again: its document is copied.
 
     If the normalised document does not give back the text (a layout this code does not know),
     the comments are left where ruamel put them: an edit may then place one less well, but loses
@@ -53,21 +62,26 @@ def open_block(text: str, refuse: Callable[[bool], Exception]) -> Any:
     would rewrite lines it does not change; if it is nested too deeply for ruamel (which reads and
     writes recursively), ``refuse(True)``.
     """
+    from copy import deepcopy
+
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+    if opened is not None and text in opened:
+        return deepcopy(opened[text])
     try:
         doc = load_block(text)
         seq = doc.get("initiatives") if isinstance(doc, CommentedMap) else None
         if isinstance(seq, CommentedSeq):
             normalise_comments(seq)
-        if dump_block(doc) == text:
-            return doc
-        doc = load_block(text)
-        if dump_block(doc) == text:
-            return doc
+        if dump_block(doc) != text:
+            doc = load_block(text)
+            if dump_block(doc) != text:
+                raise refuse(False)
+        if opened is not None:
+            opened[text] = deepcopy(doc)
+        return doc
     except RecursionError:
         raise refuse(True) from None
-    raise refuse(False)
 
 
 def normalise_comments(seq: CommentedSeq) -> None:
