@@ -601,7 +601,7 @@ def _column_number(letters: str) -> int:
     return number
 
 
-def _column_letters(number: int) -> str:
+def _column_name(number: int) -> str:
     letters = ""
     while number:
         number, rest = divmod(number - 1, 26)
@@ -819,7 +819,7 @@ def _read_sheet(book: _Package, spec: SheetSpec, language: Language, name: str,
     if sheet.merged:
         raise refused(t("{sheet}!{cells} are merged; unmerge them (merged cells lose what "
                         "all but the first held)", sheet=title, cells=sorted(sheet.merged)[0]))
-    prefixes = [f"{title}!{_column_letters(n)}" for n in range(1, len(keys) + 1)]
+    prefixes = [f"{title}!{_column_name(n)}" for n in range(1, len(keys) + 1)]
     columns = list(enumerate(zip(keys, prefixes, strict=True), start=1))
     rows: list[ReadRow] = []
     nothing: dict[int, tuple[Any, str | None]] = {}
