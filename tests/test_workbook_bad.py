@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from fardplan_cli import sheet_file
+from fardplan_cli import sheet_read
 from tests.support import SHIPPED_PLANS, SHIPPED_SCHEMAS, commit_all, init_git_repo, run_cli
 from tests.support.edit import snapshot
 
@@ -165,7 +165,7 @@ def test_a_sheet_renamed(plan_repo: Path) -> None:
 def test_a_file_over_the_size_cap(plan_repo: Path, tmp_path: Path) -> None:
     book = tmp_path / "big.xlsx"
     with book.open("wb") as stream:
-        stream.truncate(sheet_file.MAX_FILE_BYTES + 1)
+        stream.truncate(sheet_read.MAX_FILE_BYTES + 1)
     refused(plan_repo, book, "at most 20 MB")
 
 
@@ -185,7 +185,7 @@ def test_the_archive_check_needs_no_spreadsheet_library() -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("xl/workbook.xml", "<workbook/>")
-    sheet_file.check_archive(buffer.getvalue(), "ok.xlsx")  # no error
+    sheet_read.check_archive(buffer.getvalue(), "ok.xlsx")  # no error
 
 
 @pytest.mark.parametrize("options", [("--dry-run", "--commit"), ("-m", "x")])

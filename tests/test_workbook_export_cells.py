@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from fardplan_cli.load import load_plan_set
 from fardplan_cli.model import PlanSet
 from fardplan_cli.sheet import ACTIVITIES, INITIATIVES, SheetRow, WorkbookFilter, WorkbookRows
-from fardplan_cli.sheet_file import MAX_CELL_TEXT, WorkbookOrigin, workbook_bytes
+from fardplan_cli.sheet_write import MAX_CELL_TEXT, WorkbookOrigin, workbook_bytes
 from tests.support import SHIPPED_PLANS, run_cli
 
 NOT_XML = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]

@@ -12,7 +12,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-from fardplan_cli import sheet_file
+from fardplan_cli import sheet_read
+from fardplan_cli.sheet import META_SHEET
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -94,7 +95,7 @@ def as_openpyxl_reads(data: bytes) -> tuple[dict[tuple[int, int], Any], int, lis
 def test_cells_read_as_openpyxl_reads_them(date1904: bool) -> None:
     data = workbook_file(date1904)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        sheet = sheet_file._Package(archive).sheet("Blad å")
+        sheet = sheet_read._Package(archive).sheet("Blad å")
     ours = {(row, column): (formula if formula is not None else value)
             for row, cells in sheet.rows.items() for column, (value, formula) in cells.items()
             if value is not None or formula is not None}
@@ -111,12 +112,12 @@ def test_cells_read_as_openpyxl_reads_them(date1904: bool) -> None:
 
 def test_only_the_columns_asked_for_are_read() -> None:
     with zipfile.ZipFile(io.BytesIO(workbook_file(False))) as archive:
-        sheet = sheet_file._Package(archive).sheet("Blad å", 2)
+        sheet = sheet_read._Package(archive).sheet("Blad å", 2)
     assert {column for cells in sheet.rows.values() for column in cells} == {1, 2}
     assert sheet.last_row == 6
 
 
 def test_a_sheet_part_that_is_not_xml_is_refused() -> None:
-    data = workbook_file(False, sheet_file.META_SHEET, SHEET[: len(SHEET) // 2])
-    with pytest.raises(sheet_file.WorkbookRefusedError, match="could not be read as an xlsx"):
-        sheet_file.read_workbook(data, "half.xlsx")
+    data = workbook_file(False, META_SHEET, SHEET[: len(SHEET) // 2])
+    with pytest.raises(sheet_read.WorkbookRefusedError, match="could not be read as an xlsx"):
+        sheet_read.read_workbook(data, "half.xlsx")

@@ -1,7 +1,7 @@
 """The follow-up workbook's rows: what each sheet holds, built from the plan set.
 
 One function, ``workbook_rows``, builds the rows of the initiatives' and the activities' sheets
-from the model. ``fardplan export --format xlsx`` writes them (``sheet_file``); ``fardplan
+from the model. ``fardplan export --format xlsx`` writes them (``sheet_write``); ``fardplan
 import`` builds the rows of the plans as they are now the same way, and compares them cell by
 cell with the workbook and with the rows as they were when the workbook was made
 (``sheet_import``).
@@ -11,7 +11,7 @@ joined by ``,``, a status its id, a date ``YYYY-MM-DD``, a text with LF line end
 at either end, nothing the empty string. Two cells hold the same thing exactly when their
 canonical texts are equal, whatever a person typed (``Trafikverket`` or ``trafikverket``).
 How a value is shown in the workbook (actor names, Swedish status labels, Excel dates) is
-``display_value``'s and ``sheet_file``'s.
+``display_value``'s and ``sheet_write``'s.
 """
 
 from __future__ import annotations
@@ -24,6 +24,17 @@ from fardplan_cli.i18n import Language, status_label
 from fardplan_cli.model import Initiative, PlanSet
 
 WORKBOOK_FORMAT = "1"
+
+META_SHEET = "fardplan"
+"""The hidden sheet that records what a workbook was made from."""
+LISTS_SHEET = "fardplan-lists"
+"""The hidden sheet of the drop-downs' choices."""
+BASE_SHEET = "fardplan-base"
+"""The hidden sheet of every exported row as it was (JSON, cut into cells)."""
+BASE_CHUNK = 30_000
+"""Characters of the base's JSON per cell (a cell holds at most 32,767)."""
+FIRST_ROW = 2
+"""The first data row of a sheet (row 1 holds the headers)."""
 
 ColumnKind = Literal["ref", "text", "actor", "actors", "status", "date", "number", "fixed"]
 Editable = Literal["never", "always", "new rows", "own initiatives"]

@@ -37,15 +37,15 @@ from fardplan_cli.sheet import (
     split_actors,
     workbook_rows,
 )
-from fardplan_cli.sheet_file import (
+from fardplan_cli.sheet_read import (
     ReadCell,
     ReadRow,
     ReadWorkbook,
     WorkbookRefusedError,
     read_workbook,
     refused,
-    repository_identity,
 )
+from fardplan_cli.sheet_write import repository_identity
 
 if TYPE_CHECKING:
     from fardplan_cli.edit.commands import EditedFiles, EditResult
@@ -479,7 +479,7 @@ def plan_import(plan: PlanSet, workbook: ReadWorkbook, documents: Mapping[str, D
 
 
 def read_workbook_file(path: Path) -> tuple[bytes, str]:
-    from fardplan_cli.sheet_file import MAX_FILE_BYTES
+    from fardplan_cli.sheet_read import MAX_FILE_BYTES
 
     name = str(path)
     try:

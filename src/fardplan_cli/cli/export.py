@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from fardplan_cli.model import PlanSet
     from fardplan_cli.repository import PlanRepository
 
-# xlsx is the follow-up workbook (``sheet_file``), written beside the document's renderers.
+# xlsx is the follow-up workbook (``sheet_write``), written beside the document's renderers.
 EXPORT_FORMATS = {**EXPORT_RENDERERS, "xlsx": None}
 
 
@@ -93,7 +93,7 @@ def _export_workbook(repository: PlanRepository, plan: PlanSet, core: str | None
     from fardplan_cli.i18n import Language, t
     from fardplan_cli.query import resolve_actor, resolve_area, resolve_core
     from fardplan_cli.sheet import WorkbookFilter
-    from fardplan_cli.sheet_file import make_workbook
+    from fardplan_cli.sheet_write import make_workbook
 
     if output is None:
         raise UsageError(t("--format xlsx writes a file: give it with -o FILE"))

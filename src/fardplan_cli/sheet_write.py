@@ -1,16 +1,18 @@
-"""The follow-up workbook as an xlsx file: written from the rows of ``sheet``, and read back.
+"""The follow-up workbook written as an xlsx file, from the rows of ``sheet``.
 
 The workbook a person edits has four sheets: the initiatives, the activities, new progress
 reports (lägesrapporter) and the instructions. Beside them it holds, hidden where a spreadsheet
 program does not offer to show them, what it was made from (``fardplan``: the format, the
 commit, the repository's identity, the language and the filters), the lists its drop-downs
 offer (``fardplan-lists``), and every exported row as it was, by sheet and row number
-(``fardplan-base``): the base that ``import`` compares with.
+(``fardplan-base``): the base that ``import`` compares with (``sheet_read``).
 
-A file is read back only after checks that cost little and need no spreadsheet library: its
-size, that it is a zip archive at all, and the sizes its zip directory announces (a small file
-that unpacks to gigabytes is refused before anything is unpacked). openpyxl is imported in
-this module and in no other.
+openpyxl writes the workbook's frame: its parts, the styles, and each sheet's view, frozen
+panes, column widths, protection, auto-filter and drop-downs, in the order Excel expects
+them. The sheets' rows are written here, as SpreadsheetML, into the <sheetData> element
+openpyxl leaves empty: a cell is a few characters of text, not an object, so that 300,000
+cells cost a fraction of a second instead of several seconds. openpyxl is imported in this
+module and in no other.
 """
 
 from __future__ import annotations
@@ -20,17 +22,16 @@ import functools
 import io
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from fardplan_cli.errors import EditRefusedError, FardplanError
+from fardplan_cli.errors import FardplanError
 from fardplan_cli.i18n import Language, t
 from fardplan_cli.sheet import (
     ACTIVITIES,
     INITIATIVES,
     INSTRUCTIONS_NAME,
     NEW_ROWS,
-    SHEETS,
     UPDATES,
     WORKBOOK_FORMAT,
     Column,
@@ -46,23 +47,7 @@ if TYPE_CHECKING:
 
     from fardplan_cli.model import PlanSet
     from fardplan_cli.repository import PlanRepository
-
-META_SHEET = "fardplan"
-LISTS_SHEET = "fardplan-lists"
-MAX_FILE_BYTES = 20 * 1024 * 1024
-"""The largest workbook ``import`` reads: the 15,000-initiative benchmark set exports to a few
-megabytes."""
-MAX_UNPACKED_BYTES = 400 * 1024 * 1024
-MAX_RATIO = 200
-"""A zip member that unpacks to more than this many times its packed size (and to more than a
-megabyte) is a zip bomb, not a spreadsheet: openpyxl's XML compresses ~10-20 times."""
-MAX_MEMBERS = 10_000
-FIRST_ROW = 2
-"""The first data row of a sheet (row 1 holds the headers)."""
-
-
-BASE_SHEET = "fardplan-base"
-BASE_CHUNK = 30_000
+from fardplan_cli.sheet import BASE_CHUNK, BASE_SHEET, FIRST_ROW, LISTS_SHEET, META_SHEET
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,14 +76,6 @@ class WorkbookOrigin:
             ("made_on", self.made_on),
         ]
 
-
-# -- writing ------------------------------------------------------------------------------------
-#
-# openpyxl writes the workbook's frame: its parts, the styles, and each sheet's view, frozen
-# panes, column widths, protection, auto-filter and drop-downs, in the order Excel expects
-# them. The sheets' rows are written here, as SpreadsheetML, into the <sheetData> element
-# openpyxl leaves empty: a cell is a few characters of text, not an object, so that 300,000
-# cells cost a fraction of a second instead of several seconds.
 
 def import_openpyxl() -> None:
     """Import openpyxl without numpy: openpyxl imports numpy, if it is installed, to take its
@@ -493,385 +470,7 @@ def make_workbook(repository: PlanRepository, plan: PlanSet, selection: Workbook
                                                              origin.uncommitted))
 
 
-# -- reading ------------------------------------------------------------------------------------
-
-
-class ReadCell(NamedTuple):
-    address: str  # Insatser!F7
-    value: Any  # None, str, int, float, bool, datetime or time, as a spreadsheet shows it
-
-
-@dataclass(frozen=True, slots=True)
-class ReadRow:
-    number: int
-    cells: dict[str, ReadCell]
-    base: SheetRow | None
-    """The row as exported (None: a row added below the exported ones)."""
-
-
-@dataclass(frozen=True, slots=True)
-class ReadWorkbook:
-    meta: dict[str, str]
-    sheets: dict[str, list[ReadRow]] = field(default_factory=dict)
-
-
-class WorkbookRefusedError(EditRefusedError):
-    """A workbook that ``import`` does not read, or a cell of it that it does not take."""
-
-
-def refused(message: str) -> WorkbookRefusedError:
-    return WorkbookRefusedError(t("import refused, nothing written: {reason}", reason=message))
-
-
-def check_archive(data: bytes, name: str) -> None:
-    """A file that is an xlsx archive of a size worth opening: not over ``MAX_FILE_BYTES``, a zip
-    archive whose directory announces no more than ``MAX_UNPACKED_BYTES`` unpacked, no member
-    packed more tightly than ``MAX_RATIO``, and the parts of a workbook."""
-    import zipfile
-
-    if len(data) > MAX_FILE_BYTES:
-        raise refused(t("{path} is {size} MB; a workbook may be at most {limit} MB", path=name,
-                        size=round(len(data) / 1024 / 1024, 1),
-                        limit=MAX_FILE_BYTES // 1024 // 1024))
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise refused(t("{path} is not an xlsx workbook (not a zip archive)", path=name))
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise refused(t("{path} is not an xlsx workbook (not a zip archive)", path=name)) from None
-    if len(members) > MAX_MEMBERS:
-        raise refused(t("{path} holds {count} files; a workbook holds far fewer", path=name,
-                        count=len(members)))
-    unpacked = sum(m.file_size for m in members)
-    bomb = any(m.file_size > 1024 * 1024 and m.file_size > MAX_RATIO * max(m.compress_size, 1)
-               for m in members)
-    if unpacked > MAX_UNPACKED_BYTES or bomb:
-        raise refused(t("{path} unpacks to {size} MB, far more than a workbook of its size: it "
-                        "is not read", path=name, size=unpacked // 1024 // 1024))
-    names = {m.filename for m in members}
-    if "xl/workbook.xml" not in names:
-        raise refused(t("{path} is a zip archive but not an xlsx workbook", path=name))
-
-
-# An xlsx file is a zip archive of XML parts: the workbook (its sheets' names, and where each
-# sheet's part is), the shared strings, the styles (which cells show a number as a date) and one
-# part per sheet. ``import`` reads the parts it needs itself, with the standard library's XML
-# parser, row by row: a spreadsheet library builds an object per cell and costs many times more
-# on a large workbook.
-
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_RELATIONS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_RELATION_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_WORKBOOK_PART = "xl/workbook.xml"
-_DATE_FORMAT_IDS = frozenset((*range(14, 23), 45, 46, 47))
-"""The built-in number formats that show a date or a time."""
-_FORMAT_NOISE = r'"[^"]*"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]'
-"""What a number format shows without reading the number: quoted text, colours, locales."""
-_DATE_PART = r"(?<![_\\])[dmhysDMHYS]"
-
-
-def _is_date_format(code: str) -> bool:
-    """Whether a number format shows a date or a time (its positive part has a day, month,
-    year, hour, minute or second in it)."""
-    import re
-
-    return re.search(_DATE_PART, re.sub(_FORMAT_NOISE, "", code.partition(";")[0])) is not None
-
-
-def _excel_date(serial: float, epoch: dt.datetime) -> dt.datetime | dt.time:
-    """A date cell's serial number as the date (and time) it shows; less than a day: a time."""
-    day, fraction = divmod(serial, 1)
-    since = dt.timedelta(milliseconds=round(fraction * 86_400_000))
-    if 0 <= serial < 1 and since.days == 0:
-        return (dt.datetime.min + since).time()
-    if 0 < serial < 60 and epoch.year == 1899:
-        day += 1  # the 1900 date system counts a 29 February 1900 that was not
-    return epoch + dt.timedelta(days=day) + since
-
-
-def _number(text: str) -> int | float:
-    return float(text) if "." in text or "e" in text or "E" in text else int(text)
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - 64
-    return number
-
-
-def _column_name(number: int) -> str:
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _text_of(element: Any) -> str:
-    """A string item's text (``<si>`` or ``<is>``): its text, or its runs' text, without the
-    phonetic guide."""
-    if len(element) == 1 and element[0].tag == f"{_MAIN}t":
-        return element[0].text or ""
-    plain = element.find(f"{_MAIN}t")
-    runs = "".join(run.findtext(f"{_MAIN}t") or "" for run in element.iterfind(f"{_MAIN}r"))
-    return ((plain.text or "") if plain is not None else "") + runs
-
-
-@dataclass(frozen=True, slots=True)
-class _SheetCells:
-    """One sheet as read: each row's cells (column number -> (value, formula or None)), the
-    last row that holds a cell, and the ranges of its merged cells."""
-
-    rows: dict[int, dict[int, tuple[Any, str | None]]]
-    last_row: int
-    merged: list[str]
-
-
-class _Package:
-    """The parts of an xlsx archive that ``import`` reads."""
-
-    def __init__(self, archive: Any) -> None:
-        import posixpath
-        from xml.etree.ElementTree import fromstring
-
-        self.archive = archive
-        workbook = fromstring(archive.read(_WORKBOOK_PART))
-        relations = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-        targets: dict[str, str] = {}
-        kinds: dict[str, str] = {}
-        for relation in relations.iter(f"{_RELATIONS}Relationship"):
-            target = relation.get("Target", "")
-            path = target[1:] if target.startswith("/") else posixpath.normpath(f"xl/{target}")
-            targets[relation.get("Id", "")] = path
-            kinds[relation.get("Type", "").rsplit("/", 1)[-1]] = path
-        self.sheets = {sheet.get("name", ""): targets.get(sheet.get(_RELATION_ID, ""), "")
-                       for sheet in workbook.iter(f"{_MAIN}sheet")}
-        properties = workbook.find(f"{_MAIN}workbookPr")
-        in_1904 = properties is not None and properties.get("date1904") in ("1", "true")
-        self.epoch = dt.datetime(1904, 1, 1) if in_1904 else dt.datetime(1899, 12, 30)
-        self.strings = self._strings(kinds.get("sharedStrings"))
-        self.dates = self._date_styles(kinds.get("styles"))
-
-    def _strings(self, path: str | None) -> list[str]:
-        from xml.etree.ElementTree import iterparse
-
-        if path is None or path not in self.archive.namelist():
-            return []
-        strings = []
-        with self.archive.open(path) as stream:
-            for _, element in iterparse(stream):
-                if element.tag == f"{_MAIN}si":
-                    strings.append(_text_of(element).replace("x005F_", ""))
-                    element.clear()
-        return strings
-
-    def _date_styles(self, path: str | None) -> frozenset[int]:
-        """The cell styles (their index) that show a number as a date."""
-        from xml.etree.ElementTree import fromstring
-
-        if path is None or path not in self.archive.namelist():
-            return frozenset()
-        styles = fromstring(self.archive.read(path))
-        codes = {int(f.get("numFmtId", "-1")): f.get("formatCode", "")
-                 for f in styles.iter(f"{_MAIN}numFmt")}
-        formats = styles.find(f"{_MAIN}cellXfs")
-        found = set()
-        for index, style in enumerate(formats if formats is not None else ()):
-            number = int(style.get("numFmtId", "0"))
-            if (number in _DATE_FORMAT_IDS if number not in codes
-                    else _is_date_format(codes[number])):
-                found.add(index)
-        return frozenset(found)
-
-    def sheet(self, title: str, columns: int | None = None) -> _SheetCells:
-        """The sheet's cells (of its first ``columns`` columns), as they would show."""
-        from xml.etree.ElementTree import iterparse
-
-        cell_tag, row_tag, merge_tag = f"{_MAIN}c", f"{_MAIN}row", f"{_MAIN}mergeCell"
-        value_tag, formula_tag, inline_tag = f"{_MAIN}v", f"{_MAIN}f", f"{_MAIN}is"
-        strings, dates, epoch = self.strings, self.dates, self.epoch
-        rows: dict[int, dict[int, tuple[Any, str | None]]] = {}
-        merged: list[str] = []
-        last_row = row_number = 0
-        letters_cache: dict[str, int] = {}
-        with self.archive.open(self.sheets[title]) as stream:
-            for _, element in iterparse(stream):
-                tag = element.tag
-                if tag == merge_tag:
-                    merged.append(element.get("ref", ""))
-                    continue
-                if tag != row_tag:
-                    continue
-                number = element.get("r")
-                row_number = int(number) if number else row_number + 1
-                cells: dict[int, tuple[Any, str | None]] = {}
-                column = 0
-                for cell in element:
-                    if cell.tag != cell_tag:
-                        continue
-                    attributes = cell.attrib
-                    reference = attributes.get("r")
-                    if reference:
-                        letters = reference.rstrip("0123456789")
-                        column = letters_cache.get(letters) or letters_cache.setdefault(
-                            letters, _column_number(letters))
-                    else:
-                        column += 1
-                    last_row = row_number
-                    if columns is not None and column > columns:
-                        continue
-                    raw = formula = None
-                    inline: Any = None
-                    for part in cell:
-                        if part.tag == value_tag:
-                            raw = part.text
-                        elif part.tag == formula_tag:
-                            formula = "=" + (part.text or "")
-                        elif part.tag == inline_tag:
-                            inline = part
-                    kind = attributes.get("t", "n")
-                    value: Any = None
-                    if formula is not None:
-                        pass
-                    elif kind == "inlineStr":
-                        value = None if inline is None else _text_of(inline)
-                    elif not raw:
-                        pass
-                    elif kind == "n":
-                        value = _number(raw)
-                        style = attributes.get("s")
-                        if style and int(style) in dates:
-                            try:
-                                value = _excel_date(value, epoch)
-                            except (OverflowError, ValueError):
-                                value = "#VALUE!"
-                    elif kind == "s":
-                        value = strings[int(raw)]
-                    elif kind == "b":
-                        value = bool(int(raw))
-                    elif kind == "d":
-                        try:
-                            value = dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
-                        except ValueError:
-                            value = raw
-                    else:
-                        value = raw
-                    cells[column] = (value, formula)
-                rows[row_number] = cells
-                element.clear()
-        return _SheetCells(rows, last_row, merged)
-
-
-def _meta(book: _Package, name: str) -> dict[str, str]:
-    if META_SHEET not in book.sheets:
-        raise refused(t("{path} was not made by 'fardplan export --format xlsx' (it has no "
-                        "record of the plans it was made from)", path=name))
-    meta: dict[str, str] = {}
-    for cells in book.sheet(META_SHEET, 2).rows.values():
-        key, value = cells.get(1, (None, None))[0], cells.get(2, (None, None))[0]
-        if isinstance(key, str):
-            meta[key] = "" if value is None else str(value)
-    if meta.get("format") != WORKBOOK_FORMAT:
-        raise refused(t("{path} is in workbook format {format}; this fardplan reads format "
-                        "{wanted}", path=name, format=meta.get("format", "?"),
-                        wanted=WORKBOOK_FORMAT))
-    return meta
-
-
-def _base(book: _Package, name: str) -> dict[str, dict[int, SheetRow]]:
-    """The rows as exported, by sheet key and row number."""
-    import json
-
-    lost = refused(t("{path} has lost its record of the rows as exported (sheet {sheet})",
-                     path=name, sheet=BASE_SHEET))
-    if BASE_SHEET not in book.sheets:
-        raise lost
-    sheet = book.sheet(BASE_SHEET, 1)
-    text = "".join(str(cells[1][0]) for _, cells in sorted(sheet.rows.items())
-                   if 1 in cells and cells[1][0] is not None)
-    try:
-        record = json.loads(text)
-        base: dict[str, dict[int, SheetRow]] = {}
-        for spec in (INITIATIVES, ACTIVITIES):
-            keys = [c.key for c in spec.columns]
-            rows = {}
-            for number, values in record[spec.key].items():
-                if len(values) != len(keys) or not all(isinstance(v, str) for v in values):
-                    raise lost
-                rows[int(number)] = SheetRow(values[0], dict(zip(keys, values, strict=True)))
-            base[spec.key] = rows
-    except (ValueError, KeyError, TypeError, AttributeError):
-        raise lost from None
-    return base
-
-
-def _read_sheet(book: _Package, spec: SheetSpec, language: Language, name: str,
-                base: Mapping[int, SheetRow]) -> list[ReadRow]:
-    title = spec.name(language)
-    if title not in book.sheets:
-        raise refused(t("{path} has no sheet {sheet!r}: a sheet was renamed or deleted; export "
-                        "a new workbook, or give the sheet its name back", path=name,
-                        sheet=title))
-    keys = [column.key for column in spec.columns]
-    sheet = book.sheet(title, len(keys))
-    if sheet.merged:
-        raise refused(t("{sheet}!{cells} are merged; unmerge them (merged cells lose what "
-                        "all but the first held)", sheet=title, cells=sorted(sheet.merged)[0]))
-    prefixes = [f"{title}!{_column_name(n)}" for n in range(1, len(keys) + 1)]
-    columns = list(enumerate(zip(keys, prefixes, strict=True), start=1))
-    rows: list[ReadRow] = []
-    nothing: dict[int, tuple[Any, str | None]] = {}
-    for number in range(FIRST_ROW, sheet.last_row + 1):
-        cells = sheet.rows.get(number, nothing)
-        row_base = base.get(number)
-        if row_base is None and all(value in (None, "") and formula is None
-                                    for value, formula in cells.values()):
-            continue
-        at = str(number)
-        read = {}
-        for column, (key, prefix) in columns:
-            value, formula = cells.get(column, (None, None))
-            if formula is not None:
-                raise refused(t("{sheet}!{cell} holds a formula ({formula}); type the value "
-                                "itself", sheet=title, cell=f"{prefix[len(title) + 1:]}{at}",
-                                formula=formula[:40]))
-            read[key] = ReadCell(prefix + at, value)
-        rows.append(ReadRow(number, read, row_base))
-    read_numbers = {row.number for row in rows}
-    missing = [n for n in base if n not in read_numbers]
-    if missing:
-        raise refused(t("{sheet}!A{row} held {key} when the workbook was made and is empty now: "
-                        "rows were deleted or moved; keep the exported rows where they are",
-                        sheet=title, row=missing[0], key=base[missing[0]].key))
-    return rows
-
-
-def read_workbook(data: bytes, name: str) -> ReadWorkbook:
-    """The workbook's record of its origin and the rows of its three data sheets, with the
-    rows as exported; a file that is no such workbook is refused with one message."""
-    import zipfile
-
-    check_archive(data, name)
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            book = _Package(archive)
-            meta = _meta(book, name)
-            language: Language = "en" if meta.get("language") == "en" else "sv"
-            base = _base(book, name)
-            return ReadWorkbook(meta, {spec.key: _read_sheet(book, spec, language, name,
-                                                             base.get(spec.key, {}))
-                                       for spec in SHEETS})
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, OSError, EOFError,
-            SyntaxError) as error:  # a part missing or not XML (ParseError is a SyntaxError)
-        raise refused(t("{path} could not be read as an xlsx workbook: {error}", path=name,
-                        error=str(error) or type(error).__name__)) from None
-
-
 __all__ = [
-    "FIRST_ROW", "MAX_FILE_BYTES", "ReadCell", "ReadRow", "ReadWorkbook", "WorkbookOrigin",
-    "WorkbookRefusedError",
-    "check_archive", "make_workbook", "read_workbook", "refused", "repository_identity",
-    "workbook_bytes",
+    "MAX_CELL_TEXT", "UnwritableTextError", "WorkbookOrigin", "import_openpyxl",
+    "make_workbook", "repository_identity", "workbook_bytes",
 ]
