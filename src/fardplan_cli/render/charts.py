@@ -11,6 +11,9 @@ measurements and why matplotlib rather than pygal). The SVG needs no script and 
 Plan text in a chart (a goal area's name) is escaped by matplotlib's SVG writer; a long one is
 shortened there (the table beside the chart holds it in full). Every chart is a figure with a
 caption and a table that says the same in text.
+
+The charts are laid out here, on a bare Figure (see "the layout" below): the site draws one
+lägesbild per core, and an Axes per chart cost five times as much.
 """
 
 from __future__ import annotations
