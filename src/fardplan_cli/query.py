@@ -239,10 +239,13 @@ def ancestors(plan: PlanSet, actor_id: str) -> list[str]:
     return chain
 
 
-def group_members(plan: PlanSet, core_id: str | None) -> set[str]:
+def group_members(plan: PlanSet, core_id: str | None) -> frozenset[str]:
     """Who a group (kärnkommunerna) stands for: the core's municipalities, or every core's."""
-    cores = [c for c in plan.cores if core_id is None or c.id == core_id]
-    return {m for core in cores for m in core.municipalities}
+    if core_id is not None:
+        core = plan.core(core_id)
+        return frozenset(core.municipalities) if core is not None else frozenset()
+    return plan.remembered("query.every_municipality", lambda: frozenset(
+        m for core in plan.cores for m in core.municipalities))
 
 
 def is_group(plan: PlanSet, actor_id: str) -> bool:
@@ -273,7 +276,7 @@ def involvements(
     first. An actor that leads or takes part is not also listed as concerned."""
     context = context_core(initiative) or core_id
     lineage = ancestors(plan, actor_id)
-    members: set[str] | None = None
+    members: frozenset[str] | None = None
     found: list[Involvement] = []
     for role, who, activity in named_actors(initiative):
         if who == actor_id:
