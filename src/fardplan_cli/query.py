@@ -201,6 +201,8 @@ Via = Literal["direct", "group", "part_of"]
 DEGREES: tuple[Degree, ...] = ("leads", "takes_part", "concerned")
 _VIAS: tuple[Via, ...] = ("direct", "group", "part_of")
 _LEADING: frozenset[Role] = frozenset({"lead", "lead_unit"})
+_DEGREE_RANK: dict[Degree, int] = {degree: rank for rank, degree in enumerate(DEGREES)}
+_VIA_RANK: dict[Via, int] = {via: rank for rank, via in enumerate(_VIAS)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +226,7 @@ class Involvement:
 
     @property
     def sort_key(self) -> tuple[int, int]:
-        return DEGREES.index(self.degree), _VIAS.index(self.via)
+        return _DEGREE_RANK[self.degree], _VIA_RANK[self.via]
 
 
 def ancestors(plan: PlanSet, actor_id: str) -> list[str]:
@@ -291,8 +293,10 @@ def involvements(
                 member = next((m for m in lineage if m in members), None)
                 if member is not None:
                     found.append(Involvement(role, "part_of", member, activity))
-    if any(i.degree != "concerned" for i in found):
-        found = [i for i in found if i.degree != "concerned"]
+    if len(found) < 2:
+        return found
+    if any(i.via != "part_of" for i in found):  # leads or takes part: not also concerned
+        found = [i for i in found if i.via != "part_of"]
     return sorted(dict.fromkeys(found), key=lambda i: i.sort_key)
 
 
