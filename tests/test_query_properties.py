@@ -186,3 +186,17 @@ def test_every_actors_rows_from_one_pass_are_its_own(plan: PlanSet, core_id: str
     letters = actor_letters(_fresh(plan), core_id)
     each = [actor_letter(plan, a.id, core_id) for a in plan.actors]
     assert letters == [letter for letter in each if letter.is_involved]
+
+
+def test_a_plan_set_derives_what_it_remembers_once() -> None:
+    plan = PlanSet(Region("Region", None, (), (), (), "plans/region.yaml"), (), ())
+    calls: list[int] = []
+
+    def derive() -> list[int]:
+        calls.append(1)
+        return [len(calls)]
+
+    assert plan.remembered("test.derived", derive) == [1]
+    assert plan.remembered("test.derived", derive) == [1]
+    assert calls == [1]
+    assert _fresh(plan).remembered("test.derived", derive) == [2]  # another plan set: its own
