@@ -276,11 +276,30 @@ def involvements(
 ) -> list[Involvement]:
     """How ``actor_id`` is involved in ``initiative``, seen from one core (or from all), strongest
     first. An actor that leads or takes part is not also listed as concerned."""
+    return _ways(plan, actor_id, named_actors(initiative), context_core(initiative) or core_id)
+
+
+def involvements_of(
+    plan: PlanSet, actor_ids: Iterable[str], initiative: Initiative, core_id: str | None = None
+) -> dict[str, list[Involvement]]:
+    """``involvements`` of each of ``actor_ids`` that is involved at all, reading the initiative
+    once."""
+    named = named_actors(initiative)
     context = context_core(initiative) or core_id
+    found: dict[str, list[Involvement]] = {}
+    for actor_id in actor_ids:
+        ways = _ways(plan, actor_id, named, context)
+        if ways:
+            found[actor_id] = ways
+    return found
+
+
+def _ways(plan: PlanSet, actor_id: str, named: Sequence[tuple[Role, str, str | None]],
+          context: str | None) -> list[Involvement]:
     lineage = ancestors(plan, actor_id)
     members: frozenset[str] | None = None
     found: list[Involvement] = []
-    for role, who, activity in named_actors(initiative):
+    for role, who, activity in named:
         if who == actor_id:
             found.append(Involvement(role, "direct", None, activity))
         elif who in lineage:

@@ -33,6 +33,7 @@ from fardplan_cli.query import (
     display_ref,
     followed_everywhere,
     involvements,
+    involvements_of,
     is_group,
     named_actors,
     select_initiatives,
@@ -269,10 +270,11 @@ def responsibilities(plan: PlanSet, core_id: str | None = None) -> dict[str, lis
     index = InvolvementIndex(plan)
     found: dict[str, list[InvolvementRow]] = {}
     for initiative in select_initiatives(plan, InitiativeFilter(core=core_id)):
-        for actor_id in index.degrees(initiative, core_id):
-            rows = _involvement_rows(plan, actor_id, initiative, core_id)
-            if rows:
-                found.setdefault(actor_id, []).extend(rows)
+        involved = involvements_of(plan, index.degrees(initiative, core_id), initiative, core_id)
+        for actor_id, ways in involved.items():
+            found.setdefault(actor_id, []).extend(
+                InvolvementRow(initiative, i.role, i.via, i.through, i.degree, i.activity)
+                for i in ways)
     return found
 
 
