@@ -27,6 +27,7 @@ from fardplan_cli.query import (
     followed_everywhere,
     group_members,
     involvements,
+    involvements_of,
     select_initiatives,
 )
 from fardplan_cli.report import (
@@ -183,6 +184,10 @@ def test_every_actors_rows_from_one_pass_are_its_own(plan: PlanSet, core_id: str
         pool = select_initiatives(plan, InitiativeFilter(core=core_id))
         if actor_id not in found:
             assert not any(involvements(plan, actor_id, i, core_id) for i in pool)
+    for initiative in select_initiatives(plan, InitiativeFilter(core=core_id)):
+        each_way = {a: involvements(plan, a, initiative, core_id) for a in ACTORS}
+        assert involvements_of(plan, ACTORS, initiative, core_id) == {
+            a: ways for a, ways in each_way.items() if ways}
     letters = actor_letters(_fresh(plan), core_id)
     each = [actor_letter(plan, a.id, core_id) for a in plan.actors]
     assert letters == [letter for letter in each if letter.is_involved]
