@@ -38,6 +38,7 @@ from fardplan_cli.query import (
     named_actors,
     select_initiatives,
 )
+from fardplan_cli.query import Involvement as Way
 
 LastChanged = Callable[[], Mapping[str, datetime]]
 
@@ -260,7 +261,7 @@ def actor_responsibility(
     ``list --actor`` (each common one in each core, as followed up there)."""
     chosen = select_initiatives(plan, InitiativeFilter(core=core_id, actor=actor_id))
     return [row for initiative in chosen
-            for row in _involvement_rows(plan, actor_id, initiative, core_id)]
+            for row in _rows(initiative, involvements(plan, actor_id, initiative, core_id))]
 
 
 def responsibilities(plan: PlanSet, core_id: str | None = None) -> dict[str, list[InvolvementRow]]:
@@ -272,16 +273,13 @@ def responsibilities(plan: PlanSet, core_id: str | None = None) -> dict[str, lis
     for initiative in select_initiatives(plan, InitiativeFilter(core=core_id)):
         involved = involvements_of(plan, index.degrees(initiative, core_id), initiative, core_id)
         for actor_id, ways in involved.items():
-            found.setdefault(actor_id, []).extend(
-                InvolvementRow(initiative, i.role, i.via, i.through, i.degree, i.activity)
-                for i in ways)
+            found.setdefault(actor_id, []).extend(_rows(initiative, ways))
     return found
 
 
-def _involvement_rows(plan: PlanSet, actor_id: str, initiative: Initiative,
-                      core_id: str | None) -> list[InvolvementRow]:
+def _rows(initiative: Initiative, ways: Iterable[Way]) -> list[InvolvementRow]:
     return [InvolvementRow(initiative, i.role, i.via, i.through, i.degree, i.activity)
-            for i in involvements(plan, actor_id, initiative, core_id)]
+            for i in ways]
 
 
 @dataclass(frozen=True, slots=True)
