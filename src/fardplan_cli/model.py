@@ -6,14 +6,16 @@ can name ``file:line:column``. Lines and columns are 1-based, as editors show th
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Literal, TypeVar
 
 Severity = Literal["error", "warning"]
 Scope = Literal["common", "core"]
 
 DEFAULT_STATUS = "planned"
+
+_Derived = TypeVar("_Derived")
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +376,18 @@ class PlanSet:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_actors", {a.id: a for a in self.actors})
         object.__setattr__(self, "_cores", {c.id: c for c in self.cores})
+        # Each core's plan, built once when first asked for (a plan set never changes).
+        object.__setattr__(self, "_core_plans", {})
+        object.__setattr__(self, "_followed_by_core", {})
+        object.__setattr__(self, "_remembered", {})
+
+    def remembered(self, key: str, compute: Callable[[], _Derived]) -> _Derived:
+        """What ``compute`` derives from this plan set, computed the first time ``key`` is asked
+        for and kept (a plan set never changes): indexes that queries share."""
+        known: dict[str, object] = self._remembered  # type: ignore[attr-defined]
+        if key not in known:
+            known[key] = compute()
+        return known[key]  # type: ignore[return-value]
 
     def actor(self, actor_id: str) -> Actor | None:
         actors: dict[str, Actor] = self._actors  # type: ignore[attr-defined]
@@ -393,25 +407,44 @@ class PlanSet:
     def core_plan(self, core_id: str) -> tuple[Initiative, ...]:
         """A core's plan: the common initiatives as followed up in that core, and its own, in id
         order."""
+        plans: dict[str | None, tuple[Initiative, ...]] = self._core_plans  # type: ignore[attr-defined]
         core = self.core(core_id)
-        if core is None:
-            return tuple(sorted(self.region.initiatives, key=lambda i: i.sort_key))
-        common = (self._followed(core, shared) for shared in self.region.initiatives)
-        return tuple(sorted((*common, *core.initiatives), key=lambda i: i.sort_key))
+        key = core.id if core is not None else None
+        found = plans.get(key)
+        if found is None:
+            if core is None:
+                found = tuple(sorted(self.region.initiatives, key=lambda i: i.sort_key))
+            else:
+                found = tuple(sorted((*self._followed_in(core), *core.initiatives),
+                                     key=lambda i: i.sort_key))
+            plans[key] = found
+        return found
 
     def followed(self, core_id: str, initiative_id: str) -> Initiative | None:
         """Common initiative ``initiative_id`` as followed up in core ``core_id`` (``sodertalje:2.2``):
         the shared text and lead, with the core's status, note, participants, lead unit,
         activities, updates, carriers and the priorities its dialogues gave."""
         core = self.core(core_id)
-        shared = next((i for i in self.region.initiatives if i.id == initiative_id), None)
-        if core is None or shared is None:
+        if core is None:
             return None
-        return self._followed(core, shared)
+        return next((i for i in self._followed_in(core) if i.id == initiative_id), None)
 
-    def _followed(self, core: Core, shared: Initiative) -> Initiative:
-        cycle_order = [c.id for c in self.region.cycles]
-        follow = core.follow_up(shared.id)
+    def _followed_in(self, core: Core) -> tuple[Initiative, ...]:
+        """Every common initiative as followed up in ``core``, in the region's order."""
+        by_core: dict[str, tuple[Initiative, ...]] = self._followed_by_core  # type: ignore[attr-defined]
+        found = by_core.get(core.id)
+        if found is None:
+            cycle_order = [c.id for c in self.region.cycles]
+            follow_ups: dict[str, FollowUp] = {}
+            for follow_up in core.common:
+                follow_ups.setdefault(follow_up.id, follow_up)  # the first, as Core.follow_up
+            found = by_core[core.id] = tuple(
+                self._followed(core, shared, follow_ups.get(shared.id), cycle_order)
+                for shared in self.region.initiatives)
+        return found
+
+    def _followed(self, core: Core, shared: Initiative, follow: FollowUp | None,
+                  cycle_order: Sequence[str]) -> Initiative:
         priority = core.priorities_of(shared.id, cycle_order)
         # The shared initiative's own status and priorities are the defaults (format 2 stores none
         # in region.yaml; format 1 stored them there for every core).

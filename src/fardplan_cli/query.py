@@ -199,6 +199,8 @@ Via = Literal["direct", "group", "part_of"]
 DEGREES: tuple[Degree, ...] = ("leads", "takes_part", "concerned")
 _VIAS: tuple[Via, ...] = ("direct", "group", "part_of")
 _LEADING: frozenset[Role] = frozenset({"lead", "lead_unit"})
+_DEGREE_RANK: dict[Degree, int] = {degree: rank for rank, degree in enumerate(DEGREES)}
+_VIA_RANK: dict[Via, int] = {via: rank for rank, via in enumerate(_VIAS)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +224,7 @@ class Involvement:
 
     @property
     def sort_key(self) -> tuple[int, int]:
-        return DEGREES.index(self.degree), _VIAS.index(self.via)
+        return _DEGREE_RANK[self.degree], _VIA_RANK[self.via]
 
 
 def ancestors(plan: PlanSet, actor_id: str) -> list[str]:
@@ -237,10 +239,13 @@ def ancestors(plan: PlanSet, actor_id: str) -> list[str]:
     return chain
 
 
-def group_members(plan: PlanSet, core_id: str | None) -> set[str]:
+def group_members(plan: PlanSet, core_id: str | None) -> frozenset[str]:
     """Who a group (kärnkommunerna) stands for: the core's municipalities, or every core's."""
-    cores = [c for c in plan.cores if core_id is None or c.id == core_id]
-    return {m for core in cores for m in core.municipalities}
+    if core_id is not None:
+        core = plan.core(core_id)
+        return frozenset(core.municipalities) if core is not None else frozenset()
+    return plan.remembered("query.every_municipality", lambda: frozenset(
+        m for core in plan.cores for m in core.municipalities))
 
 
 def is_group(plan: PlanSet, actor_id: str) -> bool:
@@ -269,11 +274,30 @@ def involvements(
 ) -> list[Involvement]:
     """How ``actor_id`` is involved in ``initiative``, seen from one core (or from all), strongest
     first. An actor that leads or takes part is not also listed as concerned."""
+    return _ways(plan, actor_id, named_actors(initiative), context_core(initiative) or core_id)
+
+
+def involvements_of(
+    plan: PlanSet, actor_ids: Iterable[str], initiative: Initiative, core_id: str | None = None
+) -> dict[str, list[Involvement]]:
+    """``involvements`` of each of ``actor_ids`` that is involved at all, reading the initiative
+    once."""
+    named = named_actors(initiative)
     context = context_core(initiative) or core_id
+    found: dict[str, list[Involvement]] = {}
+    for actor_id in actor_ids:
+        ways = _ways(plan, actor_id, named, context)
+        if ways:
+            found[actor_id] = ways
+    return found
+
+
+def _ways(plan: PlanSet, actor_id: str, named: Sequence[tuple[Role, str, str | None]],
+          context: str | None) -> list[Involvement]:
     lineage = ancestors(plan, actor_id)
-    members: set[str] | None = None
+    members: frozenset[str] | None = None
     found: list[Involvement] = []
-    for role, who, activity in named_actors(initiative):
+    for role, who, activity in named:
         if who == actor_id:
             found.append(Involvement(role, "direct", None, activity))
         elif who in lineage:
@@ -286,8 +310,10 @@ def involvements(
                 member = next((m for m in lineage if m in members), None)
                 if member is not None:
                     found.append(Involvement(role, "part_of", member, activity))
-    if any(i.degree != "concerned" for i in found):
-        found = [i for i in found if i.degree != "concerned"]
+    if len(found) < 2:
+        return found
+    if any(i.via != "part_of" for i in found):  # leads or takes part: not also concerned
+        found = [i for i in found if i.via != "part_of"]
     return sorted(dict.fromkeys(found), key=lambda i: i.sort_key)
 
 

@@ -33,10 +33,12 @@ from fardplan_cli.query import (
     display_ref,
     followed_everywhere,
     involvements,
+    involvements_of,
     is_group,
     named_actors,
     select_initiatives,
 )
+from fardplan_cli.query import Involvement as Way
 
 LastChanged = Callable[[], Mapping[str, datetime]]
 
@@ -119,9 +121,8 @@ def status_row(
 def report_areas(plan: PlanSet, selection: InitiativeFilter) -> list[int]:
     if selection.area is not None:
         return [selection.area]
-    numbers = {g.number for g in plan.region.goal_areas}
-    numbers |= {i.area for i in plan.all_initiatives()}
-    return sorted(numbers)
+    return list(plan.remembered("report.areas", lambda: sorted(
+        {g.number for g in plan.region.goal_areas} | {i.area for i in plan.all_initiatives()})))
 
 
 def status_report(
@@ -135,13 +136,18 @@ def status_report(
 ) -> StatusReport:
     """A row per core and goal area, and a total row over the selection (each initiative once)."""
     cores = [plan.core(selection.core)] if selection.core else list(plan.cores)
+    areas = report_areas(plan, selection)
     rows = []
     for core in cores:
         if core is None:
             continue
-        for area in report_areas(plan, selection):
-            chosen = select_initiatives(plan, replace(selection, core=core.id, area=area))
-            rows.append(status_row(core.id, area, chosen, cycle))
+        # The core's selection once, parted by goal area: the same as selecting per area.
+        by_area: dict[int, list[Initiative]] = {area: [] for area in areas}
+        for initiative in select_initiatives(plan, replace(selection, core=core.id)):
+            chosen = by_area.get(initiative.area)
+            if chosen is not None:
+                chosen.append(initiative)
+        rows += [status_row(core.id, area, chosen, cycle) for area, chosen in by_area.items()]
     selected = select_initiatives(plan, selection)
     total = status_row(None, None, selected, cycle)
     stale: tuple[StaleRow, ...] | None = None
@@ -254,11 +260,26 @@ def actor_responsibility(
     """What the actor leads, takes part in and is concerned in, and how; the initiatives of
     ``list --actor`` (each common one in each core, as followed up there)."""
     chosen = select_initiatives(plan, InitiativeFilter(core=core_id, actor=actor_id))
-    return [
-        InvolvementRow(initiative, i.role, i.via, i.through, i.degree, i.activity)
-        for initiative in chosen
-        for i in involvements(plan, actor_id, initiative, core_id)
-    ]
+    return [row for initiative in chosen
+            for row in _rows(initiative, involvements(plan, actor_id, initiative, core_id))]
+
+
+def responsibilities(plan: PlanSet, core_id: str | None = None) -> dict[str, list[InvolvementRow]]:
+    """``actor_responsibility`` of every involved actor at once, by actor id, in one pass over
+    what ``list`` lists (with ``core_id``, that core's plan): the index names the few actors
+    involved in each initiative, and only they are asked how."""
+    index = InvolvementIndex(plan)
+    found: dict[str, list[InvolvementRow]] = {}
+    for initiative in select_initiatives(plan, InitiativeFilter(core=core_id)):
+        involved = involvements_of(plan, index.degrees(initiative, core_id), initiative, core_id)
+        for actor_id, ways in involved.items():
+            found.setdefault(actor_id, []).extend(_rows(initiative, ways))
+    return found
+
+
+def _rows(initiative: Initiative, ways: Iterable[Way]) -> list[InvolvementRow]:
+    return [InvolvementRow(initiative, i.role, i.via, i.through, i.degree, i.activity)
+            for i in ways]
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,9 +450,15 @@ class ActorLetter:
 
 def actor_letter(plan: PlanSet, actor_id: str, core_id: str | None = None) -> ActorLetter:
     """The letter to ``actor_id`` from the rows of ``actor_responsibility``."""
-    from fardplan_cli.query import display_ref
-
     rows = actor_responsibility(plan, actor_id, core_id)
+    actor = plan.actor(actor_id)
+    if actor is None:
+        raise ValueError(f"unknown actor {actor_id!r}")
+    return _letter(plan, actor, rows, core_id)
+
+
+def _letter(plan: PlanSet, actor: Actor, rows: list[InvolvementRow],
+            core_id: str | None) -> ActorLetter:
     by_degree: dict[str, dict[str, list[InvolvementRow]]] = {
         "leads": {}, "takes_part": {}, "concerned": {}}
     for row in rows:
@@ -451,9 +478,6 @@ def actor_letter(plan: PlanSet, actor_id: str, core_id: str | None = None) -> Ac
 
     activities = sorted(owned.values(), key=lambda o: (
         o.activity.due is None, o.activity.due or "", display_ref(o.initiative), o.activity.id))
-    actor = plan.actor(actor_id)
-    if actor is None:
-        raise ValueError(f"unknown actor {actor_id!r}")
     return ActorLetter(actor, plan.core(core_id) if core_id else None, involvements_in("leads"),
                        involvements_in("takes_part"), involvements_in("concerned"),
                        tuple(activities))
@@ -461,6 +485,8 @@ def actor_letter(plan: PlanSet, actor_id: str, core_id: str | None = None) -> Ac
 
 def actor_letters(plan: PlanSet, core_id: str | None = None) -> list[ActorLetter]:
     """The letter to every actor of the registry that is involved in the plans (of ``core_id``),
-    in the registry's order."""
-    letters = (actor_letter(plan, actor.id, core_id) for actor in plan.actors)
+    in the registry's order; what ``actor_letter`` writes to each, from one pass over the plans."""
+    rows = responsibilities(plan, core_id)
+    letters = (_letter(plan, plan.actor(actor.id) or actor, rows.get(actor.id, []), core_id)
+               for actor in plan.actors)
     return [letter for letter in letters if letter.is_involved]
