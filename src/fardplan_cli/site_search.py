@@ -132,8 +132,9 @@ class SearchIndexer:
     the interface of an English site still searches Swedish plan text with Swedish word forms.
     Pagefind runs on a thread of its own with an event loop of its own (its Python API is
     asynchronous), so that a caller that already runs a loop (a browser driver, a notebook) can
-    build a site too. With ``expected`` (the number of pages to be indexed), the index is written
-    as soon as the last of them is there, while the rest of the site is.
+    build a site too. Pages are handed to Pagefind ``batch`` at a time (``PAGES_PER_REQUEST``
+    unless given). With ``expected`` (the number of pages to be indexed), the index is written as
+    soon as the last of them is there, while the rest of the site is.
 
     Raises ``FardplanError`` when Pagefind is missing or fails, from the call that learns of it;
     the folder may then hold part of an index, so the caller builds in a folder that it throws
@@ -143,14 +144,14 @@ class SearchIndexer:
     _lock: asyncio.Lock  # made on Pagefind's thread, in its loop
 
     def __init__(self, folder: Path, language: str, *, expected: int | None = None,
-                 batch: int = PAGES_PER_REQUEST) -> None:
+                 batch: int | None = None) -> None:
         self.folder = folder.resolve()
         if not self.folder.is_dir():
             raise FardplanError(t("cannot index {path} for search: it is not a folder",
                                   path=str(folder)))
         self.language = language
         self.expected = expected
-        self.batch = batch
+        self.batch = batch or PAGES_PER_REQUEST
         self.output = self.folder / SEARCH_INDEX_FOLDER
         self._waiting: list[str] = []  # written pages not yet handed to Pagefind
         self._written = 0
