@@ -1,19 +1,32 @@
 """The site's search index (site_search.py): Pagefind's index and interface in the site's folder,
-Swedish word forms, and the search page in a real browser, on small folders of pages written here."""
+built in batches while the pages are written, Swedish word forms, what of a site is searched, and
+the search page in a real browser, on small folders of pages written here and on the site of the
+shipped plans."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
+import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from fardplan_cli.errors import FardplanError
-from fardplan_cli.site_search import SEARCH_INDEX_FOLDER, SearchIndexSummary, index_site
-from tests.support import run_cli
+from fardplan_cli.site import Site
+from fardplan_cli.site_search import (
+    SEARCH_INDEX_FOLDER,
+    SearchIndexer,
+    SearchIndexSummary,
+    SiteSearch,
+    pages_glob,
+    searched_pages,
+)
+from tests.support import SHIPPED_PLANS, SHIPPED_SCHEMAS, commit_all, init_git_repo, run_cli
 from tests.support.browser import accessibility_violations, open_file
 from tests.support.site_serving import search_results, served_page
 
@@ -34,6 +47,26 @@ def _english() -> Iterator[None]:
     set_language("en")
     yield
     set_language(was)
+
+
+def index_site(folder: Path, language: str, batch: int = 1000) -> SearchIndexSummary:
+    """Index every page of ``folder`` as ``fardplan site`` does while it writes them: each page
+    handed over once it is there, ``batch`` pages to a request of Pagefind's."""
+    with SearchIndexer(folder, language, batch=batch) as indexer:
+        for page in sorted(folder.rglob("*.html")):
+            indexer.page_written(page.relative_to(folder).as_posix())
+        return indexer.write_index()
+
+
+def indexed_pages(folder: Path) -> dict[str, str]:
+    """What the index in ``folder/pagefind/`` holds: each page's address and its searched text,
+    from Pagefind's fragments (gzip, after Pagefind's own signature, JSON)."""
+    found = {}
+    for fragment in (folder / SEARCH_INDEX_FOLDER / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        page = json.loads(data)
+        found[page["url"]] = page["content"]
+    return found
 
 
 def _search_script() -> bytes:
@@ -117,6 +150,71 @@ def test_only_site_search_imports_pagefind() -> None:
     assert importers == ["site_search.py"]
 
 
+def test_pages_handed_over_in_batches_make_the_same_index_as_in_one_request(tmp_path: Path) -> None:
+    whole = small_site(tmp_path / "whole")
+    index_site(whole, "sv")
+    batched = small_site(tmp_path / "batched")
+
+    summary = index_site(batched, "sv", batch=2)  # three requests: 2, 2 and 1 page
+
+    assert summary.pages == 5
+    assert indexed_pages(batched) == indexed_pages(whole)
+    assert "/karnor/index.html" in indexed_pages(batched)
+
+
+def test_only_the_pages_handed_over_are_indexed_even_with_glob_characters_in_a_path(
+        tmp_path: Path) -> None:
+    site = small_site(tmp_path / "site")
+    odd = "x{a,b}(c)[d]$!"
+    for folder in (odd, "xa", "xb"):  # unescaped, the glob would be x/a or x/b
+        (site / folder).mkdir()
+        shutil.copyfile(site / "karnor" / "index.html", site / folder / "index.html")
+
+    with SearchIndexer(site, "sv") as indexer:
+        indexer.page_written(f"{odd}/index.html")
+        indexer.page_written("cykel/index.html")
+        summary = indexer.write_index()
+
+    assert summary.pages == 2
+    assert sorted(indexed_pages(site)) == ["/cykel/index.html", f"/{odd}/index.html"]
+
+
+def test_a_glob_matches_its_pages_alone() -> None:
+    assert pages_glob(["a/index.html"]) == "a/index.html"
+    assert pages_glob(["a/index.html", "b/1-2/index.html"]) == "{a/index.html,b/1-2/index.html}"
+    assert pages_glob(["{x,y}/index.html"]) == "\\{x\\,y\\}/index.html"
+
+
+def test_with_the_searched_pages_known_the_index_is_written_once_the_last_is_there(
+        tmp_path: Path) -> None:
+    site = small_site(tmp_path / "site")
+    search = SiteSearch("sv", frozenset({"karnor/index.html", "cykel/index.html"}))
+    assert search.searches("cykel/index.html")
+    assert not search.searches("meny/index.html")
+    assert not search.searches("assets/search.js")
+
+    with search.indexing(site) as indexer:
+        indexer.page_written("karnor/index.html")
+        indexer.page_written("cykel/index.html")  # the last: the index is being written
+        with pytest.raises(ValueError, match="already written"):
+            indexer.page_written("meny/index.html")
+        summary = indexer.write_index()
+
+    assert summary.pages == 2
+    assert sorted(indexed_pages(site)) == ["/cykel/index.html", "/karnor/index.html"]
+
+
+def test_a_request_that_pagefind_refuses_is_one_clear_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fardplan_cli import site_search
+
+    site = small_site(tmp_path / "site")
+    monkeypatch.setattr(site_search, "pages_glob", lambda pages: "{")
+
+    with pytest.raises(FardplanError, match=r"cannot build the search index of .*site: .*glob"):
+        index_site(site, "sv")
+
+
 # -- in the browser ---------------------------------------------------------------------------
 
 
@@ -141,7 +239,7 @@ def test_swedish_word_forms_find_a_page_by_another_form_of_its_word(tmp_path: Pa
     assert _found(browser, swedish, "Navigeringsord") == []
     assert _found(browser, swedish, "Filterord") == []
     assert _found(browser, swedish, "Rubrikord") == []
-    assert _found(browser, swedish, "Radord") == ["/lista/index.html"]
+    assert _found(browser, swedish, "Radord") == []  # a list's rows: each initiative's page has it
 
 
 def test_the_search_page_uses_only_the_sites_files_and_is_accessible(tmp_path: Path, browser: Any) -> None:
@@ -219,6 +317,27 @@ def test_the_site_command_builds_the_index_and_a_failed_index_leaves_the_old_sit
     assert sorted(p.name for p in plan_repo.parent.iterdir()) == beside
 
 
+def test_pagefind_failing_while_the_pages_are_written_leaves_the_old_site(
+        plan_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fardplan_cli import site_search
+
+    out = plan_repo.parent / "_site"
+    assert run_cli("site", str(out), repo=plan_repo).exit_code == 0
+    before = _snapshot(out)
+    beside = sorted(p.name for p in plan_repo.parent.iterdir())
+    monkeypatch.setattr(site_search, "PAGES_PER_REQUEST", 3)  # a batch long before the last page
+    monkeypatch.setattr(site_search, "pages_glob", lambda pages: "{")
+
+    failed = run_cli("site", str(out), repo=plan_repo)
+
+    assert failed.exit_code == 1, failed.output
+    # said in the user's language (English here), not the site's
+    assert "cannot build the search index of" in failed.stderr
+    assert "Traceback" not in failed.output
+    assert _snapshot(out) == before
+    assert sorted(p.name for p in plan_repo.parent.iterdir()) == beside
+
+
 def test_an_english_site_searches_the_plans_in_swedish(plan_repo: Path) -> None:
     out = plan_repo.parent / "_site"
 
@@ -228,3 +347,76 @@ def test_an_english_site_searches_the_plans_in_swedish(plan_repo: Path) -> None:
     assert '<html lang="en">' in (out / "index.html").read_text(encoding="utf-8")
     entry = json.loads((out / SEARCH_INDEX_FOLDER / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["sv"]
+
+
+# -- what of the site is searched -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShippedSite:
+    site: Site
+    folder: Path
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory: pytest.TempPathFactory) -> ShippedSite:
+    """The site of the shipped plans, written by ``fardplan site``, and its content."""
+    from fardplan_cli.site import build_site
+
+    root = tmp_path_factory.mktemp("shipped")
+    repo = root / "plans-repo"
+    shutil.copytree(SHIPPED_PLANS, repo / "plans")
+    shutil.copytree(SHIPPED_SCHEMAS, repo / "schemas")
+    init_git_repo(repo)
+    commit_all(repo, "Import the plans")
+    built = run_cli("site", str(root / "_site"), repo=repo)
+    assert built.exit_code == 0, built.output
+    return ShippedSite(build_site(repo), root / "_site")
+
+
+def test_the_index_holds_the_pages_that_hold_things_not_the_lists_that_repeat_them(
+        shipped: ShippedSite) -> None:
+    site = shipped.site
+    searched = searched_pages(site)
+    common = {i.id for i in site.plan.region.initiatives}
+    core = next(c for c in site.cores if {r.initiative.scope for r in c.rows} == {"core", "common"})
+    own = next(r for r in core.rows if r.initiative.scope == "core")
+    shared = next(r for r in core.rows if r.initiative.scope == "common")
+
+    assert {f"/{page}" for page in searched} == set(indexed_pages(shipped.folder))
+    assert all((shipped.folder / page).is_file() for page in searched)
+    assert {"index.html", f"{core.path}index.html", f"{own.path}index.html",
+            "aktorer/trafikverket/index.html"} <= searched
+    assert {f"gemensamma/{i.replace('.', '-')}/index.html" for i in common} <= searched
+    assert not searched & {
+        f"{shared.path}index.html",  # a core's page of a common initiative: its own page has it
+        f"{core.situation_path}index.html", "insatser/index.html", "gemensamma/index.html",
+        "aktorer/index.html", "rapporter/index.html", "rapporter/status/index.html",
+        "rapporter/ansvar/index.html", "cykler/index.html", "sok/index.html"}
+    assert not any(page.startswith("cykler/") for page in searched)
+
+
+def test_an_actors_page_is_searched_by_its_name_not_by_its_lists(shipped: ShippedSite) -> None:
+    actor = next(a for a in shipped.site.actors if a.actor.id == "trafikverket")
+    titles = {item.row.initiative.title for item in actor.involved}
+    assert titles
+
+    text = indexed_pages(shipped.folder)["/aktorer/trafikverket/index.html"]
+
+    assert "Trafikverket" in text
+    assert not [title for title in titles if title in text]
+
+
+def test_a_core_plan_is_searched_by_its_own_text_not_its_initiatives(shipped: ShippedSite) -> None:
+    core = next(c for c in shipped.site.cores if any(r.initiative.scope == "core" for r in c.rows))
+    own = next(r for r in core.rows if r.initiative.scope == "core")
+    index = indexed_pages(shipped.folder)
+    description = own.initiative.description.split(".")[0]
+
+    assert core.core.name in index[f"/{core.path}index.html"]
+    assert description not in index[f"/{core.path}index.html"]
+    assert description in index[f"/{own.path}index.html"]
+
+
+def test_searching_an_actors_name_finds_its_page(shipped: ShippedSite, browser: Any) -> None:
+    assert "/aktorer/trafikverket/index.html" in _found(browser, shipped.folder, "Trafikverket")

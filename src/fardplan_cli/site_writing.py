@@ -12,24 +12,30 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fardplan_cli.errors import FardplanError, UsageError
 from fardplan_cli.i18n import t
+
+if TYPE_CHECKING:
+    from fardplan_cli.site_search import SearchIndexSummary, SiteSearch
 
 MARKER_FILE = ".fardplan-site"
 
 
 @dataclass(frozen=True)
 class WrittenSite:
-    """What was written: where, how many pages (HTML files), how many files and bytes in all."""
+    """What was written: where, how many pages (HTML files), how many files and bytes in all
+    (the search index's own not counted), and what the search index holds."""
 
     folder: Path
     pages: int
     files: int
     size: int
+    search: SearchIndexSummary | None = None
 
 
 def check_site_target(repo_root: Path, target: Path) -> Path:
@@ -58,10 +64,11 @@ def check_site_target(repo_root: Path, target: Path) -> Path:
 
 
 def write_site(repo_root: Path, target: Path, files: Iterable[tuple[str, str | bytes]],
-               before_publish: Callable[[Path], None] | None = None) -> WrittenSite:
+               search: SiteSearch | None = None) -> WrittenSite:
     """Write ``files`` (``relative/path``, text or bytes) as the site at ``target``, whole or not
-    at all. ``before_publish`` runs on the new folder before it takes the target's place (the
-    search index is built there)."""
+    at all. With ``search``, the pages it searches are indexed as they are written (Pagefind
+    reads them while the next ones are made), and the index is written into the new folder
+    before it takes the target's place."""
     import tempfile
 
     folder = check_site_target(repo_root, target)
@@ -69,19 +76,23 @@ def write_site(repo_root: Path, target: Path, files: Iterable[tuple[str, str | b
                                      dir=folder.parent))
     pages = count = size = 0
     try:
-        for relative, content in files:
-            path = building.joinpath(*relative.split("/"))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            data = content.encode("utf-8") if isinstance(content, str) else content
-            path.write_bytes(data)
-            pages += relative.endswith(".html")
-            count += 1
-            size += len(data)
-        (building / MARKER_FILE).write_text(
-            "This folder is a site written by 'fardplan site'; the next run replaces it.\n",
-            encoding="utf-8")
-        if before_publish is not None:
-            before_publish(building)
+        with contextlib.ExitStack() as running:
+            indexer = running.enter_context(search.indexing(building)) if search else None
+            searched = search.searches if search is not None else None
+            for relative, content in files:
+                path = building.joinpath(*relative.split("/"))
+                path.parent.mkdir(parents=True, exist_ok=True)
+                data = content.encode("utf-8") if isinstance(content, str) else content
+                path.write_bytes(data)
+                pages += relative.endswith(".html")
+                count += 1
+                size += len(data)
+                if indexer is not None and searched is not None and searched(relative):
+                    indexer.page_written(relative)
+            (building / MARKER_FILE).write_text(
+                "This folder is a site written by 'fardplan site'; the next run replaces it.\n",
+                encoding="utf-8")
+            indexed = indexer.write_index() if indexer is not None else None
         _replace(building, folder)
     except OSError as error:
         with contextlib.suppress(OSError):
@@ -92,7 +103,7 @@ def write_site(repo_root: Path, target: Path, files: Iterable[tuple[str, str | b
         with contextlib.suppress(OSError):
             shutil.rmtree(building)
         raise
-    return WrittenSite(folder, pages, count, size)
+    return WrittenSite(folder, pages, count, size, indexed)
 
 
 def _replace(building: Path, folder: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -35,7 +36,7 @@ def site(
     from fardplan_cli.i18n import current_language, set_language, t
     from fardplan_cli.render.site_pages import render_site
     from fardplan_cli.site import build_site, check_base_url
-    from fardplan_cli.site_search import SearchIndexSummary, index_site
+    from fardplan_cli.site_search import SiteSearch, searched_pages
     from fardplan_cli.site_writing import check_site_target, write_site
 
     if base_url is not None:
@@ -47,21 +48,28 @@ def site(
     language = chosen.value if isinstance(chosen, Lang) else chosen if chosen in ("sv", "en") else None
     site = build_site(repository.root, language)
     messages = current_language()
-    set_language("en" if site.language == "en" else "sv")
-    indexed: list[SearchIndexSummary] = []
 
-    def index_for_search(folder: Path) -> None:
-        set_language(messages)  # the pages are written; what goes wrong now is said as any message
-        indexed.append(index_site(folder, site.plan.region.language))  # the plans' text's language
+    def in_site_language(files: Iterator[tuple[str, str | bytes]]) -> Iterator[tuple[str, str | bytes]]:
+        """The pages rendered in the site's language; what goes wrong while they are written
+        and indexed is said as any message."""
+        while True:
+            set_language("en" if site.language == "en" else "sv")
+            try:
+                found = next(files, None)
+            finally:
+                set_language(messages)
+            if found is None:
+                return
+            yield found
 
-    try:
-        written = write_site(repository.root, out, render_site(site, base_url),
-                             before_publish=index_for_search)
-    finally:
-        set_language(messages)
+    # The index is in the plans' text's language, whatever the labels'.
+    search = SiteSearch(site.plan.region.language, searched_pages(site))
+    written = write_site(repository.root, out, in_site_language(render_site(site, base_url)),
+                         search)
     size = f"{written.size / 1_000_000:.1f} MB"
     typer.echo(t("Wrote the site to {folder}: {pages} pages, {files} files, {size}",
                  folder=str(out), pages=written.pages, files=written.files, size=size))
-    for summary in indexed:
-        typer.echo(t("Search index: {pages} pages, {files} files, {size}", pages=summary.pages,
-                     files=summary.files, size=f"{summary.size / 1_000_000:.1f} MB"))
+    if written.search is not None:
+        typer.echo(t("Search index: {pages} pages, {files} files, {size}",
+                     pages=written.search.pages, files=written.search.files,
+                     size=f"{written.search.size / 1_000_000:.1f} MB"))
