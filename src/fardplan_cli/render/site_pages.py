@@ -30,6 +30,7 @@ from fardplan_cli.site import (
     REPORTS_FOLDER,
     SEARCH_FOLDER,
     InitiativePage,
+    Involved,
     Site,
     actor_path,
     core_path,
@@ -111,6 +112,7 @@ class SiteRenderer:
                                site.commit.commit if site.commit else None)
         self.scripts = [name.rpartition("/")[2] for name, _ in site_assets()
                         if name.endswith(".js")]
+        self._how: dict[tuple[tuple[str, str, str | None, str | None], ...], str] = {}
         self.nav = [
             NavItem(t("Start"), ""),
             NavItem(t("Initiatives"), f"{INITIATIVES_FOLDER}/"),
@@ -120,14 +122,19 @@ class SiteRenderer:
             NavItem(t("Cycles"), f"{CYCLES_FOLDER}/"),
         ]
 
-    def how(self, role: str, via: str, through: str | None, activity: str | None) -> str:
-        """How an actor is involved: as what, and through whom (the responsibility report's
-        words)."""
-        from fardplan_cli.render.report import how_label
-        from fardplan_cli.report import InvolvementRow
+    def how(self, ways: tuple[tuple[str, str, str | None, str | None], ...]) -> str:
+        """How an actor is involved in one initiative, each way (role, via, through, activity)
+        in the responsibility report's words (as what, and through whom), joined by "; ".
+        Worded once per set of ways: many rows of the actors' pages share one."""
+        found = self._how.get(ways)
+        if found is None:
+            from fardplan_cli.render.report import how_label
+            from fardplan_cli.report import InvolvementRow
 
-        row = InvolvementRow(None, role, via, through, activity=activity)  # type: ignore[arg-type]
-        return how_label(self.site.plan, row)
+            found = self._how[ways] = "; ".join(how_label(self.site.plan, InvolvementRow(
+                None, role, via, through, activity=activity))  # type: ignore[arg-type]
+                for role, via, through, activity in ways)
+        return found
 
     def page(self, path: str, template: str, title: str, **context: Any) -> tuple[str, str]:
         """The page at folder ``path``: ``template`` on the site's layout."""
@@ -157,7 +164,11 @@ class SiteRenderer:
             yield self.initiative_page(initiative)
         yield self.page(f"{ACTORS_FOLDER}/", "site/actors.html.j2", t("Actors"))
         for actor in site.actors:
-            yield self.page(actor.path, "site/actor.html.j2", actor.actor.name, actor_page=actor)
+            by_degree: dict[str, list[Involved]] = {"leads": [], "takes_part": [], "concerned": []}
+            for involved in actor.involved:
+                by_degree[involved.degree].append(involved)
+            yield self.page(actor.path, "site/actor.html.j2", actor.actor.name, actor_page=actor,
+                            by_degree=by_degree)
         yield from self.report_pages()
         yield from self.cycle_pages()
         yield self.page(f"{SEARCH_FOLDER}/", "site/search.html.j2", t("Search"),
