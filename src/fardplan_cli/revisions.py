@@ -129,8 +129,9 @@ class PlanReader:
         (a walk over many commits asks git once per stretch of them, not twice per commit);
         those of the commits read before are forgotten."""
         found = self.git.files_at_many(commits, PLANS_DIR)
+        # ``is_plan_path`` of each, knowing they are all in plans/ (a walk reads many trees).
         self._plan_trees = {commit: {path: oid for path, oid in files.items()
-                                     if is_plan_path(path)}
+                                     if path.endswith(".yaml") and path.count("/") == 1}
                             for commit, files in zip(commits, found, strict=True)}
 
     def work_tree_blobs(self, files: Mapping[str, bytes]) -> dict[str, tuple[str, bytes | None]]:
