@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fardplan_cli.diff import Change, DiffResult
 from fardplan_cli.i18n import t
@@ -36,6 +36,9 @@ from fardplan_cli.site import (
     core_path,
     initiative_path,
 )
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
 
 LAYOUT = "site/layout.html.j2"
 STATUS_REPORT_PATH = f"{REPORTS_FOLDER}/status/"
@@ -112,6 +115,8 @@ class SiteRenderer:
                                site.commit.commit if site.commit else None)
         self.scripts = [name.rpartition("/")[2] for name, _ in site_assets()
                         if name.endswith(".js")]
+        self._headers: dict[tuple[int, str | None], Markup] = {}
+        self._footer: Markup | None = None
         self._how: dict[tuple[tuple[str, str, str | None, str | None], ...], str] = {}
         self.nav = [
             NavItem(t("Start"), ""),
@@ -136,14 +141,37 @@ class SiteRenderer:
                 for role, via, through, activity in ways)
         return found
 
+    def frame(self, path: str) -> tuple[Markup, Markup]:
+        """The site's header and footer on the page at folder ``path``. The header is the same
+        on every page as deep (but for the current page's link in the navigation), the footer
+        on every page: each is rendered once."""
+        from markupsafe import Markup
+
+        from fardplan_cli.render.html import render_page
+
+        search_path = f"{SEARCH_FOLDER}/"
+        current = path if path == search_path or any(item.path == path for item in self.nav) \
+            else None
+        key = (path.count("/"), current)
+        found = self._headers.get(key)
+        if found is None:
+            found = self._headers[key] = Markup(render_page(
+                "site/header.html.j2", plan=self.site.plan, href=linker(path, self.base_url),
+                here=path, nav=self.nav, search_path=search_path))
+        if self._footer is None:
+            self._footer = Markup(render_page("site/footer.html.j2", plan=self.site.plan,
+                                              site=self.site))
+        return found, self._footer
+
     def page(self, path: str, template: str, title: str, **context: Any) -> tuple[str, str]:
         """The page at folder ``path``: ``template`` on the site's layout."""
         from fardplan_cli.render.html import render_page
 
+        header, footer = self.frame(path)
         html = render_page(
             template, layout=LAYOUT, title=title, site=self.site, plan=self.site.plan,
             href=linker(path, self.base_url), asset=asset_linker(path, self.base_url),
-            here=path, nav=self.nav, scripts=self.scripts, search_path=f"{SEARCH_FOLDER}/",
+            here=path, site_header=header, site_footer=footer, scripts=self.scripts,
             initiative_path=initiative_path, actor_path=actor_path, site_core_path=core_path,
             carrier_kinds=CARRIER_KINDS, how=self.how,
             searchable=context.pop("searchable", True), **context)
