@@ -27,7 +27,7 @@ from fardplan_cli.load import ACTORS_FILE, PLANS_DIR, REGION_FILE, core_id_of, i
 from fardplan_cli.model import PlanSet
 from fardplan_cli.repository import PlanRepository
 from fardplan_cli.revisions import WORK_TREE, PlanReader, Revision, problems_at
-from fardplan_cli.yamlfile import MAX_FILE_BYTES, Document, YamlProblemError, parse_document
+from fardplan_cli.yamlfile import Document, YamlProblemError, parse_document
 
 _ACTOR_FIELDS = frozenset({"lead", "lead_unit", "participants", "municipalities", "part_of",
                            "owner"})
@@ -207,17 +207,6 @@ def _priorities(head: Any) -> set[tuple[str, str]]:
             if isinstance(dialogue, dict) and isinstance(dialogue.get("prioritized"), list)
             and isinstance(dialogue.get("cycle"), str)
             for item in dialogue["prioritized"] if isinstance(item, str)}
-
-
-def plain_text(data: bytes) -> str | None:
-    """A plan file's text as ``parse_document`` reads it, or None where it would refuse it."""
-    if len(data) > MAX_FILE_BYTES:
-        return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    return text[1:] if text.startswith("\ufeff") else text
 
 
 def _changed_initiatives(

@@ -20,7 +20,7 @@ from fardplan_cli.grammar import cycle_tag, is_core_id, is_cycle_id
 from fardplan_cli.i18n import t, tn
 from fardplan_cli.load import PLANS_DIR, REGION_FILE, build_initiative, build_plan_set
 from fardplan_cli.model import Initiative, PlanSet, Problem
-from fardplan_cli.yamlfile import Document, YamlProblemError, parse_document
+from fardplan_cli.yamlfile import MAX_FILE_BYTES, Document, YamlProblemError, parse_document
 
 if TYPE_CHECKING:
     from fardplan_cli.chunks import CoreText
@@ -185,7 +185,6 @@ class PlanReader:
         ``cut`` None where it cannot be cut surely), once per version: the latest of each path
         is kept. ``data``: the blob's bytes where the caller has them."""
         from fardplan_cli.chunks import cut_core_text
-        from fardplan_cli.revision_diff import plain_text
 
         known = self._cuts.get(path)
         if known is not None and known.oid == oid:
@@ -308,6 +307,17 @@ class PlanReader:
                 index = FileInitiatives.of(path, document)
             self._indexes[key] = index
         return index
+
+
+def plain_text(data: bytes) -> str | None:
+    """A plan file's text as ``parse_document`` reads it, or None where it would refuse it."""
+    if len(data) > MAX_FILE_BYTES:
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 @dataclass
