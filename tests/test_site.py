@@ -328,3 +328,27 @@ def test_the_plan_trees_read_at_once_are_those_read_one_by_one(repo: Path) -> No
         assert [reader.plan_blobs(c) for c in commits] == one_by_one
         assert len({tuple(sorted(b.items())) for b in one_by_one}) > 1
         assert reader.git.files_at_many(commits[:2], "no-such-folder") == [{}, {}]
+
+
+def test_the_walk_cuts_each_version_of_a_core_file_once(repo: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The newer side of one comparison is the older side of the next of the same file: the
+    walk cuts each version once (the plans' first commit's too). What it finds is what ``log``
+    finds (the test above)."""
+    from fardplan_cli import chunks
+    from fardplan_cli.revisions import PlanReader
+    from fardplan_cli.site_history import plan_history
+
+    cut: list[str] = []
+    original = chunks.cut_core_text
+
+    def counted(text: str) -> chunks.CoreText | None:
+        cut.append(text)
+        return original(text)
+
+    monkeypatch.setattr(chunks, "cut_core_text", counted)
+    with PlanReader(repo) as reader:
+        history = plan_history(reader)
+        assert reader.files_cut > 0
+    assert history.events
+    assert cut and len(cut) == len(set(cut))

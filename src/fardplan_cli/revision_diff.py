@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from fardplan_cli.chunks import assemble, cut_core_text, lines_close
+from fardplan_cli.chunks import assemble, lines_close
 from fardplan_cli.cycles import latest_closed
 from fardplan_cli.diff import DiffResult, diff_plan_sets
 from fardplan_cli.errors import FardplanError, UsageError
@@ -27,7 +27,7 @@ from fardplan_cli.load import ACTORS_FILE, PLANS_DIR, REGION_FILE, core_id_of, i
 from fardplan_cli.model import PlanSet
 from fardplan_cli.repository import PlanRepository
 from fardplan_cli.revisions import WORK_TREE, PlanReader, Revision, problems_at
-from fardplan_cli.yamlfile import MAX_FILE_BYTES, Document, YamlProblemError, parse_document
+from fardplan_cli.yamlfile import Document, YamlProblemError, parse_document
 
 _ACTOR_FIELDS = frozenset({"lead", "lead_unit", "participants", "municipalities", "part_of",
                            "owner"})
@@ -107,10 +107,16 @@ def compare(reader: PlanReader, source: Revision, target: Revision, *,
     result = diff_plan_sets(old_plan, new_plan, core=core_id)
     if unread and any(c.field in _ACTOR_FIELDS or c.kind in _ACTOR_KINDS
                       for c in result.changes):
-        actors, problems = reader.partial_plan_set({ACTORS_FILE: new[ACTORS_FILE]}, (REGION_FILE,))
+        oid, content = new[ACTORS_FILE]
+        if content is None:
+            names, problems = reader.actor_names(ACTORS_FILE, oid)
+        else:
+            actors, problems = reader.partial_plan_set({ACTORS_FILE: (oid, content)},
+                                                       (REGION_FILE,))
+            names = {a.id: a.name for a in actors.actors}
         if problems:
             raise problems_at(target, problems)
-        result = replace(result, actor_names={a.id: a.name for a in actors.actors})
+        result = replace(result, actor_names=dict(names))
     return result, core_id
 
 
@@ -173,7 +179,8 @@ def _read_sides(reader: PlanReader, source: Revision, target: Revision,
     old_parsed: dict[str, Document] = {}
     new_parsed: dict[str, Document] = {}
     reader.prefetch(entry[0] for side in (old, new) for path, entry in side.items()
-                    if path in wanted and entry[1] is None and not reader.has_parsed(path, entry[0]))
+                    if path in wanted and entry[1] is None and not reader.has_parsed(path, entry[0])
+                    and not reader.has_cut(path, entry[0]))
     for path in sorted(wanted):
         if is_core_file(path) and path in old and path in new and old[path][0] != new[path][0]:
             old[path], new[path], pair = _changed_initiatives(reader, path, old[path], new[path])
@@ -202,17 +209,6 @@ def _priorities(head: Any) -> set[tuple[str, str]]:
             for item in dialogue["prioritized"] if isinstance(item, str)}
 
 
-def plain_text(data: bytes) -> str | None:
-    """A plan file's text as ``parse_document`` reads it, or None where it would refuse it."""
-    if len(data) > MAX_FILE_BYTES:
-        return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    return text[1:] if text.startswith("\ufeff") else text
-
-
 def _changed_initiatives(
     reader: PlanReader, path: str, old: Entry, new: Entry
 ) -> tuple[Entry, Entry, tuple[Document, Document] | None]:
@@ -223,25 +219,28 @@ def _changed_initiatives(
 
     ``None`` for the pair when the file is to be parsed whole: it cannot be cut surely, an id
     occurs twice, or a piece does not read as it should (the whole file's problem is then
-    reported). The entries come back with their bytes, read once."""
-    entries: list[Entry] = []
-    cuts = []
-    for oid, content in (old, new):
-        data = content if content is not None else reader.read_blob(oid)
-        entries.append((oid, data))
-        text = plain_text(data)
-        cut = cut_core_text(text) if text is not None else None
-        if cut is not None and len(set(cut.ids)) == len(cut.ids):
-            cuts.append(cut)
+    reported). Each version is cut once (the newer side of one comparison of a walk over the
+    commits is the older side of the next), and a piece parsed for the one is not parsed again
+    for the next."""
+    entries = [old, new]
+    found = [reader.core_text(path, oid, content) for oid, content in (old, new)]
+    cuts = [f.cut for f in found if f.cut is not None and len(set(f.cut.ids)) == len(f.cut.ids)]
     # The cut is sure where every line closes its quotes and flows: the old side's lines, and
     # those of the new side's pieces that the old side does not have.
-    if len(cuts) != 2 or not lines_close(cuts[0].text):
+    if len(cuts) != 2:
+        return entries[0], entries[1], None
+    if found[0].closes is None:
+        found[0].closes = lines_close(cuts[0].text)
+    if not found[0].closes:
         return entries[0], entries[1], None
     known = set(cuts[0].items)
     if not all(lines_close(piece) for piece in (cuts[1].head, *cuts[1].items)
                if piece not in known):
         return entries[0], entries[1], None
-    pieces: dict[str, Any] = {}  # text -> its data, for a piece that is the same on both sides
+    found[1].closes = True  # each of its lines is one of the old side's or was checked
+    # text -> its data: a piece that is the same on both sides, or was parsed for the last
+    # comparison of this file, is parsed once.
+    pieces = reader.parsed_pieces(path)
 
     def read(text: str) -> Any:
         if text not in pieces:
@@ -267,6 +266,8 @@ def _changed_initiatives(
             documents.append(Document(path, value, {}, {}))
     except YamlProblemError:
         return entries[0], entries[1], None
+    finally:
+        reader.keep_pieces(path, [cuts[1].head])  # the newer side's head: the next one's older
     reader.parsed += 2
     reader.files_cut += 1
     return entries[0], entries[1], (documents[0], documents[1])

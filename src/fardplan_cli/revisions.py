@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fardplan_cli.cycles import closed_cycle_commit
 from fardplan_cli.errors import GitError, PlanProblemsError
@@ -20,7 +20,10 @@ from fardplan_cli.grammar import cycle_tag, is_core_id, is_cycle_id
 from fardplan_cli.i18n import t, tn
 from fardplan_cli.load import PLANS_DIR, REGION_FILE, build_initiative, build_plan_set
 from fardplan_cli.model import Initiative, PlanSet, Problem
-from fardplan_cli.yamlfile import Document, YamlProblemError, parse_document
+from fardplan_cli.yamlfile import MAX_FILE_BYTES, Document, YamlProblemError, parse_document
+
+if TYPE_CHECKING:
+    from fardplan_cli.chunks import CoreText
 
 WORK_TREE_LABEL = "working tree"
 
@@ -74,6 +77,12 @@ class PlanReader:
         self._indexes: dict[tuple[str, str], FileInitiatives] = {}
         self._unparsed: dict[str, bytes] = {}  # blobs read by ``blob_at``, not yet parsed
         self._plan_trees: dict[str, dict[str, str]] = {}  # by commit: see ``read_plan_trees``
+        # By path, the latest version of a core file seen cut (see ``core_text``) and the pieces
+        # of it parsed: a walk over the commits compares each version with the next, so the
+        # newer side of one comparison is the older side of the next one of the same file.
+        self._cuts: dict[str, CutFile] = {}
+        self._pieces: dict[str, dict[str, Any]] = {}
+        self._actor_names: dict[str, tuple[dict[str, str], list[Problem]]] = {}
         self.parsed = 0  # how many files were actually parsed (tests check the cache with it)
         self.files_cut = 0  # how many changed core files the diff read piece by piece
         self.read_every_core = False  # whether the diff had to read every core file
@@ -120,8 +129,9 @@ class PlanReader:
         (a walk over many commits asks git once per stretch of them, not twice per commit);
         those of the commits read before are forgotten."""
         found = self.git.files_at_many(commits, PLANS_DIR)
+        # ``is_plan_path`` of each, knowing they are all in plans/ (a walk reads many trees).
         self._plan_trees = {commit: {path: oid for path, oid in files.items()
-                                     if is_plan_path(path)}
+                                     if path.endswith(".yaml") and path.count("/") == 1}
                             for commit, files in zip(commits, found, strict=True)}
 
     def work_tree_blobs(self, files: Mapping[str, bytes]) -> dict[str, tuple[str, bytes | None]]:
@@ -169,6 +179,47 @@ class PlanReader:
         if isinstance(cached, _ParseFailure):
             raise cached.error
         return cached
+
+    def core_text(self, path: str, oid: str, data: bytes | None = None) -> CutFile:
+        """A core file's version cut into head and initiatives (``chunks.cut_core_text``; its
+        ``cut`` None where it cannot be cut surely), once per version: the latest of each path
+        is kept. ``data``: the blob's bytes where the caller has them."""
+        from fardplan_cli.chunks import cut_core_text
+
+        known = self._cuts.get(path)
+        if known is not None and known.oid == oid:
+            return known
+        text = plain_text(data if data is not None else self.read_blob(oid))
+        found = CutFile(oid, cut_core_text(text) if text is not None else None)
+        self._cuts[path] = found
+        return found
+
+    def has_cut(self, path: str, oid: str) -> bool:
+        known = self._cuts.get(path)
+        return known is not None and known.oid == oid
+
+    def parsed_pieces(self, path: str) -> dict[str, Any]:
+        """The pieces of a core file's text (head, initiatives) parsed when its latest version
+        was compared, by text: those of the next version that are the same text are not parsed
+        again. The caller adds what it parses."""
+        pieces = self._pieces.get(path)
+        if pieces is None:
+            pieces = self._pieces[path] = {}
+        return pieces
+
+    def keep_pieces(self, path: str, texts: Iterable[str]) -> None:
+        """Forget the parsed pieces of ``path`` but these (those of its latest version)."""
+        pieces = self._pieces.get(path, {})
+        self._pieces[path] = {text: pieces[text] for text in texts if text in pieces}
+
+    def actor_names(self, path: str, oid: str) -> tuple[dict[str, str], list[Problem]]:
+        """The actors' names by id in that version of the actors' file, with its problems; once
+        per version."""
+        found = self._actor_names.get(oid)
+        if found is None:
+            actors, problems = self.partial_plan_set({path: (oid, None)}, (REGION_FILE,))
+            found = self._actor_names[oid] = ({a.id: a.name for a in actors.actors}, problems)
+        return found
 
     def has_parsed(self, path: str, oid: str) -> bool:
         return (path, oid) in self._documents
@@ -256,6 +307,28 @@ class PlanReader:
                 index = FileInitiatives.of(path, document)
             self._indexes[key] = index
         return index
+
+
+def plain_text(data: bytes) -> str | None:
+    """A plan file's text as ``parse_document`` reads it, or None where it would refuse it."""
+    if len(data) > MAX_FILE_BYTES:
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+@dataclass
+class CutFile:
+    """A version of a core file cut into its head and initiatives (``cut`` None: it cannot be
+    cut surely); ``closes`` whether every line of it closes its quotes and flows
+    (``chunks.lines_close``), None until someone asks."""
+
+    oid: str
+    cut: CoreText | None
+    closes: bool | None = None
 
 
 def _dialogue_priorities(dialogues: Any) -> dict[str, tuple[str, ...]]:

@@ -268,10 +268,12 @@ def site_content(plan: PlanSet, commit: CommitInfo | None, history: PlanHistory,
     degrees = [index.degrees(i, i.followed_in or i.core) for i in initiatives]
     rows = [_row(plan, i, list(d)) for i, d in zip(initiatives, degrees, strict=True)]
     cycles = [CycleChanges(c, cycle_path(c), c.result.changes) for c in comparisons]
-    cores = []
-    for core in plan.cores:
-        mine = tuple(r for r in rows if r.core is not None and r.core.id == core.id)
-        cores.append(CorePages(core, core_path(core.id), situation_path(core.id), mine))
+    by_core: dict[str, list[InitiativeRow]] = {}
+    for row in rows:
+        if row.core is not None:
+            by_core.setdefault(row.core.id, []).append(row)
+    cores = [CorePages(core, core_path(core.id), situation_path(core.id),
+                       tuple(by_core.get(core.id, ()))) for core in plan.cores]
     return Site(plan, commit, language, tuple(cores), tuple(rows),
                 tuple(_initiative_pages(plan, rows, history, cycles)),
                 tuple(_actor_pages(plan, rows, degrees)), tuple(cycles), history.commits)

@@ -91,9 +91,6 @@ def _first_version(reader: PlanReader, revision: Revision) -> DiffResult:
     """The plans' first commit adds every initiative it holds. A core file's initiatives are
     found by cutting its text (``chunks``), without parsing it; a file that cannot be cut
     surely is parsed. Raises ``RevisionError`` when the commit has no ``region.yaml``."""
-    from fardplan_cli.chunks import cut_core_text
-    from fardplan_cli.revision_diff import plain_text
-
     entries = reader.plan_entries(revision)
     changes: list[Change] = []
     titles: dict[str, str] = {}
@@ -109,8 +106,7 @@ def _first_version(reader: PlanReader, revision: Revision) -> DiffResult:
         if not is_core_file(path):
             continue
         core = core_id_of(path)
-        text = plain_text(reader.read_blob(oid))
-        cut = cut_core_text(text) if text is not None else None
+        cut = reader.core_text(path, oid).cut  # kept for the first change of the file
         if cut is not None:
             changes += [Change("initiative-added", core, f"{core}:{i}", None)
                         for i in dict.fromkeys(cut.ids)]

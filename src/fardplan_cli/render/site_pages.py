@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fardplan_cli.diff import Change, DiffResult
 from fardplan_cli.i18n import t
@@ -30,11 +30,15 @@ from fardplan_cli.site import (
     REPORTS_FOLDER,
     SEARCH_FOLDER,
     InitiativePage,
+    Involved,
     Site,
     actor_path,
     core_path,
     initiative_path,
 )
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
 
 LAYOUT = "site/layout.html.j2"
 STATUS_REPORT_PATH = f"{REPORTS_FOLDER}/status/"
@@ -111,6 +115,9 @@ class SiteRenderer:
                                site.commit.commit if site.commit else None)
         self.scripts = [name.rpartition("/")[2] for name, _ in site_assets()
                         if name.endswith(".js")]
+        self._headers: dict[tuple[int, str | None], Markup] = {}
+        self._footer: Markup | None = None
+        self._how: dict[tuple[tuple[str, str, str | None, str | None], ...], str] = {}
         self.nav = [
             NavItem(t("Start"), ""),
             NavItem(t("Initiatives"), f"{INITIATIVES_FOLDER}/"),
@@ -120,23 +127,51 @@ class SiteRenderer:
             NavItem(t("Cycles"), f"{CYCLES_FOLDER}/"),
         ]
 
-    def how(self, role: str, via: str, through: str | None, activity: str | None) -> str:
-        """How an actor is involved: as what, and through whom (the responsibility report's
-        words)."""
-        from fardplan_cli.render.report import how_label
-        from fardplan_cli.report import InvolvementRow
+    def how(self, ways: tuple[tuple[str, str, str | None, str | None], ...]) -> str:
+        """How an actor is involved in one initiative, each way (role, via, through, activity)
+        in the responsibility report's words (as what, and through whom), joined by "; ".
+        Worded once per set of ways: many rows of the actors' pages share one."""
+        found = self._how.get(ways)
+        if found is None:
+            from fardplan_cli.render.report import how_label
+            from fardplan_cli.report import InvolvementRow
 
-        row = InvolvementRow(None, role, via, through, activity=activity)  # type: ignore[arg-type]
-        return how_label(self.site.plan, row)
+            found = self._how[ways] = "; ".join(how_label(self.site.plan, InvolvementRow(
+                None, role, via, through, activity=activity))  # type: ignore[arg-type]
+                for role, via, through, activity in ways)
+        return found
+
+    def frame(self, path: str) -> tuple[Markup, Markup]:
+        """The site's header and footer on the page at folder ``path``. The header is the same
+        on every page as deep (but for the current page's link in the navigation), the footer
+        on every page: each is rendered once."""
+        from markupsafe import Markup
+
+        from fardplan_cli.render.html import render_page
+
+        search_path = f"{SEARCH_FOLDER}/"
+        current = path if path == search_path or any(item.path == path for item in self.nav) \
+            else None
+        key = (path.count("/"), current)
+        found = self._headers.get(key)
+        if found is None:
+            found = self._headers[key] = Markup(render_page(
+                "site/header.html.j2", plan=self.site.plan, href=linker(path, self.base_url),
+                here=path, nav=self.nav, search_path=search_path))
+        if self._footer is None:
+            self._footer = Markup(render_page("site/footer.html.j2", plan=self.site.plan,
+                                              site=self.site))
+        return found, self._footer
 
     def page(self, path: str, template: str, title: str, **context: Any) -> tuple[str, str]:
         """The page at folder ``path``: ``template`` on the site's layout."""
         from fardplan_cli.render.html import render_page
 
+        header, footer = self.frame(path)
         html = render_page(
             template, layout=LAYOUT, title=title, site=self.site, plan=self.site.plan,
             href=linker(path, self.base_url), asset=asset_linker(path, self.base_url),
-            here=path, nav=self.nav, scripts=self.scripts, search_path=f"{SEARCH_FOLDER}/",
+            here=path, site_header=header, site_footer=footer, scripts=self.scripts,
             initiative_path=initiative_path, actor_path=actor_path, site_core_path=core_path,
             carrier_kinds=CARRIER_KINDS, how=self.how,
             searchable=context.pop("searchable", True), **context)
@@ -157,7 +192,11 @@ class SiteRenderer:
             yield self.initiative_page(initiative)
         yield self.page(f"{ACTORS_FOLDER}/", "site/actors.html.j2", t("Actors"))
         for actor in site.actors:
-            yield self.page(actor.path, "site/actor.html.j2", actor.actor.name, actor_page=actor)
+            by_degree: dict[str, list[Involved]] = {"leads": [], "takes_part": [], "concerned": []}
+            for involved in actor.involved:
+                by_degree[involved.degree].append(involved)
+            yield self.page(actor.path, "site/actor.html.j2", actor.actor.name, actor_page=actor,
+                            by_degree=by_degree)
         yield from self.report_pages()
         yield from self.cycle_pages()
         yield self.page(f"{SEARCH_FOLDER}/", "site/search.html.j2", t("Search"),
