@@ -180,42 +180,60 @@ class SiteRenderer:
     # -- the pages ------------------------------------------------------------------------------
 
     def pages(self) -> Iterator[tuple[str, str]]:
+        """Every page; the pages the search indexes come first (the start page, the cores' plans,
+        the initiatives each on its own page, the actors), so that the search index is written
+        while the rest (the lägesbild with its charts, the lists, the reports, the cycles) is
+        still being rendered."""
         site = self.site
         yield self.page("", "site/start.html.j2", site.plan.region.name)
-        yield from self.core_pages()
-        yield self.page(f"{INITIATIVES_FOLDER}/", "site/initiatives.html.j2", t("Initiatives"),
-                        rows=site.rows)
-        common = [p for p in site.initiatives if p.core is None]
-        yield self.page(f"{COMMON_FOLDER}/", "site/common.html.j2", t("Common initiatives"),
-                        pages=common)
+        yield from self.plan_pages()
+        # A core's page of a common initiative repeats the common initiative's own page.
+        repeated = [p for p in site.initiatives
+                    if p.core is not None and p.initiative.scope == "common"]
         for initiative in site.initiatives:
-            yield self.initiative_page(initiative)
-        yield self.page(f"{ACTORS_FOLDER}/", "site/actors.html.j2", t("Actors"))
+            if not (initiative.core is not None and initiative.initiative.scope == "common"):
+                yield self.initiative_page(initiative)
         for actor in site.actors:
             by_degree: dict[str, list[Involved]] = {"leads": [], "takes_part": [], "concerned": []}
             for involved in actor.involved:
                 by_degree[involved.degree].append(involved)
             yield self.page(actor.path, "site/actor.html.j2", actor.actor.name, actor_page=actor,
                             by_degree=by_degree)
+        for initiative in repeated:
+            yield self.initiative_page(initiative)
+        yield from self.situation_pages()
+        yield self.page(f"{INITIATIVES_FOLDER}/", "site/initiatives.html.j2", t("Initiatives"),
+                        rows=site.rows)
+        common = [p for p in site.initiatives if p.core is None]
+        yield self.page(f"{COMMON_FOLDER}/", "site/common.html.j2", t("Common initiatives"),
+                        pages=common)
+        yield self.page(f"{ACTORS_FOLDER}/", "site/actors.html.j2", t("Actors"))
         yield from self.report_pages()
         yield from self.cycle_pages()
         yield self.page(f"{SEARCH_FOLDER}/", "site/search.html.j2", t("Search"),
                         searchable=False)
 
-    def core_pages(self) -> Iterator[tuple[str, str]]:
+    def plan_pages(self) -> Iterator[tuple[str, str]]:
+        """Each core's plan, as the published document."""
         from fardplan_cli.export import PlanDocument, core_document
-        from fardplan_cli.query import InitiativeFilter
         from fardplan_cli.render.export_html import document_context
+
+        plan = self.site.plan
+        for core in self.site.cores:
+            document = PlanDocument(plan.region.name, (core_document(plan, core.core),),
+                                    plan.region.language, self.stamp)
+            yield self.page(core.path, "export.html.j2", core=core,
+                            **document_context(document))
+
+    def situation_pages(self) -> Iterator[tuple[str, str]]:
+        """Each core's lägesbild, with its charts."""
+        from fardplan_cli.query import InitiativeFilter
         from fardplan_cli.render.report_html import StatusPage, status_context
         from fardplan_cli.report import current_cycle, status_report
 
         plan = self.site.plan
         cycle = current_cycle(plan, self.today)
         for core in self.site.cores:
-            document = PlanDocument(plan.region.name, (core_document(plan, core.core),),
-                                    plan.region.language, self.stamp)
-            yield self.page(core.path, "export.html.j2", core=core,
-                            **document_context(document))
             report = status_report(plan, InitiativeFilter(core=core.core.id), cycle=cycle)
             context = status_context(StatusPage(plan, report, self.stamp))
             del context["title"]
