@@ -396,6 +396,18 @@ def test_the_index_holds_the_pages_that_hold_things_not_the_lists_that_repeat_th
     assert not any(page.startswith("cykler/") for page in searched)
 
 
+def test_the_searched_pages_are_rendered_before_the_rest(shipped: ShippedSite) -> None:
+    """Pagefind writes its index once the last searched page is there: every page after it (the
+    lägesbild's charts, the lists, the reports) is rendered while the index is written."""
+    from fardplan_cli.render.site_pages import render_site
+
+    searched = searched_pages(shipped.site)
+    order = [path for path, _ in render_site(shipped.site) if path.endswith(".html")]
+    last_searched = max(order.index(page) for page in searched)
+    assert last_searched == len(searched) - 1
+    assert any(page.endswith("lagesbild/index.html") for page in order[last_searched + 1:])
+
+
 def test_an_actors_page_is_searched_by_its_name_not_by_its_lists(shipped: ShippedSite) -> None:
     actor = next(a for a in shipped.site.actors if a.actor.id == "trafikverket")
     titles = {item.row.initiative.title for item in actor.involved}
