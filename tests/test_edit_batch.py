@@ -76,3 +76,21 @@ def test_a_block_followed_by_a_comment_is_found_again(tmp_path: Path) -> None:
     kept = scanned.replaced(first, new)
     fresh = PlanText("plans/x.yaml", new)
     assert kept.items == fresh.items and kept.keys == fresh.keys
+
+
+@pytest.mark.parametrize("ref", ["sodertalje:4.1", "sodertalje:1.1"])
+def test_a_follow_up_entry_added_is_found_where_it_was_put(
+        plan: PlanSet, files: dict[str, bytes], ref: str) -> None:  # noqa: F811
+    # "4.1" after the last entry (the text has no "4.2"), "1.1" before the first
+    text = files[SODERTALJE].decode("utf-8")
+    start = text.index('  "4.2":')
+    edited = {**files, SODERTALJE: (text[:start] + text[text.index("initiatives:")
+                                                        :]).encode("utf-8")}
+    made = edit.set_status(plan, EditedFiles(edited), ref, "ongoing")
+    assert made.new_plan_text is not None
+    fresh = PlanText(made.path, made.new_text)
+    assert made.new_plan_text.source == made.new_text
+    for kind in ("items", "dialogues", "common"):
+        _same_place(getattr(made.new_plan_text, kind), getattr(fresh, kind), fresh.body)
+    _same_place(list(made.new_plan_text.keys.values()), list(fresh.keys.values()), fresh.body)
+    assert [b.name for b in fresh.common] == sorted(["2.2", ref.split(":")[1]])

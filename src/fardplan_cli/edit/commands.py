@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from fardplan_cli.edit.plantext import COMMON_KEY, LIST_KEY, Block, PlanText
@@ -404,8 +404,21 @@ class _FollowUpEdit(_Edit):
         if entries:  # in id order among the entries (at the end when they are in no order)
             later = [e for e in entries if _id_rank(e.name) > _id_rank(self.initiative_id)]
             at = later[0].start if later else entries[-1].end
+            self._inserted_at = at
             return self.text.with_text(at, at, dumped[len(COMMON_KEY) + 2:])
         return _with_top_level_key(self.text, COMMON_KEY, dumped)
+
+    _inserted_at: int | None = None  # where ``new_text`` put the entry among the others
+
+    def result(self, summary: str, *, shared: bool = False) -> EditResult:
+        found = super().result(summary, shared=shared)
+        at = self._inserted_at
+        body = self.text.body
+        if at is None or found.new_plan_text is not None or (
+                at == len(body) and body and body[-1] not in "\r\n"):
+            return found  # (after a last line without a line break, a line break is added too)
+        return replace(found, new_plan_text=self.text.with_entry(at, found.new_text,
+                                                                 self.initiative_id))
 
 
 def _id_rank(initiative_id: str | None) -> tuple[int, ...]:
