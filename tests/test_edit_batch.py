@@ -76,3 +76,42 @@ def test_a_block_followed_by_a_comment_is_found_again(tmp_path: Path) -> None:
     kept = scanned.replaced(first, new)
     fresh = PlanText("plans/x.yaml", new)
     assert kept.items == fresh.items and kept.keys == fresh.keys
+
+
+@pytest.mark.parametrize("ref", ["sodertalje:4.1", "sodertalje:1.1"])
+def test_a_follow_up_entry_added_is_found_where_it_was_put(
+        plan: PlanSet, files: dict[str, bytes], ref: str) -> None:  # noqa: F811
+    # "4.1" after the last entry (the text has no "4.2"), "1.1" before the first
+    text = files[SODERTALJE].decode("utf-8")
+    start = text.index('  "4.2":')
+    edited = {**files, SODERTALJE: (text[:start] + text[text.index("initiatives:")
+                                                        :]).encode("utf-8")}
+    made = edit.set_status(plan, EditedFiles(edited), ref, "ongoing")
+    assert made.new_plan_text is not None
+    fresh = PlanText(made.path, made.new_text)
+    assert made.new_plan_text.source == made.new_text
+    for kind in ("items", "dialogues", "common"):
+        _same_place(getattr(made.new_plan_text, kind), getattr(fresh, kind), fresh.body)
+    _same_place(list(made.new_plan_text.keys.values()), list(fresh.keys.values()), fresh.body)
+    assert [b.name for b in fresh.common] == sorted(["2.2", ref.split(":")[1]])
+
+
+def test_lines_that_read_the_same_are_written_once_in_a_batch(plan_dir: Path) -> None:
+    from fardplan_cli.load import load_plan_set
+    from fardplan_cli.repository import PlanRepository
+
+    shipped_files = PlanRepository(plan_dir).read_plan_files()
+    shipped = load_plan_set(shipped_files)
+    own = [i for core in shipped.cores for i in core.initiatives
+           if i.status == "planned" and i.status_note is None][:4]
+    assert len(own) == 4
+    batch = EditedFiles(shipped_files)
+    alone = dict(shipped_files)
+    for initiative in own:
+        made = edit.set_status(shipped, batch, initiative.ref, "ongoing")
+        expected = edit.set_status(shipped, alone, initiative.ref, "ongoing")
+        assert made.new_text == expected.new_text
+        batch.apply(made)
+        alone[made.path] = expected.new_text.encode("utf-8")
+    assert dict(batch) == alone
+    assert len(batch.written) < len(own)  # the same lines with the same change: written once

@@ -8,6 +8,7 @@ what it must to build a sound model, and never imports jsonschema.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -142,9 +143,31 @@ def build_plan_set(
     cores = tuple(
         core
         for path in sorted(p for p in documents if is_core_file(p))
-        if (core := builder.core(documents[path])) is not None
+        if (core := _core_of(builder, documents[path])) is not None
     )
     return PlanSet(region=region, actors=actors, cores=cores), builder.problems
+
+
+_sound_cores: dict[int, tuple[weakref.ref[Document], tuple[bool, tuple[str, ...]], Core]] = {}
+"""The core each parsed document built without a problem, by the document's identity, with what
+else the core depends on (positions or not, the region's cycles): a document does not change once
+parsed, so an edit that checks the edited plan set reuses the cores of the files it did not
+change. An entry goes when its document does."""
+
+
+def _core_of(builder: _ModelBuilder, doc: Document) -> Core | None:
+    """``builder.core(doc)``, or the core the same document built before for the same region."""
+    depends_on = (builder.positions, builder.cycle_order)
+    found = _sound_cores.get(id(doc))
+    if found is not None and found[0]() is doc and found[1] == depends_on:
+        return found[2]
+    before = len(builder.problems)
+    core = builder.core(doc)
+    if core is not None and len(builder.problems) == before:
+        if found is None:
+            weakref.finalize(doc, _sound_cores.pop, id(doc), None)
+        _sound_cores[id(doc)] = (weakref.ref(doc), depends_on, core)
+    return core
 
 
 def build_initiative(doc: Document, core: str | None, index: int, item: Any, *,

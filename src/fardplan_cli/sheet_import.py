@@ -138,16 +138,20 @@ class _Names:
         for actor in plan.actors:
             self.actors.setdefault(normalize(actor.id), actor.id)
             self.actors.setdefault(normalize(actor.name), actor.id)
-        self.exact = {a.id for a in plan.actors}
+        self.known = {a.id: a.id for a in plan.actors}  # as typed -> its actor id
         self.canonical: dict[tuple[str, str, Any], str] = {}
 
     def actor(self, typed: str) -> str:
+        """The id of the actor ``typed`` names (each name as typed is looked up once)."""
         from fardplan_cli.query import normalize, resolve_actor
 
-        if typed in self.exact:
-            return typed
-        found = self.actors.get(normalize(typed))
-        return found if found is not None else resolve_actor(self.plan, typed).id
+        found = self.known.get(typed)
+        if found is None:
+            found = self.actors.get(normalize(typed))
+            if found is None:
+                found = resolve_actor(self.plan, typed).id
+            self.known[typed] = found
+        return found
 
 
 def canonical_cell(names: _Names, column: Column, cell: ReadCell) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from fardplan_cli.edit.plantext import COMMON_KEY, LIST_KEY, Block, PlanText
@@ -134,6 +134,9 @@ class EditedFiles(Mapping[str, bytes]):
         self.opened: dict[str, Any] = {}
         """The round-trip documents of the lines edits opened (``open_block``), by their text,
         as read: an import sets the status of a thousand initiatives whose lines read the same."""
+        self.written: dict[tuple[str, tuple[tuple[str, type, str], ...]], str] = {}
+        """The text of such lines after the same keys were set to the same values (or deleted),
+        as ruamel writes it (``_Edit.new_text``), by the lines as read and those changes."""
 
     def __getitem__(self, path: str) -> bytes:
         return self._bytes[path]
@@ -167,6 +170,11 @@ def _plan_text(files: Mapping[str, bytes], path: str) -> PlanText:
 
 def _opened_of(files: Mapping[str, bytes]) -> dict[str, Any] | None:
     return files.opened if isinstance(files, EditedFiles) else None
+
+
+def _written_of(files: Mapping[str, bytes]) -> dict[tuple[str, tuple[tuple[str, type, str], ...]],
+                                                     str] | None:
+    return files.written if isinstance(files, EditedFiles) else None
 
 
 def _text_of(files: Mapping[str, bytes], path: str) -> str:
@@ -301,10 +309,16 @@ class _Edit:
 
     key_order: tuple[str, ...] = INITIATIVE_KEY_ORDER  # where a key the edit adds goes
     _opened: dict[str, Any] | None = None  # documents opened before, in a batch of edits
+    _written: dict[tuple[str, tuple[tuple[str, type, str], ...]], str] | None = None
+    changes: list[tuple[str, type, str]] | None = None
+    """The keys set (to a string) or deleted, in order, when the edit changes its lines by
+    ``set`` and ``delete`` alone and says so (``set_status``): the lines it writes are then
+    those of any edit that opened the same lines and made the same changes."""
 
     def __init__(self, files: Mapping[str, bytes], initiative: Initiative,
                  keys: Sequence[str] | None = None) -> None:
         self._opened = _opened_of(files)
+        self._written = _written_of(files)
         self.path = file_of(initiative)
         self.ref = initiative.ref
         self.text = _plan_text(files, self.path)
@@ -339,18 +353,29 @@ class _Edit:
                                    else next(iter(container.values())))
 
     def set(self, key: str, value: Any) -> None:
+        if self.changes is not None:
+            self.changes.append((key, type(value), str(value)))
         if key in self.item:
             self.item[key] = value
         else:
             insert_key(self.item, key, value, self.key_order)
 
     def delete(self, key: str) -> None:
+        if self.changes is not None:
+            self.changes.append((key, type(None), ""))
         if key in self.item:
             delete_key(self.item, key, None)
 
     def new_text(self) -> str:
         assert self.block is not None
-        lines = self._window.lines(dump_block(self.doc)[len(self._wrapper):])
+        written = self._written if self.changes is not None else None
+        key = (self._wrapper + self._window.text, tuple(self.changes or ()))
+        dumped = written.get(key) if written is not None else None
+        if dumped is None:
+            dumped = dump_block(self.doc)
+            if written is not None:
+                written[key] = dumped
+        lines = self._window.lines(dumped[len(self._wrapper):])
         if lines is None:
             raise _layout_refusal(self.path, self._name, too_deep=False)
         return self.text.with_text(self.block.start, self.block.end, self._window.around(lines))
@@ -377,6 +402,7 @@ class _FollowUpEdit(_Edit):
         from ruamel.yaml.comments import CommentedMap
 
         self._opened = _opened_of(files)
+        self._written = _written_of(files)
         self.path = core.file
         self.ref = f"{core.id}:{initiative_id}"
         self.initiative_id = initiative_id
@@ -404,8 +430,21 @@ class _FollowUpEdit(_Edit):
         if entries:  # in id order among the entries (at the end when they are in no order)
             later = [e for e in entries if _id_rank(e.name) > _id_rank(self.initiative_id)]
             at = later[0].start if later else entries[-1].end
+            self._inserted_at = at
             return self.text.with_text(at, at, dumped[len(COMMON_KEY) + 2:])
         return _with_top_level_key(self.text, COMMON_KEY, dumped)
+
+    _inserted_at: int | None = None  # where ``new_text`` put the entry among the others
+
+    def result(self, summary: str, *, shared: bool = False) -> EditResult:
+        found = super().result(summary, shared=shared)
+        at = self._inserted_at
+        body = self.text.body
+        if at is None or found.new_plan_text is not None or (
+                at == len(body) and body and body[-1] not in "\r\n"):
+            return found  # (after a last line without a line break, a line break is added too)
+        return replace(found, new_plan_text=self.text.with_entry(at, found.new_text,
+                                                                 self.initiative_id))
 
 
 def _id_rank(initiative_id: str | None) -> tuple[int, ...]:
@@ -650,6 +689,7 @@ def set_status(
     _per_core(plan, initiative, t("the status"))
     new_status = resolve_status(status)
     edit = _target(files, plan, initiative, ("status", "status_note"))
+    edit.changes = []  # its lines are changed by set and delete alone
     parts: list[str] = []
     followed = initiative.followed_in is not None
     if new_status != initiative.status or ("status" not in edit.item and not followed):

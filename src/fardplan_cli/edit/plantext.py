@@ -294,6 +294,34 @@ class PlanText:
         successor.common = [moved(b) for b in self.common]
         return successor
 
+    def with_entry(self, at: int, text: str, name: str) -> PlanText:
+        """The plan text of ``text``, the whole file as ``with_text`` made it with a new entry of
+        the core's follow-up (``common``) named ``name`` inserted at ``at`` (the start of an entry,
+        or the end of the last), found without reading the file again: the blocks from ``at`` on
+        move by the entry's length, the ``common`` key around it ends that much later, and the
+        entry is among the others where it was put."""
+        successor = copy.copy(self)
+        successor.source = text
+        successor.body = text[len(self.bom):]
+        shift = len(successor.body) - len(self.body)
+
+        def moved(other: Block) -> Block:
+            if other.start >= at:
+                return Block(other.start + shift, other.end + shift, other.flow, other.name,
+                             other.own_lines)
+            if other.end >= at and other.name == COMMON_KEY:  # the top-level key around it
+                return Block(other.start, other.end + shift, other.flow, other.name,
+                             other.own_lines)
+            return other
+
+        successor.keys = {key: moved(b) for key, b in self.keys.items()}
+        successor.items = [moved(b) for b in self.items]
+        successor.dialogues = [moved(b) for b in self.dialogues]
+        before = [b for b in self.common if b.start < at]
+        successor.common = [*before, Block(at, at + shift, False, name),
+                            *(moved(b) for b in self.common[len(before):])]
+        return successor
+
     def refuse_flow(self, what: str) -> EditRefusedError:
         return EditRefusedError(t(
             "edit refused, nothing written: {path} writes {what} in flow style ({{...}} or [...], "
