@@ -202,6 +202,10 @@ class SearchIndexer:
                 # A failure stopping it follows one already reported (or the index is written).
                 with contextlib.suppress(Exception):
                     self._submit(self._stop()).result()
+            # Requests still waiting (when a page or a request failed) end here, not when the
+            # stopped loop's coroutines are collected.
+            with contextlib.suppress(Exception):
+                self._submit(self._cancel_waiting()).result()
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join()
         if not self._loop.is_closed():
@@ -276,6 +280,13 @@ class SearchIndexer:
         assert self._index is not None
         async with self._lock:
             await self._index.write_files(str(self.output))
+
+    async def _cancel_waiting(self) -> None:
+        current = asyncio.current_task()
+        waiting = [task for task in asyncio.all_tasks() if task is not current]
+        for task in waiting:
+            task.cancel()
+        await asyncio.gather(*waiting, return_exceptions=True)
 
     async def _stop(self) -> None:
         assert self._service is not None
