@@ -58,7 +58,7 @@ def read_both_ways(data: bytes, sheet: str) -> list[list[tuple[object, ...]]]:
             for read_only in (False, True)]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(notes=st.lists(texts, min_size=1, max_size=4), titles=st.lists(texts, min_size=1,
                                                                       max_size=4),
        amounts=st.lists(st.integers(0, 10**15), min_size=1, max_size=4))
@@ -72,7 +72,7 @@ def test_texts_and_numbers_come_back_as_written(notes: list[str], titles: list[s
              int(row.values["funding"])) for row in rows]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(starts=st.lists(days, min_size=1, max_size=4))
 def test_dates_come_back_as_the_same_days(starts: list[dt.date]) -> None:
     rows = [activity(f"sodertalje:1.3.{n}", initiative="sodertalje:1.3", title="Inventera",
