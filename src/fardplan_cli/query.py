@@ -61,6 +61,9 @@ def _match(typed: str, items: Sequence[tuple[str, str]]) -> str | None:
 
 
 def resolve_core(plan: PlanSet, typed: str) -> Core:
+    named = plan.core(typed)  # a core's own id, as an import or a script types it
+    if named is not None:
+        return named
     pairs = [(c.id, c.name) for c in plan.cores]
     found = _match(typed, pairs)
     if found is None:

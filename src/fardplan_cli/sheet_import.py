@@ -127,8 +127,8 @@ def _split_names(text: str) -> list[str]:
 class _Names:
     """Actors and statuses as typed, resolved as the command line resolves them (id or name,
     any case, with or without diacritics), through a table made once: a workbook names the
-    same few actors in thousands of cells. ``canonical`` keeps each value a column's cells
-    were found to mean (by the column's kind and key and the value as read), worked out once."""
+    same few actors in thousands of cells. ``wanted`` keeps what each value a column's cells
+    hold was found to mean, worked out once."""
 
     def __init__(self, plan: PlanSet) -> None:
         from fardplan_cli.query import normalize
@@ -139,7 +139,8 @@ class _Names:
             self.actors.setdefault(normalize(actor.id), actor.id)
             self.actors.setdefault(normalize(actor.name), actor.id)
         self.known = {a.id: a.id for a in plan.actors}  # as typed -> its actor id
-        self.canonical: dict[tuple[str, str, Any], str] = {}
+        self.wanted: dict[str, dict[Any, str]] = {}
+        """Per column key: each value as read, and what it means in the plans (``wanted``)."""
 
     def actor(self, typed: str) -> str:
         """The id of the actor ``typed`` names (each name as typed is looked up once)."""
@@ -152,16 +153,6 @@ class _Names:
                 found = resolve_actor(self.plan, typed).id
             self.known[typed] = found
         return found
-
-
-def canonical_cell(names: _Names, column: Column, cell: ReadCell) -> str:
-    """A cell's value as the plans hold it (``sheet``'s canonical text); a value that cannot be
-    one is refused, naming the cell."""
-    key = (column.kind, column.key, cell.value)
-    found = names.canonical.get(key)
-    if found is None:
-        found = names.canonical[key] = _canonical_value(names, column, cell)
-    return found
 
 
 def _canonical_value(names: _Names, column: Column, cell: ReadCell) -> str:
@@ -198,6 +189,20 @@ def _canonical_value(names: _Names, column: Column, cell: ReadCell) -> str:
         raise refused(f"{cell.address}: {error}") from None
 
 
+def wanted(names: _Names, column: Column, row: ReadRow) -> str:
+    """The value of the row's cell in ``column`` as the plans would hold it (``sheet``'s
+    canonical text); a value that cannot be one is refused, naming the cell. Worked out once
+    per column and value."""
+    value = row.values[column.key]
+    known = names.wanted.get(column.key)
+    if known is None:
+        known = names.wanted[column.key] = {}
+    found = known.get(value)
+    if found is None:
+        found = known[value] = _canonical_value(names, column, row.cell(column.key))
+    return found
+
+
 # -- the three-way merge ---------------------------------------------------------------------------
 
 
@@ -212,11 +217,12 @@ class _Plan:
     """(the cell or row, the edit), in the order of the sheets and rows."""
 
 
-def _change(outcome: Outcome, cell: ReadCell, initiative: str, item: str, column: Column,
+def _change(outcome: Outcome, row: ReadRow, initiative: str, item: str, column: Column,
             shown: Callable[[Column, str], str], then: str, plans: str, workbook: str,
             ) -> CellChange:
-    return CellChange(outcome, cell.address, initiative, item, column.header(current_language()),
-                      shown(column, then), shown(column, plans), shown(column, workbook))
+    return CellChange(outcome, row.address(column.key), initiative, item,
+                      column.header(current_language()), shown(column, then),
+                      shown(column, plans), shown(column, workbook))
 
 
 def _merge_row(names: _Names, spec: SheetSpec, row: ReadRow, current: SheetRow | None,
@@ -227,39 +233,45 @@ def _merge_row(names: _Names, spec: SheetSpec, row: ReadRow, current: SheetRow |
     initiative = base.values.get("initiative", base.key)
     applied: dict[str, str] = {}
     for column in spec.columns:
-        cell = row.cells[column.key]
         then = base.values.get(column.key, "")
-        if column.kind in ("fixed", "ref", "number"):
-            wanted = canonical_text(_plain(cell.value))
-        else:
-            wanted = canonical_cell(names, column, cell)
+        asked = wanted(names, column, row)
         locked = (column.editable in ("never", "new rows")
                   or (column.editable == "own initiatives" and not _own(row.base, current)))
         if locked:
-            if wanted != then:
+            if asked != then:
                 raise refused(t("{cell} was changed ({then!r} -> {now!r}), but it is locked: "
                                 "it says which row is which, or it is changed in the plans; put "
-                                "it back as it was", cell=cell.address, then=shown(column, then),
-                                now=shown(column, wanted)))
+                                "it back as it was", cell=row.address(column.key),
+                                then=shown(column, then),
+                                now=shown(column, asked)))
             continue
         if current is None:
-            if wanted != then:
-                found.conflicts.append(_change("applied", cell, initiative, base.key, column,
-                                               shown, then, t("(not in the plans)"), wanted))
+            if asked != then:
+                found.conflicts.append(_change("applied", row, initiative, base.key, column,
+                                               shown, then, t("(not in the plans)"), asked))
             continue
         now = current.values.get(column.key, "")
-        if wanted == then:
+        if asked == then:
             if now != then:
-                found.changes.append(_change("kept", cell, initiative, base.key, column, shown,
-                                             then, now, wanted))
+                found.changes.append(_change("kept", row, initiative, base.key, column, shown,
+                                             then, now, asked))
         elif now == then:
-            applied[column.key] = wanted
-            found.changes.append(_change("applied", cell, initiative, base.key, column, shown,
-                                         then, now, wanted))
-        elif now != wanted:
-            found.conflicts.append(_change("applied", cell, initiative, base.key, column, shown,
-                                           then, now, wanted))
+            applied[column.key] = asked
+            found.changes.append(_change("applied", row, initiative, base.key, column, shown,
+                                         then, now, asked))
+        elif now != asked:
+            found.conflicts.append(_change("applied", row, initiative, base.key, column, shown,
+                                           then, now, asked))
     return applied
+
+
+def _as_exported(names: _Names, spec: SheetSpec, row: ReadRow) -> bool:
+    """Whether every cell of the row still asks for what it held when the workbook was
+    made (stops at the first that does not)."""
+    assert row.base is not None
+    then = row.base.values
+    return all(wanted(names, column, row) == then.get(column.key, "")
+               for column in spec.columns)
 
 
 def _own(base: SheetRow, current: SheetRow | None) -> bool:
@@ -273,11 +285,11 @@ def _check_rows(spec: SheetSpec, rows: Sequence[ReadRow], language: Language) ->
     for row in rows:
         if row.base is None:
             continue
-        typed = canonical_text(_plain(row.cells[first.key].value))
+        typed = canonical_text(_plain(row.values[first.key]))
         if typed != row.base.key:
             raise refused(t("{cell} held {then!r} when the workbook was made and holds {now!r} "
                             "now: rows were moved, sorted or deleted in {sheet}; keep the "
-                            "exported rows where they are", cell=row.cells[first.key].address,
+                            "exported rows where they are", cell=row.address(first.key),
                             then=row.base.key, now=typed, sheet=name))
 
 
@@ -391,14 +403,13 @@ def _new_rows(names: _Names, spec: SheetSpec, rows: Sequence[ReadRow], known: Ma
     for row in rows:
         if row.base is not None:
             continue
-        values = {c.key: canonical_cell(names, c, row.cells[c.key]) if c.kind != "ref"
-                  else canonical_text(_plain(row.cells[c.key].value)) for c in spec.columns}
-        first = row.cells[spec.columns[0].key]
+        values = {c.key: wanted(names, c, row) for c in spec.columns}
+        first = row.cell(spec.columns[0].key)
         if spec.key == "activities" and values["ref"]:
             raise refused(t("{cell}: a new activity gets its id on import; leave the cell empty",
                             cell=first.address))
         ref = values["initiative"]
-        cell = row.cells["initiative"]
+        cell = row.cell("initiative")
         if ref not in known:
             raise refused(t("{cell}: {ref!r} is not an initiative of this workbook; use the "
                             "references of its sheet of initiatives (sodertalje:1.3)",
@@ -407,7 +418,7 @@ def _new_rows(names: _Names, spec: SheetSpec, rows: Sequence[ReadRow], known: Ma
         text_key = "title" if spec.key == "activities" else "text"
         if not values[text_key]:
             raise refused(t("{cell} is empty: a new row needs it",
-                            cell=row.cells[text_key].address))
+                            cell=row.address(text_key)))
         item = t("new activity") if spec.key == "activities" else t("new update")
         if spec.key == "activities":
             already = any(canonical_text(a.title) == values["title"]
@@ -454,16 +465,19 @@ def plan_import(plan: PlanSet, workbook: ReadWorkbook, documents: Mapping[str, D
         if row.base is None:
             raise refused(t("{cell}: a new initiative cannot be added from the workbook; add it "
                             "with 'fardplan new', then export a new workbook",
-                            cell=row.cells[INITIATIVES.columns[0].key].address))
+                            cell=row.address(INITIATIVES.columns[0].key)))
     for spec in (INITIATIVES, ACTIVITIES):
         for row in workbook.sheets[spec.key]:
             if row.base is None:
                 continue
             now = current[spec.key].get(row.base.key)
+            if (now is not None and now.values == row.base.values
+                    and _as_exported(names, spec, row)):
+                continue  # changed on neither side
             applied = _merge_row(names, spec, row, now, found, shown)
             if not applied or now is None:
                 continue
-            address = row.cells[spec.columns[0].key].address
+            address = row.address(spec.columns[0].key)
             make = (_initiative_edit(row.base.key, applied, now) if spec is INITIATIVES
                     else _activity_edit(row.base.key, applied, now, address))
             found.edits.append((address, make))

@@ -50,9 +50,20 @@ class ReadCell(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class ReadRow:
     number: int
-    cells: dict[str, ReadCell]
+    values: dict[str, Any]
+    """Each column's value (by column key), as a spreadsheet shows it: None, str, int, float,
+    bool, datetime or time."""
     base: SheetRow | None
     """The row as exported (None: a row added below the exported ones)."""
+    columns: Mapping[str, str]
+    """Each column's place, by column key: ``Insatser!F`` (the row's number follows)."""
+
+    def cell(self, key: str) -> ReadCell:
+        """The cell of column ``key``, with its address (``Insatser!F7``)."""
+        return ReadCell(f"{self.columns[key]}{self.number}", self.values[key])
+
+    def address(self, key: str) -> str:
+        return f"{self.columns[key]}{self.number}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,10 +177,12 @@ def _text_of(element: Any) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _SheetCells:
-    """One sheet as read: each row's cells (column number -> (value, formula or None)), the
-    last row that holds a cell, and the ranges of its merged cells."""
+    """One sheet as read: each row's values (column 1 first; as many as the columns asked for,
+    else up to the row's last cell), the formulas (by row and column), the last row that holds
+    a cell, and the ranges of its merged cells."""
 
-    rows: dict[int, dict[int, tuple[Any, str | None]]]
+    rows: dict[int, list[Any]]
+    formulas: dict[tuple[int, int], str]
     last_row: int
     merged: list[str]
 
@@ -231,33 +244,34 @@ class _Package:
         return frozenset(found)
 
     def sheet(self, title: str, columns: int | None = None) -> _SheetCells:
-        """The sheet's cells (of its first ``columns`` columns), as they would show."""
+        """The sheet's cells (of its first ``columns`` columns), as they would show; a cell
+        with a formula shows None, and its formula is kept apart."""
         from xml.etree.ElementTree import iterparse
 
         cell_tag, row_tag, merge_tag = f"{_MAIN}c", f"{_MAIN}row", f"{_MAIN}mergeCell"
-        value_tag, formula_tag, inline_tag = f"{_MAIN}v", f"{_MAIN}f", f"{_MAIN}is"
-        strings, dates, epoch = self.strings, self.dates, self.epoch
-        rows: dict[int, dict[int, tuple[Any, str | None]]] = {}
+        formula_tag = f"{_MAIN}f"
+        width = columns or 0
+        rows: dict[int, list[Any]] = {}
+        formulas: dict[tuple[int, int], str] = {}
         merged: list[str] = []
         last_row = row_number = 0
         letters_cache: dict[str, int] = {}
         with self.archive.open(self.sheets[title]) as stream:
             for _, element in iterparse(stream):
                 tag = element.tag
-                if tag == merge_tag:
-                    merged.append(element.get("ref", ""))
-                    continue
                 if tag != row_tag:
+                    if tag == merge_tag:
+                        merged.append(element.get("ref", ""))
                     continue
                 number = element.get("r")
                 row_number = int(number) if number else row_number + 1
-                cells: dict[int, tuple[Any, str | None]] = {}
+                values: list[Any] = [None] * width
                 column = 0
                 for cell in element:
                     if cell.tag != cell_tag:
                         continue
-                    attributes = cell.attrib
-                    reference = attributes.get("r")
+                    get = cell.get
+                    reference = get("r")
                     if reference:
                         letters = reference.rstrip("0123456789")
                         column = letters_cache.get(letters) or letters_cache.setdefault(
@@ -267,46 +281,44 @@ class _Package:
                     last_row = row_number
                     if columns is not None and column > columns:
                         continue
-                    raw = formula = None
-                    inline: Any = None
-                    for part in cell:
-                        if part.tag == value_tag:
-                            raw = part.text
-                        elif part.tag == formula_tag:
-                            formula = "=" + (part.text or "")
-                        elif part.tag == inline_tag:
-                            inline = part
-                    kind = attributes.get("t", "n")
-                    value: Any = None
-                    if formula is not None:
-                        pass
-                    elif kind == "inlineStr":
-                        value = None if inline is None else _text_of(inline)
-                    elif not raw:
-                        pass
-                    elif kind == "n":
-                        value = _number(raw)
-                        style = attributes.get("s")
-                        if style and int(style) in dates:
-                            try:
-                                value = _excel_date(value, epoch)
-                            except (OverflowError, ValueError):
-                                value = "#VALUE!"
-                    elif kind == "s":
-                        value = strings[int(raw)]
-                    elif kind == "b":
-                        value = bool(int(raw))
-                    elif kind == "d":
-                        try:
-                            value = dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
-                        except ValueError:
-                            value = raw
-                    else:
-                        value = raw
-                    cells[column] = (value, formula)
-                rows[row_number] = cells
+                    if column > len(values):
+                        values.extend([None] * (column - len(values)))
+                    if len(cell) > 1 or (len(cell) and cell[0].tag == formula_tag):
+                        formula = cell.find(formula_tag)
+                        if formula is not None:
+                            formulas[(row_number, column)] = "=" + (formula.text or "")
+                            continue
+                    values[column - 1] = self._value(cell, get("t", "n"), get("s"))
+                rows[row_number] = values
                 element.clear()
-        return _SheetCells(rows, last_row, merged)
+        return _SheetCells(rows, formulas, last_row, merged)
+
+    def _value(self, cell: Any, kind: str, style: str | None) -> Any:
+        """What a cell (without a formula) shows, by its type and style."""
+        if kind == "inlineStr":
+            inline = cell.find(f"{_MAIN}is")
+            return None if inline is None else _text_of(inline)
+        raw = cell.findtext(f"{_MAIN}v")
+        if not raw:
+            return None
+        if kind == "n":
+            value = _number(raw)
+            if style and int(style) in self.dates:
+                try:
+                    return _excel_date(value, self.epoch)
+                except (OverflowError, ValueError):
+                    return "#VALUE!"
+            return value
+        if kind == "s":
+            return self.strings[int(raw)]
+        if kind == "b":
+            return bool(int(raw))
+        if kind == "d":
+            try:
+                return dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
+            except ValueError:
+                return raw
+        return raw
 
 
 def _meta(book: _Package, name: str) -> dict[str, str]:
@@ -314,8 +326,7 @@ def _meta(book: _Package, name: str) -> dict[str, str]:
         raise refused(t("{path} was not made by 'fardplan export --format xlsx' (it has no "
                         "record of the plans it was made from)", path=name))
     meta: dict[str, str] = {}
-    for cells in book.sheet(META_SHEET, 2).rows.values():
-        key, value = cells.get(1, (None, None))[0], cells.get(2, (None, None))[0]
+    for key, value in book.sheet(META_SHEET, 2).rows.values():
         if isinstance(key, str):
             meta[key] = "" if value is None else str(value)
     if meta.get("format") != WORKBOOK_FORMAT:
@@ -334,8 +345,8 @@ def _base(book: _Package, name: str) -> dict[str, dict[int, SheetRow]]:
     if BASE_SHEET not in book.sheets:
         raise lost
     sheet = book.sheet(BASE_SHEET, 1)
-    text = "".join(str(cells[1][0]) for _, cells in sorted(sheet.rows.items())
-                   if 1 in cells and cells[1][0] is not None)
+    text = "".join(str(values[0]) for _, values in sorted(sheet.rows.items())
+                   if values[0] is not None)
     try:
         record = json.loads(text)
         base: dict[str, dict[int, SheetRow]] = {}
@@ -364,26 +375,21 @@ def _read_sheet(book: _Package, spec: SheetSpec, language: Language, name: str,
     if sheet.merged:
         raise refused(t("{sheet}!{cells} are merged; unmerge them (merged cells lose what "
                         "all but the first held)", sheet=title, cells=sorted(sheet.merged)[0]))
-    prefixes = [f"{title}!{_column_name(n)}" for n in range(1, len(keys) + 1)]
-    columns = list(enumerate(zip(keys, prefixes, strict=True), start=1))
+    places = {key: f"{title}!{_column_name(n)}" for n, key in enumerate(keys, start=1)}
+    in_rows = [(place, formula) for place, formula in sheet.formulas.items()
+               if place[0] >= FIRST_ROW]
+    if in_rows:
+        (row, column), formula = min(in_rows)
+        raise refused(t("{sheet}!{cell} holds a formula ({formula}); type the value itself",
+                        sheet=title, cell=f"{_column_name(column)}{row}", formula=formula[:40]))
     rows: list[ReadRow] = []
-    nothing: dict[int, tuple[Any, str | None]] = {}
+    empty = [None] * len(keys)
     for number in range(FIRST_ROW, sheet.last_row + 1):
-        cells = sheet.rows.get(number, nothing)
+        values = sheet.rows.get(number, empty)
         row_base = base.get(number)
-        if row_base is None and all(value in (None, "") and formula is None
-                                    for value, formula in cells.values()):
+        if row_base is None and all(value in (None, "") for value in values):
             continue
-        at = str(number)
-        read = {}
-        for column, (key, prefix) in columns:
-            value, formula = cells.get(column, (None, None))
-            if formula is not None:
-                raise refused(t("{sheet}!{cell} holds a formula ({formula}); type the value "
-                                "itself", sheet=title, cell=f"{prefix[len(title) + 1:]}{at}",
-                                formula=formula[:40]))
-            read[key] = ReadCell(prefix + at, value)
-        rows.append(ReadRow(number, read, row_base))
+        rows.append(ReadRow(number, dict(zip(keys, values, strict=True)), row_base, places))
     read_numbers = {row.number for row in rows}
     missing = [n for n in base if n not in read_numbers]
     if missing:

@@ -248,6 +248,9 @@ class _Window:
     before: str = ""  # the block's lines before the window (the head among them)
     after: str = ""  # and after it
     end: str = ""
+    keys: frozenset[str] | None = None
+    """The block's keys, where they were found (an edit asks whether a key is there without
+    opening the lines)."""
 
     def lines(self, dumped: str) -> str | None:
         """The window's lines in ``dumped`` (``text`` after the edit), without the head and
@@ -295,13 +298,15 @@ class _Window:
             plain_head = all(line.strip() and not line.lstrip().startswith("#")
                              for line in head.splitlines())
         closing = f"{' ' * column}{_WINDOW_END}: 0\n" if end < len(text) else ""
+        present = frozenset(name for name in names if name is not None)
         if first <= 1 or not plain_head:
-            return cls(text[:end] + closing, after=text[end:], end=closing)
+            return cls(text[:end] + closing, after=text[end:], end=closing, keys=present)
         return cls(head + text[starts[first]:end] + closing, head, text[:starts[first]],
-                   text[end:], closing)
+                   text[end:], closing, present)
 
 
 _WINDOW_START, _WINDOW_END = "fardplan-window-start", "fardplan-window-end"
+_DELETED = object()  # a key ``delete``d before the lines were opened
 
 
 class _Edit:
@@ -345,26 +350,68 @@ class _Edit:
             raise _layout_refusal(self.path, name, too_deep=False)
         text = self.text.text_of(block)
         self._window = _Window.of(self._wrapper, text, keys, self.key_order)
-        self.doc = open_block(self._wrapper + self._window.text,
-                              lambda deep: _layout_refusal(self.path, name, deep), self._opened)
         self._name = name
-        container = self.doc[wrapper]
-        self.item: CommentedMap = (container[0] if isinstance(container, list)
-                                   else next(iter(container.values())))
 
-    def set(self, key: str, value: Any) -> None:
-        if self.changes is not None:
-            self.changes.append((key, type(value), str(value)))
-        if key in self.item:
+    _item: CommentedMap | None = None
+    _doc: Any = None
+    _pending: tuple[tuple[str, Any], ...] = ()
+    """What ``set`` and ``delete`` did before the lines were opened (``_DELETED`` for a key
+    deleted): done on the document when it is opened."""
+
+    def _load(self) -> None:
+        """Open the window's lines as a round-trip document: when the edit first reads them,
+        or when no edit before it wrote the same lines with the same changes (``new_text``)."""
+        assert self.block is not None
+        name = self._name
+        self._doc = open_block(self._wrapper + self._window.text,
+                               lambda deep: _layout_refusal(self.path, name, deep), self._opened)
+        container = self._doc[self._wrapper[:-2]]
+        self._item = (container[0] if isinstance(container, list)
+                      else next(iter(container.values())))
+        pending, self._pending = self._pending, ()
+        for key, value in pending:
+            self._change(key, value)
+
+    @property
+    def doc(self) -> Any:
+        if self._doc is None:
+            self._load()
+        return self._doc
+
+    @property
+    def item(self) -> CommentedMap:
+        if self._item is None:
+            self._load()
+        assert self._item is not None
+        return self._item
+
+    def holds(self, key: str) -> bool:
+        """Whether the initiative (or follow-up) has ``key``; read from where its keys were
+        found, without opening its lines, where that is known."""
+        if self._item is None and not self._pending and self._window.keys is not None:
+            return key in self._window.keys
+        return key in self.item
+
+    def _change(self, key: str, value: Any) -> None:
+        if self._item is None and self.block is not None:  # not opened (yet)
+            self._pending = (*self._pending, (key, value))
+        elif value is _DELETED:
+            if key in self.item:
+                delete_key(self.item, key, None)
+        elif key in self.item:
             self.item[key] = value
         else:
             insert_key(self.item, key, value, self.key_order)
 
+    def set(self, key: str, value: Any) -> None:
+        if self.changes is not None:
+            self.changes.append((key, type(value), str(value)))
+        self._change(key, value)
+
     def delete(self, key: str) -> None:
         if self.changes is not None:
             self.changes.append((key, type(None), ""))
-        if key in self.item:
-            delete_key(self.item, key, None)
+        self._change(key, _DELETED)
 
     def new_text(self) -> str:
         assert self.block is not None
@@ -415,7 +462,7 @@ class _FollowUpEdit(_Edit):
         index = self.text.entry_index(self.text.common, initiative_id)
         if index is None:
             self.block = None
-            self.item = CommentedMap()
+            self._item = CommentedMap()
         else:
             self._open(COMMON_KEY, self.text.common[index],
                        t("the follow-up of {id}", id=initiative_id), initiative_id, keys)
@@ -692,7 +739,7 @@ def set_status(
     edit.changes = []  # its lines are changed by set and delete alone
     parts: list[str] = []
     followed = initiative.followed_in is not None
-    if new_status != initiative.status or ("status" not in edit.item and not followed):
+    if new_status != initiative.status or (not edit.holds("status") and not followed):
         edit.set("status", plain_scalar(new_status))
         parts.append(status_change(initiative.status, new_status))
     if note:
