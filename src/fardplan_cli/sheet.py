@@ -17,7 +17,7 @@ How a value is shown in the workbook (actor names, Swedish status labels, Excel 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from fardplan_cli.i18n import Language, status_label
@@ -62,6 +62,11 @@ class SheetSpec:
     name_sv: str
     name_en: str
     columns: tuple[Column, ...]
+    keys: tuple[str, ...] = field(init=False)
+    """The columns' keys, in the sheet's order."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", tuple(column.key for column in self.columns))
 
     def name(self, language: Language) -> str:
         return self.name_sv if language == "sv" else self.name_en
@@ -179,7 +184,7 @@ def _initiative_row(plan: PlanSet, initiative: Initiative, language: Language) -
 
 def _cells(spec: SheetSpec, values: Sequence[str]) -> dict[str, str]:
     """A row's values by column key, given in the order of the sheet's columns."""
-    return dict(zip((c.key for c in spec.columns), values, strict=True))
+    return dict(zip(spec.keys, values, strict=True))
 
 
 def _funding(initiative: Initiative) -> str:

@@ -269,9 +269,16 @@ def _as_exported(names: _Names, spec: SheetSpec, row: ReadRow) -> bool:
     """Whether every cell of the row still asks for what it held when the workbook was
     made (stops at the first that does not)."""
     assert row.base is not None
-    then = row.base.values
-    return all(wanted(names, column, row) == then.get(column.key, "")
-               for column in spec.columns)
+    then, now = row.base.values, row.values
+    for column in spec.columns:
+        value, held = now[column.key], then.get(column.key, "")
+        # A cell that shows the plans' own text, or nothing where they held nothing, asks
+        # for what it held (what it shows means itself: the texts are canonical).
+        if value == held or (value is None and not held):
+            continue
+        if wanted(names, column, row) != held:
+            return False
+    return True
 
 
 def _own(base: SheetRow, current: SheetRow | None) -> bool:

@@ -249,7 +249,7 @@ class _Package:
         from xml.etree.ElementTree import iterparse
 
         cell_tag, row_tag, merge_tag = f"{_MAIN}c", f"{_MAIN}row", f"{_MAIN}mergeCell"
-        formula_tag = f"{_MAIN}f"
+        formula_tag, inline_tag, text_tag = f"{_MAIN}f", f"{_MAIN}is", f"{_MAIN}t"
         width = columns or 0
         rows: dict[int, list[Any]] = {}
         formulas: dict[tuple[int, int], str] = {}
@@ -281,14 +281,24 @@ class _Package:
                     last_row = row_number
                     if columns is not None and column > columns:
                         continue
+                    parts = len(cell)
+                    if not parts:  # an empty cell, written for its style
+                        continue
                     if column > len(values):
                         values.extend([None] * (column - len(values)))
-                    if len(cell) > 1 or (len(cell) and cell[0].tag == formula_tag):
+                    first = cell[0]
+                    if parts > 1 or first.tag == formula_tag:
                         formula = cell.find(formula_tag)
                         if formula is not None:
                             formulas[(row_number, column)] = "=" + (formula.text or "")
                             continue
-                    values[column - 1] = self._value(cell, get("t", "n"), get("s"))
+                    if first.tag == inline_tag and get("t") == "inlineStr":
+                        # the text of an inline string, as fardplan and most writers write it
+                        values[column - 1] = (
+                            first[0].text or "" if len(first) == 1 and first[0].tag == text_tag
+                            else _text_of(first))
+                    else:
+                        values[column - 1] = self._value(cell, get("t", "n"), get("s"))
                 rows[row_number] = values
                 element.clear()
         return _SheetCells(rows, formulas, last_row, merged)
