@@ -212,3 +212,27 @@ def test_an_english_workbook_reads_back(plan_repo: Path) -> None:
     assert "Initiatives!G" in result.stderr and "ny lägesrapport" in result.stderr
     text = (plan_repo / "plans" / "sodertalje.yaml").read_text(encoding="utf-8")
     assert "status: ongoing" in text and 'date: "2026-11-30"' in text
+
+
+def test_a_large_workbook_read_in_a_process_of_its_own_imports_the_same(
+        plan_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A workbook read aside (in a second Python process, as one of a megabyte or more is)
+    gives the same import, report and diff, as one read in the command's own process."""
+    from fardplan_cli import sheet_read
+
+    book = edited(exported(plan_repo), official)
+    at_once = run_cli("--lang", "sv", "import", str(book), "--dry-run", repo=plan_repo)
+    assert at_once.exit_code == 0, at_once.output
+    monkeypatch.setattr(sheet_read, "READ_ASIDE_FROM_BYTES", 0)
+    started = []
+    start = sheet_read.WorkbookReading._start
+
+    def spied(reading: sheet_read.WorkbookReading) -> None:
+        start(reading)
+        started.append(reading.aside)
+
+    monkeypatch.setattr(sheet_read.WorkbookReading, "_start", spied)
+    aside = run_cli("--lang", "sv", "import", str(book), "--dry-run", repo=plan_repo)
+    assert aside.exit_code == 0, aside.output
+    assert started == [True]
+    assert (aside.stdout, aside.stderr) == (at_once.stdout, at_once.stderr)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import openpyxl
@@ -14,6 +15,7 @@ import pytest
 
 from fardplan_cli import sheet_read
 from fardplan_cli.sheet import META_SHEET
+from tests.support import run_cli
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -122,3 +124,52 @@ def test_a_sheet_part_that_is_not_xml_is_refused() -> None:
     data = workbook_file(False, META_SHEET, SHEET[: len(SHEET) // 2])
     with pytest.raises(sheet_read.WorkbookRefusedError, match="could not be read as an xlsx"):
         sheet_read.read_workbook(data, "half.xlsx")
+
+
+def exported_workbook(repo: Path) -> bytes:
+    target = repo.parent / "follow-up.xlsx"
+    result = run_cli("export", "--format", "xlsx", "-o", str(target), repo=repo)
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(target)
+    sheet = book["Insatser"]
+    sheet["G2"] = "Pågående"  # one row changed, the others as exported
+    sheet["H3"] = None
+    book.save(target)
+    return target.read_bytes()
+
+
+def test_a_workbook_read_aside_is_the_workbook_read_here(plan_repo: Path) -> None:
+    data = exported_workbook(plan_repo)
+    here = sheet_read.read_workbook(data, "follow-up.xlsx")
+    with sheet_read.WorkbookReading(data, "follow-up.xlsx", aside_from=0) as reading:
+        assert reading.aside
+        assert reading.result() == here
+    with sheet_read.WorkbookReading(data, "follow-up.xlsx") as reading:
+        assert not reading.aside  # a small workbook is read at once
+        assert reading.result() == here
+    assert sheet_read.ReadWorkbook.unpacked(here.packed()) == here
+
+
+def test_a_workbook_refused_aside_is_refused_with_the_same_message() -> None:
+    data = workbook_file(False, META_SHEET, SHEET[: len(SHEET) // 2])
+    with pytest.raises(sheet_read.WorkbookRefusedError) as here:
+        sheet_read.read_workbook(data, "half.xlsx")
+    with sheet_read.WorkbookReading(data, "half.xlsx", aside_from=0) as reading, \
+            pytest.raises(sheet_read.WorkbookRefusedError) as aside:
+        assert reading.aside
+        reading.result()
+    assert str(aside.value) == str(here.value)
+
+
+def test_where_no_process_can_be_started_the_workbook_is_read_here(
+        plan_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+
+    def no_process(*args: object, **kwargs: object) -> None:
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_process)
+    data = exported_workbook(plan_repo)
+    with sheet_read.WorkbookReading(data, "follow-up.xlsx", aside_from=0) as reading:
+        assert not reading.aside
+        assert reading.result() == sheet_read.read_workbook(data, "follow-up.xlsx")

@@ -41,8 +41,8 @@ from fardplan_cli.sheet_read import (
     ReadCell,
     ReadRow,
     ReadWorkbook,
+    WorkbookReading,
     WorkbookRefusedError,
-    read_workbook,
     refused,
 )
 from fardplan_cli.sheet_write import repository_identity
@@ -529,10 +529,14 @@ def import_workbook(repository: PlanRepository, path: Path, *, dry_run: bool = F
     from fardplan_cli.writing import plan_lock
 
     data, name = read_workbook_file(path)
-    workbook = read_workbook(data, name)
-    with plan_lock(repository.root):
+    with WorkbookReading(data, name) as reading, plan_lock(repository.root):
         before = dict(repository.read_plan_files())
-        documents, plan = _read(before)
+        try:
+            documents, plan = _read(before)
+        except FardplanError:
+            reading.result()  # a workbook that is not read is said first
+            raise
+        workbook = reading.result()
         _origin_checks(repository, plan, workbook.meta, name)
         found = plan_import(plan, workbook, documents)
         files = EditedFiles(before)

@@ -14,23 +14,21 @@ import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from fardplan_cli.errors import EditRefusedError
 from fardplan_cli.i18n import Language, t
 from fardplan_cli.sheet import (
     ACTIVITIES,
+    BASE_SHEET,
+    FIRST_ROW,
     INITIATIVES,
+    META_SHEET,
     SHEETS,
     WORKBOOK_FORMAT,
     SheetRow,
     SheetSpec,
 )
-
-if TYPE_CHECKING:
-
-    pass
-from fardplan_cli.sheet import BASE_SHEET, FIRST_ROW, META_SHEET
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """The largest workbook ``import`` reads: the 15,000-initiative benchmark set exports to a few
@@ -70,6 +68,48 @@ class ReadRow:
 class ReadWorkbook:
     meta: dict[str, str]
     sheets: dict[str, list[ReadRow]] = field(default_factory=dict)
+
+    def packed(self) -> _PackedWorkbook:
+        """The workbook as lists and strings, which pass between processes many times faster
+        than the rows' objects: a row whose every cell shows what it held when the workbook
+        was made (or nothing where it held nothing) is sent as that, and a text that many
+        cells hold is sent once."""
+        once: dict[str, str] = {}
+        sheets: dict[str, tuple[dict[str, str], list[_PackedRow]]] = {}
+        for key, rows in self.sheets.items():
+            places = dict(rows[0].columns) if rows else {}
+            packed: list[_PackedRow] = []
+            for row in rows:
+                base = None if row.base is None else (
+                    row.base.key, [once.setdefault(v, v) for v in row.base.values.values()])
+                values = list(row.values.values())
+                as_exported = base is not None and all(
+                    value == held or (value is None and not held)
+                    for value, held in zip(values, base[1], strict=True))
+                packed.append((row.number, None if as_exported else values, base))
+            sheets[key] = (places, packed)
+        return self.meta, sheets
+
+    @classmethod
+    def unpacked(cls, packed: _PackedWorkbook) -> ReadWorkbook:
+        meta, sheets = packed
+        unpacked: dict[str, list[ReadRow]] = {}
+        for spec in SHEETS:
+            places, rows = sheets[spec.key]
+            keys = spec.keys
+            read = unpacked[spec.key] = []
+            for number, shown, base in rows:
+                row_base = None if base is None else SheetRow(
+                    base[0], dict(zip(keys, base[1], strict=True)))
+                values = (shown if shown is not None  # else as exported:
+                          else [held or None for held in base[1]] if base is not None else [])
+                read.append(ReadRow(number, dict(zip(keys, values, strict=True)), row_base,
+                                    places))
+        return cls(meta, unpacked)
+
+
+_PackedRow = tuple[int, list[Any] | None, tuple[str, list[str]] | None]
+_PackedWorkbook = tuple[dict[str, str], dict[str, tuple[dict[str, str], list[_PackedRow]]]]
 
 
 class WorkbookRefusedError(EditRefusedError):
@@ -430,7 +470,82 @@ def read_workbook(data: bytes, name: str) -> ReadWorkbook:
                         error=str(error) or type(error).__name__)) from None
 
 
+# -- reading a large workbook while the plans are read ----------------------------------------------
+
+READ_ASIDE_FROM_BYTES = 1024 * 1024
+"""A workbook of at least this many bytes (packed; about 5,000 rows) is read in a Python process
+of its own while ``import`` reads the plans: on a machine of two or more cores the two take the
+time of the longer one. Starting a process costs a few tenths of a second: a smaller workbook is
+read at once."""
+
+
+def _read_in_process(data: bytes, name: str, language: Language) -> _PackedWorkbook:
+    """``read_workbook``, in the process that reads the workbook aside (its messages in the
+    language of the command)."""
+    from fardplan_cli.i18n import set_language
+
+    set_language(language)
+    return read_workbook(data, name).packed()
+
+
+class WorkbookReading:
+    """A workbook being read: ``result()`` is the workbook (``read_workbook``), or raises what
+    reading it raised. A large workbook (``READ_ASIDE_FROM_BYTES``) is read in a process of its
+    own, started with ``spawn`` as on Windows; where no process can be started, or the process
+    dies, it is read in this one. The cheap checks of ``check_archive`` are made at once."""
+
+    def __init__(self, data: bytes, name: str, *, aside_from: int | None = None) -> None:
+        check_archive(data, name)
+        self._data, self._name = data, name
+        self._executor: Any = None
+        self._future: Any = None
+        if len(data) >= (READ_ASIDE_FROM_BYTES if aside_from is None else aside_from):
+            self._start()
+
+    def _start(self) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        from fardplan_cli.i18n import current_language
+
+        try:
+            self._executor = ProcessPoolExecutor(
+                max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._future = self._executor.submit(_read_in_process, self._data, self._name,
+                                                 current_language())
+        except (OSError, RuntimeError, ValueError):  # no process here: read in this one
+            self.close()
+
+    @property
+    def aside(self) -> bool:
+        """Whether the workbook is being read in a process of its own."""
+        return self._future is not None
+
+    def result(self) -> ReadWorkbook:
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self._future is not None:
+            try:
+                return ReadWorkbook.unpacked(self._future.result())
+            except BrokenProcessPool:  # the process died (killed, out of memory): read here
+                self.close()
+        return read_workbook(self._data, self._name)
+
+    def close(self) -> None:
+        """Stop the process (a reading not waited for is not finished)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = self._future = None
+
+    def __enter__(self) -> WorkbookReading:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
 __all__ = [
-    "MAX_FILE_BYTES", "ReadCell", "ReadRow", "ReadWorkbook", "WorkbookRefusedError",
+    "MAX_FILE_BYTES", "ReadCell", "ReadRow", "ReadWorkbook", "WorkbookReading",
+    "WorkbookRefusedError",
     "check_archive", "read_workbook", "refused",
 ]
