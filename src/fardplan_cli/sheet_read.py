@@ -50,7 +50,7 @@ class ReadRow:
     number: int
     values: dict[str, Any]
     """Each column's value (by column key), as a spreadsheet shows it: None, str, int, float,
-    bool, datetime or time."""
+    bool, datetime or time; an empty cell is None, or "" in a row read as exported (``packed``)."""
     base: SheetRow | None
     """The row as exported (None: a row added below the exported ones)."""
     columns: Mapping[str, str]
@@ -101,10 +101,11 @@ class ReadWorkbook:
             for number, shown, base in rows:
                 row_base = None if base is None else SheetRow(
                     base[0], dict(zip(keys, base[1], strict=True)))
-                values = (shown if shown is not None  # else as exported:
-                          else [held or None for held in base[1]] if base is not None else [])
-                read.append(ReadRow(number, dict(zip(keys, values, strict=True)), row_base,
-                                    places))
+                if shown is None and row_base is not None:  # as exported: it shows its base
+                    read.append(ReadRow(number, row_base.values, row_base, places))
+                else:
+                    read.append(ReadRow(number, dict(zip(keys, shown or (), strict=True)),
+                                        row_base, places))
         return cls(meta, unpacked)
 
 
