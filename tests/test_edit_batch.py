@@ -11,7 +11,7 @@ import pytest
 
 from fardplan_cli import edit
 from fardplan_cli.edit import followup
-from fardplan_cli.edit.commands import EditedFiles, EditResult
+from fardplan_cli.edit.lines import EditedFiles, EditResult
 from fardplan_cli.edit.plantext import Block, PlanText
 from fardplan_cli.model import PlanSet
 from tests.test_edit_followup_text import SODERTALJE, files, plan  # noqa: F401  (fixtures)

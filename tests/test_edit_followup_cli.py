@@ -46,7 +46,7 @@ def test_dropping_a_common_initiative_in_one_core_leaves_the_others(plan_dir: Pa
 
 def test_the_warnings_of_an_edited_follow_up_are_those_under_its_node() -> None:
     """--strict and the warnings printed after an edit concern the edited follow-up only."""
-    from fardplan_cli.edit.commands import EditResult
+    from fardplan_cli.edit.lines import EditResult
     from fardplan_cli.edit.perform import _warnings_about
     from fardplan_cli.model import Problem
 

@@ -9,8 +9,8 @@ from collections.abc import Callable, Mapping
 import pytest
 
 from fardplan_cli import edit
-from fardplan_cli.edit import commands, roundtrip
-from fardplan_cli.edit.commands import EditedFiles, EditResult
+from fardplan_cli.edit import commands, lines, roundtrip
+from fardplan_cli.edit.lines import EditedFiles, EditResult
 from fardplan_cli.errors import FardplanError
 from fardplan_cli.load import load_plan_set
 from fardplan_cli.model import PlanSet
@@ -96,8 +96,8 @@ def test_the_window_makes_what_the_whole_initiative_makes(
     refs = [f"sodertalje:{i.id}" for i in plan.core_plan("sodertalje")]
     make = EDITS[name]
     windowed = {ref: _outcome(make, plan, files, ref) for ref in refs}
-    whole = commands._Window.of
-    monkeypatch.setattr(commands._Window, "of", classmethod(
+    whole = lines._Window.of
+    monkeypatch.setattr(lines._Window, "of", classmethod(
         lambda cls, wrapper, text, keys, order: whole(wrapper, text, None, order)))
     assert {ref: _outcome(make, plan, files, ref) for ref in refs} == windowed
     assert sum(not text.endswith(")") and ":" in text for text in windowed.values()) > 3

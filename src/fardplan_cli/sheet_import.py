@@ -48,7 +48,7 @@ from fardplan_cli.sheet_read import (
 from fardplan_cli.sheet_write import repository_identity
 
 if TYPE_CHECKING:
-    from fardplan_cli.edit.commands import EditedFiles, EditResult
+    from fardplan_cli.edit.lines import EditedFiles, EditResult
     from fardplan_cli.model import PlanSet
     from fardplan_cli.repository import PlanRepository
     from fardplan_cli.yamlfile import Document
@@ -524,7 +524,7 @@ def import_workbook(repository: PlanRepository, path: Path, *, dry_run: bool = F
                     commit: bool = False, message: str | None = None) -> ImportOutcome:
     """Read the workbook, merge it with the plans three ways, and make the edits as one
     validated write (nothing with ``dry_run``); with ``commit``, one commit of the files."""
-    from fardplan_cli.edit.commands import EditedFiles
+    from fardplan_cli.edit.lines import EditedFiles
     from fardplan_cli.edit.perform import _check, _read
     from fardplan_cli.writing import plan_lock
 
@@ -584,7 +584,7 @@ def import_workbook(repository: PlanRepository, path: Path, *, dry_run: bool = F
 
 
 def _file_result(path: str, old: bytes, new: bytes) -> EditResult:
-    from fardplan_cli.edit.commands import EditResult
+    from fardplan_cli.edit.lines import EditResult
 
     return EditResult(path, old.decode("utf-8"), new.decode("utf-8"), "import", path, None, None)
 

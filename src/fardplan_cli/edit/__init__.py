@@ -9,11 +9,7 @@ back, ``roundtrip`` edits those lines with ruamel (comments, quoting, new scalar
 """
 
 from fardplan_cli.edit.commands import (
-    CORE_KEY_ORDER,
-    INITIATIVE_KEY_ORDER,
-    EditResult,
     assign,
-    file_of,
     new_initiative,
     next_initiative_id,
     resolve_for_edit,
@@ -30,6 +26,7 @@ from fardplan_cli.edit.followup import (
     prioritize,
     set_activity_status,
 )
+from fardplan_cli.edit.lines import CORE_KEY_ORDER, INITIATIVE_KEY_ORDER, EditResult, file_of
 from fardplan_cli.edit.perform import EditOutcome, Maker, WriteFailedError, perform
 from fardplan_cli.edit.roundtrip import plain_scalar, text_scalar, yaml11_ambiguous
 

@@ -14,19 +14,21 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from fardplan_cli.edit.commands import (
-    EditResult,
-    _Edit,
     _per_core,
-    _plan_text,
     _ref,
     _result,
     _set_list,
-    _target,
-    _text_of,
-    _with_top_level_key,
     resolve_for_edit,
     typed_text,
     unchanged,
+)
+from fardplan_cli.edit.lines import (
+    EditResult,
+    _Edit,
+    _plan_text,
+    _target,
+    _text_of,
+    _with_top_level_key,
 )
 from fardplan_cli.edit.plantext import DIALOGUES_KEY, PlanText
 from fardplan_cli.edit.roundtrip import dump_block, flow_list, id_scalar, insert_key, plain_scalar

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from fardplan_cli.edit.commands import EditResult
+from fardplan_cli.edit.lines import EditResult
 from fardplan_cli.errors import EditRefusedError, FardplanError
 from fardplan_cli.i18n import t, tn
 from fardplan_cli.model import PlanSet, Problem
