@@ -43,6 +43,7 @@ from fardplan_cli.sheet_read import (
     ReadWorkbook,
     WorkbookReading,
     WorkbookRefusedError,
+    read_workbook_file,
     refused,
 )
 from fardplan_cli.sheet_write import repository_identity
@@ -501,23 +502,6 @@ def plan_import(plan: PlanSet, workbook: ReadWorkbook, documents: Mapping[str, D
 
 
 # -- reading, merging and writing under the lock ---------------------------------------------------
-
-
-def read_workbook_file(path: Path) -> tuple[bytes, str]:
-    from fardplan_cli.sheet_read import MAX_FILE_BYTES
-
-    name = str(path)
-    try:
-        if not path.is_file():
-            raise UsageError(t("{path} does not exist or is not a file", path=name))
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise refused(t("{path} is {size} MB; a workbook may be at most {limit} MB",
-                            path=name, size=round(path.stat().st_size / 1024 / 1024, 1),
-                            limit=MAX_FILE_BYTES // 1024 // 1024))
-        return path.read_bytes(), name
-    except OSError as error:
-        raise UsageError(t("{path} could not be read: {error}", path=name,
-                           error=error.strerror or error)) from None
 
 
 def import_workbook(repository: PlanRepository, path: Path, *, dry_run: bool = False,

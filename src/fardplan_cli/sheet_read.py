@@ -14,9 +14,9 @@ import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from fardplan_cli.errors import EditRefusedError
+from fardplan_cli.errors import EditRefusedError, UsageError
 from fardplan_cli.i18n import Language, t
 from fardplan_cli.sheet import (
     ACTIVITIES,
@@ -29,6 +29,9 @@ from fardplan_cli.sheet import (
     SheetRow,
     SheetSpec,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """The largest workbook ``import`` reads: the 15,000-initiative benchmark set exports to a few
@@ -471,6 +474,21 @@ def read_workbook(data: bytes, name: str) -> ReadWorkbook:
                         error=str(error) or type(error).__name__)) from None
 
 
+def read_workbook_file(path: Path) -> tuple[bytes, str]:
+    name = str(path)
+    try:
+        if not path.is_file():
+            raise UsageError(t("{path} does not exist or is not a file", path=name))
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise refused(t("{path} is {size} MB; a workbook may be at most {limit} MB",
+                            path=name, size=round(path.stat().st_size / 1024 / 1024, 1),
+                            limit=MAX_FILE_BYTES // 1024 // 1024))
+        return path.read_bytes(), name
+    except OSError as error:
+        raise UsageError(t("{path} could not be read: {error}", path=name,
+                           error=error.strerror or error)) from None
+
+
 # -- reading a large workbook while the plans are read ----------------------------------------------
 
 READ_ASIDE_FROM_BYTES = 1024 * 1024
@@ -546,7 +564,14 @@ class WorkbookReading:
 
 
 __all__ = [
-    "MAX_FILE_BYTES", "ReadCell", "ReadRow", "ReadWorkbook", "WorkbookReading",
+    "MAX_FILE_BYTES",
+    "ReadCell",
+    "ReadRow",
+    "ReadWorkbook",
+    "WorkbookReading",
     "WorkbookRefusedError",
-    "check_archive", "read_workbook", "refused",
+    "check_archive",
+    "read_workbook",
+    "read_workbook_file",
+    "refused",
 ]
