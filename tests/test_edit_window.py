@@ -103,19 +103,25 @@ def test_the_window_makes_what_the_whole_initiative_makes(
     assert sum(not text.endswith(")") and ":" in text for text in windowed.values()) > 3
 
 
-def test_setting_a_status_leaves_the_activities_out_of_the_round_trip(
-    monkeypatch: pytest.MonkeyPatch
-) -> None:
-    files = _files(AROUND_STATUS)
-    plan = load_plan_set(files)
-    loaded: list[str] = []
+@pytest.fixture
+def loaded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts ruamel reads as round-trip documents, in order."""
+    texts: list[str] = []
     real_load = roundtrip.load_block
 
     def counting(text: str) -> object:
-        loaded.append(text)
+        texts.append(text)
         return real_load(text)
 
     monkeypatch.setattr(roundtrip, "load_block", counting)
+    return texts
+
+
+def test_setting_a_status_leaves_the_activities_out_of_the_round_trip(
+    loaded: list[str]
+) -> None:
+    files = _files(AROUND_STATUS)
+    plan = load_plan_set(files)
     result = edit.set_status(plan, files, "sodertalje:4.9", "ongoing")
     assert "    status: ongoing  # följs upp\n    # efter statusen\n" in result.new_text
     assert loaded and not any("activities" in text for text in loaded)
@@ -123,20 +129,12 @@ def test_setting_a_status_leaves_the_activities_out_of_the_round_trip(
 
 @pytest.mark.parametrize("extra", [None, AROUND_STATUS, NOTED], ids=["fixtures", "comments", "note"])
 def test_a_batch_reuses_the_lines_it_opened_and_makes_what_single_edits_make(
-    extra: str | None, monkeypatch: pytest.MonkeyPatch
+    extra: str | None, loaded: list[str]
 ) -> None:
     files = _files(extra)
     plan = load_plan_set(files)
     refs = [f"sodertalje:{i.id}" for i in plan.core_plan("sodertalje")]
     makes = [EDITS[name] for name in ("status", "lead", "note only", "status and note")]
-    loaded: list[str] = []
-    real_load = roundtrip.load_block
-
-    def counting(text: str) -> object:
-        loaded.append(text)
-        return real_load(text)
-
-    monkeypatch.setattr(roundtrip, "load_block", counting)
     batch = EditedFiles(files)
     single = dict(files)
     for make in makes:
