@@ -511,15 +511,19 @@ class WorkbookReading:
     """A workbook being read: ``result()`` is the workbook (``read_workbook``), or raises what
     reading it raised. A large workbook (``READ_ASIDE_FROM_BYTES``) is read in a process of its
     own, started with ``spawn`` as on Windows; where no process can be started, or the process
-    dies, it is read in this one. The cheap checks of ``check_archive`` are made at once."""
+    dies, it is read in this one. A small one is read at once, and so are the cheap checks of
+    ``check_archive`` of any: what refuses them is raised by the constructor."""
 
     def __init__(self, data: bytes, name: str, *, aside_from: int | None = None) -> None:
         check_archive(data, name)
         self._data, self._name = data, name
+        self._workbook: ReadWorkbook | None = None
         self._executor: Any = None
         self._future: Any = None
         if len(data) >= (READ_ASIDE_FROM_BYTES if aside_from is None else aside_from):
             self._start()
+        if self._future is None:  # a small workbook, or no process to read it in: read it now
+            self._workbook = read_workbook(data, name)
 
     def _start(self) -> None:
         import multiprocessing
@@ -543,6 +547,8 @@ class WorkbookReading:
     def result(self) -> ReadWorkbook:
         from concurrent.futures.process import BrokenProcessPool
 
+        if self._workbook is not None:
+            return self._workbook
         if self._future is not None:
             try:
                 return ReadWorkbook.unpacked(self._future.result())
