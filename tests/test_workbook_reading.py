@@ -141,6 +141,10 @@ def exported_workbook(repo: Path) -> bytes:
 def test_a_workbook_read_aside_is_the_workbook_read_here(plan_repo: Path) -> None:
     data = exported_workbook(plan_repo)
     here = sheet_read.read_workbook(data, "follow-up.xlsx")
+    initiatives = here.sheets["initiatives"]
+    assert not initiatives[0].as_exported  # G2 was changed
+    assert sum(row.as_exported for row in initiatives) >= len(initiatives) - 2
+    assert all(row.as_exported for row in here.sheets["activities"])
     with sheet_read.WorkbookReading(data, "follow-up.xlsx", aside_from=0) as reading:
         assert reading.aside
         assert shown(reading.result()) == shown(here)
@@ -151,9 +155,10 @@ def test_a_workbook_read_aside_is_the_workbook_read_here(plan_repo: Path) -> Non
 
 
 def shown(workbook: sheet_read.ReadWorkbook) -> dict[str, list[tuple[Any, ...]]]:
-    """What each row shows, an empty cell as None (a row passed as exported shows "")."""
-    return {key: [(row.number, row.base, row.columns,
-                   {k: (None if v == "" else v) for k, v in row.values.items()})
+    """What each row holds; a row that shows what it showed when the workbook was made, by
+    that alone (it passes between processes as its base)."""
+    return {key: [(row.number, row.base, row.columns, row.as_exported,
+                   None if row.as_exported else row.values)
                   for row in rows] for key, rows in workbook.sheets.items()}
 
 

@@ -480,7 +480,7 @@ def plan_import(plan: PlanSet, workbook: ReadWorkbook, documents: Mapping[str, D
                 continue
             now = current[spec.key].get(row.base.key)
             if (now is not None and now.values == row.base.values
-                    and _as_exported(names, spec, row)):
+                    and (row.as_exported or _as_exported(names, spec, row))):
                 continue  # changed on neither side
             applied = _merge_row(names, spec, row, now, found, shown)
             if not applied or now is None:

@@ -28,6 +28,7 @@ from fardplan_cli.sheet import (
     WORKBOOK_FORMAT,
     SheetRow,
     SheetSpec,
+    shown_digest,
 )
 
 if TYPE_CHECKING:
@@ -58,6 +59,9 @@ class ReadRow:
     """The row as exported (None: a row added below the exported ones)."""
     columns: Mapping[str, str]
     """Each column's place, by column key: ``Insatser!F`` (the row's number follows)."""
+    as_exported: bool = False
+    """Whether the row shows what it showed when the workbook was made (its digest is the
+    one recorded then)."""
 
     def cell(self, key: str) -> ReadCell:
         """The cell of column ``key``, with its address (``Insatser!F7``)."""
@@ -74,9 +78,8 @@ class ReadWorkbook:
 
     def packed(self) -> _PackedWorkbook:
         """The workbook as lists and strings, which pass between processes many times faster
-        than the rows' objects: a row whose every cell shows what it held when the workbook
-        was made (or nothing where it held nothing) is sent as that, and a text that many
-        cells hold is sent once."""
+        than the rows' objects: a row that shows what it showed when the workbook was made is
+        sent as its base alone, and a text that many cells hold is sent once."""
         once: dict[str, str] = {}
         sheets: dict[str, tuple[dict[str, str], list[_PackedRow]]] = {}
         for key, rows in self.sheets.items():
@@ -85,11 +88,8 @@ class ReadWorkbook:
             for row in rows:
                 base = None if row.base is None else (
                     row.base.key, [once.setdefault(v, v) for v in row.base.values.values()])
-                values = list(row.values.values())
-                as_exported = base is not None and all(
-                    value == held or (value is None and not held)
-                    for value, held in zip(values, base[1], strict=True))
-                packed.append((row.number, None if as_exported else values, base))
+                packed.append((row.number, None if row.as_exported and base is not None
+                               else list(row.values.values()), base))
             sheets[key] = (places, packed)
         return self.meta, sheets
 
@@ -105,7 +105,7 @@ class ReadWorkbook:
                 row_base = None if base is None else SheetRow(
                     base[0], dict(zip(keys, base[1], strict=True)))
                 if shown is None and row_base is not None:  # as exported: it shows its base
-                    read.append(ReadRow(number, row_base.values, row_base, places))
+                    read.append(ReadRow(number, row_base.values, row_base, places, True))
                 else:
                     read.append(ReadRow(number, dict(zip(keys, shown or (), strict=True)),
                                         row_base, places))
@@ -390,8 +390,10 @@ def _meta(book: _Package, name: str) -> dict[str, str]:
     return meta
 
 
-def _base(book: _Package, name: str) -> dict[str, dict[int, SheetRow]]:
-    """The rows as exported, by sheet key and row number."""
+def _base(book: _Package, name: str) -> tuple[dict[str, dict[int, SheetRow]],
+                                               dict[str, dict[int, str]]]:
+    """The rows as exported, by sheet key and row number, and the digests of what they showed
+    (none in a workbook made before they were recorded)."""
     import json
 
     lost = refused(t("{path} has lost its record of the rows as exported (sheet {sheet})",
@@ -412,13 +414,19 @@ def _base(book: _Package, name: str) -> dict[str, dict[int, SheetRow]]:
                     raise lost
                 rows[int(number)] = SheetRow(values[0], dict(zip(keys, values, strict=True)))
             base[spec.key] = rows
+        recorded = record.get("shown", {})
+        shown: dict[str, dict[int, str]] = {
+            spec.key: {int(number): digest
+                       for number, digest in recorded.get(spec.key, {}).items()
+                       if isinstance(digest, str)}
+            for spec in (INITIATIVES, ACTIVITIES)}
     except (ValueError, KeyError, TypeError, AttributeError):
         raise lost from None
-    return base
+    return base, shown
 
 
 def _read_sheet(book: _Package, spec: SheetSpec, language: Language, name: str,
-                base: Mapping[int, SheetRow]) -> list[ReadRow]:
+                base: Mapping[int, SheetRow], shown: Mapping[int, str]) -> list[ReadRow]:
     title = spec.name(language)
     if title not in book.sheets:
         raise refused(t("{path} has no sheet {sheet!r}: a sheet was renamed or deleted; export "
@@ -443,7 +451,9 @@ def _read_sheet(book: _Package, spec: SheetSpec, language: Language, name: str,
         row_base = base.get(number)
         if row_base is None and all(value in (None, "") for value in values):
             continue
-        rows.append(ReadRow(number, dict(zip(keys, values, strict=True)), row_base, places))
+        digest = shown.get(number)
+        rows.append(ReadRow(number, dict(zip(keys, values, strict=True)), row_base, places,
+                            digest is not None and shown_digest(values) == digest))
     read_numbers = {row.number for row in rows}
     missing = [n for n in base if n not in read_numbers]
     if missing:
@@ -464,9 +474,10 @@ def read_workbook(data: bytes, name: str) -> ReadWorkbook:
             book = _Package(archive)
             meta = _meta(book, name)
             language: Language = "en" if meta.get("language") == "en" else "sv"
-            base = _base(book, name)
+            base, shown = _base(book, name)
             return ReadWorkbook(meta, {spec.key: _read_sheet(book, spec, language, name,
-                                                             base.get(spec.key, {}))
+                                                             base.get(spec.key, {}),
+                                                             shown.get(spec.key, {}))
                                        for spec in SHEETS})
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, OSError, EOFError,
             SyntaxError) as error:  # a part missing or not XML (ParseError is a SyntaxError)

@@ -40,6 +40,7 @@ from fardplan_cli.sheet import (
     WorkbookFilter,
     WorkbookRows,
     display_value,
+    shown_digest,
     status_choices,
 )
 
@@ -355,16 +356,33 @@ def _data_sheet(wb: Any, plan: PlanSet, spec: SheetSpec, rows: Sequence[SheetRow
     return ws, _data_rows(plan, spec, rows, language, styles, total)
 
 
-def _base_sheet(wb: Any, rows: WorkbookRows) -> tuple[Any, _SheetRows]:
+def _read_back(column: Column, value: _CellValue, canonical: str) -> object:
+    """What reading the workbook gives back for a cell written as ``value``: a date is read as
+    the day's midnight."""
+    if column.kind == "date" and value is not None:
+        return dt.datetime.combine(dt.date.fromisoformat(canonical), dt.time())
+    return value
+
+
+def _base_sheet(wb: Any, plan: PlanSet, rows: WorkbookRows, language: Language,
+                ) -> tuple[Any, _SheetRows]:
     """Every exported row as it was, by sheet and row number: JSON, cut into cells of a hidden
     sheet (a cell holds at most 32,767 characters), far cheaper to write and read than a copy
-    of every cell."""
+    of every cell. With it, under ``shown``, the digest of what each row's cells show
+    (``shown_digest``)."""
     import json
 
-    record = {spec.key: {str(FIRST_ROW + offset): [row.values.get(c.key, "")
-                                                   for c in spec.columns]
-                         for offset, row in enumerate(of)}
-              for spec, of in ((INITIATIVES, rows.initiatives), (ACTIVITIES, rows.activities))}
+    record: dict[str, Any] = {}
+    shown: dict[str, dict[str, str]] = {}
+    for spec, of in ((INITIATIVES, rows.initiatives), (ACTIVITIES, rows.activities)):
+        record[spec.key], shown[spec.key] = {}, {}
+        for number, row in enumerate(of, start=FIRST_ROW):
+            values = [row.values.get(c.key, "") for c in spec.columns]
+            record[spec.key][str(number)] = values
+            shown[spec.key][str(number)] = shown_digest(
+                _read_back(c, _cell_value(plan, c, value, language), value)
+                for c, value in zip(spec.columns, values, strict=True))
+    record["shown"] = shown
     text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
     ws = wb.create_sheet(BASE_SHEET)
     ws.sheet_state = "veryHidden"
@@ -412,7 +430,7 @@ def workbook_bytes(plan: PlanSet, rows: WorkbookRows, origin: WorkbookOrigin,
     sheets += [_data_sheet(wb, plan, INITIATIVES, rows.initiatives, language, lists, styles),
                _data_sheet(wb, plan, ACTIVITIES, rows.activities, language, lists, styles),
                _data_sheet(wb, plan, UPDATES, (), language, lists, styles),
-               _base_sheet(wb, rows)]
+               _base_sheet(wb, plan, rows, language)]
     meta = wb.create_sheet(META_SHEET)
     meta.sheet_state = "veryHidden"
     sheets.append((meta, [("", [(key, 0), (value, 0)]) for key, value in origin.as_pairs()]))
