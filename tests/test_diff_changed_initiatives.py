@@ -166,7 +166,7 @@ def _check_cut(text: str) -> None:
         assert part is None or part["initiatives"] == [whole["initiatives"][n] for n in chosen]
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(core_texts())
 def test_a_cut_that_reads_says_what_the_whole_file_says(text: str) -> None:
     _check_cut(text)
@@ -431,7 +431,7 @@ def _rich_text(report: DiffReport, monkeypatch: pytest.MonkeyPatch) -> str:
     return stream.getvalue()
 
 
-@settings(max_examples=300, deadline=None,
+@settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(old=st.text(_LETTERS, max_size=40), new=st.text(_LETTERS, max_size=40),
        note=st.none() | st.text(_LETTERS, max_size=10))

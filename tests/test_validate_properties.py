@@ -147,7 +147,7 @@ def plan_sets(draw: st.DrawFn) -> dict[str, bytes]:
     return files
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plan_sets())
 def test_generated_valid_plan_sets_validate_clean(files: dict[str, bytes]) -> None:
     result = validate_files(files, strict=True)
