@@ -54,7 +54,8 @@ class ReadRow:
     number: int
     values: dict[str, Any]
     """Each column's value (by column key), as a spreadsheet shows it: None, str, int, float,
-    bool, datetime or time; an empty cell is None, or "" in a row read as exported (``packed``)."""
+    bool, datetime or time. A row that came from another process as exported (``packed``)
+    holds its base's values instead: what its cells mean, which is what import compares."""
     base: SheetRow | None
     """The row as exported (None: a row added below the exported ones)."""
     columns: Mapping[str, str]
