@@ -197,6 +197,30 @@ def test_the_site_says_what_it_wrote(plan_repo: Path, tmp_path: Path) -> None:
     assert re.search(rf"{pages} (pages|sidor)", result.stdout), result.stdout
 
 
+def test_the_charts_drawn_by_a_worker_process_are_the_ones_drawn_with_the_page(
+        plan_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fardplan_cli.render import charts
+
+    assert run_cli("site", str(tmp_path / "here"), repo=plan_repo).exit_code == 0
+    drawn_ahead: list[int] = []
+    draw_ahead = charts.ChartsDrawnAhead.draw_ahead
+
+    def counted(self: charts.ChartsDrawnAhead, *args: object) -> None:
+        draw_ahead(self, *args)  # type: ignore[arg-type]
+        drawn_ahead.append(len(self._drawn))
+
+    monkeypatch.setattr(charts, "CHARTS_FOR_A_WORKER", 1)  # the shipped plans have a few only
+    monkeypatch.setattr(charts.ChartsDrawnAhead, "draw_ahead", counted)
+    assert run_cli("site", str(tmp_path / "ahead"), repo=plan_repo).exit_code == 0
+    assert drawn_ahead and drawn_ahead[0] > 0
+    pages = sorted(p.relative_to(tmp_path / "here") for p in (tmp_path / "here").rglob("*.html"))
+    assert pages == sorted(p.relative_to(tmp_path / "ahead")
+                           for p in (tmp_path / "ahead").rglob("*.html"))
+    for page in pages:
+        if "pagefind" not in page.parts:
+            assert (tmp_path / "ahead" / page).read_bytes() == (tmp_path / "here" / page).read_bytes()
+
+
 def test_a_second_run_replaces_the_site_it_wrote(plan_repo: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert run_cli("site", str(out), repo=plan_repo).exit_code == 0
