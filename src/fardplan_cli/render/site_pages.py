@@ -19,7 +19,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from fardplan_cli.diff import Change, DiffResult
-from fardplan_cli.i18n import t
+from fardplan_cli.i18n import status_label, t
 from fardplan_cli.render.diff_common import CARRIER_KINDS, Item
 from fardplan_cli.site import (
     ACTORS_FOLDER,
@@ -30,6 +30,7 @@ from fardplan_cli.site import (
     REPORTS_FOLDER,
     SEARCH_FOLDER,
     InitiativePage,
+    InitiativeRow,
     Involved,
     Site,
     actor_path,
@@ -123,6 +124,7 @@ class SiteRenderer:
         self._headers: dict[tuple[int, str | None], Markup] = {}
         self._footer: Markup | None = None
         self._how: dict[tuple[tuple[str, str, str | None, str | None], ...], str] = {}
+        self._actor_rows: dict[int, dict[str, Markup]] = {}
         self.nav = [
             NavItem(t("Start"), ""),
             NavItem(t("Initiatives"), f"{INITIATIVES_FOLDER}/"),
@@ -145,6 +147,27 @@ class SiteRenderer:
                 None, role, via, through, activity=activity))  # type: ignore[arg-type]
                 for role, via, through, activity in ways)
         return found
+
+    def actor_row_at(self, path: str) -> Callable[[InitiativeRow], Markup]:
+        """``actor_row(row)`` on the actor's page at folder ``path``: the first cells of an
+        initiative's row (``site/actor_row.html.j2``), rendered once per initiative for every
+        actor's page as deep (many actors' pages list the same initiative)."""
+        from markupsafe import Markup
+
+        from fardplan_cli.render.html import environment
+
+        template = environment().get_template("site/actor_row.html.j2")
+        href = linker(path, self.base_url)
+        rows = self._actor_rows.setdefault(path.count("/"), {})
+
+        def actor_row(row: InitiativeRow) -> Markup:
+            found = rows.get(row.path)
+            if found is None:
+                found = rows[row.path] = Markup(template.render(
+                    row=row, href=href, status_label=status_label))
+            return found
+
+        return actor_row
 
     def frame(self, path: str) -> tuple[Markup, Markup]:
         """The site's header and footer on the page at folder ``path``. The header is the same
@@ -203,7 +226,7 @@ class SiteRenderer:
             for involved in actor.involved:
                 by_degree[involved.degree].append(involved)
             yield self.page(actor.path, "site/actor.html.j2", actor.actor.name, actor_page=actor,
-                            by_degree=by_degree)
+                            by_degree=by_degree, actor_row=self.actor_row_at(actor.path))
         for initiative in repeated:
             yield self.initiative_page(initiative)
         yield from self.situation_pages()
