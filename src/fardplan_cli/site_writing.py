@@ -79,22 +79,16 @@ def write_site(repo_root: Path, target: Path, files: Iterable[tuple[str, str | b
         with contextlib.ExitStack() as running:
             indexer = running.enter_context(search.indexing(building)) if search else None
             searched = search.searches if search is not None else None
-            writer = running.enter_context(_FileWriter(building))
-
-            def index_written() -> None:
-                for relative in writer.written():
-                    if indexer is not None and searched is not None and searched(relative):
-                        indexer.page_written(relative)
-
             for relative, content in files:
+                path = building.joinpath(*relative.split("/"))
+                path.parent.mkdir(parents=True, exist_ok=True)
                 data = content.encode("utf-8") if isinstance(content, str) else content
-                writer.write(relative, data)
+                path.write_bytes(data)
                 pages += relative.endswith(".html")
                 count += 1
                 size += len(data)
-                index_written()
-            writer.finish()
-            index_written()
+                if indexer is not None and searched is not None and searched(relative):
+                    indexer.page_written(relative)
             (building / MARKER_FILE).write_text(
                 "This folder is a site written by 'fardplan site'; the next run replaces it.\n",
                 encoding="utf-8")
@@ -110,73 +104,6 @@ def write_site(repo_root: Path, target: Path, files: Iterable[tuple[str, str | b
             shutil.rmtree(building)
         raise
     return WrittenSite(folder, pages, count, size, indexed)
-
-
-class _FileWriter:
-    """Writes the site's files on a thread of its own, in the order given, while the caller
-    makes the next ones: creating a file and its folder is the system's work, which runs beside
-    Python's. ``written`` names the files on disk since it was last asked; an error writing is
-    raised by the next call (``write`` or ``finish``), and what was not yet written is dropped."""
-
-    QUEUED = 64  # files waiting at most: the pages in memory stay few
-
-    def __init__(self, folder: Path) -> None:
-        import queue
-        import threading
-
-        self.folder = folder
-        self._queue: queue.Queue[tuple[str, bytes] | None] = queue.Queue(self.QUEUED)
-        self._done: queue.SimpleQueue[str] = queue.SimpleQueue()
-        self._error: OSError | None = None
-        self._thread = threading.Thread(target=self._run, name="site-writer", daemon=True)
-        self._thread.start()
-
-    def write(self, relative: str, data: bytes) -> None:
-        self._raise_error()
-        self._queue.put((relative, data))
-
-    def written(self) -> list[str]:
-        found = []
-        while not self._done.empty():
-            found.append(self._done.get())
-        return found
-
-    def finish(self) -> None:
-        """Wait until every file is written."""
-        self._stop()
-        self._raise_error()
-
-    def __enter__(self) -> _FileWriter:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop()
-
-    def _stop(self) -> None:
-        if self._thread.is_alive():
-            self._queue.put(None)
-            self._thread.join()
-
-    def _raise_error(self) -> None:
-        if self._error is not None:
-            raise self._error
-
-    def _run(self) -> None:
-        made: set[Path] = set()
-        while (item := self._queue.get()) is not None:
-            if self._error is not None:
-                continue  # the caller learns of it with its next call
-            relative, data = item
-            path = self.folder.joinpath(*relative.split("/"))
-            try:
-                if path.parent not in made:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    made.add(path.parent)
-                path.write_bytes(data)
-            except OSError as error:
-                self._error = error
-                continue
-            self._done.put(relative)
 
 
 def _replace(building: Path, folder: Path) -> None:
