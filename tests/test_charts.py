@@ -114,3 +114,56 @@ def test_every_text_of_a_chart_lies_inside_its_drawing(tmp_path: Path, browser: 
         assert outside == []
     finally:
         page.close()
+
+
+def test_charts_drawn_ahead_by_a_worker_process_are_the_charts_drawn_here(monkeypatch: Any) -> None:
+    from fardplan_cli.i18n import current_language, set_language
+    from fardplan_cli.render import charts as module
+    from fardplan_cli.render.charts import ChartsDrawnAhead
+
+    indicators = [_indicator("personer", {2019: 22100, 2026: 25000}, (2030, 28000)),
+                  _indicator(HOSTILE, {2019: -3.5, 2020: 1.25})]
+    empty = [("1 Tomt", {"planned": 0})]
+    monkeypatch.setattr(module, "CHARTS_FOR_A_WORKER", 1)
+    before = current_language()
+    try:
+        set_language("sv")
+        here = ([status_chart(AREAS), status_chart(empty)],
+                [indicator_chart(i) for i in indicators])
+        with ChartsDrawnAhead() as ahead:
+            ahead.draw_ahead("sv", [AREAS, empty, AREAS], indicators)
+            assert ahead._executor is not None  # a worker process draws them
+            drawn_here = module.status_chart
+            module.status_chart = module.indicator_chart = None  # type: ignore[assignment]
+            try:  # what was drawn ahead is not drawn again here
+                got = ([ahead.status_chart(AREAS), ahead.status_chart(empty)],
+                       [ahead.indicator_chart(i) for i in indicators])
+            finally:
+                module.status_chart, module.indicator_chart = drawn_here, indicator_chart
+            assert got == here
+            # In another language, or not named ahead: drawn when asked for.
+            set_language("en")
+            assert ahead.status_chart(AREAS) == status_chart(AREAS) != here[0][0]
+            set_language("sv")
+            other = _indicator("st", {2000: 1})
+            assert ahead.indicator_chart(other) == indicator_chart(other)
+    finally:
+        set_language(before)
+
+
+def test_charts_are_drawn_when_asked_for_where_no_worker_process_can_start(
+        monkeypatch: Any) -> None:
+    import concurrent.futures
+
+    from fardplan_cli.render import charts
+    from fardplan_cli.render.charts import ChartsDrawnAhead
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refused)
+    monkeypatch.setattr(charts, "CHARTS_FOR_A_WORKER", 1)
+    with ChartsDrawnAhead() as ahead:
+        ahead.draw_ahead("sv", [AREAS], [])
+        assert ahead._executor is None
+        assert ahead.status_chart(AREAS) == status_chart(AREAS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 from html.parser import HTMLParser
@@ -197,6 +198,30 @@ def test_the_site_says_what_it_wrote(plan_repo: Path, tmp_path: Path) -> None:
     assert re.search(rf"{pages} (pages|sidor)", result.stdout), result.stdout
 
 
+def test_the_charts_drawn_by_a_worker_process_are_the_ones_drawn_with_the_page(
+        plan_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fardplan_cli.render import charts
+
+    assert run_cli("site", str(tmp_path / "here"), repo=plan_repo).exit_code == 0
+    drawn_ahead: list[int] = []
+    draw_ahead = charts.ChartsDrawnAhead.draw_ahead
+
+    def counted(self: charts.ChartsDrawnAhead, *args: object) -> None:
+        draw_ahead(self, *args)  # type: ignore[arg-type]
+        drawn_ahead.append(len(self._drawn))
+
+    monkeypatch.setattr(charts, "CHARTS_FOR_A_WORKER", 1)  # the shipped plans have a few only
+    monkeypatch.setattr(charts.ChartsDrawnAhead, "draw_ahead", counted)
+    assert run_cli("site", str(tmp_path / "ahead"), repo=plan_repo).exit_code == 0
+    assert drawn_ahead and drawn_ahead[0] > 0
+    pages = sorted(p.relative_to(tmp_path / "here") for p in (tmp_path / "here").rglob("*.html"))
+    assert pages == sorted(p.relative_to(tmp_path / "ahead")
+                           for p in (tmp_path / "ahead").rglob("*.html"))
+    for page in pages:
+        if "pagefind" not in page.parts:
+            assert (tmp_path / "ahead" / page).read_bytes() == (tmp_path / "here" / page).read_bytes()
+
+
 def test_a_second_run_replaces_the_site_it_wrote(plan_repo: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert run_cli("site", str(out), repo=plan_repo).exit_code == 0
@@ -352,3 +377,38 @@ def test_the_walk_cuts_each_version_of_a_core_file_once(repo: Path,
         assert reader.files_cut > 0
     assert history.events
     assert cut and len(cut) == len(set(cut))
+
+
+def test_a_file_that_cannot_be_written_leaves_the_old_site_and_nothing_beside(
+        plan_repo: Path, tmp_path: Path) -> None:
+    from fardplan_cli.errors import FardplanError
+    from fardplan_cli.site_writing import write_site
+
+    out = tmp_path / "out"
+    assert run_cli("site", str(out), repo=plan_repo).exit_code == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    # The second file needs a folder where the first is a file: the system refuses it.
+    files = [("a/index.html", "<p>a</p>"), ("a/index.html/b.html", "<p>b</p>"),
+             *((f"c{n}/index.html", "<p>c</p>") for n in range(200))]
+    with pytest.raises(FardplanError, match="could not be written"):
+        write_site(plan_repo, out, iter(files))
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "plans-repo"]
+
+
+def test_the_old_site_is_removed_whole_and_a_link_in_it_is_not_followed(tmp_path: Path) -> None:
+    from fardplan_cli.site_writing import remove_folder
+
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    (kept / "keep.txt").write_text("keep me", encoding="utf-8")
+    old = tmp_path / "old"
+    for n in range(300):
+        (old / f"f{n % 7}" / f"p{n}").mkdir(parents=True)
+        (old / f"f{n % 7}" / f"p{n}" / "index.html").write_text("x", encoding="utf-8")
+    (old / "empty").mkdir()
+    with contextlib.suppress(OSError):  # no symbolic links here (Windows without the right)
+        (old / "link").symlink_to(kept, target_is_directory=True)
+    remove_folder(old)
+    assert not old.exists()
+    assert (kept / "keep.txt").read_text(encoding="utf-8") == "keep me"

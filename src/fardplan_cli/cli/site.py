@@ -34,7 +34,8 @@ def site(
     comes from one walk over the commits.
     """
     from fardplan_cli.i18n import current_language, set_language, t
-    from fardplan_cli.render.site_pages import render_site
+    from fardplan_cli.render.charts import ChartsDrawnAhead
+    from fardplan_cli.render.site_pages import draw_charts_ahead, render_site
     from fardplan_cli.site import build_site, check_base_url
     from fardplan_cli.site_search import SiteSearch, searched_pages
     from fardplan_cli.site_writing import check_site_target, write_site
@@ -46,26 +47,30 @@ def site(
     # The site's language: its own --lang, else fardplan's (--lang, FARDPLAN_LANG), else the plans'.
     chosen = lang or ctx.find_root().params.get("lang")  # click's value: the choice's name
     language = chosen.value if isinstance(chosen, Lang) else chosen if chosen in ("sv", "en") else None
-    site = build_site(repository.root, language)
     messages = current_language()
+    # The charts are drawn by a worker process while the history is walked.
+    with ChartsDrawnAhead() as charts:
+        site = build_site(repository.root, language, plan_read=lambda plan, language:
+                          draw_charts_ahead(charts, plan, language))
 
-    def in_site_language(files: Iterator[tuple[str, str | bytes]]) -> Iterator[tuple[str, str | bytes]]:
-        """The pages rendered in the site's language; what goes wrong while they are written
-        and indexed is said as any message."""
-        while True:
-            set_language("en" if site.language == "en" else "sv")
-            try:
-                found = next(files, None)
-            finally:
-                set_language(messages)
-            if found is None:
-                return
-            yield found
+        def in_site_language(files: Iterator[tuple[str, str | bytes]],
+                             ) -> Iterator[tuple[str, str | bytes]]:
+            """The pages rendered in the site's language; what goes wrong while they are
+            written and indexed is said as any message."""
+            while True:
+                set_language("en" if site.language == "en" else "sv")
+                try:
+                    found = next(files, None)
+                finally:
+                    set_language(messages)
+                if found is None:
+                    return
+                yield found
 
-    # The index is in the plans' text's language, whatever the labels'.
-    search = SiteSearch(site.plan.region.language, searched_pages(site))
-    written = write_site(repository.root, out, in_site_language(render_site(site, base_url)),
-                         search)
+        # The index is in the plans' text's language, whatever the labels'.
+        search = SiteSearch(site.plan.region.language, searched_pages(site))
+        written = write_site(repository.root, out,
+                             in_site_language(render_site(site, base_url, charts=charts)), search)
     size = f"{written.size / 1_000_000:.1f} MB"
     typer.echo(t("Wrote the site to {folder}: {pages} pages, {files} files, {size}",
                  folder=str(out), pages=written.pages, files=written.files, size=size))

@@ -371,3 +371,139 @@ def status_chart(areas: Sequence[tuple[str, Mapping[str, int]]]) -> str | None:
             left_edge += column + LEGEND_COLUMN_GAP
 
     return _drawn(draw)
+
+
+# -- drawing ahead, in a worker process ---------------------------------------------------------
+#
+# A chart costs about 20 ms of matplotlib, and the site draws three per core (901 for 300 cores).
+# It draws them in a process of its own while the main one walks the history, on a core that
+# would otherwise wait: ``ChartsDrawnAhead``.
+
+StatusAreas = Sequence[tuple[str, Mapping[str, int]]]
+_ChartKey = tuple[Any, ...]
+CHARTS_PER_TASK = 32
+"""The charts the worker draws and sends back at a time."""
+CHARTS_FOR_A_WORKER = 50
+"""The fewest charts worth a worker: starting one (an interpreter that imports matplotlib) costs
+about a second, what drawing some 50 charts costs."""
+
+
+def _status_key(areas: StatusAreas) -> _ChartKey:
+    return ("status", tuple((name, tuple(counts.items())) for name, counts in areas))
+
+
+def _indicator_key(indicator: Indicator) -> _ChartKey:
+    target = indicator.target
+    return ("indicator", indicator.unit, tuple((v.year, v.value) for v in indicator.values),
+            (target.year, target.value) if target is not None else None)
+
+
+def _draw_task(language: str,
+               charts: Sequence[tuple[str, StatusAreas | Indicator]]) -> list[str | None]:
+    """The worker's task: each ``("status", areas)`` or ``("indicator", indicator)`` drawn with
+    the labels in ``language``."""
+    from fardplan_cli.i18n import set_language
+
+    set_language("en" if language == "en" else "sv")
+    return [status_chart(chart) if kind == "status" else indicator_chart(chart)  # type: ignore[arg-type]
+            for kind, chart in charts]
+
+
+def _leave_interrupts_to_the_command() -> None:
+    """In the worker: Ctrl-C stops the command, which stops the worker; the worker itself says
+    nothing of it (no traceback of its own)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class ChartsDrawnAhead:
+    """Charts drawn in a worker process while this one does other work: name them with
+    ``draw_ahead``, later ask for each with ``status_chart`` and ``indicator_chart``, which give
+    what the module's functions of those names give (the same bytes), waiting for the worker if
+    it has not drawn it yet. A chart that was not named ahead, or asked for in another language
+    than it was drawn in, is drawn when asked; so is every chart when no worker process can be
+    started or it fails (then drawing it here says why). ``close`` (or the ``with`` block) stops
+    the worker."""
+
+    def __init__(self) -> None:
+        from concurrent.futures import Future
+
+        self._drawn: dict[tuple[str, _ChartKey], tuple[Future[list[str | None]], int]] = {}
+        self._executor: Any = None
+        self._broken = False
+
+    def draw_ahead(self, language: str, status: Sequence[StatusAreas],
+                   indicators: Sequence[Indicator]) -> None:
+        """Start drawing the status charts of ``status`` and the charts of ``indicators``, with
+        their labels in ``language``; each distinct chart once. Fewer than
+        ``CHARTS_FOR_A_WORKER`` are left to be drawn when asked for."""
+        language = "en" if language == "en" else "sv"  # as the labels' language is named
+        charts: dict[_ChartKey, tuple[str, StatusAreas | Indicator]] = {}
+        for areas in status:
+            charts.setdefault(_status_key(areas), ("status", tuple(
+                (name, dict(counts)) for name, counts in areas)))
+        for indicator in indicators:
+            charts.setdefault(_indicator_key(indicator), ("indicator", indicator))
+        waiting = [(key, chart) for key, chart in charts.items()
+                   if (language, key) not in self._drawn]
+        if len(waiting) < CHARTS_FOR_A_WORKER or not self._start():
+            return
+        for first in range(0, len(waiting), CHARTS_PER_TASK):
+            task = waiting[first:first + CHARTS_PER_TASK]
+            try:
+                future = self._executor.submit(_draw_task, language, [c for _, c in task])
+            except Exception:  # the worker is gone: the charts are drawn when asked for
+                self._broken = True
+                return
+            for index, (key, _) in enumerate(task):
+                self._drawn[(language, key)] = (future, index)
+
+    def status_chart(self, areas: StatusAreas) -> str | None:
+        found = self._found(_status_key(areas))
+        return status_chart(areas) if found is None else found[0]
+
+    def indicator_chart(self, indicator: Indicator) -> str | None:
+        found = self._found(_indicator_key(indicator))
+        return indicator_chart(indicator) if found is None else found[0]
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+        self._drawn.clear()
+
+    def __enter__(self) -> ChartsDrawnAhead:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _start(self) -> bool:
+        """Whether a worker runs (started now if need be)."""
+        if self._executor is None and not self._broken:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            try:
+                # A fresh interpreter rather than a fork: the same on every system, and no copy
+                # of this process' threads and open pipes (git's, Pagefind's).
+                self._executor = ProcessPoolExecutor(
+                    max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_leave_interrupts_to_the_command)
+            except Exception:  # no processes here (a sandbox): the charts are drawn when asked
+                self._broken = True
+        return self._executor is not None
+
+    def _found(self, key: _ChartKey) -> tuple[str | None] | None:
+        """The drawing of ``key`` in the current language, in a 1-tuple; None if not drawn."""
+        from fardplan_cli.i18n import current_language
+
+        ahead = self._drawn.get((current_language(), key))
+        if ahead is None:
+            return None
+        future, index = ahead
+        try:
+            return (future.result()[index],)
+        except Exception:  # the worker failed: drawing the chart here says why, if it is the chart
+            return None

@@ -23,15 +23,18 @@ if TYPE_CHECKING:
     from markupsafe import Markup
 
     from fardplan_cli.model import Core
+    from fardplan_cli.render.charts import ChartsDrawnAhead
 
 
 @dataclass(frozen=True)
 class StatusPage:
-    """What the status page shows: the report of ``report status``, and its stamp."""
+    """What the status page shows: the report of ``report status``, and its stamp; ``charts``:
+    where its charts were drawn ahead (else they are drawn here)."""
 
     plan: PlanSet
     report: StatusReport
     stamp: PageStamp
+    charts: ChartsDrawnAhead | None = None
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ def _lead(plan: PlanSet, initiative: Initiative) -> str:
     return lead
 
 
-def _indicator(indicator: Indicator) -> dict[str, Any]:
+def _indicator(indicator: Indicator, charts: ChartsDrawnAhead | None) -> dict[str, Any]:
     from fardplan_cli.render.charts import indicator_chart
     from fardplan_cli.render.report import format_number, indicator_value, signed_number
     from fardplan_cli.report import indicator_change
@@ -86,7 +89,8 @@ def _indicator(indicator: Indicator) -> dict[str, Any]:
         "by_year": {v.year: indicator_value(v) for v in indicator.values},
         "change": signed_number(change) if change is not None else "",
         "target": f"{format_number(target.value)} ({target.year})" if target is not None else "",
-        "chart": _svg(indicator_chart(indicator), f"indicator-{anchor(indicator.id)}-caption"),
+        "chart": _svg(charts.indicator_chart(indicator) if charts else indicator_chart(indicator),
+                      f"indicator-{anchor(indicator.id)}-caption"),
     }
 
 
@@ -99,8 +103,9 @@ def status_context(page: StatusPage) -> dict[str, Any]:
     plan, report = page.plan, page.report
     today = page.stamp.made.isoformat()
     by_area = status_by_area(report)
-    chart = _svg(status_chart([(area_name(plan, n), counts) for n, counts in by_area.items()]),
-                 "status-chart-caption")
+    areas_counted = [(area_name(plan, n), counts) for n, counts in by_area.items()]
+    chart = _svg(page.charts.status_chart(areas_counted) if page.charts
+                 else status_chart(areas_counted), "status-chart-caption")
     cores = list(dict.fromkeys(row.core for row in report.rows))
     groups = [(plan.core(c) if c else None, [row for row in report.rows if row.core == c])
               for c in cores]
@@ -124,7 +129,7 @@ def status_context(page: StatusPage) -> dict[str, Any]:
         "title": title, "stamp": page.stamp, "report": report, "groups": groups,
         "statuses": STATUSES, "status_chart": chart, "by_area": by_area, "areas": areas,
         "area_name": lambda n: area_name(plan, n), "cycle_column": cycle_column,
-        "indicators": [_indicator(i) for i in report.indicators],
+        "indicators": [_indicator(i, page.charts) for i in report.indicators],
         "years": report.indicator_years, "actor_name": plan.actor_name}
 
 

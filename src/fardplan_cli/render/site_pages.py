@@ -19,7 +19,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from fardplan_cli.diff import Change, DiffResult
-from fardplan_cli.i18n import t
+from fardplan_cli.i18n import status_label, t
 from fardplan_cli.render.diff_common import CARRIER_KINDS, Item
 from fardplan_cli.site import (
     ACTORS_FOLDER,
@@ -30,6 +30,7 @@ from fardplan_cli.site import (
     REPORTS_FOLDER,
     SEARCH_FOLDER,
     InitiativePage,
+    InitiativeRow,
     Involved,
     Site,
     actor_path,
@@ -39,6 +40,9 @@ from fardplan_cli.site import (
 
 if TYPE_CHECKING:
     from markupsafe import Markup
+
+    from fardplan_cli.model import PlanSet
+    from fardplan_cli.render.charts import ChartsDrawnAhead
 
 LAYOUT = "site/layout.html.j2"
 STATUS_REPORT_PATH = f"{REPORTS_FOLDER}/status/"
@@ -104,12 +108,14 @@ def described(result: DiffResult, changes: Sequence[Change]) -> list[Item]:
 class SiteRenderer:
     """Renders one site's pages; ``base_url`` None: relative links."""
 
-    def __init__(self, site: Site, base_url: str | None, today: date) -> None:
+    def __init__(self, site: Site, base_url: str | None, today: date,
+                 charts: ChartsDrawnAhead | None = None) -> None:
         from fardplan_cli.stamp import PageStamp
 
         self.site = site
         self.base_url = base_url
         self.today = today
+        self.charts = charts
         # The printed pages' stamp (in the margin of the print): the plan, today, the commit.
         self.stamp = PageStamp(site.plan.region.name, today,
                                site.commit.commit if site.commit else None)
@@ -118,6 +124,7 @@ class SiteRenderer:
         self._headers: dict[tuple[int, str | None], Markup] = {}
         self._footer: Markup | None = None
         self._how: dict[tuple[tuple[str, str, str | None, str | None], ...], str] = {}
+        self._actor_rows: dict[int, dict[str, Markup]] = {}
         self.nav = [
             NavItem(t("Start"), ""),
             NavItem(t("Initiatives"), f"{INITIATIVES_FOLDER}/"),
@@ -140,6 +147,27 @@ class SiteRenderer:
                 None, role, via, through, activity=activity))  # type: ignore[arg-type]
                 for role, via, through, activity in ways)
         return found
+
+    def actor_row_at(self, path: str) -> Callable[[InitiativeRow], Markup]:
+        """``actor_row(row)`` on the actor's page at folder ``path``: the first cells of an
+        initiative's row (``site/actor_row.html.j2``), rendered once per initiative for every
+        actor's page as deep (many actors' pages list the same initiative)."""
+        from markupsafe import Markup
+
+        from fardplan_cli.render.html import environment
+
+        template = environment().get_template("site/actor_row.html.j2")
+        href = linker(path, self.base_url)
+        rows = self._actor_rows.setdefault(path.count("/"), {})
+
+        def actor_row(row: InitiativeRow) -> Markup:
+            found = rows.get(row.path)
+            if found is None:
+                found = rows[row.path] = Markup(template.render(
+                    row=row, href=href, status_label=status_label))
+            return found
+
+        return actor_row
 
     def frame(self, path: str) -> tuple[Markup, Markup]:
         """The site's header and footer on the page at folder ``path``. The header is the same
@@ -198,7 +226,7 @@ class SiteRenderer:
             for involved in actor.involved:
                 by_degree[involved.degree].append(involved)
             yield self.page(actor.path, "site/actor.html.j2", actor.actor.name, actor_page=actor,
-                            by_degree=by_degree)
+                            by_degree=by_degree, actor_row=self.actor_row_at(actor.path))
         for initiative in repeated:
             yield self.initiative_page(initiative)
         yield from self.situation_pages()
@@ -235,7 +263,7 @@ class SiteRenderer:
         cycle = current_cycle(plan, self.today)
         for core in self.site.cores:
             report = status_report(plan, InitiativeFilter(core=core.core.id), cycle=cycle)
-            context = status_context(StatusPage(plan, report, self.stamp))
+            context = status_context(StatusPage(plan, report, self.stamp, self.charts))
             del context["title"]
             yield self.page(core.situation_path, "site/situation.html.j2",
                             t("Situation in {core}", core=core.core.name), core=core, **context)
@@ -262,7 +290,7 @@ class SiteRenderer:
                                  NavItem(t("Responsibility"), RESPONSIBILITY_REPORT_PATH)])
         status = status_report(plan, InitiativeFilter(), cycle=current_cycle(plan, self.today))
         yield self.page(STATUS_REPORT_PATH, "report_status.html.j2",
-                        **status_context(StatusPage(plan, status, self.stamp)))
+                        **status_context(StatusPage(plan, status, self.stamp, self.charts)))
         letters = ResponsibilityPage(plan, tuple(actor_letters(plan)), None, self.stamp)
         yield self.page(RESPONSIBILITY_REPORT_PATH, "report_responsibility.html.j2",
                         **responsibility_context(letters))
@@ -281,11 +309,29 @@ class SiteRenderer:
             yield self.page(found.path, "site/diff.html.j2", comparison=comparison, **context)
 
 
-def render_site(site: Site, base_url: str | None = None,
-                today: date | None = None) -> Iterator[tuple[str, str | bytes]]:
-    """Every file of the site: ``(relative path, content)``, the pages then the assets."""
+def draw_charts_ahead(charts: ChartsDrawnAhead, plan: PlanSet, language: str,
+                      today: date | None = None) -> None:
+    """Start drawing the charts of the site of ``plan`` (each core's lägesbild and the status
+    report), with their labels in ``language``, while the site's content is still being built."""
+    from fardplan_cli.clock import today as clock_today
+    from fardplan_cli.query import InitiativeFilter
+    from fardplan_cli.render.report_html import area_name
+    from fardplan_cli.report import current_cycle, status_by_area, status_report
+
+    cycle = current_cycle(plan, today or clock_today())
+    status = []
+    for selection in [InitiativeFilter(), *(InitiativeFilter(core=c.id) for c in plan.cores)]:
+        by_area = status_by_area(status_report(plan, selection, cycle=cycle))
+        status.append([(area_name(plan, n), counts) for n, counts in by_area.items()])
+    charts.draw_ahead(language, status, [i for core in plan.cores for i in core.indicators])
+
+
+def render_site(site: Site, base_url: str | None = None, today: date | None = None,
+                charts: ChartsDrawnAhead | None = None) -> Iterator[tuple[str, str | bytes]]:
+    """Every file of the site: ``(relative path, content)``, the pages then the assets;
+    ``charts``: where the charts were drawn ahead (``draw_charts_ahead``)."""
     from fardplan_cli.clock import today as clock_today
 
-    renderer = SiteRenderer(site, base_url, today or clock_today())
+    renderer = SiteRenderer(site, base_url, today or clock_today(), charts)
     yield from renderer.pages()
     yield from site_assets()
