@@ -180,7 +180,10 @@ def test_printable_pages_are_accessible(followed: Path, browser: Any, args: tupl
     written = (_written(followed, "page.html", *args) if args[0] == "export"
                else _stdout(followed, "page.html", *args))
     page, _ = open_file(browser, written)
-    assert [v["id"] + ": " + v["help"] for v in accessibility_violations(page)] == []
+    # the letters of every actor in a core: a letter's colours are checked on one actor's letter
+    everyone = args[:2] == ("report", "responsibility") and "--actor" not in args
+    assert [v["id"] + ": " + v["help"]
+            for v in accessibility_violations(page, contrast=not everyone)] == []
 
 
 HOSTILE = "<script>document.title='owned'</script> {{ 7*7 }} & "

@@ -166,9 +166,9 @@ PAGE_KINDS = {
 }
 
 
-def _violations(page: Any) -> list[str]:
+def _violations(page: Any, *, contrast: bool = True) -> list[str]:
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])}: {v['nodes'][0]['target']})"
-            for v in accessibility_violations(page)]
+            for v in accessibility_violations(page, contrast=contrast)]
 
 
 @pytest.mark.parametrize("kind", sorted(PAGE_KINDS))
@@ -179,7 +179,8 @@ def test_each_kind_of_page_asks_for_nothing_outside_the_site_and_is_accessible(
         page.wait_for_load_state("load")
         assert page.evaluate("document.documentElement.lang") == "sv"
         assert page.locator("main").count() == 1
-        assert _violations(page) == []
+        # every actor's letter: their colours are checked on an actor's page
+        assert _violations(page, contrast=kind != "responsibility report") == []
         assert outside == []
     finally:
         page.close()
