@@ -8,9 +8,10 @@ search page loads them from that folder: nothing comes from elsewhere, and no se
 beyond one that serves files.
 
 Pagefind is a program of its own: the ``pagefind`` Python package starts the binary that the
-``pagefind_bin`` package ships and talks to it over a pipe. Besides git it is the only program
-fardplan starts, and only here. Both packages are imported by this module alone, when a site is
-built.
+``pagefind_bin`` package ships and talks to it over a pipe. Besides git (and Python itself,
+for a second process of fardplan's own: the charts of a site, a large workbook's import) it is
+the only program fardplan starts, and only here. Both packages are imported by this module
+alone, when a site is built.
 
 The index is built while the site is written: ``SearchIndexer`` hands Pagefind the pages in
 batches as they are written, and Pagefind reads a batch on the machine's other cores while the
