@@ -171,10 +171,12 @@ def test_hostile_text_prints_as_text(plan_dir: Path, browser: Any) -> None:
 @pytest.mark.parametrize("args", [
     ("export", "--core", "sodertalje", "--format", "html"),
     *REPORTS,
-    ("report", "status", "--format", "html"),
-    ("report", "responsibility", "--core", "sodertalje", "--format", "html"),
-    ("diff", "HEAD~1", "HEAD", "--format", "html"),
-    ("export", "--core", "haninge", "--format", "html"),
+    # the other printable pages with the slow tests (.ci/run runs both)
+    pytest.param(("report", "status", "--format", "html"), marks=pytest.mark.slow),
+    pytest.param(("report", "responsibility", "--core", "sodertalje", "--format", "html"),
+                 marks=pytest.mark.slow),
+    pytest.param(("diff", "HEAD~1", "HEAD", "--format", "html"), marks=pytest.mark.slow),
+    pytest.param(("export", "--core", "haninge", "--format", "html"), marks=pytest.mark.slow),
 ])
 def test_printable_pages_are_accessible(followed: Path, browser: Any, args: tuple[str, ...]) -> None:
     written = (_written(followed, "page.html", *args) if args[0] == "export"

@@ -34,10 +34,14 @@ HEADERS = {
 }
 
 
+@pytest.mark.parametrize("widths", [
+    (80, 120),
+    pytest.param((60, 61, 67, 99, 260), marks=pytest.mark.slow),  # the sweep: .ci/run runs it
+], ids=["usual", "sweep"])
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_no_line_too_wide_and_nothing_cut(plan_dir: Path, lang: str,
+def test_no_line_too_wide_and_nothing_cut(plan_dir: Path, lang: str, widths: tuple[int, ...],
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    for width in (60, 61, 67, 80, 99, 120, 260):
+    for width in widths:
         monkeypatch.setenv("COLUMNS", str(width))
         for args in COMMANDS:
             result = run_cli("--lang", lang, *args, repo=plan_dir, env=TERMINAL)

@@ -171,7 +171,14 @@ def _violations(page: Any, *, contrast: bool = True) -> list[str]:
             for v in accessibility_violations(page, contrast=contrast)]
 
 
-@pytest.mark.parametrize("kind", sorted(PAGE_KINDS))
+# Checked in the test command; every other kind with the slow tests (.ci/run runs both).
+EVERYDAY_KINDS = {"start", "core plan", "lägesbild", "initiative", "actor", "changes between cycles",
+                  "search"}
+
+
+@pytest.mark.parametrize("kind", [
+    kind if kind in EVERYDAY_KINDS else pytest.param(kind, marks=pytest.mark.slow)
+    for kind in sorted(PAGE_KINDS)])
 def test_each_kind_of_page_asks_for_nothing_outside_the_site_and_is_accessible(
         site: BuiltSite, browser: Any, kind: str) -> None:
     page, outside = open_file(browser, site.folder / PAGE_KINDS[kind] / "index.html")
