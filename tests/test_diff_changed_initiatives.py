@@ -166,7 +166,8 @@ def _check_cut(text: str) -> None:
         assert part is None or part["initiatives"] == [whole["initiatives"][n] for n in chosen]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow  # a generated-example sweep: .ci/run runs it
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(core_texts())
 def test_a_cut_that_reads_says_what_the_whole_file_says(text: str) -> None:
     _check_cut(text)

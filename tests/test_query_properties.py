@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -129,7 +130,8 @@ def _followed_reference(plan: PlanSet, core: Core, shared: Initiative) -> Initia
                    followed_in=core.id)
 
 
-@settings(max_examples=40, deadline=None)
+@pytest.mark.slow  # a generated-example sweep: .ci/run runs it
+@settings(max_examples=80, deadline=None)
 @given(plan_sets())
 def test_a_core_plan_built_once_is_the_plain_one(plan: PlanSet) -> None:
     for core in plan.cores:
@@ -146,7 +148,8 @@ def test_a_core_plan_built_once_is_the_plain_one(plan: PlanSet) -> None:
     assert followed_everywhere(plan, "9.9") == []
 
 
-@settings(max_examples=30, deadline=None)
+@pytest.mark.slow  # a generated-example sweep: .ci/run runs it
+@settings(max_examples=60, deadline=None)
 @given(plan_sets())
 def test_group_members_are_the_cores_municipalities(plan: PlanSet) -> None:
     for core_id in [None, "ingen", *(c.id for c in plan.cores)]:
@@ -154,7 +157,8 @@ def test_group_members_are_the_cores_municipalities(plan: PlanSet) -> None:
         assert group_members(plan, core_id) == {m for c in cores for m in c.municipalities}
 
 
-@settings(max_examples=40, deadline=None)
+@pytest.mark.slow  # a generated-example sweep: .ci/run runs it
+@settings(max_examples=80, deadline=None)
 @given(plan_sets(), st.sampled_from([None, *CORES]), st.none() | st.sampled_from(["1", "2", "3"]))
 def test_the_status_report_rows_are_the_selection_per_core_and_area(
         plan: PlanSet, core_id: str | None, area: str | None) -> None:
@@ -173,7 +177,8 @@ def test_the_status_report_rows_are_the_selection_per_core_and_area(
     assert report.total == status_row(None, None, select_initiatives(plan, selection), CYCLES[1])
 
 
-@settings(max_examples=40, deadline=None)
+@pytest.mark.slow  # a generated-example sweep: .ci/run runs it
+@settings(max_examples=80, deadline=None)
 @given(plan_sets(), st.sampled_from([None, *CORES]))
 def test_every_actors_rows_from_one_pass_are_its_own(plan: PlanSet, core_id: str | None) -> None:
     """One pass over the plans finds for each actor what asking about it alone finds, and no

@@ -131,7 +131,8 @@ _values: st.SearchStrategy[Any] = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow  # a generated-example sweep: .ci/run runs it
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(changes=st.lists(st.tuples(st.sampled_from(_PLACES), _values, st.booleans()), max_size=3))
 def test_the_pre_check_never_passes_what_jsonschema_rejects(
     changes: list[tuple[tuple[Any, ...], Any, bool]],
@@ -199,7 +200,7 @@ def test_lazy_positions_are_the_same(file: str, data: bytes) -> None:
     _assert_lazy_same(file, data)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document=_documents, flow=st.sampled_from([None, True, False]))
 def test_any_document_parses_the_same_with_lazy_positions(document: Any, flow: bool | None) -> None:
     import io
@@ -264,6 +265,7 @@ _EDITS = [
 @given(picks=st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from(_EDITS), st.integers(1, 3)),
                       min_size=1, max_size=4),
        strict=st.booleans())
+@pytest.mark.slow  # a generated-example sweep: .ci/run runs it
 def test_broken_generated_plans_give_the_same_result(
     picks: list[tuple[int, tuple[bytes, bytes], int]], strict: bool,
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -147,7 +148,8 @@ def plan_sets(draw: st.DrawFn) -> dict[str, bytes]:
     return files
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow  # a generated-example sweep: .ci/run runs it
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plan_sets())
 def test_generated_valid_plan_sets_validate_clean(files: dict[str, bytes]) -> None:
     result = validate_files(files, strict=True)
