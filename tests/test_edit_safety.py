@@ -49,6 +49,7 @@ def _writer(root: Path, kind: str, label: str, count: int) -> subprocess.Popen[s
     )
 
 
+@pytest.mark.slow  # a sweep of processes racing: .ci/run runs it
 def test_two_processes_making_25_edits_each_lose_none(plan_dir: Path) -> None:
     writers = [_writer(plan_dir, "new", "area-1", 25), _writer(plan_dir, "new", "area-3", 25)]
     for writer in writers:
@@ -65,6 +66,7 @@ def test_two_processes_making_25_edits_each_lose_none(plan_dir: Path) -> None:
         assert ids == list(range(first, first + 25))
 
 
+@pytest.mark.slow  # a sweep of processes racing: .ci/run runs it
 def test_a_writer_killed_at_any_moment_leaves_old_or_new(plan_dir: Path) -> None:
     file = plan_dir / "plans" / "sodertalje.yaml"
     planned = file.read_bytes()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 from fardplan_cli.diff import Change
 from fardplan_cli.model import Problem
 from fardplan_cli.render.shapes import change_json, cycle_json, history_entry_json, problem_json
@@ -53,6 +55,7 @@ def _dict_displays_with(path: Path, keys: set[str]) -> int:
     return count
 
 
+@pytest.mark.slow  # a sweep over the source: .ci/run runs it
 def test_no_shape_is_built_outside_shapes() -> None:
     """The keys that identify a shape appear together in one dict display, in ``shapes`` alone."""
     shapes = {frozenset({"ref", "title", "participants"}), frozenset({"heading", "text"}),

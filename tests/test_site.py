@@ -266,6 +266,7 @@ def test_a_core_named_like_a_site_folder_gets_a_folder_of_its_own() -> None:
     assert initiative_path(None, "2.2") == "gemensamma/2-2/"
 
 
+@pytest.mark.slow  # a sweep over every initiative of 60 commits: .ci/run runs it
 def test_the_one_walk_finds_the_commits_that_log_finds(repo: Path) -> None:
     """The history from one walk over the commits names, for every initiative at HEAD, the same
     commits as ``fardplan log`` finds for it alone (the generated history has no merges)."""
