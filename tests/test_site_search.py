@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import shutil
-from collections.abc import Iterator
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -142,6 +146,58 @@ def test_without_pagefinds_program_the_index_fails_with_one_message(
         index_site(site, "sv")
     assert raised.value.exit_code == 1
     assert not (site / SEARCH_INDEX_FOLDER).exists()
+
+
+def _ended_within(seconds: float, work: Callable[[], object]) -> BaseException | None:
+    """What ``work`` raised (None: nothing), failing the test if it has not ended within
+    ``seconds``: a Pagefind whose program ended must not leave the command waiting."""
+    raised: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            work()
+            raised.append(None)
+        except BaseException as error:
+            raised.append(error)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), f"still waiting after {seconds} s"
+    return raised[0]
+
+
+def test_pagefinds_program_ending_at_once_is_one_message_not_a_wait(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = small_site(tmp_path / "site")
+    # A program that is there but is no Pagefind: Python refuses the option --service and ends.
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", sys.executable)
+
+    failed = _ended_within(60, lambda: index_site(site, "sv"))
+
+    assert isinstance(failed, FardplanError)
+    assert failed.exit_code == 1
+    assert re.fullmatch(r"cannot build the search index: Pagefind's program stopped: "
+                        r".*unknown option.*--service.*", str(failed)), str(failed)
+
+
+def test_pagefinds_program_ending_midway_is_one_message_not_a_wait(tmp_path: Path) -> None:
+    site = small_site(tmp_path / "site")
+    pages = sorted(page.relative_to(site).as_posix() for page in site.rglob("*.html"))
+
+    def index_after_the_program_was_stopped() -> None:
+        with SearchIndexer(site, "sv", batch=1) as indexer:
+            indexer.page_written(pages[0])
+            program = indexer._service._backend  # type: ignore[union-attr]  # stopped as by the system
+            os.kill(program.pid, signal.SIGTERM)
+            for page in pages[1:]:
+                indexer.page_written(page)
+            indexer.write_index()
+
+    failed = _ended_within(60, index_after_the_program_was_stopped)
+
+    assert isinstance(failed, FardplanError)
+    assert str(failed).startswith("cannot build the search index: Pagefind's program stopped: ")
 
 
 def test_only_site_search_imports_pagefind() -> None:
@@ -331,6 +387,23 @@ def test_the_site_command_builds_the_index_and_a_failed_index_leaves_the_old_sit
     assert "cannot build the search index: Pagefind's program is not installed" in failed.stderr
     assert "Traceback" not in failed.output
     assert _snapshot(out) == before
+    assert sorted(p.name for p in plan_repo.parent.iterdir()) == beside
+
+
+def test_the_site_command_ends_with_a_message_when_pagefinds_program_ends(
+        plan_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = plan_repo.parent / "_site"
+    beside = sorted(p.name for p in plan_repo.parent.iterdir())
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", sys.executable)
+    ran: list[Any] = []
+
+    assert _ended_within(120, lambda: ran.append(
+        run_cli("--lang", "sv", "site", str(out), repo=plan_repo))) is None
+
+    failed = ran[0]
+    assert failed.exit_code == 1, failed.output
+    assert "kan inte bygga sökindexet: Pagefinds program avslutades: " in failed.stderr
+    assert "Traceback" not in failed.output
     assert sorted(p.name for p in plan_repo.parent.iterdir()) == beside
 
 

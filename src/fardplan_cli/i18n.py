@@ -856,6 +856,11 @@ _SWEDISH: dict[str, str] = {
         "kan inte bygga sökindexet: Python-paketet pagefind är inte installerat (pip install 'pagefind[bin]')"
     ),
     "cannot build the search index of {path}: {error}": "kan inte bygga sökindexet för {path}: {error}",
+    "cannot build the search index: Pagefind's program stopped: {reason}": (
+        "kan inte bygga sökindexet: Pagefinds program avslutades: {reason}"
+    ),
+    "it ended with exit status {status}": "det avslutades med slutstatus {status}",
+    "it ended without an answer": "det avslutades utan att svara",
     "All": "Alla",
     "Filter the initiatives": "Filtrera insatserna",
     "Showing {shown} of {total} initiatives": "Visar {shown} av {total} insatser",

@@ -27,7 +27,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
-from collections.abc import Collection, Coroutine, Iterator
+from collections.abc import Awaitable, Collection, Coroutine, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -269,18 +269,39 @@ class SearchIndexer:
         service = PagefindService()
         await service.launch()
         self._service = service
-        self._index = await service.create_index(config)
+        self._index = await self._answer(service.create_index(config))
 
     async def _add(self, glob: str) -> int:
         assert self._index is not None
         async with self._lock:
-            indexed = await self._index.add_directory(str(self.folder), glob=glob)
+            indexed = await self._answer(self._index.add_directory(str(self.folder), glob=glob))
         return int(indexed["page_count"])
 
     async def _write(self) -> None:
         assert self._index is not None
         async with self._lock:
-            await self._index.write_files(str(self.output))
+            await self._answer(self._index.write_files(str(self.output)))
+
+    async def _answer(self, request: Awaitable[_T]) -> _T:
+        """Pagefind's answer to ``request``, or ``FardplanError`` as soon as its program ends
+        without one: the Python package reads the program's answers on a task of its own, which
+        stops when the program ends, and would leave the request waiting for ever."""
+        reading = _reading_task(self._service)
+        asking = asyncio.ensure_future(request)
+        if reading is None:  # a Pagefind package that reads its answers otherwise
+            return await asking
+        await asyncio.wait({asking, reading}, return_when=asyncio.FIRST_COMPLETED)
+        if asking.done():
+            try:
+                return asking.result()
+            except ConnectionError:  # the program ended before it took the request
+                await asyncio.wait({reading}, timeout=5)
+        else:
+            asking.cancel()
+            with contextlib.suppress(BaseException):
+                await asking
+        raise FardplanError(t("cannot build the search index: Pagefind's program stopped: {reason}",
+                              reason=await _why_ended(self._service, reading)))
 
     async def _cancel_waiting(self) -> None:
         current = asyncio.current_task()
@@ -292,19 +313,20 @@ class SearchIndexer:
     async def _stop(self) -> None:
         assert self._service is not None
         service, self._service = self._service, None
+        reading = _reading_task(service)
+        program = _program(service)
+        ended = (reading is not None and reading.done()) or (
+            program is not None and program.returncode is not None)
         try:
-            await service.close()
+            if not ended:  # else Pagefind's ``close`` would wait for answers that cannot come
+                await service.close()
+                return
         except Exception:
             # Pagefind's ``close`` gives up before stopping its program when a request failed:
             # stop it here, so that no program outlives the command.
-            polling: asyncio.Task[None] | None = getattr(service, "_poll_task", None)
-            program: asyncio.subprocess.Process | None = getattr(service, "_backend", None)
-            if polling is not None:
-                polling.cancel()
-            if program is not None and program.returncode is None:
-                program.kill()
-                await program.wait()
+            await _end(reading, program)
             raise
+        await _end(reading, program)
 
 
 def pages_glob(pages: Collection[str]) -> str:
@@ -313,7 +335,46 @@ def pages_glob(pages: Collection[str]) -> str:
     return escaped[0] if len(escaped) == 1 else "{" + ",".join(escaped) + "}"
 
 
-def _reason(error: Exception) -> str:
+def _reading_task(service: PagefindService | None) -> asyncio.Task[None] | None:
+    """The task on which Pagefind's Python package reads its program's answers."""
+    found = getattr(service, "_poll_task", None)
+    return found if isinstance(found, asyncio.Task) else None
+
+
+def _program(service: PagefindService | None) -> asyncio.subprocess.Process | None:
+    found = getattr(service, "_backend", None)
+    return found if isinstance(found, asyncio.subprocess.Process) else None
+
+
+async def _end(reading: asyncio.Task[None] | None,
+               program: asyncio.subprocess.Process | None) -> None:
+    """Stop reading Pagefind's answers, and its program if it still runs."""
+    if reading is not None:
+        reading.cancel()
+    if program is not None and program.returncode is None:
+        program.kill()
+        await program.wait()
+
+
+async def _why_ended(service: PagefindService | None, reading: asyncio.Task[None] | None) -> str:
+    """What Pagefind's program said as it ended (the first line it wrote that was not an
+    answer), else how it ended."""
+    failure = reading.exception() if reading is not None and reading.done() \
+        and not reading.cancelled() else None
+    if isinstance(failure, asyncio.IncompleteReadError):
+        said = failure.partial.decode("utf-8", "replace").strip()
+        if said:
+            return said.splitlines()[0]
+    program = _program(service)
+    if program is not None:
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(program.wait(), timeout=5)
+        if program.returncode is not None:
+            return t("it ended with exit status {status}", status=program.returncode)
+    return _reason(failure) if failure is not None else t("it ended without an answer")
+
+
+def _reason(error: BaseException) -> str:
     """The first line of what Pagefind said (its errors carry the message, then the request)."""
     message = error.args[0] if error.args else error
     return str(message).strip().splitlines()[0] if str(message).strip() else type(error).__name__
