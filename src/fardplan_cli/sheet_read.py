@@ -538,17 +538,16 @@ class WorkbookReading:
             self._workbook = read_workbook(data, name)
 
     def _start(self) -> None:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
         from fardplan_cli.i18n import current_language
+        from fardplan_cli.worker_process import one_worker
 
+        self._executor = one_worker()
+        if self._executor is None:  # no process here: read in this one
+            return
         try:
-            self._executor = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn"))
             self._future = self._executor.submit(_read_in_process, self._data, self._name,
                                                  current_language())
-        except (OSError, RuntimeError, ValueError):  # no process here: read in this one
+        except (OSError, RuntimeError, ValueError):  # the process is gone already: read here
             self.close()
 
     @property

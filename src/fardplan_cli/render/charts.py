@@ -409,14 +409,6 @@ def _draw_task(language: str,
             for kind, chart in charts]
 
 
-def _leave_interrupts_to_the_command() -> None:
-    """In the worker: Ctrl-C stops the command, which stops the worker; the worker itself says
-    nothing of it (no traceback of its own)."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 class ChartsDrawnAhead:
     """Charts drawn in a worker process while this one does other work: name them with
     ``draw_ahead``, later ask for each with ``status_chart`` and ``indicator_chart``, which give
@@ -482,17 +474,11 @@ class ChartsDrawnAhead:
     def _start(self) -> bool:
         """Whether a worker runs (started now if need be)."""
         if self._executor is None and not self._broken:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+            from fardplan_cli.worker_process import one_worker
 
-            try:
-                # A fresh interpreter rather than a fork: the same on every system, and no copy
-                # of this process' threads and open pipes (git's, Pagefind's).
-                self._executor = ProcessPoolExecutor(
-                    max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_leave_interrupts_to_the_command)
-            except Exception:  # no processes here (a sandbox): the charts are drawn when asked
-                self._broken = True
+            self._executor = one_worker()
+            # no process here (a sandbox): the charts are drawn when asked for
+            self._broken = self._executor is None
         return self._executor is not None
 
     def _found(self, key: _ChartKey) -> tuple[str | None] | None:
