@@ -58,6 +58,7 @@ def read_both_ways(data: bytes, sheet: str) -> list[list[tuple[object, ...]]]:
             for read_only in (False, True)]
 
 
+@pytest.mark.slow  # each example writes a workbook and reads it back twice
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(notes=st.lists(texts, min_size=1, max_size=4), titles=st.lists(texts, min_size=1,
                                                                       max_size=4),
@@ -72,6 +73,7 @@ def test_texts_and_numbers_come_back_as_written(notes: list[str], titles: list[s
              int(row.values["funding"])) for row in rows]
 
 
+@pytest.mark.slow  # each example writes a workbook and reads it back twice
 @settings(max_examples=25, deadline=None)
 @given(starts=st.lists(days, min_size=1, max_size=4))
 def test_dates_come_back_as_the_same_days(starts: list[dt.date]) -> None:
