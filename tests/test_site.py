@@ -328,6 +328,37 @@ def test_plans_with_problems_at_head_are_refused(plan_repo: Path, tmp_path: Path
     assert [p.name for p in tmp_path.iterdir()] == ["plans-repo"]  # no half-built folder left
 
 
+def test_plans_that_validate_finds_errors_in_are_not_published(
+        plan_repo: Path, tmp_path: Path) -> None:
+    """They read, but a rule refuses them: the site would publish an actor that is not there."""
+    file = plan_repo / "plans" / "sodertalje.yaml"
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text.replace("participants: [", "participants: [poliss, ", 1), encoding="utf-8")
+    commit_all(plan_repo, "An actor misspelt")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".fardplan-site").write_text("an earlier site\n", encoding="utf-8")
+
+    result = run_cli("site", str(out), repo=plan_repo)
+
+    assert result.exit_code == 1, result.output
+    assert re.search(r"plans/sodertalje\.yaml:\d+:\d+: error\[unknown-actor\].*'poliss'",
+                     result.output)
+    assert "Traceback" not in result.output
+    assert [p.name for p in out.iterdir()] == [".fardplan-site"]  # the earlier site as it was
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "plans-repo"]
+
+
+def test_warnings_alone_do_not_stop_the_site(plan_repo: Path, tmp_path: Path) -> None:
+    paused = run_cli("set-status", "sodertalje:1.3", "paused", "--commit", repo=plan_repo)
+    assert paused.exit_code == 0, paused.output
+    assert "warning[" in run_cli("validate", repo=plan_repo).output  # paused with no note saying why
+
+    result = run_cli("site", str(tmp_path / "out"), repo=plan_repo)
+
+    assert result.exit_code == 0, result.output
+
+
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "example.org/plan", "//example.org/",
                                  'https://example.org/"><script>', "ftp://example.org/"])
 def test_a_base_url_that_is_not_an_address_is_refused(plan_repo: Path, tmp_path: Path, url: str) -> None:

@@ -279,13 +279,31 @@ def site_content(plan: PlanSet, commit: CommitInfo | None, history: PlanHistory,
                 tuple(_actor_pages(plan, rows, degrees)), tuple(cycles), history.commits)
 
 
+def _refuse_problems(reader: PlanReader, revision: Revision, repo_root: Path) -> None:
+    """Raise ``PlanProblemsError`` when ``fardplan validate`` finds errors in the plans at
+    ``revision`` (with the repository's schemas): the site would publish them. The files are
+    checked as they were parsed for the site, not parsed again."""
+    from fardplan_cli.revisions import problems_at
+    from fardplan_cli.validate import read_repository_schemas, validate_files
+
+    entries = reader.plan_entries(revision)
+    files = {path: reader.read_blob(oid) for path, (oid, _) in entries.items()}
+    parsed = {path: reader.document(path, oid) for path, (oid, _) in entries.items()}
+    errors = validate_files(files, schemas=read_repository_schemas(repo_root),
+                            parsed=parsed).errors
+    if errors:
+        raise problems_at(revision, list(errors))
+
+
 def build_site(repo_root: Path, language: str | None = None, *,
                plan_read: Callable[[PlanSet, str], object] | None = None) -> Site:
     """The site of the plans at HEAD: read from git, with every initiative's history from one
     walk over the commits and the diff between each pair of adjacent cycles. ``language`` None:
     the plans' own. ``plan_read`` is called with the plans at HEAD and the site's language as
     soon as they are read, before the history is walked (work that needs only the plans, such
-    as the charts, can start then). Raises ``UsageError`` when there is no commit yet."""
+    as the charts, can start then). Raises ``UsageError`` when there is no commit yet and
+    ``PlanProblemsError`` when the plans at HEAD do not read or ``validate`` finds errors in
+    them."""
     from fardplan_cli.site_history import cycle_comparisons, plan_history
 
     with PlanReader(repo_root) as reader:
@@ -298,6 +316,7 @@ def build_site(repo_root: Path, language: str | None = None, *,
         plan = reader.plan_set(revision)
         if plan_read is not None:
             plan_read(plan, language or plan.region.language)
+        _refuse_problems(reader, revision, repo_root)
         history = plan_history(reader)
         comparisons = cycle_comparisons(reader, [c.id for c in plan.region.cycles], revision)
     return site_content(plan, head, history, comparisons, language or plan.region.language)
