@@ -349,6 +349,23 @@ def test_plans_that_validate_finds_errors_in_are_not_published(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "plans-repo"]
 
 
+def test_uncommitted_plan_changes_are_not_in_the_site_and_it_says_so(
+        plan_repo: Path, tmp_path: Path) -> None:
+    assert run_cli("set-status", "sodertalje:4.4", "ongoing", repo=plan_repo).exit_code == 0
+
+    result = run_cli("site", str(tmp_path / "out"), repo=plan_repo)
+
+    assert result.exit_code == 0, result.output
+    assert ("note: the site shows the plans as last committed; the uncommitted changes to "
+            "plans/sodertalje.yaml are not in it") in result.stderr
+    page = _text((tmp_path / "out" / "sodertalje" / "4-4" / "index.html").read_text(encoding="utf-8"))
+    assert "Pågående" not in page
+    again = run_cli("site", str(tmp_path / "out"), repo=plan_repo)  # replacing the site: the same
+    assert "uncommitted" in again.stderr
+    commit_all(plan_repo, "Status of 4.4")
+    assert "uncommitted" not in run_cli("site", str(tmp_path / "out"), repo=plan_repo).stderr
+
+
 def test_warnings_alone_do_not_stop_the_site(plan_repo: Path, tmp_path: Path) -> None:
     paused = run_cli("set-status", "sodertalje:1.3", "paused", "--commit", repo=plan_repo)
     assert paused.exit_code == 0, paused.output

@@ -861,6 +861,10 @@ _SWEDISH: dict[str, str] = {
     ),
     "it ended with exit status {status}": "det avslutades med slutstatus {status}",
     "it ended without an answer": "det avslutades utan att svara",
+    "note: the site shows the plans as last committed; the uncommitted changes to {files} are not in it": (
+        "obs: webbplatsen visar planerna som de senast checkades in; de ändringar i {files} som inte "
+        "är incheckade finns inte med"
+    ),
     "All": "Alla",
     "Filter the initiatives": "Filtrera insatserna",
     "Showing {shown} of {total} initiatives": "Visar {shown} av {total} insatser",

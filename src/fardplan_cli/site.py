@@ -13,13 +13,14 @@ the plan's own ids. Each address here is a folder path relative to the site's ro
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from fardplan_cli.diff import Change
 from fardplan_cli.errors import UsageError
 from fardplan_cli.gitstore import CommitInfo
 from fardplan_cli.i18n import t
+from fardplan_cli.load import PLANS_DIR
 from fardplan_cli.model import Actor, Core, Dialogue, Initiative, PlanSet
 from fardplan_cli.revisions import PlanReader, Revision
 from fardplan_cli.site_history import CycleComparison, HistoryEvent, PlanHistory, by_initiative
@@ -177,6 +178,7 @@ class Site:
     actors: tuple[ActorPage, ...]
     cycles: tuple[CycleChanges, ...]
     commits_walked: int
+    uncommitted: tuple[str, ...] = ()  # plan files changed since HEAD: not in the site
 
 
 def _row(plan: PlanSet, initiative: Initiative, actors: Sequence[str]) -> InitiativeRow:
@@ -319,4 +321,6 @@ def build_site(repo_root: Path, language: str | None = None, *,
         _refuse_problems(reader, revision, repo_root)
         history = plan_history(reader)
         comparisons = cycle_comparisons(reader, [c.id for c in plan.region.cycles], revision)
-    return site_content(plan, head, history, comparisons, language or plan.region.language)
+        uncommitted = tuple(reader.git.uncommitted(PLANS_DIR))
+    site = site_content(plan, head, history, comparisons, language or plan.region.language)
+    return replace(site, uncommitted=uncommitted)

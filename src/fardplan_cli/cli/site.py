@@ -78,3 +78,6 @@ def site(
         typer.echo(t("Search index: {pages} pages, {files} files, {size}",
                      pages=written.search.pages, files=written.search.files,
                      size=f"{written.search.size / 1_000_000:.1f} MB"))
+    if site.uncommitted:
+        typer.echo(t("note: the site shows the plans as last committed; the uncommitted changes "
+                     "to {files} are not in it", files=", ".join(site.uncommitted)), err=True)
