@@ -48,7 +48,9 @@ INITIATIVE_KINDS = frozenset({
     "carrier-changed",
 })
 
-TEXT_FIELDS = ("title", "description")
+# The fields of an initiative compared word by word, in this order. ``afterword`` may be absent on
+# either side: added, it is one insertion; removed, one deletion.
+TEXT_FIELDS = ("title", "description", "afterword")
 LIST_FIELDS = ("participants", "priority", "places")
 
 
@@ -102,7 +104,7 @@ def summarize(changes: Sequence[Change]) -> dict[str, int]:
 def initiative_content(initiative: Initiative) -> tuple[object, ...]:
     """What an initiative says, without where it sits in its file."""
     i = initiative
-    return (i.id, i.title, i.description, i.lead, i.lead_unit, i.participants, i.status,
+    return (i.id, i.title, i.description, i.afterword, i.lead, i.lead_unit, i.participants, i.status,
             i.status_note, i.priority, i.replaces, i.places, i.activities, i.updates, i.carried_by)
 
 
@@ -114,7 +116,7 @@ def compare_initiatives(old: Initiative, new: Initiative) -> list[Change]:
         before, after = getattr(old, name), getattr(new, name)
         if before != after:
             changes.append(Change("initiative-changed", core, ref, name, before, after,
-                                  words=word_diff(before, after)))
+                                  words=word_diff(before or "", after or "")))
     if old.lead != new.lead:
         changes.append(Change("initiative-changed", core, ref, "lead", old.lead, new.lead))
     changes += follow_up_changes(core, ref, old, new)

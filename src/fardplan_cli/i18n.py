@@ -236,6 +236,7 @@ _SWEDISH: dict[str, str] = {
     "Scope": "Typ",
     "Title": "Titel",
     "Description": "Beskrivning",
+    "Afterword": "Efterskrift",
     "Lead": "Ansvarig aktör",
     "Participants": "Medverkande aktörer",
     "Status": "Status",

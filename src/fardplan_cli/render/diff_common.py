@@ -59,6 +59,7 @@ class DiffReport:
 FIELD_LABELS = {
     "title": "Title",
     "description": "Description",
+    "afterword": "Afterword",
     "lead": "Lead",
     "participants": "Participants",
     "status": "Status",
@@ -81,6 +82,9 @@ FIELD_LABELS = {
     "amount_sek": "Amount",
     "decided": "Decided",
 }
+
+# The fields whose change is shown word by word.
+TEXT_LABELLED = frozenset({"title", "description", "afterword", "summary"})
 
 CARRIER_KINDS = {
     "assignment": "Assignment",
@@ -176,6 +180,8 @@ def _added_lines(result: DiffResult, ref: str) -> list[Line]:
     lines = []
     if initiative.description:
         lines.append(Line(t("Description"), [("insert", initiative.description)]))
+    if initiative.afterword:
+        lines.append(Line(t("Afterword"), [("insert", initiative.afterword)]))
     if initiative.lead:
         lines.append(Line(t("Lead"), [("insert", names.get(initiative.lead, initiative.lead))]))
     if initiative.participants:
@@ -214,7 +220,7 @@ def _words(change: Change) -> list[Segment]:
 def _field_line(result: DiffResult, change: Change) -> Line:
     name = change.field or ""
     label = t(FIELD_LABELS.get(name, name))
-    if name in ("title", "description", "summary"):
+    if name in TEXT_LABELLED:
         return Line(label, _words(change))
     if name in ("lead", "part_of"):
         names = result.actor_names
