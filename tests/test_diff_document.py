@@ -92,3 +92,30 @@ def test_a_new_initiatives_afterword_is_shown_with_it() -> None:
     result = diff_plan_sets(_plans(sodertalje={}), _plans(sodertalje={"initiatives": (added,)}))
     assert change_json(result.changes[0], result.added)["initiative"]["afterword"] == ALMI
     assert f"Efterskrift: {{+{ALMI}+}}" in _rendered(DiffReport(*SIDES, result), "text", "sv")
+
+
+# -- a goal area's heading ----------------------------------------------------------------------
+
+
+def test_a_goal_areas_heading_is_a_field_of_goal_area_changed() -> None:
+    area = REGION.goal_areas[0]
+    headed = replace(REGION, goal_areas=(replace(area, heading="Levande och attraktiv stadskärna"),
+                                         *REGION.goal_areas[1:]))
+    reworded = replace(REGION, goal_areas=(replace(area, heading="Levande stadskärna"),
+                                           *REGION.goal_areas[1:]))
+    assert _essence(diff_plan_sets(_plans(), _plans(headed)).changes) == [
+        ("goal-area-changed", None, "1", "heading", None, "Levande och attraktiv stadskärna")]
+    result = diff_plan_sets(_plans(headed), _plans(reworded))
+    assert _essence(result.changes) == [
+        ("goal-area-changed", None, "1", "heading", "Levande och attraktiv stadskärna",
+         "Levande stadskärna")]
+    assert result.changes[0].words == (("equal", "Levande "), ("delete", "och attraktiv "),
+                                       ("equal", "stadskärna"))
+    assert result.summary["goal_areas_changed"] == 1
+    report = DiffReport(*SIDES, result)
+    assert ("Heading in the core's plan: Levande [-och attraktiv -]stadskärna"
+            in _rendered(report, "text", "en"))
+    assert ("Rubrik i stadskärnans färdplan: Levande [-och attraktiv -]stadskärna"
+            in _rendered(report, "text", "sv"))
+    assert _essence(diff_plan_sets(_plans(reworded), _plans()).changes)[0][4:] == (
+        "Levande stadskärna", None)

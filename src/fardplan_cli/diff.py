@@ -333,6 +333,10 @@ def _region_changes(old: PlanSet, new: PlanSet) -> list[Change]:
             if before.title != after.title:
                 changes.append(_text_change("goal-area-renamed", None, key, "title",
                                             (before.title, after.title)))
+            if before.heading != after.heading:  # the heading a core's plan prints, if another
+                changes.append(Change("goal-area-changed", None, None, "heading", before.heading,
+                                      after.heading, key=key,
+                                      words=word_diff(before.heading or "", after.heading or "")))
             if before.summary != after.summary:
                 changes.append(_text_change("goal-area-changed", None, key, "summary",
                                             (before.summary, after.summary)))

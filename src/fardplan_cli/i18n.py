@@ -237,6 +237,8 @@ _SWEDISH: dict[str, str] = {
     "Title": "Titel",
     "Description": "Beskrivning",
     "Afterword": "Efterskrift",
+    "Heading": "Rubrik",
+    "Heading in the core's plan": "Rubrik i stadskärnans färdplan",
     "Lead": "Ansvarig aktör",
     "Participants": "Medverkande aktörer",
     "Status": "Status",

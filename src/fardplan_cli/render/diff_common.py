@@ -69,6 +69,7 @@ FIELD_LABELS = {
     "municipalities": "Municipalities",
     "name": "Name",
     "summary": "Summary",
+    "heading": "Heading",
     "kind": "Kind",
     "part_of": "Part of",
     "lead_unit": "Lead unit",
@@ -84,7 +85,7 @@ FIELD_LABELS = {
 }
 
 # The fields whose change is shown word by word.
-TEXT_LABELLED = frozenset({"title", "description", "afterword", "summary"})
+TEXT_LABELLED = frozenset({"title", "description", "afterword", "summary", "heading"})
 
 CARRIER_KINDS = {
     "assignment": "Assignment",
@@ -430,7 +431,10 @@ def _region_item(result: DiffResult, change: Change) -> Item:
             return Item(_verb(kind, f"{what} {change.new}"))
         if kind == "goal-area-removed":
             return Item(_verb(kind, f"{what} {change.old}"))
-        return Item(_verb(kind, what), [_field_line(result, change)])
+        line = _field_line(result, change)
+        if change.field == "heading":  # not the title in the list of goal areas
+            line.label = t("Heading in the core's plan")
+        return Item(_verb(kind, what), [line])
     if kind.startswith("cycle-"):
         what = t("cycle {cycle}", cycle=key)
         if kind == "cycle-renamed":
