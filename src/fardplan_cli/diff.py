@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from fardplan_cli.diff_change import Change, WordOp, list_change, word_diff
+from fardplan_cli.diff_document import document_changes, section_changes
 from fardplan_cli.diff_follow_up import (
     dialogue_changes,
     follow_up_changes,
@@ -27,6 +28,7 @@ __all__ = [
 
 # The kinds of change, in the order a reader meets them.
 KINDS: tuple[str, ...] = (
+    "document-changed", "section-added", "section-removed", "section-changed",
     "goal-area-added", "goal-area-removed", "goal-area-renamed", "goal-area-changed",
     "cycle-added", "cycle-removed", "cycle-renamed",
     "actor-added", "actor-removed", "actor-renamed", "actor-changed",
@@ -64,6 +66,9 @@ class DiffResult:
     # each added initiative as the new side has it (ref -> initiative): what a reader of the diff
     # is shown of it besides its title (its text, lead and participants)
     added: dict[str, Initiative] = field(default_factory=dict)
+    # the document's shared sections' headings by id (new side first): what names a core's own
+    # wording of one
+    section_headings: dict[str, str] = field(default_factory=dict)
 
     @property
     def summary(self) -> dict[str, int]:
@@ -95,6 +100,8 @@ def summarize(changes: Sequence[Change]) -> dict[str, int]:
                                     "activity-changed"),
         "updates_added": count("update-added"),
         "carriers_changed": count("carrier-added", "carrier-removed", "carrier-changed"),
+        "document_changed": count("document-changed"),
+        "sections_changed": count("section-added", "section-removed", "section-changed"),
     }
 
 
@@ -233,9 +240,10 @@ def _text_change(
 
 def diff_plan_sets(old: PlanSet, new: PlanSet, *, core: str | None = None) -> DiffResult:
     """What changed from ``old`` to ``new``. With ``core``, only that core and the common
-    initiatives (the region's goal areas, cycles and actors are left out)."""
+    initiatives (the region's document, goal areas, cycles and actors are left out)."""
     changes: list[Change] = []
     if core is None:
+        changes += document_changes(old.region.document, new.region.document)
         changes += _region_changes(old, new)
     changes += _compare_pool(None, [_shared(i) for i in old.region.initiatives],
                              [_shared(i) for i in new.region.initiatives])
@@ -262,6 +270,7 @@ def diff_plan_sets(old: PlanSet, new: PlanSet, *, core: str | None = None) -> Di
             changes.append(Change("core-changed", core_id, None, "municipalities",
                                   list(before.municipalities), list(after.municipalities),
                                   key=core_id, added=added, removed=removed))
+        changes += section_changes(core_id, before.sections, after.sections)
         old_sections = {s.heading: s for s in before.character}
         new_sections = {s.heading: s for s in after.character}
         for heading, section in new_sections.items():
@@ -304,8 +313,10 @@ def diff_plan_sets(old: PlanSet, new: PlanSet, *, core: str | None = None) -> Di
                and c.ref.rpartition(":")[2] in shared_titles}
     added_refs = {c.ref for c in changes if c.kind == "initiative-added"}
     new_initiatives = {i.ref: i for i in new.all_initiatives() if i.ref in added_refs}
+    section_headings = {s.id: s.heading for document in (old.region.document, new.region.document)
+                        for s in document.sections if s.heading is not None}
     return DiffResult(tuple(changes), core_names, actor_names, area_titles, titles,
-                      new_initiatives)
+                      new_initiatives, section_headings)
 
 
 def _shared(initiative: Initiative) -> Initiative:
