@@ -343,3 +343,89 @@ def test_log_of_an_initiative_shows_its_afterword_changed(plan_repo: Path) -> No
     assert data[0]["message"].startswith("Almi's owners in words")
     assert [(c["kind"], c["field"]) for c in data[0]["changes"]] == [
         ("initiative-changed", "afterword")]
+
+
+# -- what the diff reads of two revisions --------------------------------------------------------
+
+DOCUMENT_YAML = """document:
+  title: Färdplan för den regionala stadskärnan
+  year: 2026
+  sections:
+    - id: inledning
+      heading: Inledning
+      level: 1
+      placement: before-character
+    - id: avgransning
+      heading: Avgränsning av färdplanerna
+      level: 3
+      placement: before-character
+      text: >-
+        Uppdraget omfattar att ta fram åtta färdplaner.
+"""
+OWN_WORDING_YAML = """sections:
+  - id: avgransning
+    text: >-
+      Denna färdplan avgränsas till stadskärna 001.
+"""
+
+
+def _with_document(repo: Path) -> None:
+    """The generated plans with the document's text and core-001's own wording, committed."""
+    from tests.test_revisions import _edit
+
+    _edit(repo, "region.yaml", "goal_areas:", DOCUMENT_YAML + "goal_areas:")
+    _edit(repo, "core-001.yaml", "character:", OWN_WORDING_YAML + "character:")
+    commit_all(repo, "The document's own text")
+
+
+def _kinds(repo: Path, source: str, target: str | None, core: str | None = None
+           ) -> list[tuple[str, str | None, str | None, str | None]]:
+    from fardplan_cli.repository import PlanRepository
+    from fardplan_cli.revision_diff import compare
+    from fardplan_cli.revisions import PlanReader
+    from tests.test_revisions import resolve_revision
+
+    files = PlanRepository(repo).read_plan_files() if target is None else None
+    with PlanReader(repo) as reader:
+        result, _ = compare(reader, resolve_revision(repo, source),
+                            WORK_TREE if target is None else resolve_revision(repo, target),
+                            work_tree_files=files, core=core)
+    return [(c.kind, c.core, c.key, c.field) for c in result.changes]
+
+
+def test_the_diff_of_two_revisions_reads_only_the_changed_document(repo: Path) -> None:
+    from tests.test_diff_changed_initiatives import _files_split
+    from tests.test_revisions import _compare, _edit
+
+    _with_document(repo)
+    _edit(repo, "region.yaml", "åtta färdplaner", "nio färdplaner")
+    _edit(repo, "region.yaml", "  year: 2026", "  year: 2027")
+    assert _compare(repo, "HEAD", None) == 2  # region.yaml on each side, nothing else
+    assert _kinds(repo, "HEAD", None) == [("document-changed", None, None, "year"),
+                                          ("section-changed", None, "avgransning", "text")]
+    assert _kinds(repo, "HEAD", None, "core-001") == []
+    commit_all(repo, "Nine roadmaps")
+    for source, target in (("HEAD~1", "HEAD"), ("HEAD", "HEAD~1"), ("cycle/2027-2030", "HEAD")):
+        _compare(repo, source, target)
+        _compare(repo, source, target, "core-001")
+    assert _files_split(repo, "HEAD~1", "HEAD") == 0
+
+
+def test_the_diff_of_two_revisions_finds_a_cores_own_wording_in_the_cut_head(repo: Path) -> None:
+    from tests.test_diff_changed_initiatives import _files_split
+    from tests.test_revisions import _compare, _edit
+
+    _with_document(repo)
+    _edit(repo, "core-001.yaml", "till stadskärna 001.", "till stadskärna 001 och dess hamn.")
+    assert _compare(repo, "HEAD", None) == 3  # region.yaml once, core-001 cut on each side
+    assert _files_split(repo, "HEAD", None) == 1
+    expected = [("section-changed", "core-001", "avgransning", "text")]
+    assert _kinds(repo, "HEAD", None) == expected
+    assert _kinds(repo, "HEAD", None, "core-001") == expected
+    commit_all(repo, "The harbour too")
+    for source, target in (("HEAD~1", "HEAD"), ("HEAD", "HEAD~1"), ("cycle/2027-2030", "HEAD")):
+        _compare(repo, source, target)
+        _compare(repo, source, target, "core-001")
+    assert _kinds(repo, "HEAD~1", "HEAD") == expected
+    assert [kind for kind, core, _, _ in _kinds(repo, "HEAD~2", "HEAD") if core == "core-001"] == [
+        "section-added"]
