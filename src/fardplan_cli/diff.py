@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from fardplan_cli.diff_change import Change, WordOp, list_change, word_diff
+from fardplan_cli.diff_document import document_changes, section_changes
 from fardplan_cli.diff_follow_up import (
     dialogue_changes,
     follow_up_changes,
@@ -27,6 +28,7 @@ __all__ = [
 
 # The kinds of change, in the order a reader meets them.
 KINDS: tuple[str, ...] = (
+    "document-changed", "section-added", "section-removed", "section-changed",
     "goal-area-added", "goal-area-removed", "goal-area-renamed", "goal-area-changed",
     "cycle-added", "cycle-removed", "cycle-renamed",
     "actor-added", "actor-removed", "actor-renamed", "actor-changed",
@@ -48,7 +50,9 @@ INITIATIVE_KINDS = frozenset({
     "carrier-changed",
 })
 
-TEXT_FIELDS = ("title", "description")
+# The fields of an initiative compared word by word, in this order. ``afterword`` may be absent on
+# either side: added, it is one insertion; removed, one deletion.
+TEXT_FIELDS = ("title", "description", "afterword")
 LIST_FIELDS = ("participants", "priority", "places")
 
 
@@ -62,6 +66,9 @@ class DiffResult:
     # each added initiative as the new side has it (ref -> initiative): what a reader of the diff
     # is shown of it besides its title (its text, lead and participants)
     added: dict[str, Initiative] = field(default_factory=dict)
+    # the document's shared sections' headings by id (new side first): what names a core's own
+    # wording of one
+    section_headings: dict[str, str] = field(default_factory=dict)
 
     @property
     def summary(self) -> dict[str, int]:
@@ -93,6 +100,8 @@ def summarize(changes: Sequence[Change]) -> dict[str, int]:
                                     "activity-changed"),
         "updates_added": count("update-added"),
         "carriers_changed": count("carrier-added", "carrier-removed", "carrier-changed"),
+        "document_changed": count("document-changed"),
+        "sections_changed": count("section-added", "section-removed", "section-changed"),
     }
 
 
@@ -102,7 +111,7 @@ def summarize(changes: Sequence[Change]) -> dict[str, int]:
 def initiative_content(initiative: Initiative) -> tuple[object, ...]:
     """What an initiative says, without where it sits in its file."""
     i = initiative
-    return (i.id, i.title, i.description, i.lead, i.lead_unit, i.participants, i.status,
+    return (i.id, i.title, i.description, i.afterword, i.lead, i.lead_unit, i.participants, i.status,
             i.status_note, i.priority, i.replaces, i.places, i.activities, i.updates, i.carried_by)
 
 
@@ -114,7 +123,7 @@ def compare_initiatives(old: Initiative, new: Initiative) -> list[Change]:
         before, after = getattr(old, name), getattr(new, name)
         if before != after:
             changes.append(Change("initiative-changed", core, ref, name, before, after,
-                                  words=word_diff(before, after)))
+                                  words=word_diff(before or "", after or "")))
     if old.lead != new.lead:
         changes.append(Change("initiative-changed", core, ref, "lead", old.lead, new.lead))
     changes += follow_up_changes(core, ref, old, new)
@@ -231,9 +240,10 @@ def _text_change(
 
 def diff_plan_sets(old: PlanSet, new: PlanSet, *, core: str | None = None) -> DiffResult:
     """What changed from ``old`` to ``new``. With ``core``, only that core and the common
-    initiatives (the region's goal areas, cycles and actors are left out)."""
+    initiatives (the region's document, goal areas, cycles and actors are left out)."""
     changes: list[Change] = []
     if core is None:
+        changes += document_changes(old.region.document, new.region.document)
         changes += _region_changes(old, new)
     changes += _compare_pool(None, [_shared(i) for i in old.region.initiatives],
                              [_shared(i) for i in new.region.initiatives])
@@ -260,6 +270,7 @@ def diff_plan_sets(old: PlanSet, new: PlanSet, *, core: str | None = None) -> Di
             changes.append(Change("core-changed", core_id, None, "municipalities",
                                   list(before.municipalities), list(after.municipalities),
                                   key=core_id, added=added, removed=removed))
+        changes += section_changes(core_id, before.sections, after.sections)
         old_sections = {s.heading: s for s in before.character}
         new_sections = {s.heading: s for s in after.character}
         for heading, section in new_sections.items():
@@ -302,8 +313,10 @@ def diff_plan_sets(old: PlanSet, new: PlanSet, *, core: str | None = None) -> Di
                and c.ref.rpartition(":")[2] in shared_titles}
     added_refs = {c.ref for c in changes if c.kind == "initiative-added"}
     new_initiatives = {i.ref: i for i in new.all_initiatives() if i.ref in added_refs}
+    section_headings = {s.id: s.heading for document in (old.region.document, new.region.document)
+                        for s in document.sections if s.heading is not None}
     return DiffResult(tuple(changes), core_names, actor_names, area_titles, titles,
-                      new_initiatives)
+                      new_initiatives, section_headings)
 
 
 def _shared(initiative: Initiative) -> Initiative:
@@ -331,6 +344,10 @@ def _region_changes(old: PlanSet, new: PlanSet) -> list[Change]:
             if before.title != after.title:
                 changes.append(_text_change("goal-area-renamed", None, key, "title",
                                             (before.title, after.title)))
+            if before.heading != after.heading:  # the heading a core's plan prints, if another
+                changes.append(Change("goal-area-changed", None, None, "heading", before.heading,
+                                      after.heading, key=key,
+                                      words=word_diff(before.heading or "", after.heading or "")))
             if before.summary != after.summary:
                 changes.append(_text_change("goal-area-changed", None, key, "summary",
                                             (before.summary, after.summary)))

@@ -5,6 +5,8 @@ Only the files whose blobs differ on the two sides are parsed and compared, with
 that is the same blob on both sides yields no change. Of a core file that changed, only its head
 and the initiatives whose text differs are parsed, when ``chunks`` can cut it surely. What is the
 same on both sides is not read, so not checked either: a problem there is left to ``validate``.
+The document's own text costs no further parse: its shared part is in ``region.yaml``, which is
+read anyway, and a core's own wording of a section (``sections:``) is in the head of its file.
 
 Cores are matched by their file's name (``plans/<id>.yaml``), so that a file renamed is a core
 removed and another added. When ``--core`` names a core by its name, every core file is read:

@@ -59,6 +59,7 @@ class DiffReport:
 FIELD_LABELS = {
     "title": "Title",
     "description": "Description",
+    "afterword": "Afterword",
     "lead": "Lead",
     "participants": "Participants",
     "status": "Status",
@@ -68,6 +69,14 @@ FIELD_LABELS = {
     "municipalities": "Municipalities",
     "name": "Name",
     "summary": "Summary",
+    "heading": "Heading",
+    "publisher": "Publisher",
+    "address": "Address",
+    "year": "Year",
+    "contacts": "Contacts",
+    "level": "Heading level",
+    "placement": "Placement",
+    "text": "Text",
     "kind": "Kind",
     "part_of": "Part of",
     "lead_unit": "Lead unit",
@@ -81,6 +90,21 @@ FIELD_LABELS = {
     "amount_sek": "Amount",
     "decided": "Decided",
 }
+
+# The fields whose change is shown word by word.
+TEXT_LABELLED = frozenset({"title", "description", "afterword", "summary", "heading",
+                           "publisher", "address", "text"})
+
+# Where a section of the document stands (``placement``), in words.
+PLACEMENT_LABELS = {
+    "before-character": "before the character description",
+    "after-character": "after the character description",
+    "after-goal-areas": "after the goal areas",
+    "after-initiative-map": "after the initiative map",
+}
+
+# The kinds of which several changes in a row of one thing are one item, a line per field.
+_JOINED_KINDS = frozenset({"dialogue-changed", "document-changed", "section-changed"})
 
 CARRIER_KINDS = {
     "assignment": "Assignment",
@@ -107,6 +131,8 @@ SUMMARY_LABELS = {
     "activities_changed": "Activities changed",
     "updates_added": "Updates added",
     "carriers_changed": "Carriers changed",
+    "document_changed": "Changes to the document's text",
+    "sections_changed": "Sections changed",
 }
 
 
@@ -147,24 +173,32 @@ def _sections(result: DiffResult) -> list[Section]:
     common = [c for c in result.changes if c.core is None and c.ref is not None]
     sections: list[Section] = []
     if region:
-        sections.append(Section(t("The region"), [_region_item(result, c) for c in region]))
+        items: list[Item] = []
+        for change in region:
+            _add_item(items, _region_item(result, change))
+        sections.append(Section(t("The region"), items))
     if common:
         sections.append(Section(t("Common initiatives"), _initiative_items(result, common)))
     cores = list(dict.fromkeys(c.core for c in result.changes if c.core is not None))
     for core in cores:
         own = [c for c in result.changes if c.core == core]
-        items: list[Item] = []
+        items = []
         for change in own:
-            if change.ref is not None:
-                continue
-            if (change.kind == "dialogue-changed" and items and items[-1].kind == change.kind
-                    and items[-1].headline == _dialogue_headline(change)):
-                items[-1].lines += _dialogue_lines(result, change)  # one dialogue, one item
-            else:
-                items.append(_core_item(result, change))
+            if change.ref is None:
+                _add_item(items, _core_item(result, change))
         items += _initiative_items(result, [c for c in own if c.ref is not None])
         sections.append(Section(result.core_names.get(core, core), items))
     return sections
+
+
+def _add_item(items: list[Item], item: Item) -> None:
+    """``item`` after ``items``; a further field of the thing the last item is about (a dialogue,
+    the document, a section) joins that item as a line."""
+    if item.kind in _JOINED_KINDS and items and items[-1].kind == item.kind and (
+            items[-1].headline == item.headline):
+        items[-1].lines += item.lines
+    else:
+        items.append(item)
 
 
 def _added_lines(result: DiffResult, ref: str) -> list[Line]:
@@ -176,6 +210,8 @@ def _added_lines(result: DiffResult, ref: str) -> list[Line]:
     lines = []
     if initiative.description:
         lines.append(Line(t("Description"), [("insert", initiative.description)]))
+    if initiative.afterword:
+        lines.append(Line(t("Afterword"), [("insert", initiative.afterword)]))
     if initiative.lead:
         lines.append(Line(t("Lead"), [("insert", names.get(initiative.lead, initiative.lead))]))
     if initiative.participants:
@@ -214,7 +250,7 @@ def _words(change: Change) -> list[Segment]:
 def _field_line(result: DiffResult, change: Change) -> Line:
     name = change.field or ""
     label = t(FIELD_LABELS.get(name, name))
-    if name in ("title", "description", "summary"):
+    if name in TEXT_LABELLED:
         return Line(label, _words(change))
     if name in ("lead", "part_of"):
         names = result.actor_names
@@ -237,6 +273,14 @@ def _field_line(result: DiffResult, change: Change) -> Line:
         return Line(label, segments)
     if name == "status_note":
         return Line(label, _replace(change.old, change.new))
+    if name in ("year", "level"):
+        return Line(label, _replace(None if change.old is None else str(change.old),
+                                    None if change.new is None else str(change.new)))
+    if name == "placement":
+        return Line(label, _replace(t(PLACEMENT_LABELS.get(change.old, change.old)),
+                                    t(PLACEMENT_LABELS.get(change.new, change.new))))
+    if name == "contacts":
+        return Line(label, _members(change, {}))
     return Line(label, _replace(change.old, change.new))
 
 
@@ -385,6 +429,8 @@ def _core_item(result: DiffResult, change: Change) -> Item:
     kind, key = change.kind, change.key or ""
     if kind.startswith("dialogue-"):
         return Item(_dialogue_headline(change), _dialogue_lines(result, change), kind=kind)
+    if kind.startswith("section-"):
+        return _section_item(result, change)
     if kind == "core-added":
         return Item(t("Core added: {name}", name=change.new))
     if kind == "core-removed":
@@ -416,15 +462,47 @@ def _verb(kind: str, what: str) -> str:
     return t("Changed: {what}", what=what)
 
 
+def _section_item(result: DiffResult, change: Change) -> Item:
+    """A section of the document's own text added, removed or changed; with ``core``, that
+    core's own wording of a shared section. Named by its heading and id."""
+    kind, key = change.kind, change.key or ""
+    value = change.new if kind == "section-added" else change.old
+    heading = (value.get("heading") if isinstance(value, dict) else None) or (
+        result.section_headings.get(key))
+    what = f"{heading} ({key})" if heading else key
+    if change.core is None:
+        headlines = {"section-added": "Section added: {what}",
+                     "section-removed": "Section removed: {what}",
+                     "section-changed": "Section changed: {what}"}
+    else:
+        headlines = {"section-added": "Own wording of a section added: {what}",
+                     "section-removed": "Own wording of a section removed: {what}",
+                     "section-changed": "Own wording of a section changed: {what}"}
+    headline = t(headlines[kind], what=what)
+    if kind == "section-changed":
+        return Item(headline, [_field_line(result, change)], kind=kind)
+    op = "insert" if kind == "section-added" else "delete"
+    text = value["text"] if isinstance(value, dict) else ""
+    return Item(headline, [Line(t("Text"), [(op, text)])] if text else [], kind=kind)
+
+
 def _region_item(result: DiffResult, change: Change) -> Item:
     kind, key = change.kind, change.key or ""
+    if kind == "document-changed":
+        return Item(t("Changed: {what}", what=t("the document's own text")),
+                    [_field_line(result, change)], kind=kind)
+    if kind.startswith("section-"):
+        return _section_item(result, change)
     if kind.startswith("goal-area-"):
         what = t("goal area {number}", number=key)
         if kind == "goal-area-added":
             return Item(_verb(kind, f"{what} {change.new}"))
         if kind == "goal-area-removed":
             return Item(_verb(kind, f"{what} {change.old}"))
-        return Item(_verb(kind, what), [_field_line(result, change)])
+        line = _field_line(result, change)
+        if change.field == "heading":  # not the title in the list of goal areas
+            line.label = t("Heading in the core's plan")
+        return Item(_verb(kind, what), [line])
     if kind.startswith("cycle-"):
         what = t("cycle {cycle}", cycle=key)
         if kind == "cycle-renamed":

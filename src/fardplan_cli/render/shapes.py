@@ -220,6 +220,7 @@ def change_json(change: Change, added: Mapping[str, Initiative] | None = None) -
         shape["initiative"] = {
             "title": initiative.title,
             "description": initiative.description,
+            "afterword": initiative.afterword,
             "lead": initiative.lead,
             "lead_unit": initiative.lead_unit,
             "participants": list(initiative.participants),
