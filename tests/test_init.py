@@ -33,6 +33,19 @@ def test_init_creates_a_repository_with_the_stockholm_plans(tmp_path: Path) -> N
     assert check.exit_code == 0, check.output
 
 
+def test_the_site_the_workflow_builds_is_not_committed_by_mistake(tmp_path: Path) -> None:
+    target = tmp_path / "new-plans"
+    assert run_cli("init", str(target)).exit_code == 0
+    git(target, "add", "-A")
+    git(target, "-c", "user.name=Planerare", "-c", "user.email=p@example.org", "commit", "-qm",
+        "Plans")
+    (target / "._site.x1y2.building").mkdir()  # as left by a build that was stopped
+
+    assert run_cli("site", str(target / "_site"), repo=target).exit_code == 0
+
+    assert git(target, "status", "--porcelain", "--untracked-files=all") == ""
+
+
 def test_init_empty_is_a_minimal_valid_plan_set(tmp_path: Path) -> None:
     target = tmp_path / "empty"
     assert run_cli("init", "--empty", str(target)).exit_code == 0

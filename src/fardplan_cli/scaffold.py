@@ -174,6 +174,10 @@ GITIGNORE = """\
 # fardplan's temporary files while it writes a plan, and its lock outside git
 plans/.*.tmp
 plans/.fardplan.lock
+# the site that 'fardplan site _site' writes (the workflow builds and publishes it), and the
+# folders beside it while it is written
+/_site/
+/._site.*
 """
 
 _UNSAFE_IN_SPEC = set('"$`\\\n\r')
