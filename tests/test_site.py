@@ -385,6 +385,14 @@ def test_a_base_url_that_is_not_an_address_is_refused(plan_repo: Path, tmp_path:
     assert not (tmp_path / "out").exists()
 
 
+def test_a_base_url_with_a_space_is_refused_for_the_space(plan_repo: Path, tmp_path: Path) -> None:
+    result = run_cli("site", str(tmp_path / "out"), "--base-url", "https://example.org/a b/",
+                     repo=plan_repo)
+    assert result.exit_code == 2
+    assert "--base-url may not hold spaces" in result.output
+    assert "must be an http" not in result.output
+
+
 def test_a_base_url_may_be_a_path_from_the_servers_root(plan_repo: Path, tmp_path: Path) -> None:
     assert run_cli("site", str(tmp_path / "out"), "--base-url", "/plan", repo=plan_repo).exit_code == 0
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")

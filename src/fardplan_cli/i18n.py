@@ -1431,6 +1431,10 @@ _SWEDISH: dict[str, str] = {
         'webbplatsen byggs från planernas incheckningar, och det finns ingen ännu: checka in planerna först',
     '{count} changes': '{count} ändringar',
     '{path} is not a folder': '{path} är ingen mapp',
+    "--base-url may not hold spaces, quotes, angle brackets or backslashes (write a space as %20): {url!r}": (
+        "--base-url får inte innehålla mellanslag, citattecken, vinkelparenteser eller omvända "
+        "snedstreck (skriv ett mellanslag som %20): {url!r}"
+    ),
     "--base-url must be an http:// or https:// address or a path that starts with /, not {url!r}":
         "--base-url måste vara en http://- eller https://-adress eller en sökväg som börjar med /, "
         "inte {url!r}",

@@ -81,10 +81,13 @@ def check_base_url(url: str) -> str:
     root (``/plan/``), with no spaces, quotes or angle brackets; ``UsageError`` otherwise."""
     from urllib.parse import urlsplit
 
+    if any(c.isspace() or c in "\"'<>\\" for c in url):
+        raise UsageError(t("--base-url may not hold spaces, quotes, angle brackets or backslashes "
+                           "(write a space as %20): {url!r}", url=url))
     parts = urlsplit(url)
     absolute = parts.scheme in ("http", "https") and bool(parts.netloc)
     rooted = not parts.scheme and not parts.netloc and url.startswith("/") and not url.startswith("//")
-    if not (absolute or rooted) or any(c.isspace() or c in "\"'<>\\" for c in url):
+    if not (absolute or rooted):
         raise UsageError(t("--base-url must be an http:// or https:// address or a path that starts "
                            "with /, not {url!r}", url=url))
     return url
