@@ -129,6 +129,31 @@ def test_the_reports_and_the_cycles_are_the_printable_pages_on_the_sites_layout(
     assert '<header class="site">' in plan and "Södertälje" in plan
 
 
+def test_a_cores_plan_links_each_initiative_and_the_lagesbild(built: Path) -> None:
+    html = _page(built, "sodertalje")
+    assert '<a href="../sodertalje/lagesbild/index.html">Lägesbild för Södertälje' in html
+    headings = re.findall(r'<h4><span class="id">([0-9.]+)</span> <a href="([^"]+)">', html)
+    assert len(headings) == html.count("<h4>") > 3  # every initiative of the plan, linked
+    for initiative_id, link in headings:  # the core's own and the common ones as followed here
+        assert link == f"../sodertalje/{initiative_id.replace('.', '-')}/index.html"
+
+
+def test_the_reports_and_the_diffs_link_their_initiatives(built: Path) -> None:
+    situation = _page(built, "sodertalje/lagesbild")
+    # The core's page: the id alone, the title linked.
+    assert '<td class="ref">1.3</td><td><a href="../../sodertalje/1-3/index.html">' in situation
+    letters = _page(built, "rapporter/ansvar")
+    assert re.search(r'<td class="ref">Södertälje stadskärna 1\.3</td><td><a href="'
+                     r'\.\./\.\./sodertalje/1-3/index\.html">', letters)
+    assert "sodertalje:1.3" not in _text(letters)
+    diff = _page(built, "cykler/2023-2026--2027-2030")
+    assert ('Ändrad: <a href="../../sodertalje/1-3/index.html">Södertälje stadskärna 1.3</a>'
+            in diff)
+    own = _page(built, "sodertalje/1-3")  # named by its id, not linked to the page it is on
+    assert "<h3>Ny insats: 1.3</h3>" in own
+    assert not [h for h in re.findall(r"<h3>.*?</h3>", own) if "sodertalje:" in h]
+
+
 class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

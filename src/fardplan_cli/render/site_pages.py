@@ -12,6 +12,7 @@ sub-path; with a base URL they are absolute (``https://example.org/plan/sodertal
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -41,7 +42,7 @@ from fardplan_cli.site import (
 if TYPE_CHECKING:
     from markupsafe import Markup
 
-    from fardplan_cli.model import PlanSet
+    from fardplan_cli.model import Initiative, PlanSet
     from fardplan_cli.render.charts import ChartsDrawnAhead
 
 LAYOUT = "site/layout.html.j2"
@@ -105,6 +106,53 @@ def described(result: DiffResult, changes: Sequence[Change]) -> list[Item]:
     return [item for section in document.sections for item in section.items]
 
 
+class ReaderRefs:
+    """The initiatives' refs as a reader sees them on the site: ``sodertalje:1.3`` is the core's
+    name and the id ("Södertälje stadskärna 1.3"), or the id alone on a page of that core; the
+    refs in a diff's headlines also link to the initiative's page."""
+
+    _REF_TOKEN = re.compile(r"[^\s,]+")
+
+    def __init__(self, site: Site) -> None:
+        self.core_names = {core.core.id: core.core.name for core in site.cores}
+        # Every ref the diffs name that has a page: a core's own or followed (``core:id``), and
+        # a common initiative's own (``id``).
+        self.pages = {(f"{page.core.id}:{page.initiative.id}" if page.core
+                       else page.initiative.id): (page.core.id if page.core else None,
+                                                  page.initiative.id)
+                      for page in site.initiatives}
+        self.removed_label = t("Removed: {ref} {title}").partition("{ref}")[0]
+
+    def shown(self, core_id: str | None, initiative_id: str, in_core: str | None) -> str:
+        if core_id is None or core_id == in_core:
+            return initiative_id
+        return f"{self.core_names.get(core_id, core_id)} {initiative_id}"
+
+    def linked_headline(self, headline: str, href: Href, here: str,
+                        in_core: str | None) -> Markup:
+        """``headline`` with each ref of an initiative the site has a page for named for
+        readers and linked to that page (unless it is the page ``here``); a removed
+        initiative's ref is named, not linked (its ref may be another initiative's now)."""
+        from markupsafe import Markup, escape
+
+        link = not headline.startswith(self.removed_label)
+        parts: list[str] = []
+        last = 0
+        for token in self._REF_TOKEN.finditer(headline):
+            found = self.pages.get(token.group())
+            if found is None:
+                continue
+            core_id, initiative_id = found
+            shown = escape(self.shown(core_id, initiative_id, in_core))
+            parts.append(str(escape(headline[last:token.start()])))
+            target = initiative_path(core_id, initiative_id)
+            parts.append(f'<a href="{escape(href(target))}">{shown}</a>'
+                         if link and target != here else str(shown))
+            last = token.end()
+        parts.append(str(escape(headline[last:])))
+        return Markup("".join(parts))
+
+
 class SiteRenderer:
     """Renders one site's pages; ``base_url`` None: relative links."""
 
@@ -125,6 +173,7 @@ class SiteRenderer:
         self._footer: Markup | None = None
         self._how: dict[tuple[tuple[str, str, str | None, str | None], ...], str] = {}
         self._actor_rows: dict[int, dict[str, Markup]] = {}
+        self.refs = ReaderRefs(site)
         self.nav = [
             NavItem(t("Start"), ""),
             NavItem(t("Initiatives"), f"{INITIATIVES_FOLDER}/"),
@@ -191,17 +240,35 @@ class SiteRenderer:
                                               site=self.site))
         return found, self._footer
 
-    def page(self, path: str, template: str, title: str, **context: Any) -> tuple[str, str]:
-        """The page at folder ``path``: ``template`` on the site's layout."""
+    def page(self, path: str, template: str, title: str, *, in_core: str | None = None,
+             **context: Any) -> tuple[str, str]:
+        """The page at folder ``path``: ``template`` on the site's layout; ``in_core``: the core
+        the page is about (its initiatives are named by their ids alone there).
+
+        The print templates link an initiative and name it for readers only when they are given
+        ``initiative_href`` and ``shown_ref`` (print leaves them out, so its pages stay as they
+        are); the diffs' headlines go through ``linked_headline``."""
         from fardplan_cli.render.html import render_page
 
         header, footer = self.frame(path)
+        href = linker(path, self.base_url)
+
+        def initiative_href(initiative: Initiative, core_id: str | None = None) -> str:
+            """The page of ``initiative`` as the page shows it: followed in a core, a core's
+            own, or with neither the common initiative in ``core_id``'s plan (else its own)."""
+            return href(initiative_path(initiative.followed_in or initiative.core or core_id,
+                                        initiative.id))
+
         html = render_page(
             template, layout=LAYOUT, title=title, site=self.site, plan=self.site.plan,
-            href=linker(path, self.base_url), asset=asset_linker(path, self.base_url),
+            href=href, asset=asset_linker(path, self.base_url),
             here=path, site_header=header, site_footer=footer, scripts=self.scripts,
             initiative_path=initiative_path, actor_path=actor_path, site_core_path=core_path,
-            carrier_kinds=CARRIER_KINDS, how=self.how,
+            carrier_kinds=CARRIER_KINDS, how=self.how, initiative_href=initiative_href,
+            shown_ref=lambda initiative: self.refs.shown(
+                initiative.followed_in or initiative.core, initiative.id, in_core),
+            linked_headline=lambda headline: self.refs.linked_headline(
+                headline, href, path, in_core),
             searchable=context.pop("searchable", True), **context)
         return f"{path}index.html", html
 
@@ -250,7 +317,7 @@ class SiteRenderer:
         for core in self.site.cores:
             document = PlanDocument(plan.region.name, (core_document(plan, core.core),),
                                     plan.region.language, self.stamp)
-            yield self.page(core.path, "export.html.j2", core=core,
+            yield self.page(core.path, "site/plan.html.j2", in_core=core.core.id, core=core,
                             **document_context(document))
 
     def situation_pages(self) -> Iterator[tuple[str, str]]:
@@ -266,12 +333,14 @@ class SiteRenderer:
             context = status_context(StatusPage(plan, report, self.stamp, self.charts))
             del context["title"]
             yield self.page(core.situation_path, "site/situation.html.j2",
-                            t("Situation in {core}", core=core.core.name), core=core, **context)
+                            t("Situation in {core}", core=core.core.name), in_core=core.core.id,
+                            core=core, **context)
 
     def initiative_page(self, page: InitiativePage) -> tuple[str, str]:
         initiative = page.initiative
         title = f"{initiative.id} {initiative.title}"
-        return self.page(page.path, "site/initiative.html.j2", title, page=page,
+        return self.page(page.path, "site/initiative.html.j2", title,
+                         in_core=page.core.id if page.core else None, page=page,
                          described=described)
 
     def report_pages(self) -> Iterator[tuple[str, str]]:
