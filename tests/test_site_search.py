@@ -63,6 +63,15 @@ def index_site(folder: Path, language: str, batch: int = 1000) -> SearchIndexSum
         return indexer.write_index()
 
 
+def indexed_titles(folder: Path) -> dict[str, str]:
+    """Each indexed page's title in the search's results, from Pagefind's fragments."""
+    found = {}
+    for fragment in (folder / SEARCH_INDEX_FOLDER / "fragment").glob("*.pf_fragment"):
+        page = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[page["url"]] = page["meta"]["title"]
+    return found
+
+
 def indexed_pages(folder: Path) -> dict[str, str]:
     """What the index in ``folder/pagefind/`` holds: each page's address and its searched text,
     from Pagefind's fragments (gzip, after Pagefind's own signature, JSON)."""
@@ -524,3 +533,17 @@ def test_a_core_plan_is_searched_by_its_own_text_not_its_initiatives(shipped: Sh
 
 def test_searching_an_actors_name_finds_its_page(shipped: ShippedSite, browser: Any) -> None:
     assert "/aktorer/trafikverket/index.html" in _found(browser, shipped.folder, "Trafikverket")
+
+
+def test_every_searched_page_has_a_title_of_its_own_naming_a_cores_plan_by_its_core(
+        shipped: ShippedSite) -> None:
+    titles = indexed_titles(shipped.folder)
+    repeated = [title for title in titles.values() if list(titles.values()).count(title) > 1]
+    assert not repeated
+    for core in shipped.site.cores:  # each plan's first heading is the cover's shared title
+        assert titles[f"/{core.path}index.html"] == f"Färdplan för {core.core.name}"
+    own = next(r for r in shipped.site.rows if r.initiative.scope == "core")
+    assert own.core is not None
+    assert titles[f"/{own.path}index.html"].endswith(f" ({own.core.name})")
+    assert titles["/gemensamma/2-2/index.html"].startswith("2.2 ")
+    assert titles["/aktorer/trafikverket/index.html"] == "Trafikverket"

@@ -269,7 +269,8 @@ class SiteRenderer:
                 initiative.followed_in or initiative.core, initiative.id, in_core),
             linked_headline=lambda headline: self.refs.linked_headline(
                 headline, href, path, in_core),
-            searchable=context.pop("searchable", True), **context)
+            searchable=context.pop("searchable", True),
+            search_title=context.pop("search_title", None), **context)
         return f"{path}index.html", html
 
     # -- the pages ------------------------------------------------------------------------------
@@ -339,8 +340,12 @@ class SiteRenderer:
     def initiative_page(self, page: InitiativePage) -> tuple[str, str]:
         initiative = page.initiative
         title = f"{initiative.id} {initiative.title}"
+        # A core's own initiative is found with its core's name: cores may word one alike.
+        search_title = (f"{title} ({page.core.name})"
+                        if page.core is not None and initiative.scope == "core" else None)
         return self.page(page.path, "site/initiative.html.j2", title,
-                         in_core=page.core.id if page.core else None, page=page,
+                         in_core=page.core.id if page.core else None,
+                         search_title=search_title, page=page,
                          described=described)
 
     def report_pages(self) -> Iterator[tuple[str, str]]:
