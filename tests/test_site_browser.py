@@ -363,6 +363,42 @@ def test_hostile_text_shows_as_text_and_breaks_no_page(site: BuiltSite, browser:
         page.close()
 
 
+# Words of a table's cells (shorter than a whole column could hold) drawn on two lines, but for
+# those that break after a hyphen.
+_WORDS_BROKEN_IN_CELLS = """() => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement.closest("td, th")) continue;
+    for (const word of node.data.matchAll(/[^\\s-]+/g)) {
+      if (word[0].length > 30) continue;
+      const range = document.createRange();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
+                             .map(r => Math.round(r.top)));
+      if (lines.size > 1) broken.push(word[0]);
+    }
+  }
+  return broken;
+}"""
+
+
+def test_on_a_phone_no_page_scrolls_sideways_and_words_break_only_where_they_must(
+        site: BuiltSite, browser: Any) -> None:
+    for address in ("insatser/", "sodertalje/lagesbild/", "aktorer/trafikverket/",
+                    "aktorer/sodertalje-kommun/", "rapporter/status/", "rapporter/ansvar/",
+                    "sodertalje/", "sodertalje/1-3/", "cykler/2023-2026--2027-2030/"):
+        page, _ = open_file(browser, site.folder / address / "index.html", width=375)
+        try:
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), address
+            assert page.evaluate("""() => [...document.querySelectorAll("form select")].every(
+                s => s.getBoundingClientRect().right <= s.form.getBoundingClientRect().right)"""), address
+            assert page.evaluate(_WORDS_BROKEN_IN_CELLS) == [], address
+        finally:
+            page.close()
+
+
 def test_an_initiatives_history_shows_the_change_made_in_a_test_commit(site: BuiltSite, browser: Any) -> None:
     page, _ = open_file(browser, site.folder / "sodertalje" / "1-3" / "index.html")
     try:
