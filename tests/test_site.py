@@ -216,6 +216,25 @@ def test_hostile_text_shows_as_text(plan_repo: Path, tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
 
 
+def test_an_amount_shows_with_a_space_between_thousands_as_in_its_history(
+        plan_repo: Path, tmp_path: Path) -> None:
+    result = run_cli("carry", "sodertalje:1.3", "--kind", "funding", "--actor", "Region Stockholm",
+                     "--amount", "500000", "--commit", repo=plan_repo)
+    assert result.exit_code == 0, result.output
+    assert run_cli("site", str(tmp_path / "out"), repo=plan_repo).exit_code == 0
+    html = (tmp_path / "out" / "sodertalje" / "1-3" / "index.html").read_text(encoding="utf-8")
+    carried = html[html.index("<h3>Genomförande</h3>"):html.index("<h2>", html.index("<h3>Genomförande"))]
+    assert ", 500\u00a0000 kr" in carried and "500000" not in carried
+    assert "500\u00a0000 kr" in html[html.index("<h2>Historik</h2>"):]  # worded the same
+
+
+def test_the_size_is_written_with_the_languages_decimal_sign(plan_repo: Path, tmp_path: Path) -> None:
+    swedish = run_cli("--lang", "sv", "site", str(tmp_path / "sv"), repo=plan_repo)
+    assert re.search(r"\d+,\d MB", swedish.stdout) and not re.search(r"\d\.\d MB", swedish.stdout)
+    english = run_cli("--lang", "en", "site", str(tmp_path / "en"), repo=plan_repo)
+    assert re.search(r"\d+\.\d MB", english.stdout), english.stdout
+
+
 def test_the_site_says_what_it_wrote(plan_repo: Path, tmp_path: Path) -> None:
     result = run_cli("site", str(tmp_path / "out"), repo=plan_repo)
     assert result.exit_code == 0

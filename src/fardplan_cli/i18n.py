@@ -199,6 +199,13 @@ def tn(one: str, many: str, count: int, **params: object) -> str:
     return t(one if count == 1 else many, count=count, **params)
 
 
+def decimal(value: float, places: int) -> str:
+    """``value`` with ``places`` decimals and the language's decimal sign: "1,9" in Swedish,
+    "1.9" in English."""
+    text = f"{value:.{places}f}"
+    return text.replace(".", ",") if _language == "sv" else text
+
+
 STATUSES: tuple[str, ...] = ("planned", "ongoing", "done", "paused", "dropped")
 
 _STATUS_LABELS: dict[str, tuple[str, str]] = {

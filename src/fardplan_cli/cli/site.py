@@ -33,7 +33,7 @@ def site(
     The plans are read from git at HEAD (commit them first); the history of every initiative
     comes from one walk over the commits.
     """
-    from fardplan_cli.i18n import current_language, set_language, t
+    from fardplan_cli.i18n import current_language, decimal, set_language, t
     from fardplan_cli.render.charts import ChartsDrawnAhead
     from fardplan_cli.render.site_pages import draw_charts_ahead, render_site
     from fardplan_cli.site import build_site, check_base_url
@@ -71,13 +71,13 @@ def site(
         search = SiteSearch(site.plan.region.language, searched_pages(site))
         written = write_site(repository.root, out,
                              in_site_language(render_site(site, base_url, charts=charts)), search)
-    size = f"{written.size / 1_000_000:.1f} MB"
+    size = f"{decimal(written.size / 1_000_000, 1)} MB"
     typer.echo(t("Wrote the site to {folder}: {pages} pages, {files} files, {size}",
                  folder=str(out), pages=written.pages, files=written.files, size=size))
     if written.search is not None:
         typer.echo(t("Search index: {pages} pages, {files} files, {size}",
                      pages=written.search.pages, files=written.search.files,
-                     size=f"{written.search.size / 1_000_000:.1f} MB"))
+                     size=f"{decimal(written.search.size / 1_000_000, 1)} MB"))
     if site.uncommitted:
         typer.echo(t("note: the site shows the plans as last committed; the uncommitted changes "
                      "to {files} are not in it", files=", ".join(site.uncommitted)), err=True)

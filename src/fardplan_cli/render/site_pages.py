@@ -95,6 +95,14 @@ def site_assets() -> list[tuple[str, bytes]]:
     return sorted(found)
 
 
+def amount_text(amount: int) -> str:
+    """An amount in kronor as the history's changes word it: the thousands apart by a
+    non-breaking space ("500 000 kr")."""
+    from fardplan_cli.render.report import format_number
+
+    return t("{amount} SEK", amount=format_number(amount).replace(" ", "\u00a0"))
+
+
 def described(result: DiffResult, changes: Sequence[Change]) -> list[Item]:
     """Some changes of a diff as the diff's pages word them: an item per initiative, a line per
     changed field, with the words deleted and inserted."""
@@ -264,7 +272,8 @@ class SiteRenderer:
             href=href, asset=asset_linker(path, self.base_url),
             here=path, site_header=header, site_footer=footer, scripts=self.scripts,
             initiative_path=initiative_path, actor_path=actor_path, site_core_path=core_path,
-            carrier_kinds=CARRIER_KINDS, how=self.how, initiative_href=initiative_href,
+            carrier_kinds=CARRIER_KINDS, how=self.how, amount=amount_text,
+            initiative_href=initiative_href,
             shown_ref=lambda initiative: self.refs.shown(
                 initiative.followed_in or initiative.core, initiative.id, in_core),
             linked_headline=lambda headline: self.refs.linked_headline(
