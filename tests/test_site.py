@@ -154,6 +154,47 @@ def test_the_reports_and_the_diffs_link_their_initiatives(built: Path) -> None:
     assert not [h for h in re.findall(r"<h3>.*?</h3>", own) if "sodertalje:" in h]
 
 
+def test_the_swedish_reads_as_an_official_writes_it(built: Path) -> None:
+    start = _text(_page(built, ""))
+    assert "Skapad med fardplan" in start and "Gjord med" not in start
+    actors = _page(built, "aktorer")
+    assert re.search(r'<th scope="col" class="n">Ansvarar</th><th scope="col" class="n">'
+                     r'Medverkar</th><th scope="col" class="n">Berörs</th>', actors)
+    lists = _page(built, "insatser")
+    assert "Prioriterad i cykeln" not in lists
+    statuses = re.findall(r'<option value="(\w+)">', lists[lists.index('id="filter-status"'):
+                                                        lists.index("</select>", lists.index('id="filter-status"'))])
+    assert statuses == ["planned", "ongoing"]  # in the order of the work
+    shared = _text(_page(built, "sodertalje/2-2"))
+    assert "I alla kärnor den gemensamma insatsen 2.2 med varje kärnas uppföljning" in shared
+    diff = _page(built, "cykler/2023-2026--2027-2030")
+    assert ('<p class="sub">från mandatperioden 2023-2026 till nuvarande planer (mandatperioden '
+            '2027-2030 är inte avslutad)</p>') in diff
+    assert "dess planer hittills" not in diff and "cycle/2023-2026" not in _text(diff)
+
+
+def test_a_core_whose_plan_is_not_entered_says_what_is_missing(plan_repo: Path) -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from fardplan_cli.i18n import current_language, set_language
+    from fardplan_cli.render.site_pages import SiteRenderer
+    from fardplan_cli.site import build_site
+
+    site = build_site(plan_repo, "sv")
+    empty = replace(site.cores[0], core=replace(site.cores[0].core, initiatives=(), directions=(),
+                                                character=(), indicators=()))
+    assert not empty.core.entered
+    renderer = SiteRenderer(replace(site, cores=(empty, *site.cores[1:])), None, date(2026, 11, 30))
+    was = current_language()
+    set_language("sv")
+    try:
+        _, html = renderer.page("", "site/start.html.j2", "Start")
+    finally:
+        set_language(was)
+    assert "Lägesbild</a> <span class=\"note\">(planen är inte inlagd ännu)</span>" in html
+
+
 class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

@@ -476,7 +476,7 @@ _SWEDISH: dict[str, str] = {
     "Carriers changed": "Ändrat genomförande",
     "{amount} SEK": "{amount} kr",
     "from {date}": "från {date}",
-    "due {date}": "klart senast {date}",
+    "due {date}": "klar senast {date}",
     "done on {date}": "genomförd {date}",
     "decided {date}": "beslutad {date}",
     "({date})": "({date})",
@@ -899,7 +899,6 @@ _SWEDISH: dict[str, str] = {
     "Filter the initiatives": "Filtrera insatserna",
     "Showing {shown} of {total} initiatives": "Visar {shown} av {total} insatser",
     "Show all": "Visa alla",
-    "Prioritised in the cycle": "Prioriterad i cykeln",
     "Search index: {pages} pages, {files} files, {size}": "Sökindex: {pages} sidor, {files} filer, {size}",
     # -- reading plan files (yamlfile, load) --
     "the file is {size:,} bytes; plan files may be at most {limit:,} bytes": (
@@ -1139,10 +1138,6 @@ _SWEDISH: dict[str, str] = {
     "as {role}, through {group} (group)": "som {role}, genom {group} (grupp)",
     "through {actor} ({role}), which it is part of": "genom {actor} ({role}), som den är en del av",
     "concerned": "berörs",
-    "{actor} leads {lead}, takes part in {participant} and is concerned in {concerned} initiatives.": (
-        "{actor} ansvarar för {lead}, medverkar i {participant} och berörs av {concerned} av "
-        "insatserna."
-    ),
     "{actor} is concerned through {parent}, which it is part of: it does not lead or take part by "
     "that.": (
         "{actor} berörs genom {parent}, som den är en del av: den ansvarar inte och medverkar inte "
@@ -1397,7 +1392,7 @@ _SWEDISH: dict[str, str] = {
     'Goal areas': 'Målområden',
     'History': 'Historik',
     'In every core': 'I alla kärnor',
-    'Made with fardplan': 'Gjord med fardplan',
+    'Made with fardplan': 'Skapad med fardplan',
     'More': 'Mer',
     'No changes between closed cycles.': 'Inga ändringar mellan avslutade mandatperioder.',
     'No core follows it up yet.': 'Ingen kärna följer upp den ännu.',
@@ -1422,16 +1417,11 @@ _SWEDISH: dict[str, str] = {
     'common initiative': 'gemensam insats',
     'core-specific initiative': 'kärnspecifik insats',
     'goal area {area}': 'målområde {area}',
-    'not entered yet': 'inte inlagd ännu',
     'refusing to replace {path}: the folder is not empty and is not a site that fardplan wrote (no {marker} in it)':
         'vägrar ersätta {path}: mappen är inte tom och är ingen webbplats som fardplan skrivit (ingen {marker} i den)',
     'refusing to write the site to {path}: it would replace the plan repository':
         'vägrar skriva webbplatsen till {path}: den skulle ersätta planförrådet',
     'so far': 'hittills',
-    'the common initiative {id} in every core':
-        'den gemensamma insatsen {id} i alla kärnor',
-    'the cycle is not closed: its plans so far':
-        'mandatperioden är inte avslutad: dess planer hittills',
     'the site could not be written to {path}: {reason}':
         'webbplatsen kunde inte skrivas till {path}: {reason}',
     "the site is built from the plans' commits, and there is none yet: commit the plans first":
@@ -1531,6 +1521,24 @@ _SWEDISH: dict[str, str] = {
         "ändra .github/workflows/fardplan.yml och .pre-commit-config.yaml."
     ),
     "Next:": "Sedan:",
+    # the site's labels, as an official at Region Stockholm reads them
+    "Prioritised in the term of office": "Prioriterad under mandatperioden",
+    "the common initiative {id} with every core's follow-up":
+        "den gemensamma insatsen {id} med varje kärnas uppföljning",
+    "from the cycle {source} to the cycle {target}":
+        "från mandatperioden {source} till mandatperioden {target}",
+    "from the cycle {source} to the current plans (the cycle {target} is not closed)":
+        "från mandatperioden {source} till nuvarande planer (mandatperioden {target} är inte "
+        "avslutad)",
+    "its plan is not entered yet": "planen är inte inlagd ännu",
+    "{actor} {leads}, {takes_part} and {concerned} initiatives.":
+        "{actor} {leads}, {takes_part} och {concerned} av insatserna.",
+    "leads {count}": "ansvarar för {count}",
+    "leads 0": "ansvarar inte för någon",
+    "takes part in {count}": "medverkar i {count}",
+    "takes part in 0": "medverkar inte i någon",
+    "is concerned in {count}": "berörs av {count}",
+    "is concerned in 0": "berörs inte av någon",
     "The plans, as fardplan init made them": "Planerna, som fardplan init skapade dem",
     "git remote add origin <the URL of the new, empty repository>": (
         "git remote add origin <adressen till det nya, tomma repositoryt>"

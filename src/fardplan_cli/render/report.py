@@ -38,6 +38,17 @@ def format_number(value: float | int) -> str:
     return f"{int(value):,}".replace(",", " ")
 
 
+def involvement_summary(actor: str, leads: int, takes_part: int, concerned: int) -> str:
+    """How many initiatives an actor leads, takes part in and is concerned in, in one sentence;
+    a degree it has in none is said in words ("ansvarar inte för någon")."""
+    return t("{actor} {leads}, {takes_part} and {concerned} initiatives.", actor=actor,
+             leads=t("leads {count}", count=leads) if leads else t("leads 0"),
+             takes_part=(t("takes part in {count}", count=takes_part) if takes_part
+                         else t("takes part in 0")),
+             concerned=(t("is concerned in {count}", count=concerned) if concerned
+                        else t("is concerned in 0")))
+
+
 def indicator_value(value: IndicatorValue) -> str:
     text = format_number(value.value)
     return f"{text} ({value.note})" if value.note else text
@@ -278,9 +289,8 @@ def actor_output(
     def count(degree: str) -> int:
         return len({display_ref(r.initiative) for r in rows if r.degree == degree})
 
-    notes = [t("{actor} leads {lead}, takes part in {participant} and is concerned in {concerned} "
-               "initiatives.", actor=actor.name, lead=count("leads"), participant=count("takes_part"),
-               concerned=count("concerned"))]
+    notes = [involvement_summary(actor.name, count("leads"), count("takes_part"),
+                                 count("concerned"))]
     for through in dict.fromkeys(r.through for r in rows if r.via == "part_of" and r.through):
         notes.append(t("{actor} is concerned through {parent}, which it is part of: it does not "
                        "lead or take part by that.", actor=actor.name, parent=plan.actor_name(through)))

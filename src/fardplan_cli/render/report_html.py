@@ -151,6 +151,7 @@ def responsibility_context(page: ResponsibilityPage) -> dict[str, Any]:
     """What ``report_responsibility.html.j2`` shows of ``page``."""
     from fardplan_cli.query import display_ref
     from fardplan_cli.render.follow_up import activity_status, due_cell
+    from fardplan_cli.render.report import involvement_summary
 
     plan = page.plan
     today = page.stamp.made.isoformat()
@@ -161,6 +162,8 @@ def responsibility_context(page: ResponsibilityPage) -> dict[str, Any]:
             "title": t("Responsibility of {actor}", actor=letter.actor.name)
             + (f": {page.core.name}" if page.core else ""),
             "parent": plan.actor_name(letter.actor.part_of) if letter.actor.part_of else None,
+            "summary": involvement_summary(letter.actor.name, len(letter.leads),
+                                           len(letter.takes_part), len(letter.concerned)),
             "degrees": [
                 (t("Leads"), [_involvement(plan, i) for i in letter.leads]),
                 (t("Takes part in"), [_involvement(plan, i) for i in letter.takes_part]),

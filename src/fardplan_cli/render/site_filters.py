@@ -37,8 +37,8 @@ def _sort_key(item: tuple[object, str], by_name: bool) -> Any:  # the values of 
 def filter_choices(rows: Sequence[FilteredRow],
                    plan: PlanSet) -> dict[str, list[tuple[object, str]]] | None:
     """For each kind of filter, its choices ``(value, name)`` in the order shown (by name; goal
-    areas and priorities by value), or an empty list where no choice would hide a row; None
-    when the list has fewer than two rows (no filters then)."""
+    areas and priorities by value; statuses in the order of the work), or an empty list where no
+    choice would hide a row; None when the list has fewer than two rows (no filters then)."""
     from fardplan_cli.i18n import status_label
 
     total = len(rows)
@@ -75,10 +75,18 @@ def filter_choices(rows: Sequence[FilteredRow],
                     named[value] = plan.actor_name(str(value))
                 else:
                     named[value] = str(value)
+    from fardplan_cli.i18n import STATUSES
+
     choices: dict[str, list[tuple[object, str]]] = {}
     for kind in FILTER_KINDS:
         by_name = kind not in ("area", "priority")
         hides = any(count < total for count in counts[kind].values())
-        choices[kind] = sorted(names[kind].items(),
-                               key=lambda item: _sort_key(item, by_name)) if hides else []
+        if not hides:
+            choices[kind] = []
+        elif kind == "status":  # in the order of the work: planned, ongoing, done, paused, dropped
+            choices[kind] = sorted(names[kind].items(), key=lambda item: (
+                STATUSES.index(str(item[0])) if item[0] in STATUSES else len(STATUSES),
+                str(item[0])))
+        else:
+            choices[kind] = sorted(names[kind].items(), key=lambda item: _sort_key(item, by_name))
     return choices
