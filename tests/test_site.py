@@ -171,6 +171,7 @@ def test_the_swedish_reads_as_an_official_writes_it(built: Path) -> None:
     assert ('<p class="sub">från mandatperioden 2023-2026 till nuvarande planer (mandatperioden '
             '2027-2030 är inte avslutad)</p>') in diff
     assert "dess planer hittills" not in diff and "cycle/2023-2026" not in _text(diff)
+    assert "(hittills) · 1 ändring</li>" in _page(built, "cykler")  # one change, in the singular
 
 
 def test_a_core_whose_plan_is_not_entered_says_what_is_missing(plan_repo: Path) -> None:

@@ -1533,6 +1533,7 @@ _SWEDISH: dict[str, str] = {
     "its plan is not entered yet": "planen är inte inlagd ännu",
     "{actor} {leads}, {takes_part} and {concerned} initiatives.":
         "{actor} {leads}, {takes_part} och {concerned} av insatserna.",
+    "{count} change": "{count} ändring",
     "leads {count}": "ansvarar för {count}",
     "leads 0": "ansvarar inte för någon",
     "takes part in {count}": "medverkar i {count}",

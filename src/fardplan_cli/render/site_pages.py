@@ -20,7 +20,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from fardplan_cli.diff import Change, DiffResult
-from fardplan_cli.i18n import status_label, t
+from fardplan_cli.i18n import status_label, t, tn
 from fardplan_cli.render.diff_common import CARRIER_KINDS, Item
 from fardplan_cli.site import (
     ACTORS_FOLDER,
@@ -272,7 +272,7 @@ class SiteRenderer:
             href=href, asset=asset_linker(path, self.base_url),
             here=path, site_header=header, site_footer=footer, scripts=self.scripts,
             initiative_path=initiative_path, actor_path=actor_path, site_core_path=core_path,
-            carrier_kinds=CARRIER_KINDS, how=self.how, amount=amount_text,
+            carrier_kinds=CARRIER_KINDS, how=self.how, amount=amount_text, tn=tn,
             initiative_href=initiative_href,
             shown_ref=lambda initiative: self.refs.shown(
                 initiative.followed_in or initiative.core, initiative.id, in_core),
