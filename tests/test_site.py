@@ -142,6 +142,8 @@ def test_the_reports_and_the_diffs_link_their_initiatives(built: Path) -> None:
     situation = _page(built, "sodertalje/lagesbild")
     # The core's page: the id alone, the title linked.
     assert '<td class="ref">1.3</td><td><a href="../../sodertalje/1-3/index.html">' in situation
+    status = _page(built, "rapporter/status")  # its counts name the cores, not initiatives
+    assert '<td class="core" rowspan="4"><a href="../../sodertalje/lagesbild/index.html">' in status
     letters = _page(built, "rapporter/ansvar")
     assert re.search(r'<td class="ref">Södertälje stadskärna 1\.3</td><td><a href="'
                      r'\.\./\.\./sodertalje/1-3/index\.html">', letters)

@@ -37,6 +37,7 @@ from fardplan_cli.site import (
     actor_path,
     core_path,
     initiative_path,
+    situation_path,
 )
 
 if TYPE_CHECKING:
@@ -274,6 +275,7 @@ class SiteRenderer:
             initiative_path=initiative_path, actor_path=actor_path, site_core_path=core_path,
             carrier_kinds=CARRIER_KINDS, how=self.how, amount=amount_text, tn=tn,
             initiative_href=initiative_href,
+            situation_href=lambda core_id: href(situation_path(core_id)),
             shown_ref=lambda initiative: self.refs.shown(
                 initiative.followed_in or initiative.core, initiative.id, in_core),
             linked_headline=lambda headline: self.refs.linked_headline(
