@@ -395,6 +395,9 @@ def test_on_a_phone_no_page_scrolls_sideways_and_words_break_only_where_they_mus
             assert page.evaluate("""() => [...document.querySelectorAll("form select")].every(
                 s => s.getBoundingClientRect().right <= s.form.getBoundingClientRect().right)"""), address
             assert page.evaluate(_WORDS_BROKEN_IN_CELLS) == [], address
+            if address in ("sodertalje/lagesbild/", "rapporter/status/", "insatser/"):
+                # a table scrolling in its own box takes the keyboard's focus
+                assert _violations(page, contrast=False) == [], address
         finally:
             page.close()
 
