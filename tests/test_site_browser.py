@@ -384,6 +384,11 @@ _WORDS_BROKEN_IN_CELLS = """() => {
 }"""
 
 
+def test_the_priority_filter_is_named_after_the_term_of_office(site: BuiltSite) -> None:
+    lists = (site.folder / "insatser" / "index.html").read_text(encoding="utf-8")
+    assert '<label for="filter-priority">Prioriterad under mandatperioden</label>' in lists
+
+
 def test_on_a_phone_no_page_scrolls_sideways_and_words_break_only_where_they_must(
         site: BuiltSite, browser: Any) -> None:
     for address in ("insatser/", "sodertalje/lagesbild/", "aktorer/trafikverket/",

@@ -1522,7 +1522,7 @@ _SWEDISH: dict[str, str] = {
     ),
     "Next:": "Sedan:",
     # the site's labels, as an official at Region Stockholm reads them
-    "Prioritised in the term of office": "Prioriterad under mandatperioden",
+    "Prioritised in the cycle": "Prioriterad under mandatperioden",
     "the common initiative {id} with every core's follow-up":
         "den gemensamma insatsen {id} med varje kärnas uppföljning",
     "from the cycle {source} to the cycle {target}":
