@@ -325,7 +325,9 @@ def _actor(result: DiffResult, actor: str | None) -> str:
     return result.actor_names.get(actor, actor) if actor else ""
 
 
-def _amount(amount: int) -> str:
+def amount_text(amount: int) -> str:
+    """An amount in kronor, the thousands apart by a non-breaking space (500 000 kr): as the
+    diff's changes and the site's pages write it."""
     return t("{amount} SEK", amount=f"{amount:,}".replace(",", "\u00a0"))
 
 
@@ -348,7 +350,7 @@ def _carrier_text(result: DiffResult, carrier: dict[str, Any]) -> str:
     parts = [t(CARRIER_KINDS.get(carrier["kind"], carrier["kind"]))]
     parts += [p for p in (carrier["name"], _actor(result, carrier["actor"])) if p]
     if carrier["amount_sek"] is not None:
-        parts.append(_amount(carrier["amount_sek"]))
+        parts.append(amount_text(carrier["amount_sek"]))
     if carrier["decided"]:
         parts.append(t("decided {date}", date=carrier["decided"]))
     return ", ".join(parts)
@@ -393,8 +395,8 @@ def _work_line(result: DiffResult, change: Change) -> Line:
     label = t("Carried by ({what}), {field}", what=what,
               field=t(FIELD_LABELS.get(name, name)).lower())
     if name == "amount_sek":
-        return Line(label, _replace(_amount(change.old) if change.old is not None else None,
-                                    _amount(change.new) if change.new is not None else None))
+        return Line(label, _replace(amount_text(change.old) if change.old is not None else None,
+                                    amount_text(change.new) if change.new is not None else None))
     return Line(label, _replace(change.old, change.new))
 
 

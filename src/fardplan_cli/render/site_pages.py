@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from fardplan_cli.diff import Change, DiffResult
 from fardplan_cli.i18n import status_label, t, tn
-from fardplan_cli.render.diff_common import CARRIER_KINDS, Item
+from fardplan_cli.render.diff_common import CARRIER_KINDS, Item, amount_text
 from fardplan_cli.site import (
     ACTORS_FOLDER,
     ASSETS_FOLDER,
@@ -94,14 +94,6 @@ def site_assets() -> list[tuple[str, bytes]]:
              if entry.is_file() and not entry.name.endswith(".j2")]
     found.append((f"{ASSETS_FOLDER}/print.css", templates.joinpath("print.css").read_bytes()))
     return sorted(found)
-
-
-def amount_text(amount: int) -> str:
-    """An amount in kronor as the history's changes word it: the thousands apart by a
-    non-breaking space ("500 000 kr")."""
-    from fardplan_cli.render.report import format_number
-
-    return t("{amount} SEK", amount=format_number(amount).replace(" ", "\u00a0"))
 
 
 def described(result: DiffResult, changes: Sequence[Change]) -> list[Item]:
