@@ -9,7 +9,6 @@ compared word by word; a text that appears or disappears is one insertion or one
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from fardplan_cli.diff_change import Change, list_change, word_diff
 from fardplan_cli.model import Contact, DocumentSection, DocumentText, SectionReplacement
@@ -21,15 +20,6 @@ DOCUMENT_TEXT_FIELDS = ("title", "publisher", "address")
 def contact_text(contact: Contact) -> str:
     """A contact as the colophon prints it: its role, and its name after a colon."""
     return f"{contact.role}: {contact.name}" if contact.name else contact.role
-
-
-def section_value(section: DocumentSection | SectionReplacement) -> dict[str, Any]:
-    """A section as a change carries it (``old``/``new``): a shared section with its level and
-    placement, a core's own wording with its id, heading (None: the shared one) and text."""
-    if isinstance(section, DocumentSection):
-        return {"id": section.id, "heading": section.heading, "level": section.level,
-                "placement": section.placement, "text": section.text}
-    return {"id": section.id, "heading": section.heading, "text": section.text}
 
 
 def _text(kind: str, core: str | None, key: str | None, name: str, old: str | None,
@@ -72,7 +62,7 @@ def section_changes(
     for section in new:
         before = old_by_id.get(section.id)
         if before is None:
-            changes.append(Change("section-added", core, None, None, new=section_value(section),
+            changes.append(Change("section-added", core, None, None, new=section,
                                   key=section.id))
             continue
         if before.heading != section.heading:
@@ -89,6 +79,6 @@ def section_changes(
                                  section.text))
     for section in old:
         if section.id not in new_ids:
-            changes.append(Change("section-removed", core, None, None, old=section_value(section),
+            changes.append(Change("section-removed", core, None, None, old=section,
                                   key=section.id))
     return changes

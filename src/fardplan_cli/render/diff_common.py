@@ -12,6 +12,7 @@ from typing import Any
 
 from fardplan_cli.diff import Change, DiffResult
 from fardplan_cli.i18n import status_label, t
+from fardplan_cli.model import DocumentSection, SectionReplacement
 from fardplan_cli.render import lazy_renderer
 from fardplan_cli.revisions import Revision
 
@@ -469,7 +470,8 @@ def _section_item(result: DiffResult, change: Change) -> Item:
     core's own wording of a shared section. Named by its heading and id."""
     kind, key = change.kind, change.key or ""
     value = change.new if kind == "section-added" else change.old
-    heading = (value.get("heading") if isinstance(value, dict) else None) or (
+    section = value if isinstance(value, (DocumentSection, SectionReplacement)) else None
+    heading = (section.heading if section is not None else None) or (
         result.section_headings.get(key))
     what = f"{heading} ({key})" if heading else key
     if change.core is None:
@@ -484,7 +486,7 @@ def _section_item(result: DiffResult, change: Change) -> Item:
     if kind == "section-changed":
         return Item(headline, [_field_line(result, change)], kind=kind)
     op = "insert" if kind == "section-added" else "delete"
-    text = value["text"] if isinstance(value, dict) else ""
+    text = section.text if section is not None else ""
     return Item(headline, [Line(t("Text"), [(op, text)])] if text else [], kind=kind)
 
 

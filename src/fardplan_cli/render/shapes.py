@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from fardplan_cli.model import DocumentSection, SectionReplacement
+
 if TYPE_CHECKING:
     from fardplan_cli.diff import Change
     from fardplan_cli.export import (
@@ -198,6 +200,24 @@ def problems_json(problems: Iterable[Problem], *, errors: int, warnings: int,
     }
 
 
+def document_section_json(section: DocumentSection | SectionReplacement) -> dict[str, Any]:
+    """A section of the document's own text as a diff's ``section-added`` or ``-removed``
+    carries it: a shared section with its level and placement, a core's own wording with its
+    id, heading (None: the shared one's) and text."""
+    if isinstance(section, DocumentSection):
+        return {"id": section.id, "heading": section.heading, "level": section.level,
+                "placement": section.placement, "text": section.text}
+    return {"id": section.id, "heading": section.heading, "text": section.text}
+
+
+def _change_value(value: Any) -> Any:
+    """A change's ``old`` or ``new`` in JSON: a section of the document as its shape, any other
+    value (a text, a number, a list, an activity) as it is."""
+    if isinstance(value, (DocumentSection, SectionReplacement)):
+        return document_section_json(value)
+    return value
+
+
 def change_json(change: Change, added: Mapping[str, Initiative] | None = None) -> dict[str, Any]:
     """One change of a diff, or of one commit in an initiative's history. An ``initiative-added``
     change of a diff also holds what the new initiative holds (``"initiative"``: title,
@@ -208,8 +228,8 @@ def change_json(change: Change, added: Mapping[str, Initiative] | None = None) -
         "ref": change.ref,
         "key": change.key,
         "field": change.field,
-        "old": change.old,
-        "new": change.new,
+        "old": _change_value(change.old),
+        "new": _change_value(change.new),
         "added": list(change.added),
         "removed": list(change.removed),
         "note": change.note,
