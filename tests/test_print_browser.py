@@ -30,20 +30,6 @@ def _written(repo: Path, name: str, *args: str) -> Path:
     return out
 
 
-def test_the_exported_plan_prints_on_a4(plan_dir: Path, browser: Any) -> None:
-    page_file = _written(plan_dir, "sodertalje.html", "export", "--core", "sodertalje",
-                         "--format", "html")
-    page, outside = open_file(browser, page_file)
-    pdf = print_to_pdf(page)
-    sizes = pdf_page_sizes(pdf)
-    assert len(sizes) > 3
-    assert all(abs(w - A4_POINTS[0]) < 2 and abs(h - A4_POINTS[1]) < 2 for w, h in sizes)
-    text = "\n".join(pdf_pages(pdf))
-    assert "Södertälje stadskärna" in text
-    assert overflowing_elements(page) == []
-    assert outside == []
-
-
 def _below_the_stamp(page: str) -> str:
     """A printed sheet's text without its first line: the stamp in the sheet's top margin."""
     stamp, _, rest = page.partition("\n")
@@ -124,13 +110,20 @@ def _printed(text: str) -> str:
     return r"\s+".join(words)
 
 
-def test_the_exported_plan_prints_the_published_sections_in_order(plan_dir: Path,
-                                                                   browser: Any) -> None:
+def test_the_exported_plan_prints_on_a4_with_the_published_sections_in_order(
+        plan_dir: Path, browser: Any) -> None:
     page_file = _written(plan_dir, "sodertalje.html", "export", "--core", "sodertalje",
                          "--format", "html")
-    page, _ = open_file(browser, page_file)
-    pages = [_below_the_stamp(sheet) for sheet in pdf_pages(print_to_pdf(page))]
+    page, outside = open_file(browser, page_file)
+    pdf = print_to_pdf(page)
+    sizes = pdf_page_sizes(pdf)
+    assert len(sizes) > 3
+    assert all(abs(w - A4_POINTS[0]) < 2 and abs(h - A4_POINTS[1]) < 2 for w, h in sizes)
+    assert overflowing_elements(page) == []
+    assert outside == []
+    pages = [_below_the_stamp(sheet) for sheet in pdf_pages(pdf)]
     text = "\n".join(pages)
+    assert "Södertälje stadskärna" in text
     body = text[re.search(_printed("Innehåll"), text).end():]  # type: ignore[union-attr]
     plan = load_plan_set({f"plans/{p.name}": p.read_bytes() for p in (plan_dir / "plans").glob("*.yaml")})
     wanted = [s.heading for s in plan.sections_of("sodertalje") if s.placement == "before-character"

@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from unittest.mock import ANY
 
 import pytest
 
@@ -314,14 +313,13 @@ def test_swedish_word_forms_find_a_page_by_another_form_of_its_word(tmp_path: Pa
     index_site(english, "en")
 
     # "kärnans" is no prefix of "kärnorna": only Swedish stemming brings them together
-    assert _found(browser, swedish, "kärnans") == ["/karnor/index.html"]
-    assert _found(browser, english, "kärnans") == []
-    assert _found(browser, swedish, "Science Park") == ["/karnor/index.html"]
+    assert _found(browser, swedish, "kärnans") == ["/karnor/index.html"]  # as a reader searches
+    assert _found_in_index(browser, english, ["kärnans"]) == {"kärnans": []}
     # the text outside data-pagefind-body (the navigation) is not indexed, nor the filters'
     # options, a list's column headings or its rows (each initiative's page has them)
     unindexed = ["Navigeringsord", "Filterord", "Rubrikord", "Radord"]
     assert _found_in_index(browser, swedish, [*unindexed, "Science Park"]) == {
-        **{word: [] for word in unindexed}, "Science Park": [ANY]}
+        **{word: [] for word in unindexed}, "Science Park": ["/karnor/index.html"]}
 
 
 def test_the_search_page_uses_only_the_sites_files_and_is_accessible(tmp_path: Path, browser: Any) -> None:
