@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from fardplan_cli.render.site_pages import ReaderRefs
 from tests.support import SHIPPED_PLANS, SHIPPED_SCHEMAS, commit_all, git, init_git_repo, run_cli
 
 
@@ -557,3 +558,35 @@ def test_the_old_site_is_removed_whole_and_a_link_in_it_is_not_followed(tmp_path
     remove_folder(old)
     assert not old.exists()
     assert (kept / "keep.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def _reader_refs() -> ReaderRefs:
+    from types import SimpleNamespace
+
+    def page(core: str | None, initiative_id: str) -> SimpleNamespace:
+        return SimpleNamespace(core=SimpleNamespace(id=core) if core else None,
+                               initiative=SimpleNamespace(id=initiative_id))
+
+    site = SimpleNamespace(
+        cores=[SimpleNamespace(core=SimpleNamespace(id="sodertalje", name="Södertälje stadskärna"))],
+        initiatives=[page("sodertalje", "1.1"), page("sodertalje", "1.10"), page(None, "2.2")])
+    return ReaderRefs(site)  # type: ignore[arg-type]  # a site's cores and pages alone
+
+
+def test_a_diff_headline_links_only_the_initiative_its_item_names() -> None:
+    from fardplan_cli.render.diff_common import Item
+    from fardplan_cli.render.site_pages import linker
+
+    refs, href = _reader_refs(), linker("cykler/a--b/", None)
+
+    renumbered = Item("Omnumrerad: sodertalje:1.10 → sodertalje:1.1 Titel om 2.2",
+                      kind="initiative-renumbered", ref="sodertalje:1.1")
+    assert str(refs.linked_headline(renumbered, href, "cykler/a--b/", None)) == (
+        'Omnumrerad: sodertalje:1.10 → <a href="../../sodertalje/1-1/index.html">'
+        "Södertälje stadskärna 1.1</a> Titel om 2.2")
+    removed = Item("Borttagen: sodertalje:1.10 <b>", kind="initiative-removed",
+                   ref="sodertalje:1.10")
+    assert str(refs.linked_headline(removed, href, "cykler/a--b/", "sodertalje")) == (
+        "Borttagen: 1.10 &lt;b&gt;")
+    own_page = Item("Ändrad: 2.2 Titel", kind="initiative-changed", ref="2.2")
+    assert str(refs.linked_headline(own_page, href, "gemensamma/2-2/", None)) == "Ändrad: 2.2 Titel"

@@ -30,6 +30,9 @@ class Item:
     headline: str
     lines: list[Line] = field(default_factory=list)
     kind: str = ""
+    # the initiative the headline names, as the diff refers to it (``sodertalje:1.3``, or a
+    # common initiative's id): where it stands in the headline, a page may link it
+    ref: str | None = None
 
 
 @dataclass
@@ -293,18 +296,19 @@ def _initiative_items(result: DiffResult, changes: Sequence[Change]) -> list[Ite
         title = result.titles.get(ref, "")
         if change.kind == "initiative-added":
             items.append(Item(t("Added: {ref} {title}", ref=ref, title=change.new or ""),
-                              _added_lines(result, ref)))
+                              _added_lines(result, ref), kind=change.kind, ref=ref))
             current_ref = None
         elif change.kind == "initiative-removed":
-            items.append(Item(t("Removed: {ref} {title}", ref=ref, title=change.old or "")))
+            items.append(Item(t("Removed: {ref} {title}", ref=ref, title=change.old or ""),
+                              kind=change.kind, ref=ref))
             current_ref = None
         elif change.kind == "initiative-renumbered":
             items.append(Item(t("Renumbered: {old} → {ref} {title}", old=change.old, ref=ref,
-                                title=title)))
+                                title=title), kind=change.kind, ref=ref))
             current_ref = ref
         elif change.kind == "initiative-merged":
             items.append(Item(t("Merged: {old} → {ref} {title}", old=", ".join(change.old), ref=ref,
-                                title=title)))
+                                title=title), kind=change.kind, ref=ref))
             current_ref = None
         elif change.kind == "initiative-split":
             items.append(Item(t("Split: {ref} → {new}", ref=ref, new=", ".join(change.new))))
@@ -312,7 +316,7 @@ def _initiative_items(result: DiffResult, changes: Sequence[Change]) -> list[Ite
         else:
             if current_ref != ref:
                 items.append(Item(t("Changed: {ref} {title}", ref=ref, title=title),
-                                  kind="initiative-changed"))
+                                  kind="initiative-changed", ref=ref))
                 current_ref = ref
             items[-1].lines.append(_work_line(result, change)
                                    if change.kind != "initiative-changed"

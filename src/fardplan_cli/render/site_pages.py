@@ -110,9 +110,7 @@ def described(result: DiffResult, changes: Sequence[Change]) -> list[Item]:
 class ReaderRefs:
     """The initiatives' refs as a reader sees them on the site: ``sodertalje:1.3`` is the core's
     name and the id ("Södertälje stadskärna 1.3"), or the id alone on a page of that core; the
-    refs in a diff's headlines also link to the initiative's page."""
-
-    _REF_TOKEN = re.compile(r"[^\s,]+")
+    initiative a diff's item names is linked to its page there."""
 
     def __init__(self, site: Site) -> None:
         self.core_names = {core.core.id: core.core.name for core in site.cores}
@@ -122,36 +120,32 @@ class ReaderRefs:
                        else page.initiative.id): (page.core.id if page.core else None,
                                                   page.initiative.id)
                       for page in site.initiatives}
-        self.removed_label = t("Removed: {ref} {title}").partition("{ref}")[0]
 
     def shown(self, core_id: str | None, initiative_id: str, in_core: str | None) -> str:
         if core_id is None or core_id == in_core:
             return initiative_id
         return f"{self.core_names.get(core_id, core_id)} {initiative_id}"
 
-    def linked_headline(self, headline: str, href: Href, here: str,
-                        in_core: str | None) -> Markup:
-        """``headline`` with each ref of an initiative the site has a page for named for
-        readers and linked to that page (unless it is the page ``here``); a removed
-        initiative's ref is named, not linked (its ref may be another initiative's now)."""
+    def linked_headline(self, item: Item, href: Href, here: str, in_core: str | None) -> Markup:
+        """``item``'s headline with the initiative it names (``item.ref``, where the headline
+        has it) named for readers and linked to its page, unless that is the page ``here``. A
+        removed initiative is named, not linked: its ref may be another initiative's now. Other
+        ids in the headline (the old ids of a renumbering, words of a title) stay as they are."""
         from markupsafe import Markup, escape
 
-        link = not headline.startswith(self.removed_label)
-        parts: list[str] = []
-        last = 0
-        for token in self._REF_TOKEN.finditer(headline):
-            found = self.pages.get(token.group())
-            if found is None:
-                continue
-            core_id, initiative_id = found
-            shown = escape(self.shown(core_id, initiative_id, in_core))
-            parts.append(str(escape(headline[last:token.start()])))
-            target = initiative_path(core_id, initiative_id)
-            parts.append(f'<a href="{escape(href(target))}">{shown}</a>'
-                         if link and target != here else str(shown))
-            last = token.end()
-        parts.append(str(escape(headline[last:])))
-        return Markup("".join(parts))
+        ref, headline = item.ref or "", item.headline
+        found = self.pages.get(ref)
+        # the ref as a word of its own (not the start of another id: 1.10 → 1.1)
+        place = re.search(rf"(?<= ){re.escape(ref)}(?=[\s,]|$)", headline) if found else None
+        if found is None or place is None:
+            return escape(headline)
+        at = place.start()
+        core_id, initiative_id = found
+        shown = escape(self.shown(core_id, initiative_id, in_core))
+        target = initiative_path(core_id, initiative_id)
+        named = (Markup('<a href="{}">{}</a>').format(href(target), shown)
+                 if item.kind != "initiative-removed" and target != here else shown)
+        return escape(headline[:at]) + named + escape(headline[at + len(ref):])
 
 
 class SiteRenderer:
@@ -270,8 +264,7 @@ class SiteRenderer:
             situation_href=lambda core_id: href(situation_path(core_id)),
             shown_ref=lambda initiative: self.refs.shown(
                 initiative.followed_in or initiative.core, initiative.id, in_core),
-            linked_headline=lambda headline: self.refs.linked_headline(
-                headline, href, path, in_core),
+            linked_headline=lambda item: self.refs.linked_headline(item, href, path, in_core),
             searchable=context.pop("searchable", True),
             search_title=context.pop("search_title", None), **context)
         return f"{path}index.html", html
