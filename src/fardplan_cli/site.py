@@ -292,6 +292,7 @@ def _refuse_problems(reader: PlanReader, revision: Revision, repo_root: Path) ->
     from fardplan_cli.validate import read_repository_schemas, validate_files
 
     entries = reader.plan_entries(revision)
+    reader.prefetch(oid for oid, _ in entries.values())  # their bytes, asked of git at once
     files = {path: reader.read_blob(oid) for path, (oid, _) in entries.items()}
     parsed = {path: reader.document(path, oid) for path, (oid, _) in entries.items()}
     errors = validate_files(files, schemas=read_repository_schemas(repo_root),
